@@ -1,0 +1,3 @@
+from classesduo.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Weekly availability windows and holiday periods, in a school's own local time.
+
+Windows are wall-clock times in the school's IANA zone; they are converted to
+instants date by date (see :mod:`classesduo.domain.scheduling`) so daylight
+saving changes in either country are honoured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from classesduo.domain.enums import Side
+
+#: Monday is 0, as in :meth:`datetime.date.weekday`.
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyWindow:
+    """A recurring window, e.g. Tuesday 15:00–16:30 local time."""
+
+    weekday: int
+    start: time
+    end: time
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayPeriod:
+    """Days (both inclusive) on which a school holds no exchange."""
+
+    name: str
+    start: date
+    end: date
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def default_windows(side: Side) -> list[WeeklyWindow]:
+    """Paris: the Tuesday and Friday periscolaire workshops; partners: a school day."""
+    if side is Side.PARIS:
+        return [WeeklyWindow(1, time(15, 0), time(16, 30)), WeeklyWindow(4, time(15, 0), time(16, 30))]
+    return [WeeklyWindow(day, time(8, 30), time(16, 0)) for day in range(5)]
+
+
+def is_holiday(periods: list[HolidayPeriod], day: date) -> bool:
+    return any(period.contains(day) for period in periods)

@@ -1,0 +1,60 @@
+"""School years and terms ("trimestres").
+
+A school year is named ``"2026-2027"``; its terms are numbered 1 to 3 and by
+default run September–December, January–March and April–early July.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_YEAR_RE = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class TermDates:
+    school_year: str
+    number: int
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.school_year}/{self.number}"
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def parse_school_year(text: str) -> int:
+    """Return the first calendar year of ``"2026-2027"``; raise ValueError otherwise."""
+    match = _YEAR_RE.match(text.strip())
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        raise ValueError(f"not a school year (expected e.g. 2026-2027): {text!r}")
+    return int(match.group(1))
+
+
+def school_year_of(day: date) -> str:
+    """The school year a date belongs to; it turns over on 1 August."""
+    first = day.year if day.month >= 8 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def default_terms(school_year: str) -> list[TermDates]:
+    first = parse_school_year(school_year)
+    return [
+        TermDates(school_year, 1, date(first, 9, 1), date(first, 12, 31)),
+        TermDates(school_year, 2, date(first + 1, 1, 1), date(first + 1, 3, 31)),
+        TermDates(school_year, 3, date(first + 1, 4, 1), date(first + 1, 7, 10)),
+    ]
+
+
+def parse_term_label(label: str) -> tuple[str, int]:
+    """Split ``"2026-2027/1"`` into its school year and term number."""
+    year, sep, number = label.partition("/")
+    if not sep or number not in {"1", "2", "3"}:
+        raise ValueError(f"not a term (expected e.g. 2026-2027/1): {label!r}")
+    parse_school_year(year)
+    return year.strip(), int(number)

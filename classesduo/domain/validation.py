@@ -1,0 +1,168 @@
+"""Validation of records before they are stored.
+
+Each check returns :class:`FieldError` items naming the field, so a form can
+show the reason next to it and an import can report "line 12, field
+timezone: …". :func:`raise_if_any` turns them into one :class:`ValidationError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.entities import ClassGroup, Duo, Facilitator, School
+from classesduo.domain.enums import ExchangeTool, Side
+from classesduo.domain.i18n import translate
+from classesduo.domain.terms import parse_school_year
+from classesduo.domain.timezones import is_valid_zone
+
+_EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(error) for error in errors))
+
+    def for_field(self, name: str) -> str | None:
+        return next((error.message for error in self.errors if error.field == name), None)
+
+
+def raise_if_any(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+def is_country_code(code: str) -> bool:
+    return code in _country_codes()
+
+
+def is_language_code(code: str) -> bool:
+    return code in _language_codes()
+
+
+def is_email(text: str) -> bool:
+    return bool(_EMAIL_RE.match(text))
+
+
+def _required(value: str, field: str) -> list[FieldError]:
+    return [] if value.strip() else [FieldError(field, translate("validation", "This field is required."))]
+
+
+def _email(value: str, field: str) -> list[FieldError]:
+    if value and not is_email(value):
+        return [FieldError(field, translate("validation", "Not an e-mail address: {value}").format(value=value))]
+    return []
+
+
+def _languages(codes: list[str], field: str = "languages") -> list[FieldError]:
+    bad = [code for code in codes if not is_language_code(code)]
+    if bad:
+        message = translate("validation", "Unknown language code (use ISO 639-1, e.g. fr, es): {codes}")
+        return [FieldError(field, message.format(codes=", ".join(bad)))]
+    return []
+
+
+def validate_windows(windows: list[WeeklyWindow], field: str = "windows") -> list[FieldError]:
+    errors = []
+    for window in windows:
+        if not 0 <= window.weekday <= 6:
+            errors.append(FieldError(field, translate("validation", "Weekday must be 0 (Monday) to 6 (Sunday).")))
+        elif window.end <= window.start:
+            message = translate("validation", "A window must end after it starts ({start}–{end}).")
+            errors.append(FieldError(field, message.format(start=window.start.strftime("%H:%M"),
+                                                             end=window.end.strftime("%H:%M"))))
+    return errors
+
+
+def validate_holidays(periods: list[HolidayPeriod], field: str = "holidays") -> list[FieldError]:
+    errors = []
+    for period in periods:
+        if period.end < period.start:
+            message = translate("validation", "Holiday “{name}” ends before it starts.")
+            errors.append(FieldError(field, message.format(name=period.name)))
+    return errors
+
+
+def validate_school(school: School) -> list[FieldError]:
+    errors = _required(school.name, "name") + _required(school.city, "city")
+    if not is_country_code(school.country):
+        message = translate("validation", "Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}")
+        errors.append(FieldError("country", message.format(code=school.country)))
+    if not is_valid_zone(school.timezone):
+        message = translate("validation", "Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}")
+        errors.append(FieldError("timezone", message.format(zone=school.timezone)))
+    if school.side is Side.PARIS:
+        if school.arrondissement is None or not 1 <= school.arrondissement <= 20:
+            errors.append(FieldError("arrondissement", translate(
+                "validation", "A Paris school needs an arrondissement from 1 to 20.")))
+        if school.country and school.country != "FR":
+            errors.append(FieldError("country", translate("validation", "A Paris school is in France (FR).")))
+    elif school.arrondissement is not None:
+        errors.append(FieldError("arrondissement", translate(
+            "validation", "Only Paris schools have an arrondissement.")))
+    errors += _languages(school.languages)
+    errors += _email(school.contact_email, "contact_email")
+    errors += validate_windows(school.windows)
+    errors += validate_holidays(school.holidays)
+    return errors
+
+
+def validate_class(group: ClassGroup) -> list[FieldError]:
+    errors = _required(group.name, "name") + _required(group.level, "level")
+    if not group.school_id:
+        errors.append(FieldError("school_id", translate("validation", "Choose the class's school.")))
+    if group.pupil_count < 0:
+        errors.append(FieldError("pupil_count", translate("validation", "The pupil count cannot be negative.")))
+    errors += _email(group.teacher_email, "teacher_email")
+    return errors
+
+
+def validate_facilitator(person: Facilitator) -> list[FieldError]:
+    return _required(person.name, "name") + _email(person.email, "email") + _languages(person.languages)
+
+
+def validate_duo(duo: Duo, paris_side: Side | None, partner_side: Side | None) -> list[FieldError]:
+    """``paris_side``/``partner_side`` are the sides of the two classes' schools."""
+    errors: list[FieldError] = []
+    if paris_side is not Side.PARIS:
+        errors.append(FieldError("paris_class_id", translate("validation", "Choose a class of a Paris school.")))
+    if partner_side is not Side.PARTNER:
+        errors.append(FieldError("partner_class_id", translate("validation", "Choose a class of a partner school.")))
+    try:
+        parse_school_year(duo.school_year)
+    except ValueError:
+        message = translate("validation", "Not a school year (expected e.g. 2026-2027): {value}")
+        errors.append(FieldError("school_year", message.format(value=duo.school_year)))
+    errors += _languages(duo.languages)
+    known_tools = {tool.value for tool in ExchangeTool}
+    bad_tools = [tool for tool in duo.tools if tool not in known_tools]
+    if bad_tools:
+        message = translate("validation", "Unknown exchange tool: {tools} (use email, visio, blog, letters)")
+        errors.append(FieldError("tools", message.format(tools=", ".join(bad_tools))))
+    return errors

@@ -1,0 +1,44 @@
+"""The home page's figures: what happens today and this week, and what still needs logging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.services.sessions import list_sessions
+from classesduo.services.views import SessionView
+from classesduo.storage.database import Database
+from classesduo.storage.models import DuoRow, SchoolRow
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    schools: int
+    duos: int
+    today: list[SessionView]
+    this_week: list[SessionView]
+    to_log: list[SessionView]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.schools == 0
+
+
+def home_summary(db: Database, now: datetime) -> HomeSummary:
+    """Days and weeks are Paris days and weeks (Monday to Sunday)."""
+    local = now.astimezone(PARIS)
+    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    week_start = day_start - timedelta(days=local.weekday())
+    with db.reading() as session:
+        schools = session.scalar(select(func.count()).select_from(SchoolRow)) or 0
+        duos = session.scalar(select(func.count()).select_from(DuoRow)) or 0
+    week = list_sessions(db, start=week_start, end=week_start + timedelta(days=7))
+    today = [view for view in week if day_start <= view.session.start_utc < day_start + timedelta(days=1)]
+    to_log = list_sessions(db, end=now, statuses=(SessionStatus.PLANNED,))
+    return HomeSummary(schools=schools, duos=duos, today=today, this_week=week, to_log=to_log)

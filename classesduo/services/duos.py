@@ -1,0 +1,104 @@
+"""Duos: one Paris class paired with one partner class for a school year."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from classesduo.domain.entities import Duo
+from classesduo.domain.i18n import translate
+from classesduo.domain.validation import raise_if_any, validate_duo
+from classesduo.services import records
+from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.services.views import DuoView, SchoolSide
+from classesduo.storage.convert import duo_from_row, duo_to_row
+from classesduo.storage.database import Database
+from classesduo.storage.models import (
+    ClassGroupRow,
+    DuoRow,
+    ExchangeSessionRow,
+    FacilitatorRow,
+    MediaItemRow,
+    SchoolRow,
+)
+
+ParisClass = aliased(ClassGroupRow, name="paris_class")
+PartnerClass = aliased(ClassGroupRow, name="partner_class")
+ParisSchool = aliased(SchoolRow, name="paris_school")
+PartnerSchool = aliased(SchoolRow, name="partner_school")
+
+
+def duo_view_query() -> Select:
+    """Duos joined with both classes, both schools and the facilitator."""
+    return (
+        select(DuoRow, ParisClass, ParisSchool, PartnerClass, PartnerSchool, FacilitatorRow.name)
+        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+        .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
+    )
+
+
+def _side(group: ClassGroupRow, school: SchoolRow) -> SchoolSide:
+    return SchoolSide(
+        class_name=group.name, level=group.level, pupils=group.pupil_count, school=school.name,
+        city=school.city, country=school.country, timezone=school.timezone, arrondissement=school.arrondissement,
+    )
+
+
+def _view(row) -> DuoView:  # noqa: ANN001 - a result row of duo_view_query()
+    duo, paris_class, paris_school, partner_class, partner_school, facilitator = row
+    return DuoView(
+        duo=duo_from_row(duo),
+        paris=_side(paris_class, paris_school),
+        partner=_side(partner_class, partner_school),
+        facilitator=facilitator or "",
+    )
+
+
+def list_duos(db: Database, facilitator_id: str | None = None, school_year: str | None = None) -> list[DuoView]:
+    query = duo_view_query()
+    if facilitator_id:
+        query = query.where(DuoRow.facilitator_id == facilitator_id)
+    if school_year:
+        query = query.where(DuoRow.school_year == school_year)
+    with db.reading() as session:
+        rows = session.execute(query.order_by(ParisSchool.name, ParisClass.name, PartnerSchool.name)).all()
+        return [_view(row) for row in rows]
+
+
+def get_duo(db: Database, duo_id: str) -> DuoView:
+    with db.reading() as session:
+        row = session.execute(duo_view_query().where(DuoRow.id == duo_id)).first()
+        if row is None:
+            records.get_row(session, DuoRow, duo_id)  # raises NotFoundError
+        return _view(row)
+
+
+def save_duo(db: Database, duo: Duo) -> Duo:
+    with translated_storage_errors(), db.transaction() as session:
+        paris = session.get(ClassGroupRow, duo.paris_class_id) if duo.paris_class_id else None
+        partner = session.get(ClassGroupRow, duo.partner_class_id) if duo.partner_class_id else None
+        raise_if_any(validate_duo(
+            duo, paris.school.side if paris else None, partner.school.side if partner else None
+        ))
+        row = records.save(session, DuoRow, duo.id, duo.version, lambda r: duo_to_row(duo, r))
+        return duo_from_row(row)
+
+
+def duo_dependents(db: Database, duo_id: str) -> tuple[int, int]:
+    """How many sessions and media items belong to this duo."""
+    with db.reading() as session:
+        sessions = session.scalar(select(func.count()).where(ExchangeSessionRow.duo_id == duo_id)) or 0
+        media = session.scalar(select(func.count()).where(MediaItemRow.duo_id == duo_id)) or 0
+        return sessions, media
+
+
+def delete_duo(db: Database, duo_id: str) -> None:
+    sessions, media = duo_dependents(db, duo_id)
+    if sessions or media:
+        message = translate("services", "{sessions} sessions and {media} media items belong to this duo; close it instead.")
+        raise InUseError(message.format(sessions=sessions, media=media))
+    with translated_storage_errors(), db.transaction() as session:
+        session.delete(records.get_row(session, DuoRow, duo_id))

@@ -1,0 +1,70 @@
+"""Schools: list, save with validation, archive, delete only when nothing depends on them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from classesduo.domain.entities import School
+from classesduo.domain.enums import Side
+from classesduo.domain.i18n import translate
+from classesduo.domain.validation import raise_if_any, validate_school
+from classesduo.services import records
+from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.storage.convert import school_from_row, school_to_row
+from classesduo.storage.database import Database
+from classesduo.storage.models import ClassGroupRow, DuoRow, ExchangeSessionRow, SchoolRow
+
+
+def list_schools(db: Database, side: Side | None = None, include_archived: bool = True) -> list[School]:
+    query = select(SchoolRow).options(selectinload(SchoolRow.windows), selectinload(SchoolRow.holidays))
+    if side is not None:
+        query = query.where(SchoolRow.side == side)
+    if not include_archived:
+        query = query.where(SchoolRow.archived.is_(False))
+    with db.reading() as session:
+        rows = session.scalars(query.order_by(SchoolRow.side, SchoolRow.name)).all()
+        return [school_from_row(row) for row in rows]
+
+
+def get_school(db: Database, school_id: str) -> School:
+    with db.reading() as session:
+        return school_from_row(records.get_row(session, SchoolRow, school_id))
+
+
+def save_school(db: Database, school: School) -> School:
+    raise_if_any(validate_school(school))
+    with translated_storage_errors(), db.transaction() as session:
+        row = records.save(session, SchoolRow, school.id, school.version, lambda r: school_to_row(school, r))
+        return school_from_row(row)
+
+
+def school_dependents(db: Database, school_id: str) -> tuple[int, int, int]:
+    """How many classes, duos and sessions use this school."""
+    with db.reading() as session:
+        class_ids = select(ClassGroupRow.id).where(ClassGroupRow.school_id == school_id)
+        classes = session.scalar(select(func.count()).select_from(class_ids.subquery())) or 0
+        duo_ids = select(DuoRow.id).where(
+            or_(DuoRow.paris_class_id.in_(class_ids), DuoRow.partner_class_id.in_(class_ids))
+        )
+        duos = session.scalar(select(func.count()).select_from(duo_ids.subquery())) or 0
+        sessions = session.scalar(
+            select(func.count()).select_from(ExchangeSessionRow).where(ExchangeSessionRow.duo_id.in_(duo_ids))
+        ) or 0
+        return classes, duos, sessions
+
+
+def delete_school(db: Database, school_id: str) -> None:
+    classes, duos, sessions = school_dependents(db, school_id)
+    if classes:
+        message = translate(
+            "services", "{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead."
+        )
+        raise InUseError(message.format(classes=classes, duos=duos, sessions=sessions))
+    with translated_storage_errors(), db.transaction() as session:
+        session.delete(records.get_row(session, SchoolRow, school_id))
+
+
+def set_school_archived(db: Database, school_id: str, archived: bool) -> None:
+    with translated_storage_errors(), db.transaction() as session:
+        records.get_row(session, SchoolRow, school_id).archived = archived

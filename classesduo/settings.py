@@ -1,0 +1,47 @@
+"""User preferences, declared once with their defaults, saved as JSON in the config folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from classesduo.storage.atomic import write_text_atomic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    #: "" follows the system locale; otherwise "fr" or "en".
+    language: str = ""
+    #: A duo with no exchange for this many weeks is listed as gone quiet.
+    quiet_weeks: int = 3
+    #: Minutes kept free around a facilitator's sessions by the overlap finder.
+    buffer_minutes: int = 15
+    #: Set once the first-run offer of demo data has been answered.
+    demo_offered: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as error:
+            log.warning("settings file %s unreadable (%s); using defaults", path, error)
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        defaults = cls()
+        values = {}
+        for name in known:
+            value = raw.get(name, getattr(defaults, name)) if isinstance(raw, dict) else getattr(defaults, name)
+            if type(value) is not type(getattr(defaults, name)):
+                log.warning("setting %s has a bad value %r; using the default", name, value)
+                value = getattr(defaults, name)
+            values[name] = value
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        write_text_atomic(path, json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n")

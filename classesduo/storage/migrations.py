@@ -1,0 +1,79 @@
+"""Bring a database to the current schema, importing Alembic only when needed.
+
+Reading ``alembic_version`` with one query costs nothing; importing Alembic
+costs about 0.3 s, so it happens only for a new or older database.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import inspect, text
+
+from classesduo.paths import migrations_dir
+from classesduo.storage.database import make_engine
+
+#: The newest revision in ``db/versions``; a test checks it matches Alembic's head.
+SCHEMA_HEAD = "0001"
+
+log = logging.getLogger(__name__)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer Classes Duo."""
+
+
+def current_revision(url: str) -> str | None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
+
+
+def needs_upgrade(url: str) -> bool:
+    return current_revision(url) != SCHEMA_HEAD
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Run Alembic migrations with foreign keys off, then check they still hold."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = make_engine(url, for_migration=True)
+    try:
+        with engine.connect() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(migrations_dir()))
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            connection.commit()
+            if engine.dialect.name == "sqlite":
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"foreign keys broken after migration: {problems[:5]}")
+    finally:
+        engine.dispose()
+
+
+def ensure_schema(url: str) -> bool:
+    """Upgrade if needed; return True when a migration ran."""
+    revision = current_revision(url)
+    if revision == SCHEMA_HEAD:
+        return False
+    known = _known_revisions()
+    if revision is not None and revision not in known:
+        raise SchemaTooNewError(
+            f"this database uses schema {revision}, newer than this version of Classes Duo knows; "
+            "update the app"
+        )
+    log.info("migrating database from %s to %s", revision or "empty", SCHEMA_HEAD)
+    upgrade(url)
+    return True
+
+
+def _known_revisions() -> set[str]:
+    return {path.stem.split("_", 1)[0] for path in (migrations_dir() / "versions").glob("*.py")}

@@ -1,0 +1,303 @@
+"""The database schema as SQLAlchemy 2 typed models.
+
+Every row has a stable UUID primary key (used by exports, bundles and the CLI),
+created/updated stamps in UTC, and a ``version`` counter that SQLAlchemy checks
+on every UPDATE, so two people editing the same row on a shared PostgreSQL
+server cannot silently overwrite each other.
+
+Alembic sees every model through :data:`Base.metadata`; this is the one module
+that defines them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from classesduo.domain.enums import (
+    ConsentStatus,
+    DuoStatus,
+    HolidaySource,
+    MediaKind,
+    SessionKind,
+    SessionStatus,
+    Side,
+)
+from classesduo.storage.types import CodeList, UTCDateTime, now_utc, str_enum
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), list[str]: CodeList()}
+
+
+class Stamped:
+    """UUID key, stamps and optimistic-locking version shared by every table."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+class SchoolRow(Stamped, Base):
+    __tablename__ = "school"
+
+    name: Mapped[str] = mapped_column(String(200))
+    side: Mapped[Side] = mapped_column(str_enum(Side))
+    city: Mapped[str] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(2))
+    arrondissement: Mapped[int | None]
+    timezone: Mapped[str] = mapped_column(String(64))
+    languages: Mapped[list[str]] = mapped_column(default=list)
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    windows: Mapped[list[AvailabilityWindowRow]] = relationship(
+        back_populates="school", cascade="all, delete-orphan", order_by="AvailabilityWindowRow.weekday"
+    )
+    holidays: Mapped[list[HolidayPeriodRow]] = relationship(
+        back_populates="school", cascade="all, delete-orphan", order_by="HolidayPeriodRow.start_date"
+    )
+    classes: Mapped[list[ClassGroupRow]] = relationship(back_populates="school")
+
+    __table_args__ = (
+        UniqueConstraint("name", "city", name="name_city"),
+        Index("ix_school_side_name", "side", "name"),
+    )
+
+
+class AvailabilityWindowRow(Stamped, Base):
+    __tablename__ = "availability_window"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+
+    school: Mapped[SchoolRow] = relationship(back_populates="windows")
+
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("end_time > start_time", name="end_after_start"),
+    )
+
+
+class HolidayPeriodRow(Stamped, Base):
+    __tablename__ = "holiday_period"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    source: Mapped[HolidaySource] = mapped_column(str_enum(HolidaySource), default=HolidaySource.MANUAL)
+
+    school: Mapped[SchoolRow] = relationship(back_populates="holidays")
+
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="end_after_start"),)
+
+
+class ClassGroupRow(Stamped, Base):
+    __tablename__ = "class_group"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[str] = mapped_column(String(40))
+    pupil_count: Mapped[int] = mapped_column(Integer, default=0)
+    teacher_name: Mapped[str] = mapped_column(String(200), default="")
+    teacher_email: Mapped[str] = mapped_column(String(254), default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    school: Mapped[SchoolRow] = relationship(back_populates="classes")
+
+    __table_args__ = (
+        UniqueConstraint("school_id", "name", name="school_name"),
+        CheckConstraint("pupil_count >= 0", name="pupil_count_positive"),
+    )
+
+
+class FacilitatorRow(Stamped, Base):
+    __tablename__ = "facilitator"
+
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    languages: Mapped[list[str]] = mapped_column(default=list)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_facilitator_name", "name"),)
+
+
+class DuoRow(Stamped, Base):
+    __tablename__ = "duo"
+
+    paris_class_id: Mapped[str] = mapped_column(ForeignKey("class_group.id", ondelete="RESTRICT"), index=True)
+    partner_class_id: Mapped[str] = mapped_column(ForeignKey("class_group.id", ondelete="RESTRICT"), index=True)
+    school_year: Mapped[str] = mapped_column(String(9))
+    facilitator_id: Mapped[str | None] = mapped_column(
+        ForeignKey("facilitator.id", ondelete="SET NULL"), index=True
+    )
+    languages: Mapped[list[str]] = mapped_column(default=list)
+    project: Mapped[str] = mapped_column(Text, default="")
+    tools: Mapped[list[str]] = mapped_column(default=list)
+    status: Mapped[DuoStatus] = mapped_column(str_enum(DuoStatus), default=DuoStatus.PROPOSED)
+    visio_link: Mapped[str] = mapped_column(String(500), default="")
+
+    paris_class: Mapped[ClassGroupRow] = relationship(foreign_keys=[paris_class_id])
+    partner_class: Mapped[ClassGroupRow] = relationship(foreign_keys=[partner_class_id])
+    facilitator: Mapped[FacilitatorRow | None] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("paris_class_id", "partner_class_id", "school_year", name="pair_year"),
+        CheckConstraint("paris_class_id <> partner_class_id", name="two_classes"),
+        Index("ix_duo_status_year", "status", "school_year"),
+    )
+
+
+class SessionSeriesRow(Stamped, Base):
+    """A recurring plan ("every other Friday 15:00 Paris until June")."""
+
+    __tablename__ = "session_series"
+
+    duo_id: Mapped[str] = mapped_column(ForeignKey("duo.id", ondelete="CASCADE"), index=True)
+    interval_weeks: Mapped[int] = mapped_column(Integer, default=1)
+    paris_wall_time: Mapped[time] = mapped_column(Time)
+    minutes: Mapped[int] = mapped_column(Integer)
+    first_date: Mapped[date] = mapped_column(Date)
+    until_date: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (CheckConstraint("interval_weeks >= 1", name="interval_positive"),)
+
+
+class ExchangeSessionRow(Stamped, Base):
+    """One exchange (visio, e-mail, letter, blog post) and its log."""
+
+    __tablename__ = "exchange_session"
+
+    duo_id: Mapped[str] = mapped_column(ForeignKey("duo.id", ondelete="RESTRICT"))
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("session_series.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[SessionKind] = mapped_column(str_enum(SessionKind))
+    start_utc: Mapped[datetime]
+    minutes: Mapped[int] = mapped_column(Integer)
+    status: Mapped[SessionStatus] = mapped_column(str_enum(SessionStatus), default=SessionStatus.PLANNED)
+    visio_link: Mapped[str] = mapped_column(String(500), default="")
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    postponed_to_id: Mapped[str | None] = mapped_column(
+        ForeignKey("exchange_session.id", ondelete="SET NULL")
+    )
+    # The log: counts only, never pupils' names.
+    present_paris: Mapped[int | None]
+    present_partner: Mapped[int | None]
+    actual_minutes: Mapped[int | None]
+    cancel_reason: Mapped[str] = mapped_column(String(40), default="")
+    activities: Mapped[str] = mapped_column(Text, default="")
+    activity_tags: Mapped[list[str]] = mapped_column(default=list)
+    languages_used: Mapped[list[str]] = mapped_column(default=list)
+    problems: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    logged_at: Mapped[datetime | None]
+
+    duo: Mapped[DuoRow] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        CheckConstraint("present_paris IS NULL OR present_paris >= 0", name="present_paris_positive"),
+        CheckConstraint("present_partner IS NULL OR present_partner >= 0", name="present_partner_positive"),
+        Index("ix_exchange_session_duo_start", "duo_id", "start_utc"),
+        Index("ix_exchange_session_start", "start_utc"),
+        Index("ix_exchange_session_status_start", "status", "start_utc"),
+    )
+
+
+class SessionRevisionRow(Base):
+    """Previous values of a session's log, kept each time it is edited."""
+
+    __tablename__ = "session_revision"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("exchange_session.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=now_utc)
+    changed_by: Mapped[str] = mapped_column(String(120), default="")
+    previous: Mapped[str] = mapped_column(Text)  # JSON object of the fields before the edit
+
+
+class MediaItemRow(Stamped, Base):
+    __tablename__ = "media_item"
+
+    duo_id: Mapped[str] = mapped_column(ForeignKey("duo.id", ondelete="RESTRICT"))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("exchange_session.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[MediaKind] = mapped_column(str_enum(MediaKind))
+    file_hash: Mapped[str] = mapped_column(String(64), index=True)
+    stored_name: Mapped[str] = mapped_column(String(200))
+    original_name: Mapped[str] = mapped_column(String(400))
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    mime_type: Mapped[str] = mapped_column(String(100), default="")
+    taken_at: Mapped[datetime | None]
+    side: Mapped[Side] = mapped_column(str_enum(Side))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    caption_partner: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    identifiable_children: Mapped[int] = mapped_column(Integer, default=0)
+    consent_exchange: Mapped[ConsentStatus] = mapped_column(str_enum(ConsentStatus), default=ConsentStatus.UNKNOWN)
+    consent_publication: Mapped[ConsentStatus] = mapped_column(
+        str_enum(ConsentStatus), default=ConsentStatus.UNKNOWN
+    )
+    consent_reports: Mapped[ConsentStatus] = mapped_column(str_enum(ConsentStatus), default=ConsentStatus.UNKNOWN)
+    consent_until: Mapped[date | None] = mapped_column(Date)
+
+    duo: Mapped[DuoRow] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("duo_id", "file_hash", name="duo_hash"),
+        Index("ix_media_item_duo_created", "duo_id", "created_at"),
+    )
+
+
+class TermRow(Stamped, Base):
+    __tablename__ = "term"
+
+    school_year: Mapped[str] = mapped_column(String(9))
+    number: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        UniqueConstraint("school_year", "number", name="year_number"),
+        CheckConstraint("number BETWEEN 1 AND 3", name="number_range"),
+        CheckConstraint("end_date >= start_date", name="end_after_start"),
+    )
+
+
+ALL_TABLES = [table.name for table in Base.metadata.sorted_tables]

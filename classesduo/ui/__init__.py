@@ -1,0 +1,1 @@
+"""Qt widgets, Qt models and dialogs. Widgets call services, never SQL."""

@@ -1,0 +1,256 @@
+"""The main window: a navigation list of the app's areas beside the current page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from classesduo import __version__
+from classesduo.paths import AppPaths
+from classesduo.services.workspace import Workspace, open_workspace
+from classesduo.settings import Settings
+from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.operations import Operation, run_with_progress
+from classesduo.ui.pages.calendar_page import CalendarPage
+from classesduo.ui.pages.duos_page import DuosPage
+from classesduo.ui.pages.home_page import HomePage
+from classesduo.ui.pages.log_page import LogPage
+from classesduo.ui.pages.media_page import MediaPage
+from classesduo.ui.pages.reports_page import ReportsPage
+from classesduo.ui.pages.schools_page import SchoolsPage
+from classesduo.ui.preferences_dialog import PreferencesDialog
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+from classesduo.ui.translations import Translations
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: Callable[[], str]
+    icon: QtWidgets.QStyle.StandardPixmap
+
+
+AREAS = [
+    Area("home", lambda: translate("MainWindow", "Home"), QtWidgets.QStyle.StandardPixmap.SP_DirHomeIcon),
+    Area("schools", lambda: translate("MainWindow", "Schools"), QtWidgets.QStyle.StandardPixmap.SP_DirIcon),
+    Area("duos", lambda: translate("MainWindow", "Duos"), QtWidgets.QStyle.StandardPixmap.SP_DriveNetIcon),
+    Area("calendar", lambda: translate("MainWindow", "Calendar"),
+         QtWidgets.QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    Area("log", lambda: translate("MainWindow", "Exchange log"),
+         QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView),
+    Area("media", lambda: translate("MainWindow", "Media"), QtWidgets.QStyle.StandardPixmap.SP_DesktopIcon),
+    Area("reports", lambda: translate("MainWindow", "Reports"), QtWidgets.QStyle.StandardPixmap.SP_FileIcon),
+]
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    workspace_ready = Signal()
+    data_changed = Signal()
+
+    def __init__(self, paths: AppPaths, settings: Settings, translations: Translations,
+                 dialogs: Dialogs | None = None, db_url: str | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.translations = translations
+        self.dialogs = dialogs or Dialogs()
+        self.db_url = db_url
+        self.workspace: Workspace | None = None
+        self._operation: Operation | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1200, 760)
+
+        self.pages: dict[str, QtWidgets.QWidget] = {
+            "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(), "calendar": CalendarPage(),
+            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(),
+        }
+        self.nav = QtWidgets.QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QtWidgets.QStackedWidget()
+        for area in AREAS:
+            item = QtWidgets.QListWidgetItem(self.style().standardIcon(area.icon), "")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, area.key)
+            self.nav.addItem(item)
+            page = self.pages[area.key]
+            page.demo_requested.connect(self.load_demo)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.data_changed.connect(self.refresh_all)
+        self._build_actions()
+        self.nav.setCurrentRow(0)
+        self.retranslate_ui()
+
+    # actions ----------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.view_menu = self.menuBar().addMenu("")
+        self.help_menu = self.menuBar().addMenu("")
+        self.demo_action = self.file_menu.addAction("", self.load_demo)
+        self.file_menu.addSeparator()
+        self.preferences_action = self.file_menu.addAction("", self.edit_preferences)
+        self.preferences_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QtGui.QKeySequence("Ctrl+,"))
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("", self.close)
+        self.quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
+        self.refresh_action = self.view_menu.addAction("", self.refresh_all)
+        self.refresh_action.setShortcut(QtGui.QKeySequence.StandardKey.Refresh)
+        self.filter_action = self.view_menu.addAction("", self.focus_filter)
+        self.filter_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
+        self.view_menu.addSeparator()
+        self.area_actions = []
+        for number, area in enumerate(AREAS, start=1):
+            action = self.view_menu.addAction("", lambda row=number - 1: self.nav.setCurrentRow(row))
+            action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
+            self.area_actions.append(action)
+        self.log_action = self.help_menu.addAction("", self.open_log_folder)
+        self.about_action = self.help_menu.addAction("", self.about)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "Classes Duo"))
+        for row, area in enumerate(AREAS):
+            self.nav.item(row).setText(area.title())
+            self.area_actions[row].setText(area.title())
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.demo_action.setText(translate("MainWindow", "Load &demo data"))
+        self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.refresh_action.setText(translate("MainWindow", "&Refresh"))
+        self.filter_action.setText(translate("MainWindow", "&Filter the list"))
+        self.log_action.setText(translate("MainWindow", "Open the &log folder"))
+        self.about_action.setText(translate("MainWindow", "&About Classes Duo"))
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # data -------------------------------------------------------------------------------------------
+    def open_data(self) -> None:
+        """Open (and if needed migrate) the database off the GUI thread; the window is already shown."""
+        self.statusBar().showMessage(translate("MainWindow", "Opening the database…"))
+        data_dir, db_url = str(self.paths.data_dir), self.db_url
+        self._operation = Operation(lambda progress, cancelled: open_workspace(data_dir, db_url), self)
+        self._operation.succeeded.connect(self._workspace_opened)
+        self._operation.failed.connect(self._workspace_failed)
+        self._operation.start()
+
+    def _workspace_opened(self, workspace: Workspace) -> None:
+        self.set_workspace(workspace)
+        self.statusBar().showMessage(translate("MainWindow", "Data folder: {path}").format(
+            path=self.paths.data_dir), 8000)
+        self.workspace_ready.emit()
+        self.offer_demo_on_first_run()
+
+    def _workspace_failed(self, error: BaseException, details: str) -> None:
+        self.statusBar().showMessage(translate("MainWindow", "The database could not be opened."))
+        self.dialogs.error(self, translate("MainWindow", "The database could not be opened: {error}\n\n"
+                                                         "Details are in the log: {log}").format(
+            error=error, log=self.paths.log_file), details)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        for page in self.pages.values():
+            page.set_workspace(workspace)
+
+    def refresh_all(self) -> None:
+        if self.workspace is None:
+            return
+        for page in self.pages.values():
+            page.refresh()
+
+    def focus_filter(self) -> None:
+        self.stack.currentWidget().focus_filter()
+
+    def offer_demo_on_first_run(self) -> None:
+        if self.settings.demo_offered or self.workspace is None:
+            return
+        self.settings.demo_offered = True
+        self._save_settings()
+        home = self.pages["home"]
+        if isinstance(home, HomePage) and home.summary is not None and home.summary.is_empty:
+            if self.dialogs.confirm(self, translate("MainWindow", "Welcome to Classes Duo"), translate(
+                    "MainWindow", "Your database is empty. Load the demo programme (Paris schools paired with "
+                                  "schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? "
+                                  "You can load it later from the File menu.")):
+                self.load_demo()
+
+    def load_demo(self) -> None:
+        if self.workspace is None:
+            return
+        from classesduo.services.demo import DemoCancelled, load_demo
+
+        workspace = self.workspace
+
+        def done(summary: object) -> None:
+            self.data_changed.emit()
+            added = getattr(summary, "total_added", 0)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Demo data loaded.") if added
+                else translate("MainWindow", "The demo data was already loaded: nothing added."), 8000)
+
+        def failed(error: BaseException, details: str) -> None:
+            if isinstance(error, DemoCancelled):
+                self.statusBar().showMessage(translate("MainWindow", "Demo loading cancelled; nothing added."), 8000)
+            else:
+                self.report_error(error, details)
+
+        self._operation = run_with_progress(
+            self, translate("MainWindow", "Loading the demo programme…"),
+            lambda progress, cancelled: load_demo(workspace, progress=progress, cancelled=cancelled),
+            done, failed)
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        new = dialog.result_settings()
+        language_changed = new.language != self.settings.language
+        self.settings = new
+        self._save_settings()
+        if language_changed:
+            self.translations.apply(new.language)
+        self.refresh_all()
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save(self.paths.settings_file)
+        except OSError as error:
+            self.report_error(error, "")
+
+    def report_error(self, error: BaseException, details: str) -> None:
+        from classesduo.services.errors import ServiceError, ValidationError
+
+        if isinstance(error, ServiceError | ValidationError):
+            self.dialogs.error(self, str(error))
+            return
+        self.dialogs.error(self, translate("MainWindow", "Something went wrong: {error}\n\nDetails are in the log: "
+                                                        "{log}").format(error=error, log=self.paths.log_file), details)
+
+    def open_log_folder(self) -> None:
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.paths.log_dir)))
+
+    def about(self) -> None:
+        self.dialogs.info(self, translate("MainWindow", "About Classes Duo"), translate(
+            "MainWindow", "Classes Duo {version}\nPlan and record the City of Paris school exchanges.\n\n"
+                          "Data folder: {path}").format(version=__version__, path=self.paths.data_dir))
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        QtCore.QThreadPool.globalInstance().waitForDone(5000)
+        if self.workspace is not None:
+            self.workspace.close()
+        super().closeEvent(event)

@@ -1,0 +1,181 @@
+"""The shape every area's list shares: a filter box, a sortable table, and an empty state.
+
+A subclass declares its columns, how to load its records from the services,
+and the texts of its empty state; everything else (filtering as you type,
+sorting, language switch, "what to do next" when empty) lives here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from classesduo.services.workspace import Workspace
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+from classesduo.ui.table_model import RECORD_ROLE, Column, FilterProxy, RecordTableModel
+
+
+class EmptyState(QtWidgets.QWidget):
+    """A sentence that says what to do, and the button that does it."""
+
+    action_triggered = Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.label.setObjectName("emptyStateLabel")
+        self.button = QtWidgets.QPushButton()
+        self.button.clicked.connect(self.action_triggered)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def set_texts(self, text: str, button_text: str) -> None:
+        self.label.setText(text)
+        self.button.setText(button_text)
+        self.button.setVisible(bool(button_text))
+
+
+class RecordTable(QtWidgets.QWidget):
+    """Filter box + sortable table + empty state over one :class:`RecordTableModel`."""
+
+    activated = Signal(object)  # the record of a double-clicked or Enter-pressed row
+    empty_action = Signal()
+
+    def __init__(self, columns: Sequence[Column[Any]], parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QtWidgets.QLineEdit(clearButtonEnabled=True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.count_label = QtWidgets.QLabel()
+        self.view = QtWidgets.QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._activate)
+        self.empty = EmptyState()
+        self.empty.action_triggered.connect(self.empty_action)
+        self.stack = QtWidgets.QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.retranslate_ui()
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.model.set_records(records)
+        self.stack.setCurrentWidget(self.view if records else self.empty)
+        self.filter_edit.setEnabled(bool(records))
+        self.view.resizeColumnsToContents()
+        self._update_count()
+
+    def selected_record(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.proxy.index(rows[0].row(), 0).data(RECORD_ROLE) if rows else None
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(translate("RecordTable", "Filter… (Ctrl+F)"))
+        self.model.retranslate()
+        self._update_count()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.view.hasFocus():
+            self._activate(self.view.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _activate(self, index: QtCore.QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(self.proxy.index(index.row(), 0).data(RECORD_ROLE))
+
+    def _update_count(self, *_: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (translate("RecordTable", "{shown} of {total}") if shown != total
+                else translate("RecordTable", "{total} rows"))
+        self.count_label.setText(text.format(shown=shown, total=total))
+
+
+class ListPage(QtWidgets.QWidget):
+    """An area of the main window showing one list of records."""
+
+    demo_requested = Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.title_label = QtWidgets.QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.table = RecordTable(self.columns())
+        self.table.empty_action.connect(self.demo_requested)
+        self.table.activated.connect(self.open_record)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        self.add_header_widgets(layout)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    # to override ---------------------------------------------------------------------------------
+    def columns(self) -> Sequence[Column[Any]]:
+        raise NotImplementedError
+
+    def load(self, workspace: Workspace) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def empty_text(self) -> str:
+        raise NotImplementedError
+
+    def add_header_widgets(self, layout: QtWidgets.QVBoxLayout) -> None:
+        """Room for a page's own controls between the title and the table."""
+
+    def open_record(self, record: Any) -> None:
+        """Double-click or Enter on a row; pages with a detail view override this."""
+
+    # shared -------------------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.set_records(self.load(self.workspace) if self.workspace else [])
+
+    def focus_filter(self) -> None:
+        self.table.filter_edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        self.table.filter_edit.selectAll()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.page_title())
+        self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data"))
+        self.table.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def text_column(title: Callable[[], str], display: Callable[[Any], str],
+                sort_key: Callable[[Any], Any] | None = None, align_right: bool = False) -> Column[Any]:
+    return Column(title=title, display=display, sort_key=sort_key, align_right=align_right)

@@ -1,0 +1,64 @@
+"""Exchange log area: what happened at each exchange, and what is still to log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.services.sessions import list_sessions
+from classesduo.services.views import SessionView
+from classesduo.services.workspace import Workspace
+from classesduo.ui.pages.list_page import ListPage, text_column
+from classesduo.ui.pages.sessions_columns import session_columns
+from classesduo.ui.qt import QtWidgets, translate
+from classesduo.ui.table_model import Column
+
+
+class LogPage(ListPage):
+    LOGGED = 0
+    TO_LOG = 1
+
+    def columns(self) -> Sequence[Column[SessionView]]:
+        return [
+            *session_columns(),
+            text_column(lambda: translate("LogPage", "Present (Paris / partner)"), _presence),
+            text_column(lambda: translate("LogPage", "What was done"),
+                        lambda v: v.session.log.activities or v.session.log.cancel_reason),
+        ]
+
+    def add_header_widgets(self, layout: QtWidgets.QVBoxLayout) -> None:
+        self.which = QtWidgets.QComboBox()
+        self.which.addItems(["", ""])
+        self.which.currentIndexChanged.connect(self.refresh)
+        layout.addWidget(self.which)
+
+    def load(self, workspace: Workspace) -> list[SessionView]:
+        if self.which.currentIndex() == self.TO_LOG:
+            return list_sessions(workspace.db, end=datetime.now(UTC), statuses=(SessionStatus.PLANNED,))
+        return list(reversed(list_sessions(workspace.db, statuses=(SessionStatus.HELD, SessionStatus.CANCELLED))))
+
+    def page_title(self) -> str:
+        return translate("LogPage", "Exchange log")
+
+    def empty_text(self) -> str:
+        if self.workspace and self.which.currentIndex() == self.TO_LOG:
+            return translate("LogPage", "Nothing to log: every past session has its outcome recorded.")
+        return translate("LogPage", "No exchange logged yet — load the demo data to see a term of logs.")
+
+    def retranslate_ui(self) -> None:
+        self.which.setItemText(self.LOGGED, translate("LogPage", "Logged exchanges"))
+        self.which.setItemText(self.TO_LOG, translate("LogPage", "Past sessions still to log"))
+        super().retranslate_ui()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data"))
+
+
+def _presence(view: SessionView) -> str:
+    log = view.session.log
+    if log.present_paris is None and log.present_partner is None:
+        return ""
+    return f"{log.present_paris if log.present_paris is not None else '–'} / " \
+           f"{log.present_partner if log.present_partner is not None else '–'}"

@@ -1,0 +1,112 @@
+"""Migrations: the head is known without Alembic, and upgrading keeps every row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from classesduo.paths import migrations_dir
+from classesduo.storage import migrations
+from classesduo.storage.database import make_engine
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    assert ScriptDirectory.from_config(config).get_current_head() == migrations.SCHEMA_HEAD
+
+
+def _insert_programme(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("PRAGMA foreign_keys=ON"))
+        now = "2026-11-01 10:00:00"
+        stamp = {"c": now, "u": now}
+        connection.execute(text(
+            "INSERT INTO school (id, name, side, city, country, arrondissement, timezone, languages, contact_email,"
+            " archived, created_at, updated_at, version) VALUES ('s1', 'École Buffon', 'paris', 'Paris', 'FR', 5,"
+            " 'Europe/Paris', 'fr', '', 0, :c, :u, 1)"), stamp)
+        connection.execute(text(
+            "INSERT INTO school (id, name, side, city, country, arrondissement, timezone, languages, contact_email,"
+            " archived, created_at, updated_at, version) VALUES ('s2', 'Escuela 12', 'partner', 'Buenos Aires', 'AR',"
+            " NULL, 'America/Argentina/Buenos_Aires', 'es', '', 0, :c, :u, 1)"), stamp)
+        connection.execute(text(
+            "INSERT INTO availability_window (id, school_id, weekday, start_time, end_time, created_at, updated_at,"
+            " version) VALUES ('w1', 's1', 1, '15:00:00', '16:30:00', :c, :u, 1)"), stamp)
+        for cid, sid in (("c1", "s1"), ("c2", "s2")):
+            connection.execute(text(
+                "INSERT INTO class_group (id, school_id, name, level, pupil_count, teacher_name, teacher_email,"
+                " archived, created_at, updated_at, version) VALUES (:id, :s, 'CM1', 'CM1', 24, '', '', 0, :c, :u, 1)"),
+                {"id": cid, "s": sid, **stamp})
+        connection.execute(text(
+            "INSERT INTO duo (id, paris_class_id, partner_class_id, school_year, facilitator_id, languages, project,"
+            " tools, status, visio_link, created_at, updated_at, version) VALUES ('d1', 'c1', 'c2', '2026-2027',"
+            " NULL, 'fr,es', '', 'visio', 'active', '', :c, :u, 1)"), stamp)
+        connection.execute(text(
+            "INSERT INTO exchange_session (id, duo_id, kind, start_utc, minutes, status, visio_link, sequence,"
+            " cancel_reason, activities, activity_tags, languages_used, problems, follow_up, notes, created_at,"
+            " updated_at, version) VALUES ('x1', 'd1', 'visio', '2026-11-03 14:00:00', 45, 'held', '', 0, '', 'Song',"
+            " 'song', 'fr', '', '', '', :c, :u, 1)"), stamp)
+    engine.dispose()
+
+
+def _counts(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        counts = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                  for table in ("school", "availability_window", "class_group", "duo", "exchange_session")}
+    engine.dispose()
+    return counts
+
+
+def test_upgrade_from_the_first_migration_keeps_data(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    migrations.upgrade(url, "0001")
+    _insert_programme(url)
+    before = _counts(url)
+    migrations.ensure_schema(url)
+    assert migrations.current_revision(url) == migrations.SCHEMA_HEAD
+    assert _counts(url) == before == {
+        "school": 2, "availability_window": 1, "class_group": 2, "duo": 1, "exchange_session": 1}
+
+
+def test_batch_rebuild_of_a_parent_table_does_not_cascade(tmp_path: Path) -> None:
+    """The trap: recreating ``school`` with foreign keys on would empty its windows (ON DELETE CASCADE)."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    url = f"sqlite:///{tmp_path / 'batch.sqlite3'}"
+    migrations.upgrade(url)
+    _insert_programme(url)
+    engine = make_engine(url, for_migration=True)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        with connection.begin():
+            with Operations(context).batch_alter_table("school", recreate="always") as batch:
+                batch.alter_column("city", existing_type=None, nullable=False)
+    engine.dispose()
+    assert _counts(url)["availability_window"] == 1
+
+
+def test_second_open_needs_no_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    assert migrations.ensure_schema(url) is True
+    assert migrations.needs_upgrade(url) is False
+    assert migrations.ensure_schema(url) is False
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(migrations.SchemaTooNewError, match="newer"):
+        migrations.ensure_schema(url)
