@@ -37,7 +37,16 @@ def create_application(argv: list[str]) -> QtWidgets.QApplication:
     app.setApplicationName("Classes Duo")
     app.setOrganizationName("Ville de Paris")
     app.setApplicationVersion(__version__)
+    apply_style(app)
     return app
+
+
+def apply_style(app: QtWidgets.QApplication) -> None:
+    from classesduo.paths import resources_dir
+
+    style = resources_dir() / "styles" / "app.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
 def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:

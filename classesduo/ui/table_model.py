@@ -66,7 +66,7 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
             return column.display(record)
         if role == SORT_ROLE:
             key = column.sort_key(record) if column.sort_key else column.display(record)
-            return key.casefold() if isinstance(key, str) else key
+            return _fold(key) if isinstance(key, str) else key
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:

@@ -39,6 +39,9 @@ def make_window(qtbot, qapp) -> Iterator[Callable[..., object]]:  # noqa: ANN001
 
     def make(data_dir: Path, dialogs: FakeDialogs | None = None, settings: Settings | None = None,
              db_url: str | None = None, language: str = "en", wait: bool = True) -> MainWindow:
+        from classesduo.ui.app import apply_style
+
+        apply_style(qapp)
         translations = Translations(qapp)
         translations.apply(language)
         window = MainWindow(AppPaths.resolve(data_dir), settings or Settings(demo_offered=True), translations,

@@ -1,0 +1,11 @@
+"""Headless commands of ``classesduo``: one module per command, each with ``register(subparsers)``.
+
+A module adds its sub-parser and sets ``handler`` to a function taking the
+parsed arguments and returning the exit status. Modules import services
+inside their handlers, so ``classesduo --version`` stays instant.
+"""
+
+COMMAND_MODULES = [
+    "classesduo.commands.demo",
+    "classesduo.commands.listing",
+]

@@ -1,0 +1,32 @@
+"""What every command shares: opening the data, and the error for bad input."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from classesduo.services.workspace import Workspace
+
+
+class UsageError(Exception):
+    """Bad input from the command line: exit 2 with this message."""
+
+
+def open_for(args: argparse.Namespace) -> Workspace:
+    """Open the data folder / database named by the global options, with logging to its log file."""
+    from classesduo.logs import setup_logging
+    from classesduo.services.workspace import open_workspace
+
+    workspace = open_workspace(args.data_dir, args.db_url)
+    setup_logging(workspace.paths.log_file)
+    return workspace
+
+
+def iso_date(text: str):  # noqa: ANN201 - an argparse type
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
