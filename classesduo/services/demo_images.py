@@ -38,7 +38,7 @@ def draw_picture(seed: int, width: int = 640, height: int = 480) -> bytes:
         x, y = rng.uniform(0.5, 0.95) * width, rng.uniform(0.75, 0.92) * height
         painter.setPen(QPen(QColor("#2d6a4f"), 3))
         painter.drawLine(QPointF(x, y), QPointF(x, y - 40))
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(Qt.PenStyle.NoPen))  # setPen(PenStyle) leaks a None reference in PySide6 6.12
         painter.setBrush(QColor(rng.choice(PALETTE)))
         painter.drawEllipse(QPointF(x, y - 45), 14, 14)
     painter.end()
