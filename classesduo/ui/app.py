@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -64,4 +65,9 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     install_excepthook(window, str(paths.log_file))
     window.show()
     QtCore.QTimer.singleShot(0, window.open_data)
+    probe = os.environ.get("CLASSESDUO_BENCH_PROBE")
+    if probe:
+        from classesduo.ui.bench_probe import install_probe
+
+        install_probe(app, window, probe)
     return app.exec()
