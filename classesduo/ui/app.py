@@ -19,16 +19,15 @@ log = logging.getLogger(__name__)
 
 def install_excepthook(window: QtWidgets.QWidget, log_path: str) -> None:
     """An unexpected exception is logged and shown with the log's path; the window stays open."""
+    from classesduo.ui.dialogs import Dialogs
+
+    dialogs: Dialogs = getattr(window, "dialogs", None) or Dialogs()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error\n%s", details)
-        box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Critical, translate("App", "Classes Duo — unexpected error"),
-            translate("App", "Something went wrong: {error}\n\nThe details are in the log file:\n{path}").format(
-                error=error, path=log_path), QtWidgets.QMessageBox.StandardButton.Ok, window)
-        box.setDetailedText(details)
-        box.exec()
+        dialogs.error(window, translate("App", "Something went wrong: {error}\n\nThe details are in the log file:\n"
+                                               "{path}").format(error=error, path=log_path), details)
 
     sys.excepthook = hook
 
