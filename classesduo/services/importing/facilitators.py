@@ -38,14 +38,11 @@ class Importer:
 
     def plan(self, row: Row) -> Planned | None:
         name, email = row.required("name"), row.text("email")
-        if not name:
-            return None
-        matches = self._match(name, email)
+        matches = self._match(name, email) if name or email else []
         if len(matches) > 1:
             row.error("email" if email else "name", translate(
                 "import", "Several stored facilitators match this row; give their e-mail."))
-            return None
-        existing = matches[0] if matches else None
+        existing = matches[0] if len(matches) == 1 else None
         current = facilitator_from_row(existing) if existing is not None else None
 
         def stored(attribute: str) -> object:
@@ -60,6 +57,8 @@ class Importer:
             version=stored("version") or 0,
         )
         row.add_validation(validate_facilitator(person))
+        if not name or len(matches) > 1:
+            return None
         key = ("email", normalise_key(email)) if email else ("name", normalise_key(name))
         return Planned(key, person, existing, person != current)
 

@@ -77,8 +77,11 @@ class Table:
     rows: list[Row]
 
 
-def normalise_header(name: str) -> str:
-    return "_".join(name.strip().replace("-", " ").casefold().split())
+def normalise_header(name: str, columns: tuple[Column, ...] = ()) -> str:
+    """``Time zone``, ``time-zone``, ``TIMEZONE`` → ``timezone`` when that is a column; else snake case."""
+    snake = "_".join(name.strip().replace("-", " ").casefold().split())
+    squashed = snake.replace("_", "")
+    return next((column.name for column in columns if column.name.replace("_", "") == squashed), snake)
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -134,7 +137,7 @@ def read_table(path: str | Path, columns: tuple[Column, ...]) -> Table:
             if not any(cell.strip() for cell in cells):
                 continue
             if header is None:
-                header = [normalise_header(cell) for cell in cells]
+                header = [normalise_header(cell, columns) for cell in cells]
                 problems += _check_header(name, line, header, columns)
                 if problems:
                     raise ImportRejected(problems)
