@@ -246,3 +246,15 @@ def test_cell_parsers() -> None:
     for bad in ("Tue", "Blursday 10:00-11:00", "Tue 25:00-26:00"):
         with pytest.raises(ValueError):
             windows(bad)
+
+
+def test_progress_is_reported_and_cancel_writes_nothing(workspace: Workspace) -> None:
+    from classesduo.services.importing import ImportCancelled
+
+    calls: list[tuple[int, int]] = []
+    import_file(workspace.db, "schools", SAMPLES / "schools.csv", progress=lambda done, total: calls.append(
+        (done, total)))
+    assert calls and calls[-1] == (4, 8)
+    with pytest.raises(ImportCancelled):
+        import_file(workspace.db, "classes", SAMPLES / "classes.csv", cancelled=lambda: True)
+    assert counts(workspace) == (4, 0, 0, 0, 0)

@@ -85,7 +85,7 @@ def run_import(
             if planned is not None and not row.errors:
                 plans.append(planned)
             if progress is not None and (done % 200 == 0 or done == total):
-                progress(done, total)
+                progress(done, 2 * total)  # checking is the first half of the work, writing the second
         if problems:
             raise ImportRejected(problems)
         for planned in plans:
@@ -96,9 +96,15 @@ def run_import(
             else:
                 summary.unchanged += 1
         if not dry_run:
-            for planned in plans:
+            for done, planned in enumerate(plans, start=1):
                 if planned.existing is None or planned.changed:
                     importer.write(session, planned)
+                if done % 500 == 0:
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()  # rolls the whole transaction back
+                    session.flush()
+                    if progress is not None:
+                        progress(total + done, 2 * total)
             session.flush()
     if not table.rows:
         summary.warnings.append(translate("import", "The file has a header but no rows."))
