@@ -132,7 +132,8 @@ def test_bad_class_facilitator_and_duo_rows(workspace: Workspace, tmp_path: Path
     people = write(tmp_path, "name,email,languages\nA,a@example.org,fr\nB,a@EXAMPLE.org,xx\n,bad,\n")
     assert {(line, field) for line, field, _ in rejected(workspace, "facilitators", people)} == {
         (3, ""), (3, "languages"), (4, "name"), (4, "email")}
-    duos = write(tmp_path, "paris_school,paris_class,partner_school,partner_class,school_year,facilitator,tools,status\n"
+    duos = write(tmp_path, "paris_school,paris_class,partner_school,partner_class,school_year,facilitator,tools,"
+                           "status\n"
                            "Colegio Santa Rosa,4° básico A,École élémentaire Lepic,CM1 A,2026-2027,,,\n"
                            "École élémentaire Lepic,CM1 A,Colegio Santa Rosa,4° básico A,2026,Nobody,fax,done\n"
                            "École élémentaire Lepic,CM9,Colegio Santa Rosa,4° básico A,2026-2027,,,\n")
@@ -258,3 +259,11 @@ def test_progress_is_reported_and_cancel_writes_nothing(workspace: Workspace) ->
     with pytest.raises(ImportCancelled):
         import_file(workspace.db, "classes", SAMPLES / "classes.csv", cancelled=lambda: True)
     assert counts(workspace) == (4, 0, 0, 0, 0)
+
+
+def test_trailing_separators_of_spreadsheets_are_ignored(workspace: Workspace, tmp_path: Path) -> None:
+    path = write(tmp_path, "name;city;country;timezone;;\nA;Oslo;NO;Europe/Oslo;;\n")
+    assert import_file(workspace.db, "schools", path).added == 1
+    bad = write(tmp_path, "name;city;country;timezone;\nB;Oslo;NO;Europe/Oslo;surprise\n")
+    ((line, _, message),) = rejected(workspace, "schools", bad)
+    assert line == 2 and "without a name" in message

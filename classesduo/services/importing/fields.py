@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -108,10 +108,3 @@ def local_start(text: str) -> datetime:
         raise ValueError(message.format(value=text))
     return parsed
 
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(translate("import", "Not a date (expected e.g. 2027-03-16): {value}").format(
-            value=text)) from None

@@ -150,7 +150,11 @@ def read_table(path: str | Path, columns: tuple[Column, ...]) -> Table:
                                               "(a separator inside a value needs quotes).")
                 problems.append(Problem(name, message.format(cells=len(cells), columns=len(header)), line))
                 continue
-            rows.append(Row(line, {column: cell for column, cell in zip(header, cells, strict=False)}))
+            if any(cell.strip() for column, cell in zip(header, cells, strict=False) if not column):
+                message = translate("import", "This line has a value in a column without a name in the header.")
+                problems.append(Problem(name, message, line))
+                continue
+            rows.append(Row(line, {column: cell for column, cell in zip(header, cells, strict=False) if column}))
     except csv.Error as error:
         message = translate("import", "The file cannot be read as CSV: {error}")
         problems.append(Problem(name, message.format(error=error), reader.line_num))
@@ -167,7 +171,7 @@ def _check_header(name: str, line: int, header: list[str], columns: tuple[Column
     if missing:
         message = translate("import", "Missing required column(s): {missing}.")
         problems.append(Problem(name, message.format(missing=", ".join(missing)), line))
-    unknown = [column or "(empty)" for column in header if column not in known]
+    unknown = [column for column in header if column and column not in known]
     if unknown:
         message = translate("import", "Unknown column(s): {unknown}. The columns are: {known}.")
         problems.append(Problem(name, message.format(unknown=", ".join(unknown), known=", ".join(known)), line))
