@@ -11,7 +11,6 @@ from classesduo.services.importing.engine import Planned
 from classesduo.services.importing.fields import normalise_key, whole_number, yes_no
 from classesduo.services.importing.lookup import Lookup
 from classesduo.services.importing.reader import Column, Row
-from classesduo.services.importing.schools import keep
 from classesduo.storage.convert import class_from_row, class_to_row
 from classesduo.storage.models import ClassGroupRow, SchoolRow
 
@@ -65,10 +64,10 @@ class Importer:
 
         group = ClassGroup(
             school_id=school.id if school is not None else "", name=name, level=level,
-            pupil_count=keep(row, "pupil_count", row.parse("pupil_count", whole_number), stored("pupil_count"), 0),
-            teacher_name=keep(row, "teacher_name", row.text("teacher_name"), stored("teacher_name"), ""),
-            teacher_email=keep(row, "teacher_email", row.text("teacher_email"), stored("teacher_email"), ""),
-            archived=keep(row, "archived", row.parse("archived", yes_no), stored("archived"), False),
+            pupil_count=row.keep("pupil_count", row.parse("pupil_count", whole_number), stored("pupil_count"), 0),
+            teacher_name=row.keep("teacher_name", row.text("teacher_name"), stored("teacher_name"), ""),
+            teacher_email=row.keep("teacher_email", row.text("teacher_email"), stored("teacher_email"), ""),
+            archived=row.keep("archived", row.parse("archived", yes_no), stored("archived"), False),
             id=stored("id"),
             version=stored("version") or 0,
         )

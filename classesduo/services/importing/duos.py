@@ -11,7 +11,6 @@ from classesduo.services.importing.engine import Planned
 from classesduo.services.importing.fields import choice, code_list
 from classesduo.services.importing.lookup import Lookup
 from classesduo.services.importing.reader import Column, Row
-from classesduo.services.importing.schools import keep
 from classesduo.storage.convert import duo_from_row, duo_to_row
 from classesduo.storage.models import DuoRow
 
@@ -57,13 +56,13 @@ class Importer:
         facilitator_id = facilitator.id if facilitator is not None else None
         duo = Duo(
             paris_class_id=paris.id if paris else "", partner_class_id=partner.id if partner else "", school_year=year,
-            facilitator_id=keep(row, "facilitator", facilitator_id, stored("facilitator_id"), None),
-            languages=keep(row, "languages", row.parse("languages", code_list), stored("languages"), []),
-            tools=keep(row, "tools", row.parse("tools", code_list), stored("tools"), []),
-            status=keep(row, "status", row.parse("status", lambda text: choice(DuoStatus, text)),
+            facilitator_id=row.keep("facilitator", facilitator_id, stored("facilitator_id"), None),
+            languages=row.keep("languages", row.parse("languages", code_list), stored("languages"), []),
+            tools=row.keep("tools", row.parse("tools", code_list), stored("tools"), []),
+            status=row.keep("status", row.parse("status", lambda text: choice(DuoStatus, text)),
                         stored("status"), DuoStatus.PROPOSED),
-            project=keep(row, "project", row.text("project"), stored("project"), ""),
-            visio_link=keep(row, "visio_link", row.text("visio_link"), stored("visio_link"), ""),
+            project=row.keep("project", row.text("project"), stored("project"), ""),
+            visio_link=row.keep("visio_link", row.text("visio_link"), stored("visio_link"), ""),
             id=stored("id"),
             version=stored("version") or 0,
         )

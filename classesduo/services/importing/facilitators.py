@@ -11,7 +11,6 @@ from classesduo.services.importing.engine import Planned
 from classesduo.services.importing.fields import code_list, normalise_key, yes_no
 from classesduo.services.importing.lookup import Lookup
 from classesduo.services.importing.reader import Column, Row
-from classesduo.services.importing.schools import keep
 from classesduo.storage.convert import facilitator_from_row, facilitator_to_row
 from classesduo.storage.models import FacilitatorRow
 
@@ -50,9 +49,9 @@ class Importer:
 
         person = Facilitator(
             name=name,
-            email=keep(row, "email", email, stored("email"), ""),
-            languages=keep(row, "languages", row.parse("languages", code_list), stored("languages"), []),
-            archived=keep(row, "archived", row.parse("archived", yes_no), stored("archived"), False),
+            email=row.keep("email", email, stored("email"), ""),
+            languages=row.keep("languages", row.parse("languages", code_list), stored("languages"), []),
+            archived=row.keep("archived", row.parse("archived", yes_no), stored("archived"), False),
             id=stored("id"),
             version=stored("version") or 0,
         )

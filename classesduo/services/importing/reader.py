@@ -64,6 +64,12 @@ class Row:
             self.error(column, str(error))
             return default
 
+    def keep(self, column: str, value: object, current: object, default: object) -> object:
+        """``value`` if the file has the column, else the stored ``current`` value (``default`` for a new record)."""
+        if self.has(column):
+            return value if value is not None else default
+        return current if current is not None else default
+
     def add_validation(self, errors: list[FieldError], rename: dict[str, str] | None = None) -> None:
         """Validation errors of the built record, under the file's column names; one per column."""
         for error in errors:

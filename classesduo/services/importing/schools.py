@@ -33,13 +33,6 @@ KEY_LABEL = "name + city"
 _SIDE_ALIASES = {"partenaire": "partner"}
 
 
-def keep(row: Row, column: str, value: object, current: object, default: object) -> object:
-    """A column absent from the file keeps the stored value (or the default for a new record)."""
-    if row.has(column):
-        return value if value is not None else default
-    return current if current is not None else default
-
-
 class Importer:
     def __init__(self, session: Session) -> None:
         self.lookup = Lookup(session)
@@ -63,13 +56,13 @@ class Importer:
         parsed_windows = row.parse("windows", windows)
         school = School(
             name=name, side=side, city=city, country=country, timezone=zone,
-            arrondissement=keep(row, "arrondissement", row.parse("arrondissement", whole_number),
+            arrondissement=row.keep("arrondissement", row.parse("arrondissement", whole_number),
                                 stored("arrondissement"), None),
-            languages=keep(row, "languages", row.parse("languages", code_list), stored("languages"), []),
-            contact_email=keep(row, "contact_email", row.text("contact_email"), stored("contact_email"), ""),
+            languages=row.keep("languages", row.parse("languages", code_list), stored("languages"), []),
+            contact_email=row.keep("contact_email", row.text("contact_email"), stored("contact_email"), ""),
             windows=parsed_windows or (current.windows if current is not None else default_windows(side)),
             holidays=current.holidays if current is not None else [],
-            archived=keep(row, "archived", row.parse("archived", yes_no), stored("archived"), False),
+            archived=row.keep("archived", row.parse("archived", yes_no), stored("archived"), False),
             id=stored("id"),
             version=stored("version") or 0,
         )

@@ -24,7 +24,6 @@ from classesduo.services.importing.engine import Planned
 from classesduo.services.importing.fields import choice, local_start, whole_number
 from classesduo.services.importing.lookup import Lookup
 from classesduo.services.importing.reader import Column, Row
-from classesduo.services.importing.schools import keep
 from classesduo.storage.convert import session_from_row, session_to_row
 from classesduo.storage.models import ExchangeSessionRow
 
@@ -119,10 +118,10 @@ class Importer:
 
         exchange = ExchangeSession(
             duo_id=duo.id, start_utc=start,
-            kind=keep(row, "kind", kind, stored("kind"), SessionKind.VISIO),
-            minutes=keep(row, "minutes", minutes, stored("minutes"), 45),
-            status=keep(row, "status", status, stored("status"), SessionStatus.PLANNED),
-            visio_link=keep(row, "visio_link", row.text("visio_link"), stored("visio_link"), duo.visio_link),
+            kind=row.keep("kind", kind, stored("kind"), SessionKind.VISIO),
+            minutes=row.keep("minutes", minutes, stored("minutes"), 45),
+            status=row.keep("status", status, stored("status"), SessionStatus.PLANNED),
+            visio_link=row.keep("visio_link", row.text("visio_link"), stored("visio_link"), duo.visio_link),
             id=stored("id"),
             version=stored("version") or 0,
         )
