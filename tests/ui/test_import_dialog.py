@@ -64,3 +64,16 @@ def test_a_bad_file_shows_every_problem_and_imports_nothing(make_window, data_di
     assert QtWidgets.QApplication.clipboard().text().splitlines()[1].startswith(
         "schools.csv, line 3, field timezone: Unknown time zone")
     assert window.pages["schools"].schools.table.model.rowCount() == 0
+
+
+def test_check_only_reports_and_writes_nothing(make_window, data_dir: Path, qtbot) -> None:  # noqa: ANN001
+    window = make_window(data_dir, dialogs=ImportDialogs(SAMPLES / "schools.csv"))
+    window.import_csv()
+    dialog = window.import_dialog
+    dialog.choose_file()
+    dialog.dry_run.setChecked(True)
+    qtbot.mouseClick(dialog.import_button, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_dialog is not None and dialog.result_dialog.isVisible(), timeout=10_000)
+    assert "4 added" in dialog.result_dialog.headline.text()
+    assert "nothing was written" in dialog.result_dialog.headline.text()
+    assert dialog.isVisible() and window.pages["schools"].schools.table.model.rowCount() == 0
