@@ -1,4 +1,4 @@
-"""What an import tells the user: the problems of a refused file, or the counts of a accepted one."""
+"""What an import tells the user: the problems of a refused file, or the counts of an accepted one."""
 
 from __future__ import annotations
 
