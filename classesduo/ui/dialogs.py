@@ -28,3 +28,9 @@ class Dialogs:
 
     def info(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
+
+    def choose_open_file(self, parent: QtWidgets.QWidget | None, title: str, name_filter: str,
+                         directory: str = "") -> str | None:
+        """A file the user picks to read, or ``None`` if they cancel."""
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, name_filter)
+        return path or None

@@ -95,6 +95,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.help_menu = self.menuBar().addMenu("")
         self.demo_action = self.file_menu.addAction("", self.load_demo)
+        self.import_action = self.file_menu.addAction("", self.import_csv)
+        self.import_action.setShortcut(QtGui.QKeySequence("Ctrl+I"))
         self.file_menu.addSeparator()
         self.preferences_action = self.file_menu.addAction("", self.edit_preferences)
         self.preferences_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
@@ -127,6 +129,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.demo_action.setText(translate("MainWindow", "Load &demo data"))
+        self.import_action.setText(translate("MainWindow", "&Import CSV…"))
         self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh"))
@@ -213,6 +216,18 @@ class MainWindow(QtWidgets.QMainWindow):
             self, translate("MainWindow", "Loading the demo programme…"),
             lambda progress, cancelled: load_demo(workspace, progress=progress, cancelled=cancelled),
             done, failed)
+
+    def import_csv(self) -> None:
+        """File › Import CSV…; the pages refresh after a file is written (see ``ui/import_dialog.py``)."""
+        if self.workspace is None:
+            return
+        from classesduo.ui.import_dialog import ImportDialog
+
+        if getattr(self, "import_dialog", None) is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = ImportDialog(self.workspace, self.dialogs, self, on_error=self.report_error)
+        self.import_dialog.imported.connect(lambda _summary: self.data_changed.emit())
+        self.import_dialog.open()
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
