@@ -135,3 +135,12 @@ def absent_twice(db: Database, now: datetime) -> list[AbsentPartner]:
             (duo_id, first, _), (_, second, _) = last_two
             found.append(AbsentPartner(duos[duo_id], (first, second)))
     return sorted(found, key=lambda item: item.dates[0], reverse=True)
+
+
+def session_view(db: Database, session_id: str) -> SessionView:
+    """One session with the names around it (raises NotFoundError)."""
+    from classesduo.services import records
+
+    with db.reading() as session:
+        duo_id = records.get_row(session, ExchangeSessionRow, session_id).duo_id
+    return next(view for view in list_sessions(db, duo_id=duo_id) if view.session.id == session_id)
