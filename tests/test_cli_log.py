@@ -19,8 +19,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def _to_log(capsys: pytest.CaptureFixture[str], base: tuple[str, ...]) -> list[dict]:
     _, out, _ = run(capsys, *base, "list", "sessions", "--json")
-    return [s for s in json.loads(out)
-            if s["status"] == "planned" and datetime.fromisoformat(s["start_utc"]) < datetime(2026, 11, 27).astimezone()]
+    before = datetime(2026, 11, 27).astimezone()
+    return [s for s in json.loads(out) if s["status"] == "planned" and datetime.fromisoformat(s["start_utc"]) < before]
 
 
 def test_log_held_then_list_shows_the_log_fields(capsys: pytest.CaptureFixture[str], demo_dir: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from classesduo.domain.enums import SessionStatus
 from classesduo.services.exchange_log import DeletedSession, delete_session, restore_session, session_history
 from classesduo.services.log_queries import session_view
 from classesduo.services.views import SessionView
@@ -120,8 +121,11 @@ class LogActions(QtCore.QObject):
             status = str(previous.get("status", ""))
             summary = ", ".join(f"{name}: {value}" for name, value in previous.items()
                                 if value not in (None, "", []) and name not in {"status", "postponed_to_id"})
-            if previous.get("cancel_reason"):
-                summary = summary.replace(str(previous["cancel_reason"]), cancel_reason_label(str(previous["cancel_reason"])))
+            reason = str(previous.get("cancel_reason") or "")
+            if reason:
+                summary = summary.replace(reason, cancel_reason_label(reason))
+            if status in {s.value for s in SessionStatus}:
+                status = session_status_label(SessionStatus(status))
             lines.append(translate("LogActions", "{when} — changed by {who}. Before: {status}; {summary}").format(
                 when=format_local(revision.changed_at, "Europe/Paris"), who=revision.changed_by or "?",
                 status=status, summary=summary or "—"))

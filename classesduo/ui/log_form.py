@@ -227,7 +227,8 @@ class LogForm(QtWidgets.QDialog):
         status = self.status_combo.currentData()
         held = status == SessionStatus.HELD.value
         for key, widget in (("reason", self.reason_combo), ("postponed", self.postponed_edit)):
-            visible = status == {"reason": SessionStatus.CANCELLED.value, "postponed": SessionStatus.POSTPONED.value}[key]
+            needed = {"reason": SessionStatus.CANCELLED, "postponed": SessionStatus.POSTPONED}[key]
+            visible = status == needed.value
             widget.parentWidget().setVisible(visible)
             self.labels[key].setVisible(visible)
         for key, widget in (("minutes", self.minutes_box), ("paris", self.paris_box), ("partner", self.partner_box)):

@@ -12,72 +12,16 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.enums import SessionKind
 from classesduo.services.duo_timeline import MEDIA_KIND, DuoDetail, TimelineEntry, duo_detail, filter_timeline
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
-from classesduo.ui.formatting import (
-    duo_status_label,
-    format_date,
-    format_local,
-    media_kind_label,
-    session_kind_label,
-    session_status_label,
-    side_label,
-)
+from classesduo.ui.formatting import duo_status_label, format_date, format_local, session_status_label
 from classesduo.ui.log_actions import LogActions
-from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
+from classesduo.ui.pages.timeline_text import PARIS_ZONE, entry_text, kind_label
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
-
-PARIS_ZONE = "Europe/Paris"
-
-
-def entry_text(entry: TimelineEntry, detail: DuoDetail | None = None) -> str:
-    """The log (or the media caption) of a timeline entry, on one line."""
-    if entry.media is not None:
-        item = entry.media
-        parts = [f"{media_kind_label(item.kind)} ({side_label(item.side)}): {item.original_name}"]
-        if item.caption:
-            parts.append(item.caption)
-        return " — ".join(parts)
-    session = entry.session
-    assert session is not None
-    log = session.log
-    parts: list[str] = []
-    if session.status is SessionStatus.CANCELLED and log.cancel_reason:
-        parts.append(cancel_reason_label(log.cancel_reason))
-    if session.status is SessionStatus.POSTPONED and session.postponed_to_id and detail is not None:
-        target = next((e.session for e in detail.timeline if e.session and e.session.id == session.postponed_to_id),
-                      None)
-        if target is not None:
-            parts.append(translate("DuoPage", "postponed to {when}").format(
-                when=format_local(target.start_utc, PARIS_ZONE)))
-    if log.present_paris is not None or log.present_partner is not None:
-        parts.append(translate("DuoPage", "present {paris} / {partner}").format(
-            paris="–" if log.present_paris is None else log.present_paris,
-            partner="–" if log.present_partner is None else log.present_partner))
-    if log.actual_minutes:
-        parts.append(translate("DuoPage", "{minutes} min").format(minutes=log.actual_minutes))
-    if log.activities:
-        parts.append(log.activities)
-    if log.activity_tags:
-        parts.append("[" + ", ".join(activity_tag_label(tag) for tag in log.activity_tags) + "]")
-    if log.languages_used:
-        parts.append(", ".join(log.languages_used))
-    if log.problems:
-        parts.append(translate("DuoPage", "Problems: {text}").format(text=log.problems))
-    if log.follow_up:
-        parts.append(translate("DuoPage", "Follow-up: {text}").format(text=log.follow_up))
-    if log.notes:
-        parts.append(log.notes)
-    return " · ".join(parts)
-
-
-def _kind_label(kind: str) -> str:
-    return translate("DuoPage", "Media") if kind == MEDIA_KIND else session_kind_label(SessionKind(kind))
-
 
 class DuoPage(QtWidgets.QWidget):
     demo_requested = Signal()
@@ -116,7 +60,7 @@ class DuoPage(QtWidgets.QWidget):
         self.timeline = RecordTable([
             text_column(lambda: translate("DuoPage", "Date (Paris)"), lambda e: format_local(e.when, PARIS_ZONE),
                         lambda e: e.when),
-            text_column(lambda: translate("DuoPage", "Kind"), lambda e: _kind_label(e.kind)),
+            text_column(lambda: translate("DuoPage", "Kind"), lambda e: kind_label(e.kind)),
             text_column(lambda: translate("DuoPage", "Status"),
                         lambda e: session_status_label(e.status) if e.status else ""),
             text_column(lambda: translate("DuoPage", "Term"), lambda e: e.term),
@@ -286,7 +230,7 @@ class DuoPage(QtWidgets.QWidget):
         self.undo_button.setToolTip(translate("DuoPage", "Ctrl+Z"))
         self.kind_filter.setItemText(0, translate("DuoPage", "All kinds"))
         for index in range(1, self.kind_filter.count()):
-            self.kind_filter.setItemText(index, _kind_label(self.kind_filter.itemData(index)))
+            self.kind_filter.setItemText(index, kind_label(self.kind_filter.itemData(index)))
         self.term_filter.setItemText(0, translate("DuoPage", "All terms"))
         self.to_log_table.empty.set_texts(translate("DuoPage", "Nothing to log for this duo."), "")
         self.timeline.empty.set_texts(translate("DuoPage", "No exchange yet (or none matches the filters)."), "")
