@@ -52,15 +52,22 @@ class LogActions(QtCore.QObject):
         workspace = self.workspace()
         if workspace is None:
             return None
-        if session is None and duo_id is None and self.form is not None and self.form.isVisible():
+        if self.form is not None:  # one form at a time: never lose what is being typed
             self.form.raise_()
+            self.form.activateWindow()
             return self.form
-        self.form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
-                            user_name=self.settings().user_name, parent=self.window)
-        self.form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.form.saved.connect(self._saved)
-        self.form.open()
-        return self.form
+        form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
+                       user_name=self.settings().user_name, parent=self.window)
+        form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _result: self._forget(form))
+        self.form = form
+        form.open()
+        return form
+
+    def _forget(self, form: LogForm) -> None:
+        if self.form is form:
+            self.form = None
 
     def open_session(self, session_id: str) -> LogForm | None:
         workspace = self.workspace()

@@ -15,8 +15,9 @@ from classesduo.domain.entities import ExchangeSession, SessionLog
 from classesduo.domain.enums import CancelReason, DuoStatus, SessionKind, SessionStatus
 from classesduo.domain.exchange_log import ACTIVITY_TAGS, LogEntry
 from classesduo.services.duos import get_duo, list_duos
-from classesduo.services.errors import ServiceError, ValidationError
+from classesduo.services.errors import NotFoundError, ServiceError, ValidationError
 from classesduo.services.exchange_log import create_unplanned, log_session
+from classesduo.services.log_queries import session_view
 from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import format_local, session_kind_label, session_status_label
@@ -190,7 +191,8 @@ class LogForm(QtWidgets.QDialog):
                                                 else SessionStatus.POSTPONED)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status.value)))
         self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(log.cancel_reason)))
-        self.postponed_edit.setDateTime(_to_qdatetime(session.start_utc + timedelta(days=7)))
+        self.postponed_edit.setDateTime(_to_qdatetime(self._replacement_start() or session.start_utc
+                                                      + timedelta(days=7)))
         duo = self.duos[0]
         if logged:
             self.minutes_box.setValue(log.actual_minutes or 0)
@@ -208,6 +210,16 @@ class LogForm(QtWidgets.QDialog):
             self.paris_box.setValue(duo.paris.pupils)
             self.partner_box.setValue(duo.partner.pupils)
             self.languages_edit.setText(", ".join(duo.duo.languages))
+
+    def _replacement_start(self) -> datetime | None:
+        """When the session was already postponed: the start of the session that replaces it."""
+        target = self.session.session.postponed_to_id if self.session else None
+        if not target:
+            return None
+        try:
+            return session_view(self.db, target).session.start_utc
+        except NotFoundError:
+            return None
 
     def _duo_changed(self) -> None:
         duo = self.duo()

@@ -158,6 +158,12 @@ def test_unplanned_exchange_from_the_log_page_and_history(make_window, demo_dir:
     qtbot.mouseClick(log_page.log_button, LEFT)
     form = window.log_actions.form
     assert form.windowTitle() == "Log an unplanned exchange"
+    form.reject()
+    assert window.log_actions.form is None
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_L, QtCore.Qt.KeyboardModifier.ControlModifier)
+    form = window.log_actions.form
+    assert form is not None and form.windowTitle() == "Log an unplanned exchange"
     form.kind_combo.setCurrentIndex(form.kind_combo.findData("letter"))
     form.when_edit.setDateTime(QtCore.QDateTime(QtCore.QDate(2026, 11, 26), QtCore.QTime(10, 0)))
     form.activities_edit.setPlainText("Lettres illustrées envoyées à Dakar")
