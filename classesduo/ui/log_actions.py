@@ -85,14 +85,14 @@ class LogActions(QtCore.QObject):
         if workspace is None or view.session.id is None:
             return False
         question = translate("LogActions", "Delete the {status} session of {when} ({duo}) and its log? "
-                                           "You can undo this with Ctrl+Z on the duo page.").format(
+                                           "You can undo this with Ctrl+Z.").format(
             status=session_status_label(view.session.status).lower(),
             when=format_local(view.session.start_utc, view.paris_timezone), duo=view.duo_label)
         if not self.dialogs.confirm(self.window, translate("LogActions", "Delete a session"), question):
             return False
         self.last_deleted = delete_session(workspace.db, view.session.id)
         self.undo_available.emit(True)
-        self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z on the duo page."))
+        self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z (Exchange log or duo page)."))
         self.changed.emit()
         return True
 

@@ -110,7 +110,12 @@ class MainWindow(QtWidgets.QMainWindow):
         home.log_requested.connect(lambda view: self.log_actions.open_form(session=view))
         self.pages["log"].set_actions(self.log_actions)
         # clicking the current area again leaves the duo page
-        self.nav.itemClicked.connect(lambda item: self.stack.setCurrentIndex(self.nav.row(item)))
+        self.nav.itemClicked.connect(lambda item: self.show_area(self.nav.row(item)))
+
+    def show_area(self, row: int) -> None:
+        """Show an area even when its row is already current (e.g. leaving the duo page)."""
+        self.nav.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
 
     def open_duo(self, duo_id: str) -> None:
         if self.stack.currentWidget() is not self.duo_page:
@@ -150,7 +155,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu.addSeparator()
         self.area_actions = []
         for number, area in enumerate(AREAS, start=1):
-            action = self.view_menu.addAction("", lambda row=number - 1: self.nav.setCurrentRow(row))
+            action = self.view_menu.addAction("", lambda row=number - 1: self.show_area(row))
             action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
             self.area_actions.append(action)
         self.log_action = self.help_menu.addAction("", self.open_log_folder)

@@ -183,6 +183,18 @@ def test_unplanned_exchange_from_the_log_page_and_history(make_window, demo_dir:
     window.log_actions.form.reject()
     qtbot.mouseClick(page.history_button, LEFT)
     assert "Lettres illustrées envoyées à Dakar" in dialogs.infos[-1]
+    # Delete key on the Exchange log page, confirmed; Ctrl+Z brings it back
+    dialogs.confirm_answer = True
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_5, QtCore.Qt.KeyboardModifier.ControlModifier)  # leaves the duo page
+    assert window.stack.currentWidget() is log_page
+    _double_click(qtbot, log_page.table, lambda v: v.session.id == letter.session.id)
+    window.log_actions.form.reject()
+    log_page.table.view.setFocus()
+    qtbot.keyClick(log_page.table.view, QtCore.Qt.Key.Key_Delete)
+    assert dialogs.asked and letter.session.id not in {v.session.id for v in log_page.table.model.records()}
+    qtbot.keyClick(log_page.table.view, QtCore.Qt.Key.Key_Z, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert letter.session.id in {v.session.id for v in log_page.table.model.records()}
 
 
 def test_home_lists_quiet_duos_and_open_their_page(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001

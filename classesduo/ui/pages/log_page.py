@@ -14,7 +14,7 @@ from classesduo.ui.log_actions import LogActions
 from classesduo.ui.log_labels import cancel_reason_label
 from classesduo.ui.pages.list_page import ListPage, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
-from classesduo.ui.qt import QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 from classesduo.ui.table_model import Column
 
 
@@ -42,6 +42,20 @@ class LogPage(ListPage):
         row.addStretch(1)
         row.addWidget(self.log_button)
         layout.addLayout(row)
+        scope = QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((QtGui.QKeySequence(QtCore.Qt.Key.Key_Delete), self.delete_selected),
+                           (QtGui.QKeySequence.StandardKey.Undo, self.undo_delete)):
+            QtGui.QShortcut(keys, self, slot).setContext(scope)
+
+    def delete_selected(self) -> None:
+        """Delete key: delete the selected session after confirmation (Ctrl+Z undoes it)."""
+        record = self.table.selected_record()
+        if record is not None and self.actions:
+            self.actions.delete(record)
+
+    def undo_delete(self) -> None:
+        if self.actions:
+            self.actions.undo_delete()
 
     def set_actions(self, actions: LogActions) -> None:
         self.actions = actions
