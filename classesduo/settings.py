@@ -20,6 +20,8 @@ class Settings:
     quiet_weeks: int = 3
     #: Minutes kept free around a facilitator's sessions by the overlap finder.
     buffer_minutes: int = 15
+    #: Name kept in the history of log edits; "" uses the operating system's user name.
+    user_name: str = ""
     #: Set once the first-run offer of demo data has been answered.
     demo_offered: bool = False
 

@@ -9,4 +9,5 @@ COMMAND_MODULES = [
     "classesduo.commands.demo",
     "classesduo.commands.listing",
     "classesduo.commands.importing",
+    "classesduo.commands.log",
 ]

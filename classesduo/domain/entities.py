@@ -103,6 +103,10 @@ class ExchangeSession:
     series_id: str | None = None
     visio_link: str = ""
     sequence: int = 0
+    #: Set when the session was postponed: the planned session that replaces it.
+    postponed_to_id: str | None = None
+    #: When the outcome was first recorded (None while still planned).
+    logged_at: datetime | None = None
     id: str | None = None
     version: int = 0
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from classesduo.domain.enums import SessionStatus
+from classesduo.services.log_queries import AbsentPartner, QuietDuo, absent_twice, gone_quiet, to_log
 from classesduo.services.sessions import list_sessions
 from classesduo.services.views import SessionView
 from classesduo.storage.database import Database
@@ -24,14 +24,16 @@ class HomeSummary:
     today: list[SessionView]
     this_week: list[SessionView]
     to_log: list[SessionView]
+    quiet: list[QuietDuo] = field(default_factory=list)
+    absent_twice: list[AbsentPartner] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return self.schools == 0
 
 
-def home_summary(db: Database, now: datetime) -> HomeSummary:
-    """Days and weeks are Paris days and weeks (Monday to Sunday)."""
+def home_summary(db: Database, now: datetime, quiet_weeks: int = 3) -> HomeSummary:
+    """Days and weeks are Paris days and weeks (Monday to Sunday); see ``log_queries`` for the rest."""
     local = now.astimezone(PARIS)
     day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
     week_start = day_start - timedelta(days=local.weekday())
@@ -40,5 +42,5 @@ def home_summary(db: Database, now: datetime) -> HomeSummary:
         duos = session.scalar(select(func.count()).select_from(DuoRow)) or 0
     week = list_sessions(db, start=week_start, end=week_start + timedelta(days=7))
     today = [view for view in week if day_start <= view.session.start_utc < day_start + timedelta(days=1)]
-    to_log = list_sessions(db, end=now, statuses=(SessionStatus.PLANNED,))
-    return HomeSummary(schools=schools, duos=duos, today=today, this_week=week, to_log=to_log)
+    return HomeSummary(schools=schools, duos=duos, today=today, this_week=week, to_log=to_log(db, now),
+                       quiet=gone_quiet(db, now, quiet_weeks), absent_twice=absent_twice(db, now))

@@ -160,6 +160,8 @@ def session_from_row(row: ExchangeSessionRow) -> ExchangeSession:
         series_id=row.series_id,
         visio_link=row.visio_link,
         sequence=row.sequence,
+        postponed_to_id=row.postponed_to_id,
+        logged_at=row.logged_at,
     )
 
 
@@ -172,6 +174,8 @@ def session_to_row(session: ExchangeSession, row: ExchangeSessionRow) -> Exchang
     row.series_id = session.series_id
     row.visio_link = session.visio_link
     row.sequence = session.sequence
+    row.postponed_to_id = session.postponed_to_id
+    row.logged_at = session.logged_at
     for name in _SESSION_LOG_FIELDS:
         setattr(row, name, _copy(getattr(session.log, name)))
     return row

@@ -13,6 +13,8 @@ from classesduo.settings import Settings
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.pages.calendar_page import CalendarPage
+from classesduo.ui.log_actions import LogActions
+from classesduo.ui.pages.duo_page import DuoPage
 from classesduo.ui.pages.duos_page import DuosPage
 from classesduo.ui.pages.home_page import HomePage
 from classesduo.ui.pages.log_page import LogPage
@@ -79,6 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
             page.demo_requested.connect(self.load_demo)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._add_duo_page()
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -89,6 +92,44 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.setCurrentRow(0)
         self.retranslate_ui()
 
+    def _add_duo_page(self) -> None:
+        """The duo page and the exchange log's actions (issue 5): not an area, opened from lists."""
+        self.log_actions = LogActions(self, self.dialogs, lambda: self.workspace, lambda: self.settings)
+        self.log_actions.changed.connect(self.data_changed)
+        self.log_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.duo_page = DuoPage()
+        self.duo_page.set_actions(self.log_actions)
+        self.duo_page.back_requested.connect(self.close_duo_page)
+        self.pages["duo"] = self.duo_page
+        self.stack.addWidget(self.duo_page)
+        self._duo_origin: QtWidgets.QWidget | None = None
+        self.pages["duos"].duo_opened.connect(self.open_duo)
+        home = self.pages["home"]
+        home.clock, home.quiet_weeks = self.log_actions.now, self.log_actions.quiet_weeks
+        home.duo_requested.connect(self.open_duo)
+        home.log_requested.connect(lambda view: self.log_actions.open_form(session=view))
+        self.pages["log"].set_actions(self.log_actions)
+        # clicking the current area again leaves the duo page
+        self.nav.itemClicked.connect(lambda item: self.show_area(self.nav.row(item)))
+
+    def show_area(self, row: int) -> None:
+        """Show an area even when its row is already current (e.g. leaving the duo page)."""
+        self.nav.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
+
+    def open_duo(self, duo_id: str) -> None:
+        if self.stack.currentWidget() is not self.duo_page:
+            self._duo_origin = self.stack.currentWidget()
+        self.duo_page.show_duo(duo_id)
+        self.stack.setCurrentWidget(self.duo_page)
+
+    def close_duo_page(self) -> None:
+        self.stack.setCurrentWidget(self._duo_origin or self.pages["duos"])
+
+    def log_exchange(self) -> None:
+        on_duo = self.stack.currentWidget() is self.duo_page and self.duo_page.duo_id
+        self.log_actions.open_form(duo_id=self.duo_page.duo_id if on_duo else None)
+
     # actions ----------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -97,6 +138,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.demo_action = self.file_menu.addAction("", self.load_demo)
         self.import_action = self.file_menu.addAction("", self.import_csv)
         self.import_action.setShortcut(QtGui.QKeySequence("Ctrl+I"))
+        self.log_exchange_action = self.file_menu.addAction("", self.log_exchange)
+        self.log_exchange_action.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.file_menu.addSeparator()
         self.preferences_action = self.file_menu.addAction("", self.edit_preferences)
         self.preferences_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
@@ -114,7 +157,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu.addSeparator()
         self.area_actions = []
         for number, area in enumerate(AREAS, start=1):
-            action = self.view_menu.addAction("", lambda row=number - 1: self.nav.setCurrentRow(row))
+            action = self.view_menu.addAction("", lambda row=number - 1: self.show_area(row))
             action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
             self.area_actions.append(action)
         self.log_action = self.help_menu.addAction("", self.open_log_folder)
@@ -130,6 +173,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.demo_action.setText(translate("MainWindow", "Load &demo data"))
         self.import_action.setText(translate("MainWindow", "&Import CSV…"))
+        self.log_exchange_action.setText(translate("MainWindow", "&Log an exchange…"))
         self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh"))

@@ -9,11 +9,17 @@ from classesduo.services.views import DuoView
 from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import duo_status_label
 from classesduo.ui.pages.list_page import ListPage, text_column
-from classesduo.ui.qt import translate
+from classesduo.ui.qt import Signal, translate
 from classesduo.ui.table_model import Column
 
 
 class DuosPage(ListPage):
+    duo_opened = Signal(str)  # double-click or Enter on a duo: its id, for the duo page
+
+    def open_record(self, record: DuoView) -> None:
+        if record.duo.id:
+            self.duo_opened.emit(record.duo.id)
+
     def columns(self) -> Sequence[Column[DuoView]]:
         return [
             text_column(lambda: translate("DuosPage", "Paris school"), lambda d: d.paris.school),

@@ -1,23 +1,40 @@
-"""Home: today's and this week's sessions, and the past sessions still to log."""
+"""Home: today's and this week's sessions, what is still to log, duos gone quiet, partners absent twice.
+
+Every row opens the right place: a session of the week or a duo opens the duo page,
+a session to log opens the log form.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from classesduo.services.dashboard import HomeSummary, home_summary
 from classesduo.services.workspace import Workspace
-from classesduo.ui.pages.list_page import EmptyState, RecordTable
+from classesduo.ui.formatting import format_date
+from classesduo.ui.pages.list_page import EmptyState, RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _paris_date(instant: datetime | None) -> str:
+    return format_date(instant.astimezone(PARIS).date()) if instant else ""
 
 
 class HomePage(QtWidgets.QWidget):
     demo_requested = Signal()
+    duo_requested = Signal(str)  # a duo id
+    log_requested = Signal(object)  # a SessionView to log
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
         self.summary: HomeSummary | None = None
+        #: Set by the window: "now" and the gone-quiet threshold (Settings.quiet_weeks).
+        self.clock = lambda: datetime.now(UTC)
+        self.quiet_weeks = lambda: 3
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("pageTitle")
         self.headline = QtWidgets.QLabel(wordWrap=True)
@@ -25,16 +42,39 @@ class HomePage(QtWidgets.QWidget):
         self.week_table = RecordTable(session_columns())
         self.to_log_label = QtWidgets.QLabel()
         self.to_log_table = RecordTable(session_columns())
-        for table in (self.week_table, self.to_log_table):
+        self.quiet_label = QtWidgets.QLabel()
+        self.quiet_table = RecordTable([
+            text_column(lambda: translate("HomePage", "Duo"), lambda q: q.duo.label),
+            text_column(lambda: translate("HomePage", "Facilitator"), lambda q: q.duo.facilitator),
+            text_column(lambda: translate("HomePage", "Last exchange"), lambda q: _paris_date(q.last_exchange)
+                        or translate("HomePage", "none yet"), lambda q: q.last_exchange),
+            text_column(lambda: translate("HomePage", "School days since"), lambda q: str(q.school_days),
+                        lambda q: q.school_days, align_right=True),
+        ])
+        self.absent_label = QtWidgets.QLabel()
+        self.absent_table = RecordTable([
+            text_column(lambda: translate("HomePage", "Partner class"),
+                        lambda a: f"{a.duo.partner.school} ({a.duo.partner.class_name}), {a.duo.partner.city}"),
+            text_column(lambda: translate("HomePage", "Duo"), lambda a: a.duo.label),
+            text_column(lambda: translate("HomePage", "Absent on"),
+                        lambda a: ", ".join(_paris_date(d) for d in a.dates), lambda a: a.dates[0]),
+        ])
+        self.week_table.activated.connect(lambda view: self.duo_requested.emit(view.session.duo_id))
+        self.to_log_table.activated.connect(self.log_requested)
+        self.quiet_table.activated.connect(lambda item: self.duo_requested.emit(item.duo.duo.id))
+        self.absent_table.activated.connect(lambda item: self.duo_requested.emit(item.duo.duo.id))
+        grid = QtWidgets.QGridLayout()
+        for index, (label, table) in enumerate(self.sections()):
             table.filter_edit.hide()
+            box = QtWidgets.QVBoxLayout()
+            box.addWidget(label)
+            box.addWidget(table, 1)
+            grid.addLayout(box, index // 2, index % 2)
         content = QtWidgets.QWidget()
         content_layout = QtWidgets.QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.headline)
-        content_layout.addWidget(self.week_label)
-        content_layout.addWidget(self.week_table, 1)
-        content_layout.addWidget(self.to_log_label)
-        content_layout.addWidget(self.to_log_table, 1)
+        content_layout.addLayout(grid, 1)
         self.empty = EmptyState()
         self.empty.action_triggered.connect(self.demo_requested)
         self.stack = QtWidgets.QStackedWidget()
@@ -45,18 +85,25 @@ class HomePage(QtWidgets.QWidget):
         layout.addWidget(self.stack, 1)
         self.retranslate_ui()
 
+    def sections(self) -> list[tuple[QtWidgets.QLabel, RecordTable]]:
+        return [(self.week_label, self.week_table), (self.to_log_label, self.to_log_table),
+                (self.quiet_label, self.quiet_table), (self.absent_label, self.absent_table)]
+
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
         self.refresh()
 
     def refresh(self) -> None:
-        self.summary = home_summary(self.workspace.db, datetime.now(UTC)) if self.workspace else None
+        self.summary = (home_summary(self.workspace.db, self.clock(), self.quiet_weeks())
+                        if self.workspace else None)
         if self.summary is None or self.summary.is_empty:
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentIndex(0)
             self.week_table.set_records(self.summary.this_week)
             self.to_log_table.set_records(self.summary.to_log)
+            self.quiet_table.set_records(self.summary.quiet)
+            self.absent_table.set_records(self.summary.absent_twice)
         self.retranslate_ui()
 
     def focus_filter(self) -> None:
@@ -75,17 +122,26 @@ class HomePage(QtWidgets.QWidget):
         if summary and not summary.is_empty:
             self.headline.setText(translate(
                 "HomePage", "{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; "
-                            "to log: {to_log}.").format(
+                            "to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.").format(
                 schools=summary.schools, duos=summary.duos, today=len(summary.today),
-                week=len(summary.this_week), to_log=len(summary.to_log)))
-        self.week_label.setText(translate("HomePage", "This week"))
-        self.to_log_label.setText(translate("HomePage", "Past sessions still to log"))
+                week=len(summary.this_week), to_log=len(summary.to_log), quiet=len(summary.quiet),
+                absent=len(summary.absent_twice)))
+        today = len(summary.today) if summary else 0
+        self.week_label.setText(translate("HomePage", "This week ({today} today) — Enter opens the duo").format(
+            today=today))
+        self.to_log_label.setText(translate("HomePage", "Past sessions still to log — Enter opens the log form"))
+        self.quiet_label.setText(translate("HomePage", "Duos gone quiet (no exchange held for {weeks} school weeks)")
+                                 .format(weeks=self.quiet_weeks()))
+        self.absent_label.setText(translate("HomePage", "Partner classes absent twice in a row"))
         self.week_table.empty.set_texts(translate("HomePage", "No session this week."), "")
         self.to_log_table.empty.set_texts(translate("HomePage", "Nothing to log — well done."), "")
-        self.week_table.retranslate_ui()
-        self.to_log_table.retranslate_ui()
+        self.quiet_table.empty.set_texts(translate("HomePage", "Every active duo exchanged recently."), "")
+        self.absent_table.empty.set_texts(translate("HomePage", "No partner class missed two sessions in a row."), "")
+        for _, table in self.sections():
+            table.retranslate_ui()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+

@@ -6,12 +6,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from classesduo.domain.enums import SessionStatus
+from classesduo.services.log_queries import to_log
 from classesduo.services.sessions import list_sessions
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
+from classesduo.ui.log_actions import LogActions
+from classesduo.ui.log_labels import cancel_reason_label
 from classesduo.ui.pages.list_page import ListPage, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
-from classesduo.ui.qt import QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 from classesduo.ui.table_model import Column
 
 
@@ -24,19 +27,53 @@ class LogPage(ListPage):
             *session_columns(),
             text_column(lambda: translate("LogPage", "Present (Paris / partner)"), _presence),
             text_column(lambda: translate("LogPage", "What was done"),
-                        lambda v: v.session.log.activities or v.session.log.cancel_reason),
+                        lambda v: v.session.log.activities or cancel_reason_label(v.session.log.cancel_reason)),
         ]
 
     def add_header_widgets(self, layout: QtWidgets.QVBoxLayout) -> None:
+        self.actions: LogActions | None = None
         self.which = QtWidgets.QComboBox()
         self.which.addItems(["", ""])
         self.which.currentIndexChanged.connect(self.refresh)
-        layout.addWidget(self.which)
+        self.log_button = QtWidgets.QPushButton()
+        self.log_button.clicked.connect(self.log_unplanned)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.which)
+        row.addStretch(1)
+        row.addWidget(self.log_button)
+        layout.addLayout(row)
+        scope = QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((QtGui.QKeySequence(QtCore.Qt.Key.Key_Delete), self.delete_selected),
+                           (QtGui.QKeySequence.StandardKey.Undo, self.undo_delete)):
+            QtGui.QShortcut(keys, self, slot).setContext(scope)
+
+    def delete_selected(self) -> None:
+        """Delete key: delete the selected session after confirmation (Ctrl+Z undoes it)."""
+        record = self.table.selected_record()
+        if record is not None and self.actions:
+            self.actions.delete(record)
+
+    def undo_delete(self) -> None:
+        if self.actions:
+            self.actions.undo_delete()
+
+    def set_actions(self, actions: LogActions) -> None:
+        self.actions = actions
+
+    def log_unplanned(self) -> None:
+        if self.actions:
+            self.actions.open_form()
+
+    def open_record(self, record: SessionView) -> None:
+        """Enter or double-click: log (or edit the log of) that session."""
+        if self.actions:
+            self.actions.open_form(session=record)
 
     def load(self, workspace: Workspace) -> list[SessionView]:
         if self.which.currentIndex() == self.TO_LOG:
-            return list_sessions(workspace.db, end=datetime.now(UTC), statuses=(SessionStatus.PLANNED,))
-        return list(reversed(list_sessions(workspace.db, statuses=(SessionStatus.HELD, SessionStatus.CANCELLED))))
+            return to_log(workspace.db, self.actions.now() if self.actions else datetime.now(UTC))
+        return list(reversed(list_sessions(workspace.db, statuses=(SessionStatus.HELD, SessionStatus.CANCELLED,
+                                                                        SessionStatus.POSTPONED))))
 
     def page_title(self) -> str:
         return translate("LogPage", "Exchange log")
@@ -49,6 +86,9 @@ class LogPage(ListPage):
     def retranslate_ui(self) -> None:
         self.which.setItemText(self.LOGGED, translate("LogPage", "Logged exchanges"))
         self.which.setItemText(self.TO_LOG, translate("LogPage", "Past sessions still to log"))
+        self.log_button.setText(translate("LogPage", "Log an exchange…"))
+        self.log_button.setToolTip(translate("LogPage", "Record an exchange that was not planned (Ctrl+L); "
+                                                        "Enter on a row logs that session"))
         super().retranslate_ui()
 
     def refresh(self) -> None:

@@ -1,0 +1,80 @@
+"""``classesduo log SESSION_ID --status …``: record what happened at a session, from a script."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "log", help="log a session: held, cancelled (with a reason) or postponed (to a new instant)",
+        description="Record the outcome of a session. Editing a session already logged keeps the previous "
+                    "values in its history.")
+    parser.add_argument("session_id", metavar="SESSION_ID", help="the session's id (see: list sessions --json)")
+    parser.add_argument("--status", required=True, choices=["held", "cancelled", "postponed"])
+    parser.add_argument("--present-paris", type=int, metavar="N", help="pupils present in Paris (a count)")
+    parser.add_argument("--present-partner", type=int, metavar="N", help="pupils present in the partner class")
+    parser.add_argument("--minutes", type=int, metavar="N", help="actual duration in minutes")
+    parser.add_argument("--notes", default="", metavar="TEXT")
+    parser.add_argument("--activities", default="", metavar="TEXT", help="what was done")
+    parser.add_argument("--tags", default="", metavar="A,B",
+                        help="activity tags: presentation, song, qa, game, drawing_exchange, reading, other")
+    parser.add_argument("--languages", default="", metavar="fr,es", help="languages used (ISO 639-1 codes)")
+    parser.add_argument("--problems", default="", metavar="TEXT", help="technical problems")
+    parser.add_argument("--follow-up", default="", metavar="TEXT", help="follow-up to do")
+    parser.add_argument("--reason", default="", metavar="R",
+                        help="why it was cancelled: technical, partner_absent, school_event, weather, strike, other")
+    parser.add_argument("--to", metavar="INSTANT", dest="postponed_to",
+                        help="postponed: the new start with its offset, e.g. 2026-12-04T15:00+01:00")
+    parser.add_argument("--by", default="", metavar="NAME", help="name kept in the history (default: OS user)")
+    parser.add_argument("--json", action="store_true", help="print the logged session as JSON")
+    parser.set_defaults(handler=run)
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _instant(text: str | None) -> datetime | None:
+    from classesduo.commands.common import UsageError
+
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--to: not a date and time (YYYY-MM-DDTHH:MM+01:00): {text!r}") from None
+    if value.tzinfo is None:
+        raise UsageError(f"--to: give the offset too, e.g. {text}+01:00 for Paris in winter")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from classesduo.commands.common import UsageError, open_for
+    from classesduo.domain.entities import SessionLog
+    from classesduo.domain.enums import SessionStatus
+    from classesduo.domain.exchange_log import LogEntry
+    from classesduo.services.exchange_log import log_session
+    from classesduo.services.serialize import plain
+
+    status = SessionStatus(args.status)
+    if args.postponed_to is not None and status is not SessionStatus.POSTPONED:
+        raise UsageError("--to only applies to --status postponed")
+    if args.reason and status is not SessionStatus.CANCELLED:
+        raise UsageError("--reason only applies to --status cancelled")
+    entry = LogEntry(status, SessionLog(
+        present_paris=args.present_paris, present_partner=args.present_partner, actual_minutes=args.minutes,
+        cancel_reason=args.reason.strip(), activities=args.activities, activity_tags=_codes(args.tags),
+        languages_used=_codes(args.languages), problems=args.problems, follow_up=args.follow_up, notes=args.notes,
+    ), postponed_to=_instant(args.postponed_to))
+    saved = log_session(open_for(args).db, args.session_id, entry, changed_by=args.by)
+    if args.json:
+        print(json.dumps(plain(saved), ensure_ascii=False, indent=2))
+    elif saved.postponed_to_id and status is SessionStatus.POSTPONED:
+        print(f"Session {saved.id} postponed; new session {saved.postponed_to_id}.")
+    else:
+        print(f"Session {saved.id} logged as {saved.status.value}.")
+    return 0

@@ -1,0 +1,142 @@
+"""The exchange log's actions, shared by the home, exchange log and duo pages.
+
+One object opens the log form, deletes a session after confirmation (keeping the
+snapshot so the deletion can be undone), and shows a session's history. Pages call
+it; it tells the window that data changed and what to say in the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.services.exchange_log import DeletedSession, delete_session, restore_session, session_history
+from classesduo.services.log_queries import session_view
+from classesduo.services.views import SessionView
+from classesduo.services.workspace import Workspace
+from classesduo.settings import Settings
+from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.formatting import format_local, session_status_label
+from classesduo.ui.log_form import LogForm
+from classesduo.ui.log_labels import cancel_reason_label
+from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+
+
+class LogActions(QtCore.QObject):
+    changed = Signal()  # data changed: pages should refresh
+    message = Signal(str)  # something to show in the status bar
+    undo_available = Signal(bool)
+
+    def __init__(self, parent: QtWidgets.QWidget, dialogs: Dialogs, workspace: Callable[[], Workspace | None],
+                 settings: Callable[[], Settings]) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.dialogs = dialogs
+        self.workspace = workspace
+        self.settings = settings
+        #: Returns "now"; tests replace it to pin the date.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.form: LogForm | None = None
+        self.last_deleted: DeletedSession | None = None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def quiet_weeks(self) -> int:
+        return self.settings().quiet_weeks
+
+    # logging -----------------------------------------------------------------------------------------
+    def open_form(self, session: SessionView | None = None, duo_id: str | None = None) -> LogForm | None:
+        """Open the form (window-modal, not blocking): on a session, or for an unplanned exchange."""
+        workspace = self.workspace()
+        if workspace is None:
+            return None
+        if self.form is not None:  # one form at a time: never lose what is being typed
+            self.form.raise_()
+            self.form.activateWindow()
+            return self.form
+        form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
+                       user_name=self.settings().user_name, parent=self.window)
+        form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _result: self._forget(form))
+        self.form = form
+        form.open()
+        return form
+
+    def _forget(self, form: LogForm) -> None:
+        if self.form is form:
+            self.form = None
+
+    def open_session(self, session_id: str) -> LogForm | None:
+        workspace = self.workspace()
+        if workspace is None:
+            return None
+        return self.open_form(session=session_view(workspace.db, session_id))
+
+    def _saved(self, _session: object) -> None:
+        self.message.emit(translate("LogActions", "Exchange logged."))
+        self.changed.emit()
+
+    # delete and undo ---------------------------------------------------------------------------------
+    def delete(self, view: SessionView) -> bool:
+        workspace = self.workspace()
+        if workspace is None or view.session.id is None:
+            return False
+        question = translate("LogActions", "Delete the {status} session of {when} ({duo}) and its log? "
+                                           "You can undo this with Ctrl+Z.").format(
+            status=session_status_label(view.session.status).lower(),
+            when=format_local(view.session.start_utc, view.paris_timezone), duo=view.duo_label)
+        if not self.dialogs.confirm(self.window, translate("LogActions", "Delete a session"), question):
+            return False
+        self.last_deleted = delete_session(workspace.db, view.session.id)
+        self.undo_available.emit(True)
+        self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z (Exchange log or duo page)."))
+        self.changed.emit()
+        return True
+
+    def undo_delete(self) -> bool:
+        workspace = self.workspace()
+        if workspace is None or self.last_deleted is None:
+            return False
+        from classesduo.services.errors import ServiceError
+
+        try:
+            restore_session(workspace.db, self.last_deleted)
+        except ServiceError as error:
+            self.dialogs.error(self.window, str(error))
+            return False
+        finally:
+            self.last_deleted = None
+            self.undo_available.emit(False)
+        self.message.emit(translate("LogActions", "Deleted session restored."))
+        self.changed.emit()
+        return True
+
+    # history -----------------------------------------------------------------------------------------
+    def history_text(self, session_id: str) -> str:
+        workspace = self.workspace()
+        if workspace is None:
+            return ""
+        revisions = session_history(workspace.db, session_id)
+        if not revisions:
+            return translate("LogActions", "This log has not been edited since it was first recorded.")
+        lines = []
+        for revision in revisions:
+            previous = revision.previous
+            status = str(previous.get("status", ""))
+            summary = ", ".join(f"{name}: {value}" for name, value in previous.items()
+                                if value not in (None, "", []) and name not in {"status", "postponed_to_id"})
+            reason = str(previous.get("cancel_reason") or "")
+            if reason:
+                summary = summary.replace(reason, cancel_reason_label(reason))
+            if status in {s.value for s in SessionStatus}:
+                status = session_status_label(SessionStatus(status))
+            lines.append(translate("LogActions", "{when} — changed by {who}. Before: {status}; {summary}").format(
+                when=format_local(revision.changed_at, "Europe/Paris"), who=revision.changed_by or "?",
+                status=status, summary=summary or "—"))
+        return "\n\n".join(lines)
+
+    def show_history(self, session_id: str) -> None:
+        self.dialogs.info(self.window, translate("LogActions", "History of this log"), self.history_text(session_id))

@@ -1,0 +1,350 @@
+"""The log form: record what happened at an exchange in under a minute, keyboard only.
+
+Opened on a planned session (pre-filled: presence = class sizes, duration = the planned
+one, languages = the duo's) or for an unplanned exchange (e-mail, letter, blog post…).
+Tab goes through the fields in reading order; Ctrl+Enter saves from anywhere. The
+service validates; its messages appear next to the fields they name.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from classesduo.domain.entities import ExchangeSession, SessionLog
+from classesduo.domain.enums import CancelReason, DuoStatus, SessionKind, SessionStatus
+from classesduo.domain.exchange_log import ACTIVITY_TAGS, LogEntry
+from classesduo.services.duos import get_duo, list_duos
+from classesduo.services.errors import NotFoundError, ServiceError, ValidationError
+from classesduo.services.exchange_log import create_unplanned, log_session
+from classesduo.services.log_queries import session_view
+from classesduo.services.views import DuoView, SessionView
+from classesduo.services.workspace import Workspace
+from classesduo.ui.formatting import format_local, session_kind_label, session_status_label
+from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+
+PARIS = ZoneInfo("Europe/Paris")
+NOT_RECORDED = -1  # spin box value shown as "—": no count recorded
+
+
+def _to_qdatetime(instant: datetime) -> QtCore.QDateTime:
+    local = instant.astimezone(PARIS)
+    return QtCore.QDateTime(QtCore.QDate(local.year, local.month, local.day), QtCore.QTime(local.hour, local.minute))
+
+
+def _from_qdatetime(value: QtCore.QDateTime) -> datetime:
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=PARIS)
+
+
+class LogForm(QtWidgets.QDialog):
+    """``session`` set: log that session; otherwise create an unplanned exchange (for ``duo_id`` if given)."""
+
+    saved = Signal(object)  # the stored ExchangeSession
+
+    def __init__(self, workspace: Workspace, now: datetime, *, session: SessionView | None = None,
+                 duo_id: str | None = None, user_name: str = "",
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LogForm")
+        self.db, self.now, self.session, self.user_name = workspace.db, now, session, user_name
+        self.result_session: ExchangeSession | None = None
+        self._errors: dict[str, QtWidgets.QLabel] = {}
+        self.duos: list[DuoView] = []
+        if session is not None:
+            self.duos = [get_duo(self.db, session.session.duo_id)]
+        else:
+            self.duos = [view for view in list_duos(self.db) if view.duo.status is not DuoStatus.CLOSED]
+        self._build(duo_id)
+        self._prefill()
+        self._status_changed()
+        self.retranslate_ui()
+        (self.status_combo if session is not None else self.kind_combo).setFocus()
+
+    # building ----------------------------------------------------------------------------------------
+    def _error_label(self, field: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel(wordWrap=True)
+        label.setProperty("role", "fieldError")
+        label.setObjectName(f"error_{field}")
+        label.hide()
+        self._errors[field] = label
+        return label
+
+    def _row(self, form: QtWidgets.QFormLayout, field: str, widget: QtWidgets.QWidget) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel()
+        label.setBuddy(widget)
+        box = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        column.addWidget(self._error_label(field))
+        form.addRow(label, box)
+        return label
+
+    def _count_box(self) -> QtWidgets.QSpinBox:
+        box = QtWidgets.QSpinBox(minimum=NOT_RECORDED, maximum=999)
+        box.setSpecialValueText("—")
+        return box
+
+    def _build(self, duo_id: str | None) -> None:
+        self.heading = QtWidgets.QLabel(wordWrap=True)
+        self.heading.setObjectName("logFormHeading")
+        self.general_error = self._error_label("general")
+        form = QtWidgets.QFormLayout()
+        self.labels: dict[str, QtWidgets.QLabel] = {}
+        # unplanned exchange: which duo, what kind, when
+        self.duo_combo = QtWidgets.QComboBox()
+        for view in self.duos:
+            self.duo_combo.addItem(view.label, view.duo.id)
+        if duo_id:
+            self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(duo_id)))
+        self.kind_combo = QtWidgets.QComboBox()
+        for kind in (SessionKind.EMAIL, SessionKind.LETTER, SessionKind.BLOG_POST, SessionKind.VISIO):
+            self.kind_combo.addItem("", kind.value)
+        self.when_edit = QtWidgets.QDateTimeEdit(calendarPopup=True)
+        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        if self.session is None:
+            self.labels["duo"] = self._row(form, "duo_id", self.duo_combo)
+            self.labels["kind"] = self._row(form, "kind", self.kind_combo)
+            self.labels["when"] = self._row(form, "start_utc", self.when_edit)
+        self.status_combo = QtWidgets.QComboBox()
+        statuses = [SessionStatus.HELD, SessionStatus.CANCELLED]
+        if self.session is not None:
+            statuses.append(SessionStatus.POSTPONED)
+        for status in statuses:
+            self.status_combo.addItem("", status.value)
+        self.labels["status"] = self._row(form, "status", self.status_combo)
+        self.reason_combo = QtWidgets.QComboBox()
+        self.reason_combo.addItem("", "")
+        for reason in CancelReason:
+            self.reason_combo.addItem("", reason.value)
+        self.labels["reason"] = self._row(form, "cancel_reason", self.reason_combo)
+        self.postponed_edit = QtWidgets.QDateTimeEdit(calendarPopup=True)
+        self.postponed_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.labels["postponed"] = self._row(form, "postponed_to", self.postponed_edit)
+        self.minutes_box = QtWidgets.QSpinBox(minimum=0, maximum=600, singleStep=5)
+        self.minutes_box.setSpecialValueText("—")
+        self.labels["minutes"] = self._row(form, "actual_minutes", self.minutes_box)
+        self.paris_box = self._count_box()
+        self.partner_box = self._count_box()
+        self.labels["paris"] = self._row(form, "present_paris", self.paris_box)
+        self.labels["partner"] = self._row(form, "present_partner", self.partner_box)
+        self.activities_edit = QtWidgets.QPlainTextEdit(tabChangesFocus=True)
+        self.activities_edit.setFixedHeight(60)
+        self.labels["activities"] = self._row(form, "activities", self.activities_edit)
+        tags = QtWidgets.QWidget()
+        tags_layout = QtWidgets.QHBoxLayout(tags)
+        tags_layout.setContentsMargins(0, 0, 0, 0)
+        self.tag_boxes = {tag: QtWidgets.QCheckBox() for tag in ACTIVITY_TAGS}
+        for box in self.tag_boxes.values():
+            tags_layout.addWidget(box)
+        tags_layout.addStretch(1)
+        self.labels["tags"] = self._row(form, "activity_tags", tags)
+        self.languages_edit = QtWidgets.QLineEdit()
+        self.labels["languages"] = self._row(form, "languages_used", self.languages_edit)
+        self.problems_edit = QtWidgets.QLineEdit()
+        self.labels["problems"] = self._row(form, "problems", self.problems_edit)
+        self.follow_up_edit = QtWidgets.QLineEdit()
+        self.labels["follow_up"] = self._row(form, "follow_up", self.follow_up_edit)
+        self.notes_edit = QtWidgets.QPlainTextEdit(tabChangesFocus=True)
+        self.notes_edit.setFixedHeight(60)
+        self.labels["notes"] = self._row(form, "notes", self.notes_edit)
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.save_shortcut = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+Return"), self, self.save)
+        self.save_shortcut_enter = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+Enter"), self, self.save)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.general_error)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.status_combo.currentIndexChanged.connect(self._status_changed)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.duo_combo.currentIndexChanged.connect(self._duo_changed)
+        order = ([self.duo_combo, self.kind_combo, self.when_edit] if self.session is None else []) + [
+            self.status_combo, self.reason_combo, self.postponed_edit, self.minutes_box, self.paris_box,
+            self.partner_box, self.activities_edit, *self.tag_boxes.values(), self.languages_edit,
+            self.problems_edit, self.follow_up_edit, self.notes_edit, self.buttons]
+        for first, second in zip(order, order[1:], strict=False):
+            QtWidgets.QWidget.setTabOrder(first, second)
+
+    # values ------------------------------------------------------------------------------------------
+    def duo(self) -> DuoView | None:
+        index = self.duo_combo.currentIndex()
+        return self.duos[index] if 0 <= index < len(self.duos) else None
+
+    def _prefill(self) -> None:
+        if self.session is None:
+            self.when_edit.setDateTime(_to_qdatetime(self.now))
+            self.status_combo.setCurrentIndex(0)
+            self._duo_changed()
+            self._kind_changed()
+            return
+        session = self.session.session
+        log = session.log
+        logged = session.logged_at is not None and session.status is not SessionStatus.PLANNED
+        status = session.status if logged else (SessionStatus.HELD if session.start_utc <= self.now
+                                                else SessionStatus.POSTPONED)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status.value)))
+        self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(log.cancel_reason)))
+        self.postponed_edit.setDateTime(_to_qdatetime(self._replacement_start() or session.start_utc
+                                                      + timedelta(days=7)))
+        duo = self.duos[0]
+        if logged:
+            self.minutes_box.setValue(log.actual_minutes or 0)
+            self.paris_box.setValue(NOT_RECORDED if log.present_paris is None else log.present_paris)
+            self.partner_box.setValue(NOT_RECORDED if log.present_partner is None else log.present_partner)
+            self.activities_edit.setPlainText(log.activities)
+            for tag, box in self.tag_boxes.items():
+                box.setChecked(tag in log.activity_tags)
+            self.languages_edit.setText(", ".join(log.languages_used))
+            self.problems_edit.setText(log.problems)
+            self.follow_up_edit.setText(log.follow_up)
+            self.notes_edit.setPlainText(log.notes)
+        else:
+            self.minutes_box.setValue(session.minutes)
+            self.paris_box.setValue(duo.paris.pupils)
+            self.partner_box.setValue(duo.partner.pupils)
+            self.languages_edit.setText(", ".join(duo.duo.languages))
+
+    def _replacement_start(self) -> datetime | None:
+        """When the session was already postponed: the start of the session that replaces it."""
+        target = self.session.session.postponed_to_id if self.session else None
+        if not target:
+            return None
+        try:
+            return session_view(self.db, target).session.start_utc
+        except NotFoundError:
+            return None
+
+    def _duo_changed(self) -> None:
+        duo = self.duo()
+        if self.session is None and duo is not None:
+            self.languages_edit.setText(", ".join(duo.duo.languages))
+
+    def _kind_changed(self) -> None:
+        if self.session is not None:
+            return
+        visio = self.kind_combo.currentData() == SessionKind.VISIO.value
+        duo = self.duo()
+        self.minutes_box.setValue(45 if visio else 0)
+        self.paris_box.setValue(duo.paris.pupils if visio and duo else NOT_RECORDED)
+        self.partner_box.setValue(duo.partner.pupils if visio and duo else NOT_RECORDED)
+
+    def _status_changed(self) -> None:
+        status = self.status_combo.currentData()
+        held = status == SessionStatus.HELD.value
+        for key, widget in (("reason", self.reason_combo), ("postponed", self.postponed_edit)):
+            needed = {"reason": SessionStatus.CANCELLED, "postponed": SessionStatus.POSTPONED}[key]
+            visible = status == needed.value
+            widget.parentWidget().setVisible(visible)
+            self.labels[key].setVisible(visible)
+        for key, widget in (("minutes", self.minutes_box), ("paris", self.paris_box), ("partner", self.partner_box)):
+            widget.parentWidget().setVisible(held)
+            self.labels[key].setVisible(held)
+
+    def entry(self) -> LogEntry:
+        status = SessionStatus(self.status_combo.currentData())
+
+        def count(box: QtWidgets.QSpinBox) -> int | None:
+            return None if box.value() == NOT_RECORDED else box.value()
+
+        log = SessionLog(
+            present_paris=count(self.paris_box), present_partner=count(self.partner_box),
+            actual_minutes=self.minutes_box.value() or None, cancel_reason=self.reason_combo.currentData() or "",
+            activities=self.activities_edit.toPlainText(),
+            activity_tags=[tag for tag, box in self.tag_boxes.items() if box.isChecked()],
+            languages_used=[code.strip() for code in self.languages_edit.text().replace(";", ",").split(",")
+                            if code.strip()],
+            problems=self.problems_edit.text(), follow_up=self.follow_up_edit.text(),
+            notes=self.notes_edit.toPlainText(),
+        )
+        postponed = _from_qdatetime(self.postponed_edit.dateTime()) if status is SessionStatus.POSTPONED else None
+        return LogEntry(status, log, postponed_to=postponed)
+
+    def save(self) -> None:
+        for label in self._errors.values():
+            label.hide()
+        try:
+            if self.session is not None:
+                stored = self.session.session
+                saved = log_session(self.db, stored.id or "", self.entry(), version=stored.version, now=self.now,
+                                    changed_by=self.user_name)
+            else:
+                duo = self.duo()
+                if duo is None:
+                    self._show("duo_id", translate("LogForm", "Choose a duo."))
+                    return
+                saved = create_unplanned(self.db, duo.duo.id or "", SessionKind(self.kind_combo.currentData()),
+                                         _from_qdatetime(self.when_edit.dateTime()), self.entry(), now=self.now)
+        except ValidationError as error:
+            for problem in error.errors:
+                self._show(problem.field, problem.message)
+            return
+        except ServiceError as error:
+            self._show("general", str(error))
+            return
+        self.result_session = saved
+        self.saved.emit(saved)
+        self.accept()
+
+    def _show(self, field: str, message: str) -> None:
+        label = self._errors.get(field, self._errors["general"])
+        label.setText(message)
+        label.show()
+        if label.parentWidget() is not None and field != "general":
+            label.parentWidget().setVisible(True)
+
+    # texts -------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        if self.session is not None:
+            view = self.session
+            self.setWindowTitle(translate("LogForm", "Log an exchange"))
+            self.heading.setText(translate("LogForm", "{duo}\n{kind} planned {paris} (Paris) — {partner} ({city}). "
+                                                      "Currently: {status}.").format(
+                duo=view.duo_label, kind=session_kind_label(view.session.kind),
+                paris=format_local(view.session.start_utc, view.paris_timezone),
+                partner=format_local(view.session.start_utc, view.partner_timezone), city=view.partner_city,
+                status=session_status_label(view.session.status)))
+        else:
+            self.setWindowTitle(translate("LogForm", "Log an unplanned exchange"))
+            self.heading.setText(translate("LogForm", "An exchange that was not planned: an e-mail, a letter, "
+                                                      "a blog post or an extra visio."))
+        texts = {
+            "duo": translate("LogForm", "&Duo:"), "kind": translate("LogForm", "&Kind:"),
+            "when": translate("LogForm", "&When (Paris time):"), "status": translate("LogForm", "&Outcome:"),
+            "reason": translate("LogForm", "&Reason:"), "postponed": translate("LogForm", "&New date (Paris time):"),
+            "minutes": translate("LogForm", "D&uration (minutes):"),
+            "paris": translate("LogForm", "Pupils present in &Paris:"),
+            "partner": translate("LogForm", "Pupils present in the pa&rtner class:"),
+            "activities": translate("LogForm", "&What was done:"), "tags": translate("LogForm", "Activities:"),
+            "languages": translate("LogForm", "&Languages used:"),
+            "problems": translate("LogForm", "Technical &problems:"),
+            "follow_up": translate("LogForm", "&Follow-up to do:"), "notes": translate("LogForm", "N&otes:"),
+        }
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        for index in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(index, session_kind_label(SessionKind(self.kind_combo.itemData(index))))
+        for index in range(self.status_combo.count()):
+            self.status_combo.setItemText(index, session_status_label(SessionStatus(self.status_combo.itemData(index))))
+        self.reason_combo.setItemText(0, translate("LogForm", "— choose a reason —"))
+        for index in range(1, self.reason_combo.count()):
+            self.reason_combo.setItemText(index, cancel_reason_label(self.reason_combo.itemData(index)))
+        for tag, box in self.tag_boxes.items():
+            box.setText(activity_tag_label(tag).replace("&", "&&"))
+        self.languages_edit.setPlaceholderText(translate("LogForm", "ISO codes, e.g. fr, es"))
+        self.activities_edit.setPlaceholderText(translate("LogForm", "Songs, questions, presentations…"))
+        self.paris_box.setToolTip(translate("LogForm", "A count only, never names. “—” = not recorded."))
+        self.partner_box.setToolTip(self.paris_box.toolTip())
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setToolTip(
+            translate("LogForm", "Save (Ctrl+Enter)"))
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
