@@ -28,3 +28,8 @@ class Dialogs:
 
     def info(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
+
+    def save_file(self, parent: QtWidgets.QWidget | None, title: str, suggested: str, filters: str) -> str:
+        """The path the user chose to write to, or "" when cancelled."""
+        path, _selected = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path
