@@ -29,7 +29,6 @@ from classesduo.domain.scheduling import (
 from classesduo.domain.timezones import difference_changes, utc_to_local
 from classesduo.services import records
 from classesduo.services.duos import get_duo
-from classesduo.services.errors import NotFoundError
 from classesduo.services.views import DuoView
 from classesduo.storage.convert import school_from_row
 from classesduo.storage.database import Database
@@ -280,10 +279,3 @@ def problems_for(db: Database, duo_id: str, start_utc: datetime, minutes: int, s
         others = [_planned(row) for row in session.scalars(_occupying_query(start_utc, end_utc)).all()
                   if row.id != session_id]
     return session_problems(candidate, calendars.paris, calendars.partner, others, buffer_minutes)
-
-
-def require_duo(db: Database, duo_id: str) -> DuoView:
-    try:
-        return get_duo(db, duo_id)
-    except NotFoundError:
-        raise NotFoundError(translate("services", "No duo with id {id}.").format(id=duo_id)) from None

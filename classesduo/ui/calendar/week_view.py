@@ -196,11 +196,15 @@ class WeekCanvas(QtWidgets.QWidget):
             paint_badge(painter, QtCore.QPointF(rect.right() - 9, rect.top() + 9))
 
     # interaction ------------------------------------------------------------------------------------------
+    def tooltip_at(self, point: QtCore.QPointF) -> str:
+        item = self.item_at(point)
+        return item.tooltip() if item is not None else ""
+
     def event(self, event: QtCore.QEvent) -> bool:
         if event.type() == QtCore.QEvent.Type.ToolTip:
-            item = self.item_at(QtCore.QPointF(event.pos()))
-            if item is not None:
-                QtWidgets.QToolTip.showText(event.globalPos(), item.tooltip(), self)
+            text = self.tooltip_at(QtCore.QPointF(event.pos()))
+            if text:
+                QtWidgets.QToolTip.showText(event.globalPos(), text, self)
             else:
                 QtWidgets.QToolTip.hideText()
                 event.ignore()
