@@ -151,8 +151,8 @@ class FinderDialog(QtWidgets.QDialog):
         self.table.resizeColumnsToContents()
         notes = [scheduling.describe_clock_change(change, city) for change in search.clock_changes]
         if search.slots:
-            summary = translate("FinderDialog", "{count} possible slots. Pick one and press “Plan this slot”.").format(
-                count=len(search.slots))
+            summary = translate("FinderDialog", "{count} possible slots. Pick one and press “Plan this slot”.")
+            summary = summary.format(count=len(search.slots))
         else:
             summary = " ".join(filter(None, [search.explanation, search.asynchronous_proposal]))
         self.explanation.setText("\n".join([summary, *notes]))

@@ -160,7 +160,8 @@ class WeekCanvas(QtWidgets.QWidget):
             item = self._press[0]
             day, wall = self._ghost
             top = self.position_of(day, wall.hour * 60 + wall.minute)
-            ghost = QtCore.QRectF(top.x() + 2, top.y(), width - 4, max(item.view.session.minutes * HOUR_HEIGHT / 60, 30))
+            height = max(item.view.session.minutes * HOUR_HEIGHT / 60, 30)
+            ghost = QtCore.QRectF(top.x() + 2, top.y(), width - 4, height)
             painter.setPen(QtGui.QPen(QtGui.QColor("#333333"), 1.5, QtCore.Qt.PenStyle.DashLine))
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(ghost, 4, 4)

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.timezones import LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
 from classesduo.services.errors import ServiceError
@@ -166,14 +167,16 @@ class CalendarPage(QtWidgets.QWidget):
             self.toolbar.period_label.setText(locale.standaloneMonthName(self.anchor.month) + f" {self.anchor.year}")
         else:
             self.week.set_week(first, self.items, self.today)
-            self.toolbar.period_label.setText(translate("Calendar", "Week of {monday} – {sunday} (Paris time)").format(
-                monday=first.isoformat(), sunday=(last - timedelta(days=1)).isoformat()))
+            period = translate("Calendar", "Week of {monday} – {sunday} (Paris time)")
+            self.toolbar.period_label.setText(period.format(monday=first.isoformat(),
+                                                            sunday=(last - timedelta(days=1)).isoformat()))
 
     def empty_text(self) -> str:
         if not self.toolbar.show_past.isChecked():
             return translate("CalendarPage", "No upcoming sessions. Tick “Show past sessions” to see earlier ones, "
                                              "or plan one with “Find a slot…”.")
-        return translate("CalendarPage", "No sessions yet — use “Find a slot…” to plan one, or load the demo data.")
+        return translate("CalendarPage", "No sessions yet — use “Find a slot…” to plan one, "
+                                         "or load the demo data.")
 
     def focus_filter(self) -> None:
         if self.mode == "list":
@@ -245,14 +248,14 @@ class CalendarPage(QtWidgets.QWidget):
         if self.run_dialog(dialog) and dialog.saved is not None:
             self._after_change()
 
-    def show_invitation(self, session: object, parent: QtWidgets.QWidget | None = None) -> None:
+    def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
         from classesduo.services.invitation import invitation
         from classesduo.ui.calendar.invitation_dialog import InvitationDialog
 
         if self.workspace is None or session is None:
             return
-        calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)  # type: ignore[attr-defined]
-        text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)  # type: ignore[attr-defined]
+        calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)
+        text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)
         self.run_dialog(InvitationDialog(text, parent or self))
 
     def move_item(self, item: CalendarItem, day: date, wall: time) -> None:
