@@ -27,24 +27,25 @@ def day_names() -> list[str]:
 class WeekHeader(QtWidgets.QWidget):
     """Day names and dates above the columns."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, canvas: WeekCanvas, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.monday = date.today() - timedelta(days=date.today().weekday())
-        self.today = date.today()
-        self.right_margin = 0
+        self.canvas = canvas
+        canvas.columns_changed.connect(self.update)
         self.setFixedHeight(34)
 
     def paintEvent(self, _event: QtGui.QPaintEvent) -> None:  # noqa: N802
         painter = QtGui.QPainter(self)
-        width = (self.width() - GUTTER - self.right_margin) / 7
         names = day_names()
-        for index in range(7):
-            day = self.monday + timedelta(days=index)
-            rect = QtCore.QRectF(GUTTER + index * width, 0, width, self.height())
+        for index, (left, width) in enumerate(self.canvas.column_bounds()):
+            day = self.canvas.monday + timedelta(days=index)
+            rect = QtCore.QRectF(left, 0, width, self.height())
             font = painter.font()
-            font.setBold(day == self.today)
+            font.setBold(day == self.canvas.today)
             painter.setFont(font)
-            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignCenter, f"{names[index]} {day.day}/{day.month}")
+            text = f"{names[index]} {day.day}/{day.month}"
+            if painter.fontMetrics().horizontalAdvance(text) > width - 4:
+                text = f"{names[index]} {day.day}"
+            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
 
 
@@ -52,6 +53,7 @@ class WeekCanvas(QtWidgets.QWidget):
     create_requested = Signal(object, object)  # Paris date, Paris wall time
     edit_requested = Signal(object)  # CalendarItem
     move_requested = Signal(object, object, object)  # CalendarItem, new Paris date, new Paris wall time
+    columns_changed = Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,22 +63,29 @@ class WeekCanvas(QtWidgets.QWidget):
         self._rects: list[tuple[QtCore.QRectF, CalendarItem]] = []
         self._press: tuple[CalendarItem, QtCore.QPointF, float] | None = None
         self._ghost: tuple[date, time] | None = None
+        self._weights: list[float] = [1.0] * 7
         self.setMinimumHeight(24 * HOUR_HEIGHT)
         self.setMouseTracking(True)
 
     # geometry ---------------------------------------------------------------------------------------------
-    def column_width(self) -> float:
-        return max(40.0, (self.width() - GUTTER) / 7)
+    def column_bounds(self) -> list[tuple[float, float]]:
+        """(left, width) of each day: days with sessions side by side get more room, so their text shows."""
+        total = sum(self._weights)
+        unit = max(0.0, self.width() - GUTTER) / total
+        bounds, left = [], float(GUTTER)
+        for weight in self._weights:
+            bounds.append((left, weight * unit))
+            left += weight * unit
+        return bounds
 
     def position_of(self, day: date, minutes: float) -> QtCore.QPointF:
-        index = (day - self.monday).days
-        return QtCore.QPointF(GUTTER + index * self.column_width(), minutes * HOUR_HEIGHT / 60)
+        index = min(6, max(0, (day - self.monday).days))
+        return QtCore.QPointF(self.column_bounds()[index][0], minutes * HOUR_HEIGHT / 60)
 
     def time_at(self, point: QtCore.QPointF, offset_minutes: float = 0) -> tuple[date, time] | None:
-        if point.x() < GUTTER:
-            return None
-        index = int((point.x() - GUTTER) // self.column_width())
-        if not 0 <= index < 7:
+        index = next((n for n, (left, width) in enumerate(self.column_bounds()) if left <= point.x() < left + width),
+                     None)
+        if index is None:
             return None
         minutes = point.y() * 60 / HOUR_HEIGHT - offset_minutes
         snapped = int(round(minutes / SNAP_MINUTES) * SNAP_MINUTES)
@@ -103,7 +112,8 @@ class WeekCanvas(QtWidgets.QWidget):
     def _layout(self) -> None:
         """Blocks side by side when they overlap on the same day."""
         self._rects = []
-        width = self.column_width()
+        placements: list[list[tuple[CalendarItem, int]]] = []
+        self._weights = []
         for index in range(7):
             day = self.monday + timedelta(days=index)
             todays = sorted((i for i in self.items if i.paris_start.date() == day), key=lambda i: i.paris_start)
@@ -116,7 +126,12 @@ class WeekCanvas(QtWidgets.QWidget):
                 else:
                     lanes[lane] = item.paris_end
                 placed.append((item, lane))
-            count = max(1, len(lanes))
+            placements.append(placed)
+            self._weights.append(max(1.0 if index < 5 else 0.8, min(len(lanes), 8) * 0.8))
+        for index, placed in enumerate(placements):
+            day = self.monday + timedelta(days=index)
+            width = self.column_bounds()[index][1]
+            count = max([lane + 1 for _item, lane in placed], default=1)
             for item, lane in placed:
                 start = item.paris_start
                 minutes = start.hour * 60 + start.minute
@@ -125,6 +140,7 @@ class WeekCanvas(QtWidgets.QWidget):
                 lane_width = (width - 4) / count
                 self._rects.append((QtCore.QRectF(top.x() + 2 + lane * lane_width, top.y(), lane_width - 2, height),
                                     item))
+        self.columns_changed.emit()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
         self._layout()
@@ -136,10 +152,10 @@ class WeekCanvas(QtWidgets.QWidget):
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QtGui.QPalette.ColorRole.Base))
-        width = self.column_width()
+        bounds = self.column_bounds()
         today_index = (self.today - self.monday).days
         if 0 <= today_index < 7:
-            painter.fillRect(QtCore.QRectF(GUTTER + today_index * width, 0, width, self.height()),
+            painter.fillRect(QtCore.QRectF(bounds[today_index][0], 0, bounds[today_index][1], self.height()),
                              QtGui.QColor(255, 249, 219))
         grid = QtGui.QColor(0, 0, 0, 30)
         for hour in range(25):
@@ -151,8 +167,7 @@ class WeekCanvas(QtWidgets.QWidget):
                 painter.drawText(QtCore.QRectF(0, y + 1, GUTTER - 6, 16),
                                  QtCore.Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
         painter.setPen(grid)
-        for index in range(8):
-            x = GUTTER + index * width
+        for x in [left for left, _width in bounds] + [float(self.width())]:
             painter.drawLine(QtCore.QPointF(x, 0), QtCore.QPointF(x, self.height()))
         for rect, item in self._rects:
             self._paint_item(painter, rect, item)
@@ -161,6 +176,7 @@ class WeekCanvas(QtWidgets.QWidget):
             day, wall = self._ghost
             top = self.position_of(day, wall.hour * 60 + wall.minute)
             height = max(item.view.session.minutes * HOUR_HEIGHT / 60, 30)
+            width = bounds[(day - self.monday).days][1]
             ghost = QtCore.QRectF(top.x() + 2, top.y(), width - 4, height)
             painter.setPen(QtGui.QPen(QtGui.QColor("#333333"), 1.5, QtCore.Qt.PenStyle.DashLine))
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
@@ -182,14 +198,17 @@ class WeekCanvas(QtWidgets.QWidget):
         painter.setFont(font)
         painter.setPen(QtGui.QColor("#1a1a1a"))
         metrics = QtGui.QFontMetrics(font)
+        narrow = metrics.horizontalAdvance(item.times_text()) > text_rect.width()
+        # Narrow block: the Paris time is the row it sits on; show the partner's city and local time.
+        first_line = (f"{item.view.partner_city}" if narrow else item.times_text())
+        second_line = (f"{item.partner_start:%H:%M}" if narrow else item.view.duo_label)
         painter.drawText(text_rect, QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(item.times_text(), QtCore.Qt.TextElideMode.ElideRight,
-                                            int(text_rect.width())))
+                         metrics.elidedText(first_line, QtCore.Qt.TextElideMode.ElideRight, int(text_rect.width())))
         font.setBold(False)
         painter.setFont(font)
         second = text_rect.adjusted(0, metrics.height(), 0, 0)
         painter.drawText(second, QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft,
-                         QtGui.QFontMetrics(font).elidedText(item.view.duo_label, QtCore.Qt.TextElideMode.ElideRight,
+                         QtGui.QFontMetrics(font).elidedText(second_line, QtCore.Qt.TextElideMode.ElideRight,
                                                              int(second.width())))
         font.setStrikeOut(False)
         painter.setFont(font)
@@ -276,8 +295,8 @@ class WeekView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = WeekHeader()
         self.canvas = WeekCanvas()
+        self.header = WeekHeader(self.canvas)
         self.scroll = QtWidgets.QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
@@ -294,8 +313,5 @@ class WeekView(QtWidgets.QWidget):
         self.scroll.verticalScrollBar().setValue(8 * HOUR_HEIGHT)
 
     def set_week(self, monday: date, items: list[CalendarItem], today: date | None = None) -> None:
-        self.header.monday = monday
-        self.header.today = today or date.today()
-        self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width() + 2
-        self.header.update()
         self.canvas.set_week(monday, items, today)
+        self.header.update()
