@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from classesduo.domain.availability import WEEKDAY_NAMES
 from classesduo.domain.conflicts import PlannedSession, session_problems
@@ -104,7 +104,21 @@ def _occupying_query(start: datetime, end: datetime):  # noqa: ANN202 - a select
         .where(ExchangeSessionRow.status.in_(ACTIVE_STATUSES))
         .where(ExchangeSessionRow.start_utc >= start - timedelta(days=1))
         .where(ExchangeSessionRow.start_utc < end + timedelta(days=1))
+        .options(joinedload(ExchangeSessionRow.duo))
     )
+
+
+def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, SchoolCalendar]:
+    """The school calendar of each class, loaded in three queries whatever the number of classes."""
+    rows = session.scalars(
+        select(ClassGroupRow).where(ClassGroupRow.id.in_(class_ids))
+        .options(selectinload(ClassGroupRow.school).selectinload(SchoolRow.windows),
+                 selectinload(ClassGroupRow.school).selectinload(SchoolRow.holidays))).all()
+    calendars = {}
+    for row in rows:
+        school = school_from_row(row.school)
+        calendars[row.id] = SchoolCalendar(school.timezone, school.windows, school.holidays)
+    return calendars
 
 
 def busy_intervals(db: Database, calendars: DuoCalendars, start: datetime, end: datetime,
@@ -251,17 +265,12 @@ def session_flags(db: Database, start: datetime, end: datetime, buffer_minutes: 
         rows = session.scalars(_occupying_query(start, end)).all()
         planned = {row.id: _planned(row) for row in rows}
         targets = [row for row in rows if start <= row.start_utc < end and row.status is SessionStatus.PLANNED]
-        calendars: dict[str, tuple[SchoolCalendar, SchoolCalendar]] = {}
+        calendars = _calendars_by_class(
+            session, {row.duo.paris_class_id for row in targets} | {row.duo.partner_class_id for row in targets})
         flags: dict[str, list[str]] = {}
         for row in targets:
-            if row.duo_id not in calendars:
-                paris = school_from_row(_school_row(session, row.duo.paris_class_id))
-                partner = school_from_row(_school_row(session, row.duo.partner_class_id))
-                calendars[row.duo_id] = (SchoolCalendar(paris.timezone, paris.windows, paris.holidays),
-                                         SchoolCalendar(partner.timezone, partner.windows, partner.holidays))
-            paris_calendar, partner_calendar = calendars[row.duo_id]
-            problems = session_problems(planned[row.id], paris_calendar, partner_calendar,
-                                        list(planned.values()), buffer_minutes)
+            problems = session_problems(planned[row.id], calendars[row.duo.paris_class_id],
+                                        calendars[row.duo.partner_class_id], list(planned.values()), buffer_minutes)
             if problems:
                 flags[row.id] = problems
     return flags

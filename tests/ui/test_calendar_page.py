@@ -160,6 +160,7 @@ def test_drag_moves_a_session(make_window, demo_dir: Path) -> None:  # noqa: ANN
     _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page)
     _check_ambiguous_time_must_be_chosen(window, page)
     _check_double_click_on_a_free_time_prefills_a_new_session(page)
+    _check_series_edit_and_cancel_through_the_dialog(window, page)
 
 
 def _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page) -> None:  # noqa: ANN001
@@ -253,3 +254,37 @@ def _check_invitation_dialog(page, qapp) -> None:  # noqa: ANN001
     url = dialog.mail_url()
     assert url.isValid() and url.scheme() == "mailto"
     dialog.close()
+
+
+def _check_series_edit_and_cancel_through_the_dialog(window, page) -> None:  # noqa: ANN001
+    from classesduo.services import series
+
+    db = window.workspace.db
+    duo = _duo(window, "Madrid")
+    plan = series.create_series(db, duo.duo.id, date(2027, 5, 4), date(2027, 5, 25), time(14, 0), 45)
+    first, second, *rest = plan.sessions
+
+    def move_following(dialog: QtWidgets.QDialog) -> int:
+        assert dialog.scope_box.isVisibleTo(dialog)
+        dialog.following.setChecked(True)
+        dialog.time_entry.time_edit.setTime(QtCore.QTime(14, 30))
+        dialog.save_button.click()
+        return dialog.result()
+
+    page.run_dialog = move_following
+    page.edit_session(second.id)
+    after = series.series_sessions(db, plan.series_id)
+    assert [s.id for s in after] == [first.id]
+    for session_id in [second.id, *(s.id for s in rest)]:
+        local = planning.get_session(db, session_id).start_utc.astimezone(PARIS)
+        assert (local.hour, local.minute) == (14, 30)
+
+    def cancel(dialog: QtWidgets.QDialog) -> int:
+        dialog.cancel_session_button.click()
+        return dialog.result()
+
+    page.run_dialog = cancel
+    page.edit_session(first.id)
+    cancelled = planning.get_session(db, first.id)
+    assert cancelled.status.value == "cancelled" and cancelled.sequence == 1
+    assert any("Cancel this visio" in text for text in page.dialogs.asked)
