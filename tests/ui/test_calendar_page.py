@@ -50,7 +50,7 @@ def _mouse(widget: QtWidgets.QWidget, kind: QtCore.QEvent.Type, point: QtCore.QP
     QtWidgets.QApplication.sendEvent(widget, event)
 
 
-def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Path, qapp) -> None:  # noqa: ANN001
+def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Path, qapp, qtbot) -> None:  # noqa: ANN001
     window, page = _page(make_window, demo_dir, date(2026, 12, 8))
     _check_flagged_session_shows_its_reason(page)
     _check_invitation_dialog(page, qapp)
@@ -73,6 +73,15 @@ def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Pa
     assert page.month.items and all(item.view.session.duo_id == duo.duo.id for item in page.month.items)
     page.toolbar.view_buttons["list"].click()
     assert page.stack.currentWidget() is page.table
+    # Keyboard: Alt+Right / Alt+Left move by one period, Alt+Home comes back to today.
+    page.toolbar.view_buttons["week"].click()
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Right, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert "2026-12-21" in page.toolbar.period_label.text()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Left, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert "2026-12-14" in page.toolbar.period_label.text()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Home, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert page.anchor == page.today
 
 
 def _check_flagged_session_shows_its_reason(page) -> None:  # noqa: ANN001

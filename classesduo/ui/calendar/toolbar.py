@@ -42,12 +42,16 @@ class CalendarToolbar(QtWidgets.QWidget):
         self.export_button = QtWidgets.QPushButton()
         for widget in (self.find_button, self.new_button, self.export_button):
             row.addWidget(widget)
-        self.previous_button.setShortcut(QtGui.QKeySequence("Alt+Left"))
-        self.next_button.setShortcut(QtGui.QKeySequence("Alt+Right"))
-        self.today_button.setShortcut(QtGui.QKeySequence("Alt+Home"))
-        self.new_button.setShortcut(QtGui.QKeySequence("Ctrl+N"))
-        self.find_button.setShortcut(QtGui.QKeySequence("Ctrl+Shift+F"))
-        self.export_button.setShortcut(QtGui.QKeySequence("Ctrl+E"))
+        # Actions (not button shortcuts) so the keys work wherever the focus is on the visible page.
+        self.shortcut_actions = []
+        for button, keys in ((self.previous_button, "Alt+Left"), (self.next_button, "Alt+Right"),
+                             (self.today_button, "Alt+Home"), (self.new_button, "Ctrl+N"),
+                             (self.find_button, "Ctrl+Shift+F"), (self.export_button, "Ctrl+E")):
+            action = QtGui.QAction(self)
+            action.setShortcut(QtGui.QKeySequence(keys))
+            action.triggered.connect(button.click)
+            self.addAction(action)
+            self.shortcut_actions.append(action)
 
         self.facilitator_combo = QtWidgets.QComboBox()
         self.duo_combo = QtWidgets.QComboBox()
