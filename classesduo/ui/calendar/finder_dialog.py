@@ -13,7 +13,7 @@ from classesduo.services import planning, scheduling, series
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
 from classesduo.storage.database import Database
-from classesduo.ui.calendar.overlap_picture import OverlapPicture
+from classesduo.ui.calendar.overlap_picture import OverlapPanel
 from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
@@ -61,7 +61,7 @@ class FinderDialog(QtWidgets.QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.explanation = QtWidgets.QLabel(wordWrap=True)
         self.explanation.setObjectName("finderExplanation")
-        self.picture = OverlapPicture()
+        self.picture = OverlapPanel()
 
         self.repeat = QtWidgets.QCheckBox(translate("FinderDialog", "Repeat"))
         self.interval = QtWidgets.QComboBox()

@@ -153,3 +153,41 @@ class OverlapPicture(QtWidgets.QWidget):
             advance = painter.fontMetrics().horizontalAdvance(label)
             painter.drawText(QtCore.QPointF(x + 16, y + 13), label)
             x += 16 + advance + 14
+
+
+class OverlapPanel(QtWidgets.QWidget):
+    """The picture with "◀ week of … ▶" above it, to look at any week (e.g. the March clock change)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture = OverlapPicture()
+        self.previous_button = QtWidgets.QToolButton(text="◀")
+        self.next_button = QtWidgets.QToolButton(text="▶")
+        self.week_label = QtWidgets.QLabel()
+        self.previous_button.clicked.connect(lambda: self.set_week(self.picture.monday - timedelta(weeks=1)))
+        self.next_button.clicked.connect(lambda: self.set_week(self.picture.monday + timedelta(weeks=1)))
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.week_label, 1)
+        row.addWidget(self.next_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.picture, 1)
+        self.previous_button.setToolTip(translate("OverlapPicture", "Previous week"))
+        self.next_button.setToolTip(translate("OverlapPicture", "Next week"))
+
+    def set_duo(self, paris: SchoolCalendar, partner: SchoolCalendar, partner_city: str, monday: date) -> None:
+        self.picture.set_duo(paris, partner, partner_city, monday)
+        self._update_label()
+
+    def set_week(self, monday: date) -> None:
+        self.picture.set_week(monday)
+        self._update_label()
+
+    def _update_label(self) -> None:
+        monday = self.picture.monday
+        minutes = self.picture.overlap_minutes()
+        text = translate("OverlapPicture", "Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}")
+        self.week_label.setText(text.format(monday=monday.isoformat(), hours=minutes // 60, minutes=minutes % 60))

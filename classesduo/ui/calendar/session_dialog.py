@@ -30,7 +30,7 @@ class SessionDialog(QtWidgets.QDialog):
         self.session = session
         self.saved: ExchangeSession | None = None
         self.cancelled_session = False
-        self.setWindowTitle(translate("SessionDialog", "Edit visio") if session else
+        self.setWindowTitle(translate("SessionDialog", "Edit session") if session else
                             translate("SessionDialog", "Plan a visio"))
         self.duo_combo = QtWidgets.QComboBox()
         for view in duos:
