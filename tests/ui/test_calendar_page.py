@@ -71,8 +71,14 @@ def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Pa
     page.toolbar.view_buttons["month"].click()
     assert page.stack.currentWidget() is page.month and "2026" in page.toolbar.period_label.text()
     assert page.month.items and all(item.view.session.duo_id == duo.duo.id for item in page.month.items)
+    page.toolbar.duo_combo.setCurrentIndex(0)
+    page.toolbar.show_past.setChecked(True)
     page.toolbar.view_buttons["list"].click()
     assert page.stack.currentWidget() is page.table
+    model = page.table.model
+    problems = [model.index(row, model.columnCount() - 1).data() for row in range(model.rowCount())]
+    assert any("facilitator already has a session" in text for text in problems)
+    assert any(text == "" for text in problems)
     # Keyboard: Alt+Right / Alt+Left move by one period, Alt+Home comes back to today.
     page.toolbar.view_buttons["week"].click()
     window.activateWindow()

@@ -24,9 +24,13 @@ from classesduo.ui.calendar.month_view import MonthView, month_grid_start
 from classesduo.ui.calendar.toolbar import CalendarToolbar
 from classesduo.ui.calendar.week_view import WeekView
 from classesduo.ui.dialogs import Dialogs
-from classesduo.ui.pages.list_page import RecordTable
+from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+
+
+def end_of_time() -> datetime:
+    return datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def paris_today() -> date:
@@ -56,7 +60,10 @@ class CalendarPage(QtWidgets.QWidget):
         self.toolbar = CalendarToolbar()
         self.week = WeekView()
         self.month = MonthView()
-        self.table = RecordTable(session_columns())
+        self._list_flags: dict[str, str] = {}
+        problems = text_column(lambda: translate("Calendar", "Problems"),
+                               lambda v: self._list_flags.get(v.session.id or "", ""))
+        self.table = RecordTable([*session_columns(), problems])
         self.table.empty_action.connect(self.demo_requested)
         self.table.activated.connect(lambda view: self.edit_session(view.session.id))
         self.stack = QtWidgets.QStackedWidget()
@@ -150,7 +157,11 @@ class CalendarPage(QtWidgets.QWidget):
         self.toolbar.set_choices([(f.id or "", f.name) for f in list_facilitators(db)], duos)
         if self.mode == "list":
             start = None if self.toolbar.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
-            self.table.set_records([v for v in list_sessions(db, start=start) if self._keep(v)])
+            views = [v for v in list_sessions(db, start=start) if self._keep(v)]
+            first = start or min((v.session.start_utc for v in views), default=end_of_time())
+            flags = scheduling.session_flags(db, first, end_of_time(), self.buffer_minutes()) if views else {}
+            self._list_flags = {key: "⚠ " + " ".join(texts) for key, texts in flags.items()}
+            self.table.set_records(views)
             self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data")
                                        if not duos else "")
             self.toolbar.period_label.setText(translate("Calendar", "All sessions") if start is None
