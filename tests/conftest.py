@@ -31,6 +31,19 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_log_handlers() -> Iterator[None]:
+    """Commands and windows attach a file handler to the root logger; each test starts without one."""
+    import logging
+
+    yield
+    root = logging.getLogger()
+    for handler in root.handlers[:]:
+        if getattr(handler, "_classesduo", False):
+            handler.close()
+            root.removeHandler(handler)
+
+
 @pytest.fixture(scope="session")
 def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with a migrated, empty database, built once and copied per test."""

@@ -10,4 +10,6 @@ COMMAND_MODULES = [
     "classesduo.commands.listing",
     "classesduo.commands.importing",
     "classesduo.commands.log",
+    "classesduo.commands.slots",
+    "classesduo.commands.ics",
 ]

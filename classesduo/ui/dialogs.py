@@ -34,3 +34,8 @@ class Dialogs:
         """A file the user picks to read, or ``None`` if they cancel."""
         path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, name_filter)
         return path or None
+
+    def save_file(self, parent: QtWidgets.QWidget | None, title: str, suggested: str, filters: str) -> str:
+        """The path the user chose to write to, or "" when cancelled."""
+        path, _selected = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path

@@ -66,7 +66,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resize(1200, 760)
 
         self.pages: dict[str, QtWidgets.QWidget] = {
-            "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(), "calendar": CalendarPage(),
+            "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(),
+            "calendar": CalendarPage(self.dialogs, lambda: self.settings),
             "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(),
         }
         self.nav = QtWidgets.QListWidget()
@@ -88,6 +89,7 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.data_changed.connect(self.refresh_all)
+        self.pages["calendar"].changed.connect(self.data_changed)
         self._build_actions()
         self.nav.setCurrentRow(0)
         self.retranslate_ui()

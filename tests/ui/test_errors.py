@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -17,20 +16,12 @@ def test_unexpected_exception_shows_the_log_path(make_window, demo_dir: Path, mo
     window = make_window(demo_dir, dialogs=dialogs)
     log_file = window.paths.log_file
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    root = logging.getLogger()
-    handlers = list(root.handlers)
     setup_logging(log_file)
+    install_excepthook(window, str(log_file))
     try:
-        install_excepthook(window, str(log_file))
-        try:
-            raise RuntimeError("boom in a slot")
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())
-    finally:
-        for handler in root.handlers[:]:
-            if handler not in handlers:
-                handler.close()
-                root.removeHandler(handler)
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
     assert dialogs.errors and "boom in a slot" in dialogs.errors[0] and str(log_file) in dialogs.errors[0]
     assert "RuntimeError: boom in a slot" in log_file.read_text(encoding="utf-8")
     assert window.isVisible()

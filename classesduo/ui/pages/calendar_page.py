@@ -1,45 +1,319 @@
-"""Calendar area: sessions in time order, upcoming first, with both schools' local times."""
+"""Calendar area: week and month views of the sessions (plus the list), filters, and planning.
+
+Every session shows both local times; sessions breaking a rule carry a red
+"!" badge and the reasons in their tooltip. Plan from "Find a slot…" or by
+double-clicking a free time; move by dragging or in the edit dialog.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from classesduo.services.sessions import list_sessions
-from classesduo.services.views import SessionView
+from classesduo.domain.entities import ExchangeSession
+from classesduo.domain.timezones import LocalTimeError, local_to_utc
+from classesduo.services import planning, scheduling
+from classesduo.services.errors import ServiceError
+from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
-from classesduo.ui.pages.list_page import ListPage
+from classesduo.settings import Settings
+from classesduo.ui.calendar.items import PARIS_ZONE, CalendarItem
+from classesduo.ui.calendar.month_view import MonthView, month_grid_start
+from classesduo.ui.calendar.toolbar import CalendarToolbar
+from classesduo.ui.calendar.week_view import WeekView
+from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
-from classesduo.ui.qt import QtWidgets, translate
-from classesduo.ui.table_model import Column
+from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 
-class CalendarPage(ListPage):
-    def columns(self) -> Sequence[Column[SessionView]]:
-        return session_columns()
+def end_of_time() -> datetime:
+    return datetime(9000, 1, 1, tzinfo=UTC)
 
-    def add_header_widgets(self, layout: QtWidgets.QVBoxLayout) -> None:
-        self.show_past = QtWidgets.QCheckBox()
-        self.show_past.toggled.connect(self.refresh)
-        layout.addWidget(self.show_past)
 
-    def load(self, workspace: Workspace) -> list[SessionView]:
-        start = None if self.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
-        return list_sessions(workspace.db, start=start)
+def paris_today() -> date:
+    return datetime.now(ZoneInfo(PARIS_ZONE)).date()
 
-    def page_title(self) -> str:
-        return translate("CalendarPage", "Calendar")
 
-    def empty_text(self) -> str:
-        if self.workspace and not self.show_past.isChecked():
-            return translate("CalendarPage", "No upcoming sessions. Tick “Show past sessions” to see earlier ones, "
-                                             "or load the demo data.")
-        return translate("CalendarPage", "No sessions yet — load the demo data to see a school year of sessions.")
+class CalendarPage(QtWidgets.QWidget):
+    demo_requested = Signal()
+    changed = Signal()
 
-    def retranslate_ui(self) -> None:
-        self.show_past.setText(translate("CalendarPage", "Show past sessions"))
-        super().retranslate_ui()
+    def __init__(self, dialogs: Dialogs | None = None, settings: Callable[[], Settings] | None = None,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dialogs = dialogs or Dialogs()
+        self.settings = settings or Settings
+        self.workspace: Workspace | None = None
+        self.today = paris_today()
+        self.anchor = self.today
+        self.mode = "week"
+        self.duos: dict[str, DuoView] = {}
+        self.items: list[CalendarItem] = []
+        #: How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.
+        self.run_dialog: Callable[[QtWidgets.QDialog], int] = lambda dialog: dialog.exec()
+
+        self.title_label = QtWidgets.QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.toolbar = CalendarToolbar()
+        self.week = WeekView()
+        self.month = MonthView()
+        self._list_flags: dict[str, str] = {}
+        problems = text_column(lambda: translate("Calendar", "Problems"),
+                               lambda v: self._list_flags.get(v.session.id or "", ""))
+        self.table = RecordTable([*session_columns(), problems])
+        self.table.empty_action.connect(self.demo_requested)
+        self.table.activated.connect(lambda view: self.edit_session(view.session.id))
+        self.stack = QtWidgets.QStackedWidget()
+        for widget in (self.week, self.month, self.table):
+            self.stack.addWidget(widget)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.stack, 1)
+
+        bar = self.toolbar
+        bar.view_changed.connect(self.set_mode)
+        bar.filters_changed.connect(self.refresh)
+        bar.previous_button.clicked.connect(lambda: self.step(-1))
+        bar.next_button.clicked.connect(lambda: self.step(1))
+        bar.today_button.clicked.connect(self.go_today)
+        bar.find_button.clicked.connect(lambda: self.find_slot())
+        bar.new_button.clicked.connect(lambda: self.new_session())
+        bar.export_button.clicked.connect(self.export_ics)
+        self.week.canvas.create_requested.connect(self.new_session)
+        self.week.canvas.edit_requested.connect(lambda item: self.edit_session(item.session_id))
+        self.week.canvas.move_requested.connect(self.move_item)
+        self.month.edit_requested.connect(lambda item: self.edit_session(item.session_id))
+        self.month.day_activated.connect(self.open_week_of)
+        bar.view_buttons["week"].setChecked(True)
+        self.retranslate_ui()
+
+    # state -------------------------------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.refresh()
+
+    def buffer_minutes(self) -> int:
+        return self.settings().buffer_minutes
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.toolbar.view_buttons[mode].setChecked(True)
+        self.stack.setCurrentWidget({"week": self.week, "month": self.month, "list": self.table}[mode])
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.mode == "month":
+            month = self.anchor.month - 1 + direction
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        else:
+            self.anchor += timedelta(weeks=direction)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.today = paris_today()
+        self.anchor = self.today
+        self.refresh()
+
+    def open_week_of(self, day: date) -> None:
+        self.anchor = day
+        self.set_mode("week")
+
+    def visible_range(self) -> tuple[date, date]:
+        if self.mode == "month":
+            start = month_grid_start(self.anchor.replace(day=1))
+            return start, start + timedelta(days=42)
+        monday = self.anchor - timedelta(days=self.anchor.weekday())
+        return monday, monday + timedelta(days=7)
+
+    def _utc(self, day: date) -> datetime:
+        return datetime.combine(day, time(), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
+
+    def _keep(self, view: SessionView) -> bool:
+        facilitator, duo_id, school = self.toolbar.filters()
+        duo = self.duos.get(view.session.duo_id)
+        if duo_id and view.session.duo_id != duo_id:
+            return False
+        if facilitator and (duo is None or duo.duo.facilitator_id != facilitator):
+            return False
+        return not school or (duo is not None and school in (duo.paris.school, duo.partner.school))
 
     def refresh(self) -> None:
-        super().refresh()
-        self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data"))
+        from classesduo.services.duos import list_duos
+        from classesduo.services.facilitators import list_facilitators
+        from classesduo.services.sessions import list_sessions
+
+        self.title_label.setText(translate("CalendarPage", "Calendar"))
+        if self.workspace is None:
+            self.items = []
+            self.table.set_records([])
+            return
+        db = self.workspace.db
+        duos = list_duos(db)
+        self.duos = {view.duo.id or "": view for view in duos}
+        self.toolbar.set_choices([(f.id or "", f.name) for f in list_facilitators(db)], duos)
+        if self.mode == "list":
+            start = None if self.toolbar.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
+            views = [v for v in list_sessions(db, start=start) if self._keep(v)]
+            first = start or min((v.session.start_utc for v in views), default=end_of_time())
+            flags = scheduling.session_flags(db, first, end_of_time(), self.buffer_minutes()) if views else {}
+            self._list_flags = {key: "⚠ " + " ".join(texts) for key, texts in flags.items()}
+            self.table.set_records(views)
+            self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data")
+                                       if not duos else "")
+            self.toolbar.period_label.setText(translate("Calendar", "All sessions") if start is None
+                                              else translate("Calendar", "Upcoming sessions"))
+            return
+        first, last = self.visible_range()
+        start, end = self._utc(first), self._utc(last)
+        views = [v for v in list_sessions(db, start=start, end=end) if self._keep(v)]
+        flags = scheduling.session_flags(db, start, end, self.buffer_minutes())
+        self.items = [CalendarItem(v, tuple(flags.get(v.session.id or "", ()))) for v in views]
+        locale = QtCore.QLocale()
+        if self.mode == "month":
+            self.month.set_month(self.anchor.replace(day=1), self.items, self.today)
+            self.toolbar.period_label.setText(locale.standaloneMonthName(self.anchor.month) + f" {self.anchor.year}")
+        else:
+            self.week.set_week(first, self.items, self.today)
+            period = translate("Calendar", "Week of {monday} – {sunday} (Paris time)")
+            self.toolbar.period_label.setText(period.format(monday=first.isoformat(),
+                                                            sunday=(last - timedelta(days=1)).isoformat()))
+
+    def empty_text(self) -> str:
+        if not self.toolbar.show_past.isChecked():
+            return translate("CalendarPage", "No upcoming sessions. Tick “Show past sessions” to see earlier ones, "
+                                             "or plan one with “Find a slot…”.")
+        return translate("CalendarPage", "No sessions yet — use “Find a slot…” to plan one, "
+                                         "or load the demo data.")
+
+    def focus_filter(self) -> None:
+        if self.mode == "list":
+            self.table.filter_edit.setFocus()
+        else:
+            self.toolbar.duo_combo.setFocus()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(translate("CalendarPage", "Calendar"))
+        self.toolbar.retranslate_ui()
+        self.table.retranslate_ui()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # actions ----------------------------------------------------------------------------------------------
+    def _duo_list(self) -> list[DuoView]:
+        return sorted(self.duos.values(), key=lambda view: view.label)
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def find_slot(self, duo_id: str | None = None) -> None:
+        from classesduo.ui.calendar.finder_dialog import FinderDialog
+
+        if self.workspace is None:
+            return
+        start = max(self.anchor - timedelta(days=self.anchor.weekday()), self.today)
+        dialog = FinderDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), start,
+                              duo_id or self.toolbar.filters()[1] or None, self)
+        if self.run_dialog(dialog) and dialog.created:
+            self.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
+            if dialog.skipped:
+                lines = "\n".join(f"• {day.isoformat()}: {reason}" for day, reason in dialog.skipped)
+                self.dialogs.info(self, translate("CalendarPage", "Series planned"), translate(
+                    "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
+                    count=len(dialog.created), dates=lines))
+            self._after_change()
+
+    def new_session(self, day: date | None = None, wall: time | None = None) -> None:
+        from classesduo.ui.calendar.session_dialog import SessionDialog
+
+        if self.workspace is None:
+            return
+        if not self.duos:
+            self.dialogs.info(self, translate("CalendarPage", "No duo"), translate(
+                "CalendarPage", "Plan a visio for a duo: create one on the Duos page first."))
+            return
+        dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), parent=self)
+        dialog.prefill(self.toolbar.filters()[1] or None, day or self.anchor, wall or time(15, 0))
+        if self.run_dialog(dialog) and dialog.saved is not None:
+            self._after_change()
+
+    def edit_session(self, session_id: str | None) -> None:
+        from classesduo.ui.calendar.session_dialog import SessionDialog
+
+        if self.workspace is None or session_id is None:
+            return
+        try:
+            session = planning.get_session(self.workspace.db, session_id)
+        except ServiceError as error:
+            self.dialogs.error(self, str(error))
+            return
+        dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), session, self)
+        dialog.invitation_requested.connect(lambda s: self.show_invitation(s, dialog))
+        if self.run_dialog(dialog) and dialog.saved is not None:
+            self._after_change()
+
+    def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
+        from classesduo.services.invitation import invitation
+        from classesduo.ui.calendar.invitation_dialog import InvitationDialog
+
+        if self.workspace is None or session is None:
+            return
+        calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)
+        text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)
+        self.run_dialog(InvitationDialog(text, parent or self))
+
+    def move_item(self, item: CalendarItem, day: date, wall: time) -> None:
+        """A dragged session dropped on a new Paris date and time."""
+        if self.workspace is None:
+            return
+        try:
+            instant = local_to_utc(day, wall, PARIS_ZONE)
+        except LocalTimeError as error:
+            self.dialogs.error(self, translate("CalendarPage", "{reason}. Open the session to choose the time.")
+                               .format(reason=str(error).rstrip(".")))
+            return
+        session = item.view.session
+        problems = scheduling.problems_for(self.workspace.db, session.duo_id, instant, session.minutes, session.id,
+                                           self.buffer_minutes())
+        if problems and not self.dialogs.confirm(self, translate("CalendarPage", "Move the visio?"), translate(
+                "CalendarPage", "At {date} {time} (Paris time) this visio breaks a rule:\n{problems}\n\nMove it "
+                                "anyway?").format(date=day.isoformat(), time=f"{wall:%H:%M}",
+                                                  problems="\n".join(f"• {p}" for p in problems))):
+            return
+        try:
+            planning.move_session(self.workspace.db, session.id or "", instant, version=session.version)
+        except (ServiceError, ValueError) as error:
+            self.dialogs.error(self, str(error))
+        self._after_change()
+
+    def export_ics(self) -> None:
+        from classesduo.services.ics_export import ExportScope, export_ics
+        from classesduo.ui.operations import run_with_progress
+
+        if self.workspace is None:
+            return
+        facilitator, duo_id, _school = self.toolbar.filters()
+        scope = ExportScope(duo_id=duo_id or None, facilitator_id=None if duo_id else facilitator or None)
+        what = (translate("CalendarPage", "the visios of the chosen duo") if scope.duo_id else
+                translate("CalendarPage", "the visios of the chosen facilitator") if scope.facilitator_id else
+                translate("CalendarPage", "every visio"))
+        target = self.dialogs.save_file(self, translate("CalendarPage", "Export {what} as .ics").format(what=what),
+                                        str(Path.home() / "classes-duo.ics"),
+                                        translate("CalendarPage", "iCalendar files (*.ics)"))
+        if not target:
+            return
+        path = Path(target) if Path(target).suffix else Path(target).with_suffix(".ics")
+        db = self.workspace.db
+        self._export = run_with_progress(
+            self, translate("CalendarPage", "Writing {path}…").format(path=path),
+            lambda progress, cancelled: export_ics(db, path, scope),
+            lambda count: self.dialogs.info(self, translate("CalendarPage", "Export done"), translate(
+                "CalendarPage", "{count} visios written to {path}.").format(count=count, path=path)),
+            lambda error, details: self.dialogs.error(self, str(error), details))

@@ -1,0 +1,64 @@
+"""``classesduo slots DUO_ID --from DATE --to DATE [--minutes 45] [--json]``: the overlap finder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from classesduo.commands.common import UsageError, iso_date, open_for
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("slots", help="times when a duo's two classes can meet by visio")
+    parser.add_argument("duo_id", metavar="DUO_ID", help="the duo's id (see: classesduo list duos)")
+    parser.add_argument("--from", dest="start", type=iso_date, required=True, help="first Paris date, YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", type=iso_date, required=True, help="last Paris date, YYYY-MM-DD")
+    parser.add_argument("--minutes", type=int, default=45, help="session length (default 45)")
+    parser.add_argument("--buffer", type=int, default=None,
+                        help="minutes kept free around the facilitator's other visios (default: the preference, 15)")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of slots")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from classesduo.services.errors import NotFoundError
+    from classesduo.services.scheduling import check_range, describe_clock_change, find_duo_slots
+    from classesduo.settings import Settings
+
+    if args.minutes <= 0 or args.minutes > 240:
+        raise UsageError(f"--minutes must be between 1 and 240, not {args.minutes}")
+    try:
+        check_range(args.start, args.end)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    workspace = open_for(args)
+    buffer = args.buffer if args.buffer is not None else Settings.load(workspace.paths.settings_file).buffer_minutes
+    if buffer < 0:
+        raise UsageError(f"--buffer cannot be negative, not {buffer}")
+    try:
+        search = find_duo_slots(workspace.db, args.duo_id, args.start, args.end, minutes=args.minutes,
+                                buffer_minutes=buffer)
+    except NotFoundError:
+        raise UsageError(f"no duo with id {args.duo_id!r} (see: classesduo list duos)") from None
+    if args.json:
+        json.dump([slot.as_json() for slot in search.slots], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        if not search.slots:
+            print(search.explanation, file=sys.stderr)
+        return 0
+    calendars = search.calendars
+    city = calendars.partner_city
+    print(f"{calendars.view.label}: {len(search.slots)} slots of {args.minutes} minutes, "
+          f"{args.start.isoformat()} to {args.end.isoformat()}")
+    for change in search.clock_changes:
+        print(f"  note: {describe_clock_change(change, city)}")
+    for slot in search.slots:
+        paris, partner = slot.paris_local, slot.partner_local
+        shift = {1: " (next day)", -1: " (day before)"}.get(slot.partner_day_shift, "")
+        print(f"{paris:%Y-%m-%d %a %H:%M} Paris   {partner:%a %H:%M} {city}{shift}")
+    if not search.slots:
+        print(search.explanation)
+        if search.asynchronous_proposal:
+            print(search.asynchronous_proposal)
+    return 0

@@ -1,0 +1,122 @@
+"""Export visios as an iCalendar (``.ics``) file with the ``icalendar`` library.
+
+Each session becomes one VEVENT with a UID derived from its UUID (so a calendar
+app updates the event on re-import instead of duplicating it), SEQUENCE from
+the session's ``sequence``, times with the Paris TZID plus the VTIMEZONE
+blocks (limited to the export's range), a 30-minute reminder, and both local
+times and the visio link in the description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.i18n import translate
+from classesduo.services.sessions import list_sessions
+from classesduo.services.views import SessionView
+from classesduo.storage.atomic import write_bytes_atomic
+from classesduo.storage.database import Database
+
+PRODID = "-//Ville de Paris//Classes Duo//FR"
+UID_DOMAIN = "classesduo.paris.fr"
+
+
+def session_uid(session_id: str) -> str:
+    return f"{session_id}@{UID_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """One duo, one facilitator, or everything (both None)."""
+
+    duo_id: str | None = None
+    facilitator_id: str | None = None
+
+
+def _description(view: SessionView) -> str:
+    session = view.session
+    start, end = session.start_utc, session.start_utc + timedelta(minutes=session.minutes)
+    paris = ZoneInfo(view.paris_timezone)
+    partner = ZoneInfo(view.partner_timezone)
+    lines = [
+        translate("ics", "Paris: {date} {start}–{end} ({zone})").format(
+            date=start.astimezone(paris).date().isoformat(), start=f"{start.astimezone(paris):%H:%M}",
+            end=f"{end.astimezone(paris):%H:%M}", zone=view.paris_timezone),
+        translate("ics", "{city}: {date} {start}–{end} ({zone})").format(
+            city=view.partner_city, date=start.astimezone(partner).date().isoformat(),
+            start=f"{start.astimezone(partner):%H:%M}", end=f"{end.astimezone(partner):%H:%M}",
+            zone=view.partner_timezone),
+    ]
+    if session.visio_link:
+        lines.append(translate("ics", "Visio link: {link}").format(link=session.visio_link))
+    if view.facilitator:
+        lines.append(translate("ics", "Facilitator: {name}").format(name=view.facilitator))
+    if session.status is SessionStatus.CANCELLED:
+        lines.append(translate("ics", "This session is cancelled."))
+    return "\n".join(lines)
+
+
+def build_calendar(views: list[SessionView], stamp: datetime | None = None) -> bytes:
+    """The ``.ics`` bytes for these sessions (visios only)."""
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Classes Duo")
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    visios = [view for view in views if view.session.kind is SessionKind.VISIO]
+    for view in visios:
+        session = view.session
+        assert session.id is not None
+        zone = ZoneInfo(view.paris_timezone)
+        start = session.start_utc.astimezone(zone)
+        event = Event()
+        event.add("uid", session_uid(session.id))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=session.minutes))
+        event.add("sequence", session.sequence)
+        event.add("summary", translate("ics", "Classes Duo visio: {duo}").format(duo=view.duo_label))
+        event.add("description", _description(view))
+        if session.visio_link:
+            event.add("location", session.visio_link)
+            event.add("url", session.visio_link)
+        event.add("status", "CANCELLED" if session.status is SessionStatus.CANCELLED else "CONFIRMED")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", translate("ics", "Visio in 30 minutes: {duo}").format(duo=view.duo_label))
+        alarm.add("trigger", timedelta(minutes=-30))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    if visios:
+        first = min(view.session.start_utc for view in visios).date() - timedelta(days=1)
+        last = max(view.session.start_utc for view in visios).date() + timedelta(days=2)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar.to_ical()
+
+
+def export_ics(db: Database, target: Path, scope: ExportScope) -> int:
+    """Write the scope's visios to ``target`` atomically; returns how many events were written."""
+    from classesduo.services.duos import get_duo, list_duos
+    from classesduo.services.errors import NotFoundError
+    from classesduo.services.facilitators import list_facilitators
+
+    if scope.duo_id:
+        get_duo(db, scope.duo_id)  # NotFoundError for an unknown id
+    if scope.facilitator_id and scope.facilitator_id not in {f.id for f in list_facilitators(db)}:
+        raise NotFoundError(translate("errors", "No {kind} with id {id}.").format(
+            kind="facilitator", id=scope.facilitator_id))
+    if scope.facilitator_id:
+        duo_ids = {view.duo.id for view in list_duos(db, facilitator_id=scope.facilitator_id)}
+        views = [view for view in list_sessions(db) if view.session.duo_id in duo_ids]
+    else:
+        views = list_sessions(db, duo_id=scope.duo_id)
+    data = build_calendar(views)
+    write_bytes_atomic(target, data)
+    return sum(1 for view in views if view.session.kind is SessionKind.VISIO)

@@ -1,0 +1,135 @@
+"""A ready-to-send invitation e-mail for a visio, in French and the partner's language.
+
+The second language is the partner school's when it is English or Spanish,
+otherwise English. The texts are fixed per language on purpose (not passed
+through the app's translator): the mail goes to people whatever language the
+app itself is shown in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote
+
+from classesduo.services.scheduling import DuoCalendars
+
+_FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+_ES_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")
+
+
+def _fr(moment: datetime) -> str:
+    return f"{_FR_DAYS[moment.weekday()]} {moment.day} {_FR_MONTHS[moment.month - 1]} {moment.year} à {moment:%H:%M}"
+
+
+def _en(moment: datetime) -> str:
+    return f"{_EN_DAYS[moment.weekday()]} {moment.day} {_EN_MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M}"
+
+
+def _es(moment: datetime) -> str:
+    return (f"{_ES_DAYS[moment.weekday()]} {moment.day} de {_ES_MONTHS[moment.month - 1]} de {moment.year} "
+            f"a las {moment:%H:%M}")
+
+
+@dataclass(frozen=True)
+class Invitation:
+    recipients: list[str]
+    subject: str
+    body: str
+    second_language: str  # "en" or "es"
+
+    def mailto_url(self) -> str:
+        """A ``mailto:`` URL with every part percent-encoded (RFC 6068)."""
+        to = ",".join(quote(address, safe="@") for address in self.recipients)
+        return f"mailto:{to}?subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
+
+
+def second_language(partner_languages: tuple[str, ...] | list[str]) -> str:
+    for code in partner_languages:
+        if code in ("en", "es"):
+            return code
+    return "en"
+
+
+def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio_link: str) -> Invitation:
+    view = calendars.view
+    paris_zone, partner_zone = calendars.paris.zone, calendars.partner.zone
+    paris_start = start_utc.astimezone(_zone(paris_zone))
+    partner_start = start_utc.astimezone(_zone(partner_zone))
+    end_paris = paris_start + timedelta(minutes=minutes)
+    end_partner = partner_start + timedelta(minutes=minutes)
+    city = view.partner.city
+    facilitator = view.facilitator or "—"
+    link = visio_link or "—"
+    language = second_language(calendars.partner_languages)
+    french = "\n".join([
+        "Bonjour,",
+        "",
+        f"La prochaine visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
+        f"{view.partner.school} ({view.partner.class_name}) aura lieu :",
+        f"  • à Paris : {_fr(paris_start)}–{end_paris:%H:%M}",
+        f"  • à {city} : {_fr(partner_start)}–{end_partner:%H:%M} (heure locale)",
+        f"Durée : {minutes} minutes.",
+        f"Lien de la visio : {link}",
+        f"Animation : {facilitator}",
+        "",
+        "Merci de vous connecter quelques minutes en avance pour vérifier le son et l'image.",
+        "",
+        "Bien cordialement,",
+        facilitator,
+    ])
+    if language == "es":
+        other = "\n".join([
+            "Hola:",
+            "",
+            f"La próxima videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
+            f"{view.partner.school} ({view.partner.class_name}) será:",
+            f"  • en {city}: {_es(partner_start)}–{end_partner:%H:%M} (hora local)",
+            f"  • en París: {_es(paris_start)}–{end_paris:%H:%M}",
+            f"Duración: {minutes} minutos.",
+            f"Enlace de la videollamada: {link}",
+            f"Facilitador(a): {facilitator}",
+            "",
+            "Les pedimos conectarse unos minutos antes para comprobar el sonido y la imagen.",
+            "",
+            "Saludos cordiales,",
+            facilitator,
+        ])
+        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {paris_start:%H:%M} (Paris) / "
+                   f"videollamada {partner_start:%H:%M} ({city})")
+    else:
+        other = "\n".join([
+            "Hello,",
+            "",
+            f"The next Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
+            f"{view.partner.school} ({view.partner.class_name}) will take place:",
+            f"  • in {city}: {_en(partner_start)}–{end_partner:%H:%M} (local time)",
+            f"  • in Paris: {_en(paris_start)}–{end_paris:%H:%M}",
+            f"Length: {minutes} minutes.",
+            f"Video call link: {link}",
+            f"Facilitator: {facilitator}",
+            "",
+            "Please join a few minutes early to check sound and picture.",
+            "",
+            "Best regards,",
+            facilitator,
+        ])
+        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {paris_start:%H:%M} (Paris) / "
+                   f"video call {partner_start:%H:%M} ({city})")
+    body = f"{french}\n\n— — —\n\n{other}\n"
+    recipients = [address for address in (calendars.paris_contact, calendars.partner_contact,
+                                          calendars.facilitator_email) if address]
+    return Invitation(recipients, subject, body, language)
+
+
+def _zone(name: str):  # noqa: ANN202
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)

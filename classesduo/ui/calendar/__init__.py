@@ -1,0 +1,1 @@
+"""The calendar area: week and month views, the slot finder, the overlap picture, session dialogs."""

@@ -1,0 +1,305 @@
+"""The calendar page driven through its real widgets: week view, flags, finder, drag, edit, export."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+
+from classesduo.services import planning
+from classesduo.services.duos import list_duos
+from classesduo.services.sessions import list_sessions
+from classesduo.ui.calendar.week_view import HOUR_HEIGHT
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets
+
+from .conftest import FakeDialogs
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class ExportDialogs(FakeDialogs):
+    def __init__(self, path: str = "", confirm_answer: bool = True) -> None:
+        super().__init__(confirm_answer)
+        self.path = path
+
+    def save_file(self, parent: object, title: str, suggested: str, filters: str) -> str:
+        self.asked.append(title)
+        return self.path
+
+
+def _page(make_window, demo_dir: Path, anchor: date, dialogs: FakeDialogs | None = None):  # noqa: ANN001, ANN202
+    window = make_window(demo_dir, dialogs=dialogs)
+    window.nav.setCurrentRow(3)
+    page = window.pages["calendar"]
+    page.anchor = anchor
+    page.refresh()
+    return window, page
+
+
+def _duo(window, city: str):  # noqa: ANN001, ANN202
+    return next(v for v in list_duos(window.workspace.db) if v.partner.city == city)
+
+
+def _mouse(widget: QtWidgets.QWidget, kind: QtCore.QEvent.Type, point: QtCore.QPointF,
+           button: QtCore.Qt.MouseButton = QtCore.Qt.MouseButton.LeftButton) -> None:
+    buttons = QtCore.Qt.MouseButton.NoButton if kind == QtCore.QEvent.Type.MouseButtonRelease else button
+    event = QtGui.QMouseEvent(kind, point, widget.mapToGlobal(point), button, buttons,
+                              QtCore.Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Path, qapp, qtbot) -> None:  # noqa: ANN001
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8))
+    _check_flagged_session_shows_its_reason(page)
+    _check_invitation_dialog(page, qapp)
+    canvas = page.week.canvas
+    assert page.stack.currentWidget() is page.week
+    assert "2026-12-07" in page.toolbar.period_label.text()
+    texts = {item.view.partner_city: item.times_text() for item in canvas.items}
+    assert texts["Montréal"] == "15:00 Paris · 09:00 Montréal"
+    assert texts["Buenos Aires"] == "15:00 Paris · 11:00 Buenos Aires"
+    assert all(canvas.item_rect(item.session_id) is not None for item in canvas.items)
+    # Filtering by duo leaves only that duo's sessions.
+    duo = _duo(window, "Montréal")
+    page.toolbar.duo_combo.setCurrentIndex(page.toolbar.duo_combo.findData(duo.duo.id))
+    assert {item.view.session.duo_id for item in canvas.items} == {duo.duo.id}
+    # Navigation: next week, month view, back to week.
+    page.toolbar.next_button.click()
+    assert "2026-12-14" in page.toolbar.period_label.text()
+    page.toolbar.view_buttons["month"].click()
+    assert page.stack.currentWidget() is page.month and "2026" in page.toolbar.period_label.text()
+    assert page.month.items and all(item.view.session.duo_id == duo.duo.id for item in page.month.items)
+    page.toolbar.duo_combo.setCurrentIndex(0)
+    page.toolbar.show_past.setChecked(True)
+    page.toolbar.view_buttons["list"].click()
+    assert page.stack.currentWidget() is page.table
+    model = page.table.model
+    problems = [model.index(row, model.columnCount() - 1).data() for row in range(model.rowCount())]
+    assert any("facilitator already has a session" in text for text in problems)
+    assert any(text == "" for text in problems)
+    # Keyboard: Alt+Right / Alt+Left move by one period, Alt+Home comes back to today.
+    page.toolbar.view_buttons["week"].click()
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Right, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert "2026-12-21" in page.toolbar.period_label.text()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Left, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert "2026-12-14" in page.toolbar.period_label.text()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Home, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert page.anchor == page.today
+
+
+def _check_flagged_session_shows_its_reason(page) -> None:  # noqa: ANN001
+    canvas = page.week.canvas
+    flagged = [item for item in canvas.items if item.flagged]
+    assert flagged, "the demo's Tuesday visios of Camille Martin's duos clash"
+    item = flagged[0]
+    assert any("facilitator already has a session" in problem for problem in item.problems)
+    tooltip = canvas.tooltip_at(canvas.item_rect(item.session_id).center())
+    assert "facilitator already has a session" in tooltip and "Paris: 2026-12-08 15:00" in tooltip
+    unflagged = next(i for i in canvas.items if not i.flagged)
+    assert "Problems" not in canvas.tooltip_at(canvas.item_rect(unflagged.session_id).center())
+    # The badge is drawn: the block's top-right corner is red on the flagged session only.
+    image = canvas.grab().toImage()
+    rect = canvas.item_rect(item.session_id)
+    badge = image.pixelColor(int(rect.right() - 13), int(rect.top() + 9))
+    assert badge.red() > 150 and badge.green() < 90
+
+
+def test_create_a_session_from_the_finder(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    dialogs = FakeDialogs()
+    window, page = _page(make_window, demo_dir, date(2027, 3, 8), dialogs)
+    duo = _duo(window, "Montréal")
+    shown = []
+
+    def run_dialog(dialog: QtWidgets.QDialog) -> int:
+        shown.append(dialog)
+        dialog.duo_combo.setCurrentIndex(dialog.duo_combo.findData(duo.duo.id))
+        dialog.from_edit.setDate(QtCore.QDate(2027, 3, 8))
+        dialog.to_edit.setDate(QtCore.QDate(2027, 3, 12))
+        assert dialog.table.rowCount() == 8  # Tue 9 and Fri 12 March, 15:00–15:45 by quarter hours
+        assert dialog.table.item(0, 2).text() == "09:00" and "Montréal" in dialog.table.horizontalHeaderItem(2).text()
+        dialog.table.selectRow(1)
+        dialog.create_button.click()
+        return dialog.result()
+
+    page.run_dialog = run_dialog
+    page.toolbar.find_button.click()
+    assert shown and shown[0].created
+    created = shown[0].created[0]
+    assert created.start_utc == datetime(2027, 3, 9, 15, 15, tzinfo=PARIS).astimezone(UTC)
+    assert created.visio_link == duo.duo.visio_link
+    assert any(item.session_id == created.id for item in page.week.canvas.items)
+    _check_finder_for_tokyo_explains_and_series_lists_skipped_dates(window, page, dialogs)
+
+
+def _check_finder_for_tokyo_explains_and_series_lists_skipped_dates(window, page, dialogs) -> None:  # noqa: ANN001
+    page.anchor = date(2027, 2, 1)
+    tokyo, madrid = _duo(window, "Tokyo"), _duo(window, "Madrid")
+
+    def run_dialog(dialog: QtWidgets.QDialog) -> int:
+        dialog.duo_combo.setCurrentIndex(dialog.duo_combo.findData(tokyo.duo.id))
+        assert dialog.table.rowCount() == 0 and "Tokyo is 8 h ahead" in dialog.explanation.text()
+        assert not dialog.create_button.isEnabled()
+        dialog.duo_combo.setCurrentIndex(dialog.duo_combo.findData(madrid.duo.id))
+        dialog.table.selectRow(0)
+        dialog.repeat.setChecked(True)
+        dialog.interval.setCurrentIndex(0)
+        dialog.until.setDate(QtCore.QDate(2027, 3, 1))
+        dialog.create_button.click()
+        return dialog.result()
+
+    page.run_dialog = run_dialog
+    page.find_slot()
+    assert dialogs.infos and "skipped" in dialogs.infos[0] and "Vacances d'hiver" in dialogs.infos[0]
+
+
+def test_drag_moves_a_session(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window, page = _page(make_window, demo_dir, date(2027, 3, 8), ExportDialogs())
+    duo = _duo(window, "Madrid")
+    created = planning.create_session(window.workspace.db, duo.duo.id,
+                                      datetime(2027, 3, 10, 10, 0, tzinfo=PARIS).astimezone(UTC), 45)
+    page.refresh()
+    canvas = page.week.canvas
+    rect = canvas.item_rect(created.id)
+    start = QtCore.QPointF(rect.center().x(), rect.top() + 5)
+    target = QtCore.QPointF(start.x(), start.y() + HOUR_HEIGHT)  # one hour later, same day
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonPress, start)
+    _mouse(canvas, QtCore.QEvent.Type.MouseMove, QtCore.QPointF(start.x(), start.y() + 20))
+    _mouse(canvas, QtCore.QEvent.Type.MouseMove, target)
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonRelease, target)
+    moved = planning.get_session(window.workspace.db, created.id)
+    assert moved.start_utc == datetime(2027, 3, 10, 11, 0, tzinfo=PARIS).astimezone(UTC)
+    assert moved.sequence == 1
+    _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page)
+    _check_ambiguous_time_must_be_chosen(window, page)
+    _check_double_click_on_a_free_time_prefills_a_new_session(page)
+    _check_series_edit_and_cancel_through_the_dialog(window, page)
+
+
+def _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page) -> None:  # noqa: ANN001
+    page.anchor = date(2027, 3, 22)
+    duo = _duo(window, "Madrid")
+    created = planning.create_session(window.workspace.db, duo.duo.id,
+                                      datetime(2027, 3, 23, 15, 0, tzinfo=PARIS).astimezone(UTC), 45)
+    page.refresh()
+    seen = {}
+
+    def run_dialog(dialog: QtWidgets.QDialog) -> int:
+        entry = dialog.time_entry
+        entry.date_edit.setDate(QtCore.QDate(2027, 3, 28))
+        entry.time_edit.setTime(QtCore.QTime(2, 30))
+        seen["gap"] = entry.status.text()
+        seen["save_enabled"] = dialog.save_button.isEnabled()
+        entry.date_edit.setDate(QtCore.QDate(2027, 3, 26))
+        entry.time_edit.setTime(QtCore.QTime(15, 30))
+        seen["partner"] = entry.status.text()
+        dialog.save_button.click()
+        return dialog.result()
+
+    page.run_dialog = run_dialog
+    rect = page.week.canvas.item_rect(created.id)
+    QtWidgets.QApplication.sendEvent(page.week.canvas, QtGui.QMouseEvent(
+        QtCore.QEvent.Type.MouseButtonDblClick, rect.center(), page.week.canvas.mapToGlobal(rect.center()),
+        QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier))
+    assert "does not exist" in seen["gap"] and not seen["save_enabled"]
+    assert "Madrid" in seen["partner"] and "15:30" in seen["partner"]
+    moved = planning.get_session(window.workspace.db, created.id)
+    assert moved.start_utc == datetime(2027, 3, 26, 15, 30, tzinfo=PARIS).astimezone(UTC) and moved.sequence == 1
+
+
+def _check_ambiguous_time_must_be_chosen(window, page) -> None:  # noqa: ANN001
+    from classesduo.ui.calendar.session_dialog import SessionDialog
+
+    dialog = SessionDialog(window.workspace.db, page._duo_list(), 15, parent=page)
+    dialog.prefill(_duo(window, "Madrid").duo.id, date(2026, 10, 25), time(2, 30))
+    assert dialog.time_entry.instant() is None and not dialog.save_button.isEnabled()
+    assert "happens twice" in dialog.time_entry.status.text() and dialog.time_entry.fold_combo.isVisibleTo(dialog)
+    dialog.time_entry.fold_combo.setCurrentIndex(2)  # the second 02:30, winter time
+    assert dialog.time_entry.instant() == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    dialog.close()
+
+
+def _check_double_click_on_a_free_time_prefills_a_new_session(page) -> None:  # noqa: ANN001
+    page.anchor = date(2027, 3, 8)
+    page.refresh()
+    seen = {}
+
+    def run_dialog(dialog: QtWidgets.QDialog) -> int:
+        seen["typed"] = dialog.time_entry.typed()
+        seen["problems"] = dialog.problems.text()
+        return 0
+
+    page.run_dialog = run_dialog
+    canvas = page.week.canvas
+    point = canvas.position_of(date(2027, 3, 11), 10 * 60 + 5)  # Thursday 10:05 → 10:00
+    point = QtCore.QPointF(point.x() + 10, point.y())
+    QtWidgets.QApplication.sendEvent(canvas, QtGui.QMouseEvent(
+        QtCore.QEvent.Type.MouseButtonDblClick, point, canvas.mapToGlobal(point), QtCore.Qt.MouseButton.LeftButton,
+        QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier))
+    assert seen["typed"] == (date(2027, 3, 11), time(10, 0), "Europe/Paris")
+    assert "Outside the Paris class's availability" in seen["problems"]
+
+
+def test_export_ics_from_the_page(make_window, demo_dir: Path, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    target = tmp_path / "calendar"
+    dialogs = ExportDialogs(str(target))
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8), dialogs)
+    duo = _duo(window, "Madrid")
+    page.toolbar.duo_combo.setCurrentIndex(page.toolbar.duo_combo.findData(duo.duo.id))
+    page.toolbar.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs.infos or dialogs.errors), timeout=10_000)
+    assert not dialogs.errors and "chosen duo" in dialogs.asked[0]
+    events = Calendar.from_ical((tmp_path / "calendar.ics").read_bytes()).walk("VEVENT")
+    ids = {v.session.id for v in list_sessions(window.workspace.db, duo_id=duo.duo.id)}
+    assert events and {str(e["UID"]).split("@")[0] for e in events} <= ids
+
+
+def _check_invitation_dialog(page, qapp) -> None:  # noqa: ANN001
+    shown = []
+    page.run_dialog = lambda dialog: shown.append(dialog) or 0
+    item = next(i for i in page.week.canvas.items if i.view.partner_city == "Buenos Aires")
+    page.show_invitation(item.view.session)
+    dialog = shown[0]
+    assert "mardi 8 décembre 2026 à 15:00" in dialog.body.toPlainText()
+    assert "martes 8 de diciembre de 2026 a las 11:00" in dialog.body.toPlainText()
+    dialog.copy_button.click()
+    assert qapp.clipboard().text().startswith(dialog.invitation.subject)
+    url = dialog.mail_url()
+    assert url.isValid() and url.scheme() == "mailto"
+    dialog.close()
+
+
+def _check_series_edit_and_cancel_through_the_dialog(window, page) -> None:  # noqa: ANN001
+    from classesduo.services import series
+
+    db = window.workspace.db
+    duo = _duo(window, "Madrid")
+    plan = series.create_series(db, duo.duo.id, date(2027, 5, 4), date(2027, 5, 25), time(14, 0), 45)
+    first, second, *rest = plan.sessions
+
+    def move_following(dialog: QtWidgets.QDialog) -> int:
+        assert dialog.scope_box.isVisibleTo(dialog)
+        dialog.following.setChecked(True)
+        dialog.time_entry.time_edit.setTime(QtCore.QTime(14, 30))
+        dialog.save_button.click()
+        return dialog.result()
+
+    page.run_dialog = move_following
+    page.edit_session(second.id)
+    after = series.series_sessions(db, plan.series_id)
+    assert [s.id for s in after] == [first.id]
+    for session_id in [second.id, *(s.id for s in rest)]:
+        local = planning.get_session(db, session_id).start_utc.astimezone(PARIS)
+        assert (local.hour, local.minute) == (14, 30)
+
+    def cancel(dialog: QtWidgets.QDialog) -> int:
+        dialog.cancel_session_button.click()
+        return dialog.result()
+
+    page.run_dialog = cancel
+    page.edit_session(first.id)
+    cancelled = planning.get_session(db, first.id)
+    assert cancelled.status.value == "cancelled" and cancelled.sequence == 1
+    assert any("Cancel this visio" in text for text in page.dialogs.asked)
