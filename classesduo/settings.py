@@ -20,6 +20,8 @@ class Settings:
     quiet_weeks: int = 3
     #: Minutes kept free around a facilitator's sessions by the overlap finder.
     buffer_minutes: int = 15
+    #: Media and log text are erased this many school years after a duo's year ends.
+    retention_years: int = 1
     #: Set once the first-run offer of demo data has been answered.
     demo_offered: bool = False
 
