@@ -114,5 +114,6 @@ def test_cancel_leaves_no_album(demo_workspace: Workspace, tmp_path: Path) -> No
     duo = _empty_duo(demo_workspace)
     _import(demo_workspace, duo, jpeg_with_exif(tmp_path / "a.jpg", datetime(2026, 10, 5)), ConsentStatus.GRANTED)
     with pytest.raises(AlbumCancelled):
-        export_album(demo_workspace, duo, "2026-2027/1", tmp_path / "album", on=ON, cancelled=lambda: True)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jpg"]
+        export_album(demo_workspace, duo, "2026-2027/1", tmp_path / "out" / "album", on=ON,
+                     cancelled=lambda: True)
+    assert list((tmp_path / "out").iterdir()) == []
