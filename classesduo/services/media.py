@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -50,8 +51,11 @@ def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | Non
     where = where or MediaFilter(duo_id=duo_id)
     if duo_id and not where.duo_id:
         where = MediaFilter(duo_id, where.session_id, where.start, where.end, where.kind, where.side)
+    # Plain columns, not ORM objects: a gallery of thousands of items loads several times faster.
+    columns = [column for column in MediaItemRow.__table__.columns if column.key not in ("updated_at",)]
     query = (
-        select(MediaItemRow, ParisSchool.name, PartnerSchool.name, ExchangeSessionRow.start_utc, DuoRow.languages)
+        select(*columns, ParisSchool.name.label("paris_name"), PartnerSchool.name.label("partner_name"),
+               ExchangeSessionRow.start_utc.label("session_start"), DuoRow.languages.label("duo_languages"))
         .join(DuoRow, MediaItemRow.duo_id == DuoRow.id)
         .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
         .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
@@ -68,18 +72,30 @@ def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | Non
     if where.side:
         query = query.where(MediaItemRow.side == where.side)
     with db.reading() as session:
-        rows = session.execute(query).all()
-        views = [
-            MediaView(media_from_row(row), f"{paris} ↔ {partner}", row.taken_at or start or row.created_at,
-                      tuple(languages))
-            for row, paris, partner, start, languages in rows
-        ]
+        rows = session.execute(query).mappings().all()
+    views = [
+        MediaView(_item(row), f"{row['paris_name']} ↔ {row['partner_name']}",
+                  row["taken_at"] or row["session_start"] or row["created_at"], tuple(row["duo_languages"]))
+        for row in rows
+    ]
     if where.start:
         views = [view for view in views if view.day >= where.start]
     if where.end:
         views = [view for view in views if view.day <= where.end]
     views.sort(key=lambda view: (view.when, view.item.original_name), reverse=True)
     return views
+
+
+def _item(row: Any) -> MediaItem:
+    return MediaItem(
+        id=row["id"], version=row["version"], duo_id=row["duo_id"], session_id=row["session_id"], kind=row["kind"],
+        file_hash=row["file_hash"], stored_name=row["stored_name"], original_name=row["original_name"],
+        size_bytes=row["size_bytes"], mime_type=row["mime_type"], taken_at=row["taken_at"], side=row["side"],
+        caption=row["caption"], caption_partner=row["caption_partner"], tags=list(row["tags"]),
+        identifiable_children=row["identifiable_children"], consent_exchange=row["consent_exchange"],
+        consent_publication=row["consent_publication"], consent_reports=row["consent_reports"],
+        consent_until=row["consent_until"],
+    )
 
 
 def get_media(db: Database, media_id: str) -> MediaItem:

@@ -17,17 +17,17 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from classesduo.domain.consent import default_consent_until
 from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.i18n import translate
 from classesduo.domain.media_types import HEADER_BYTES, FileType, sniff
+from classesduo.domain.terms import parse_school_year
 from classesduo.services import media_probe
 from classesduo.services.duos import get_duo
 from classesduo.services.errors import NotFoundError, ServiceError, translated_storage_errors
@@ -91,6 +91,7 @@ def import_files(
     if session_id is not None:
         _check_session(workspace, duo_id, session_id)
     zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
+    consent_until = duo_year_end(duo.duo.school_year)
     files = [Path(p) for p in paths]
     total = sum(_size_or_zero(p) for p in files) or 1
     done = 0
@@ -108,7 +109,8 @@ def import_files(
             break
         name = display_name(path)
         try:
-            item = _import_one(workspace, duo_id, path, side, session_id, as_drawing, zone, is_cancelled, advance)
+            item = _import_one(workspace, duo_id, path, side, session_id, as_drawing, zone, consent_until,
+                               is_cancelled, advance)
         except CopyCancelled:
             report.cancelled = True
             break
@@ -152,7 +154,7 @@ def _check_session(workspace: Workspace, duo_id: str, session_id: str) -> None:
 
 
 def _import_one(workspace: Workspace, duo_id: str, path: Path, side: Side, session_id: str | None,
-                as_drawing: bool, zone: ZoneInfo, cancelled: Callable[[], bool],
+                as_drawing: bool, zone: ZoneInfo, consent_until: date, cancelled: Callable[[], bool],
                 advance: Callable[[int], None]) -> MediaItem:
     if not _name_is_utf8(path):
         raise _Rejected(translate("MediaImport", "the file name is not valid UTF-8; rename the file"))
@@ -174,13 +176,15 @@ def _import_one(workspace: Workspace, duo_id: str, path: Path, side: Side, sessi
     except OSError as error:
         raise _Rejected(translate("MediaImport", "cannot be copied ({error})").format(error=error.strerror)) from error
     try:
-        return _check_and_commit(workspace, duo_id, path, staged, file_type, side, session_id, as_drawing, zone)
+        return _check_and_commit(workspace, duo_id, path, staged, file_type, side, session_id, as_drawing, zone,
+                                 consent_until)
     finally:
         workspace.media.discard(staged)  # no-op once committed (renamed away)
 
 
 def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: StagedFile, file_type: FileType,
-                      side: Side, session_id: str | None, as_drawing: bool, zone: ZoneInfo) -> MediaItem:
+                      side: Side, session_id: str | None, as_drawing: bool, zone: ZoneInfo,
+                      consent_until: date) -> MediaItem:
     if sniff(staged.header, path.suffix) != file_type:
         raise _Rejected(translate("MediaImport", "the file changed while it was being copied"))
     if file_type.is_image:
@@ -200,14 +204,13 @@ def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: Sta
         else None
     kind = MediaKind.DRAWING if as_drawing and (file_type.is_image or file_type.mime == "application/pdf") \
         else file_type.kind
-    today = datetime.now(UTC).date()
     stored_name, created = workspace.media.commit(staged, file_type.suffix)
     try:
         with translated_storage_errors(), workspace.db.transaction() as session:
             row = MediaItemRow(
                 duo_id=duo_id, session_id=session_id, kind=kind, file_hash=staged.digest, stored_name=stored_name,
                 original_name=path.name[:400], size_bytes=staged.size, mime_type=file_type.mime, taken_at=taken_at,
-                side=side, identifiable_children=0, consent_until=default_consent_until(today),
+                side=side, identifiable_children=0, consent_until=consent_until,
             )
             session.add(row)
             session.flush()
@@ -216,6 +219,11 @@ def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: Sta
         if created:  # the file was new to the store and no row points at it: do not leave an orphan
             workspace.media.remove(stored_name)
         raise
+
+
+def duo_year_end(school_year: str) -> date:
+    """The default end of an authorisation: 31 July ending the duo's school year."""
+    return date(parse_school_year(school_year) + 1, 7, 31)
 
 
 def _taken_at(path: Path, zone: ZoneInfo) -> datetime | None:

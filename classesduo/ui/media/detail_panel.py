@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from classesduo.domain.consent import ConsentChannel, default_consent_until
-from classesduo.domain.enums import ConsentStatus, Side
+from classesduo.domain.enums import ConsentStatus, MediaKind, Side
 from classesduo.services.media import MediaView, parse_tags
 from classesduo.ui.formatting import consent_label, format_date, media_kind_label, side_label
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
@@ -33,6 +33,9 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.side = QtWidgets.QComboBox()
         for side in Side:
             self.side.addItem("", side)
+        self.kind = QtWidgets.QComboBox()
+        for kind in MediaKind:
+            self.kind.addItem("", kind)
         self.children = QtWidgets.QSpinBox(minimum=0, maximum=200)
         self.consent: dict[ConsentChannel, QtWidgets.QComboBox] = {}
         for channel in ConsentChannel:
@@ -53,7 +56,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
 
         self.form = QtWidgets.QFormLayout()
         self._labels = [QtWidgets.QLabel() for _ in range(10)]
-        fields = [self.caption, self.caption_partner, self.tags, self.side, self.children,
+        fields = [self.caption, self.caption_partner, self.tags, self.kind, self.side, self.children,
                   *self.consent.values(), self.until]
         for label, field in zip(self._labels, fields, strict=False):
             label.setBuddy(field)
@@ -73,7 +76,8 @@ class MediaDetailPanel(QtWidgets.QWidget):
 
     def retranslate_ui(self) -> None:
         texts = [translate("MediaDetail", "Caption (&French):"), translate("MediaDetail", "Caption (&partner):"),
-                 translate("MediaDetail", "&Tags (comma-separated):"), translate("MediaDetail", "Made by:"),
+                 translate("MediaDetail", "&Tags (comma-separated):"), translate("MediaDetail", "Kin&d:"),
+                 translate("MediaDetail", "Made by:"),
                  translate("MediaDetail", "&Identifiable children:"),
                  translate("MediaDetail", "Shown in the &exchange:"),
                  translate("MediaDetail", "Published (&blog, album):"),
@@ -84,6 +88,8 @@ class MediaDetailPanel(QtWidgets.QWidget):
                                                           "0 for a drawing or a landscape."))
         for row, side in enumerate(Side):
             self.side.setItemText(row, side_label(side))
+        for row, kind in enumerate(MediaKind):
+            self.kind.setItemText(row, media_kind_label(kind))
         for combo in self.consent.values():
             for row, status in enumerate(ConsentStatus):
                 combo.setItemText(row, consent_label(status))
@@ -96,7 +102,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.view = view
         self.error_label.clear()
         enabled = view is not None
-        for widget in (self.caption, self.caption_partner, self.tags, self.side, self.children, self.until,
+        for widget in (self.caption, self.caption_partner, self.tags, self.kind, self.side, self.children, self.until,
                        self.save_button, self.open_button, *self.consent.values()):
             widget.setEnabled(enabled)
         if view is None:
@@ -114,6 +120,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.caption_partner.setText(item.caption_partner)
         self.tags.setText(", ".join(item.tags))
         self.side.setCurrentIndex(self.side.findData(item.side))
+        self.kind.setCurrentIndex(self.kind.findData(item.kind))
         self.children.setValue(item.identifiable_children)
         for channel, combo in self.consent.items():
             combo.setCurrentIndex(combo.findData(getattr(item, f"consent_{channel.value}")))
@@ -136,7 +143,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         return replace(
             self.view.item,
             caption=self.caption.text(), caption_partner=self.caption_partner.text(),
-            tags=parse_tags(self.tags.text()), side=self.side.currentData(),
+            tags=parse_tags(self.tags.text()), side=self.side.currentData(), kind=self.kind.currentData(),
             identifiable_children=self.children.value(),
             consent_exchange=self.consent[ConsentChannel.EXCHANGE].currentData(),
             consent_publication=self.consent[ConsentChannel.PUBLICATION].currentData(),
