@@ -127,7 +127,8 @@ def _export_item(workspace: Workspace, view: MediaView, build: Path, report: Alb
     item = view.item
     source = workspace.media.path_of(item.stored_name)
     entry = {"caption": item.caption, "caption_partner": item.caption_partner, "kind": item.kind.value,
-             "name": item.original_name, "mime": item.mime_type}
+             "name": item.original_name, "mime": item.mime_type,
+             "partner_lang": next((code for code in view.duo_languages if code != "fr"), "")}
     if not source.exists():
         report.problems.append((item.original_name, translate("MediaAlbum", "the stored file is missing")))
         return None
@@ -195,7 +196,8 @@ def _page(title: str, paris_city: str, partner_city: str, entries: list[dict[str
         if entry["caption"]:
             captions += f'<p class="fr" lang="fr">{esc(entry["caption"])}</p>'
         if entry["caption_partner"]:
-            captions += f'<p class="partner">{esc(entry["caption_partner"])}</p>'
+            lang = f' lang="{esc(entry["partner_lang"])}"' if entry["partner_lang"] else ""
+            captions += f'<p class="partner"{lang}>{esc(entry["caption_partner"])}</p>'
         cards.append(f"<figure>{media}<figcaption>{captions}</figcaption></figure>")
     empty = esc(translate("MediaAlbum", "No item of this term is cleared for publication."))
     body = "\n".join(cards) if cards else f"<p>{empty}</p>"

@@ -67,6 +67,19 @@ def display_name(path: Path) -> str:
     return os.fsencode(path.name).decode("utf-8", "backslashreplace")
 
 
+def expand_folders(paths: Sequence[Path | str]) -> list[Path]:
+    """Files as given, with each folder replaced by the files inside it (sorted, hidden ones skipped)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return found
+
+
 def _name_is_utf8(path: Path) -> bool:
     try:
         path.name.encode("utf-8")
@@ -92,7 +105,7 @@ def import_files(
         _check_session(workspace, duo_id, session_id)
     zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
     consent_until = duo_year_end(duo.duo.school_year)
-    files = [Path(p) for p in paths]
+    files = expand_folders(paths)
     total = sum(_size_or_zero(p) for p in files) or 1
     done = 0
 

@@ -160,3 +160,13 @@ def test_session_must_belong_to_the_duo(demo_workspace: Workspace, tmp_path: Pat
     with pytest.raises(ServiceError, match="another duo"):
         import_files(demo_workspace, _duo(demo_workspace), [qimage_file(tmp_path / "a.png")], Side.PARIS,
                      session_id=other)
+
+
+def test_a_folder_imports_the_files_inside(demo_workspace: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "sortie"
+    (folder / "jour 2").mkdir(parents=True)
+    qimage_file(folder / "a.png")
+    qimage_file(folder / "jour 2" / "b.png", color=0x112233)
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    report = import_files(demo_workspace, _duo(demo_workspace), [folder], Side.PARIS)
+    assert sorted(i.original_name for i in report.imported) == ["a.png", "b.png"] and report.rejected == []

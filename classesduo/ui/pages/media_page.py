@@ -71,6 +71,8 @@ class MediaPage(QtWidgets.QWidget):
         self.filters = MediaFilterBar()
         self.filters.duo_changed.connect(self._duo_changed)
         self.filters.changed.connect(self.reload_media)
+        self.legend = QtWidgets.QLabel()
+        self.legend.setObjectName("mediaLegend")
         self.hint = QtWidgets.QLabel(wordWrap=True)
         self.hint.setObjectName("emptyStateLabel")
 
@@ -95,6 +97,8 @@ class MediaPage(QtWidgets.QWidget):
         actions.addWidget(self.import_side)
         actions.addWidget(self.as_drawing)
         actions.addStretch(1)
+        actions.addWidget(self.legend)
+        actions.addSpacing(12)
         actions.addWidget(self.count_label)
         actions.addWidget(self.album_button)
         actions.addWidget(self.retention_button)
@@ -152,6 +156,8 @@ class MediaPage(QtWidgets.QWidget):
         self.as_drawing.setText(translate("MediaPage", "scanned drawings"))
         self.album_button.setText(translate("MediaPage", "Export &album…"))
         self.retention_button.setText(translate("MediaPage", "Erase &old media…"))
+        self.legend.setText(translate("MediaPage", "Badges: E exchange · P publication · R reports — "
+                                                   "? unknown, ✗ refused or expired"))
         self._update_counts()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
