@@ -123,3 +123,45 @@ def test_retention_asks_then_erases(make_window, demo_dir: Path, qtbot) -> None:
     qtbot.waitUntil(lambda: any("Erased" in text for text in dialogs.infos), timeout=20_000)
     assert not any(p.exists() for p in files)
     assert list_media(window.workspace.db) == []
+
+
+class AlbumDialogs(MediaDialogs):
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.choices: list[list[str]] = []
+
+    def choose_folder(self, parent: object, title: str) -> str | None:
+        return str(self.folder)
+
+    def choose_item(self, parent: object, title: str, label: str, items: list[str]) -> int | None:
+        self.choices.append(items)
+        return items.index("2026-2027/1")
+
+
+def test_album_export_from_the_gallery(make_window, demo_dir: Path, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialogs = AlbumDialogs(tmp_path / "album")
+    window = make_window(demo_dir, dialogs)
+    page = _media_page(window)
+    page.today = lambda: date(2026, 11, 28)
+    page.filters.duo.setCurrentIndex(1)
+    page.album_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=20_000)
+    assert dialogs.choices and "2026-2027/1" in dialogs.choices[0]
+    assert (tmp_path / "album" / "index.html").is_file()
+    assert "written to" in dialogs.infos[0]
+
+
+def test_grid_model_is_a_valid_qt_model(make_window, demo_dir: Path, qtmodeltester) -> None:  # noqa: ANN001
+    page = _media_page(make_window(demo_dir))
+    assert page.model.rowCount() > 0
+    qtmodeltester.check(page.model)
+
+
+def test_empty_database_offers_the_demo(make_window, data_dir: Path, qtbot) -> None:  # noqa: ANN001
+    window = make_window(data_dir)
+    page = _media_page(window)
+    assert page.demo_button.isVisible() and "No duos yet" in page.hint.text()
+    page.demo_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
+    assert not page.demo_button.isVisible()

@@ -75,6 +75,10 @@ class MediaPage(QtWidgets.QWidget):
         self.legend.setObjectName("mediaLegend")
         self.hint = QtWidgets.QLabel(wordWrap=True)
         self.hint.setObjectName("emptyStateLabel")
+        self.demo_button = QtWidgets.QPushButton()
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.demo_button.hide()
+        self._has_duos = False
 
         self.model = MediaGridModel(self.loader, self._media_dir, self._thumbs_dir, lambda: self.today(), self)
         self.grid = MediaGridView()
@@ -106,7 +110,10 @@ class MediaPage(QtWidgets.QWidget):
         layout.addWidget(self.title_label)
         layout.addLayout(actions)
         layout.addWidget(self.filters)
-        layout.addWidget(self.hint)
+        hint_row = QtWidgets.QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.demo_button)
+        layout.addLayout(hint_row)
         layout.addWidget(splitter, 1)
         self.import_shortcut = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+I"), self, self.choose_and_import)
         self.retranslate_ui()
@@ -128,6 +135,7 @@ class MediaPage(QtWidgets.QWidget):
             self._update_counts()
             return
         duos = list_duos(self.workspace.db)
+        self._has_duos = bool(duos)
         self.filters.set_duos(duos)
         years = sorted({view.duo.school_year for view in duos})
         stored = {(t.school_year, t.number): t for t in list_terms(self.workspace.db)}
@@ -156,6 +164,7 @@ class MediaPage(QtWidgets.QWidget):
         self.as_drawing.setText(translate("MediaPage", "scanned drawings"))
         self.album_button.setText(translate("MediaPage", "Export &album…"))
         self.retention_button.setText(translate("MediaPage", "Erase &old media…"))
+        self.demo_button.setText(translate("MediaPage", "Load the demo data"))
         self.legend.setText(translate("MediaPage", "Badges: E exchange · P publication · R reports — "
                                                    "? unknown, ✗ refused or expired"))
         self._update_counts()
@@ -197,11 +206,15 @@ class MediaPage(QtWidgets.QWidget):
     def _update_counts(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(translate("MediaPage", "{count} items").format(count=count))
+        self.demo_button.setVisible(not count and not self._has_duos and self.workspace is not None)
         if count:
             self.hint.hide()
             return
         self.hint.show()
-        if self.filters.selected_duo() is None:
+        if not self._has_duos:
+            self.hint.setText(translate("MediaPage", "No duos yet: media belong to a duo. Pair two classes in "
+                                                     "Duos, or load the demo data to explore."))
+        elif self.filters.selected_duo() is None:
             self.hint.setText(translate("MediaPage", "No media here. Choose a duo, then drop photos, videos, "
                                                      "drawings or documents on the gallery, or use Import…"))
         else:
