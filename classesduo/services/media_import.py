@@ -133,6 +133,9 @@ def import_files(
         except _Duplicate:
             report.duplicates.append(name)
             continue
+        except ServiceError as error:  # e.g. the same file imported at the same moment by another window
+            report.rejected.append((name, str(error)))
+            continue
         report.imported.append(item)
     if progress is not None:
         progress(PROGRESS_STEPS, PROGRESS_STEPS)

@@ -257,7 +257,7 @@ class MediaPage(QtWidgets.QWidget):
 
     # import --------------------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        if not self._duo_for(translate("MediaPage", "import files")):
+        if not self.duo_for(translate("MediaPage", "import files")):
             return
         name_filter = translate("MediaPage", "Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov "
                                              "*.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;"
@@ -266,7 +266,7 @@ class MediaPage(QtWidgets.QWidget):
         if files:
             self.import_paths([Path(name) for name in files])
 
-    def _duo_for(self, action: str) -> str | None:
+    def duo_for(self, action: str) -> str | None:
         duo_id = self.filters.selected_duo()
         if self.workspace is None:
             return None
@@ -275,9 +275,16 @@ class MediaPage(QtWidgets.QWidget):
                 action=action))
         return duo_id
 
+    def is_busy(self) -> bool:
+        if self.operation is not None and not self.operation.done.is_set():
+            self.dialogs.info(self, translate("MediaPage", "Please wait"), translate(
+                "MediaPage", "An import, export or erasure is still running; try again when it has finished."))
+            return True
+        return False
+
     def import_paths(self, paths: list[Path]) -> None:
-        duo_id = self._duo_for(translate("MediaPage", "import files"))
-        if duo_id is None or not paths:
+        duo_id = self.duo_for(translate("MediaPage", "import files"))
+        if duo_id is None or not paths or self.is_busy():
             return
         from classesduo.services.media_import import import_files
 
@@ -290,7 +297,7 @@ class MediaPage(QtWidgets.QWidget):
 
         self.operation = run_with_progress(
             self, translate("MediaPage", "Importing {count} file(s)…").format(count=len(paths)), work,
-            self._import_done, self._failed)
+            self._import_done, self.show_failure)
 
     def _import_done(self, report: object) -> None:
         self.last_import = report
@@ -300,81 +307,20 @@ class MediaPage(QtWidgets.QWidget):
         self.import_finished.emit(report)
         self.data_changed.emit()
 
-    def _failed(self, error: BaseException, details: str) -> None:
+    def show_failure(self, error: BaseException, details: str) -> None:
         if isinstance(error, ServiceError | ValidationError):
             self.dialogs.error(self, str(error))
         else:
             self.dialogs.error(self, translate("MediaPage", "Something went wrong: {error}").format(error=error),
                                details)
 
-    # album ---------------------------------------------------------------------------------------------
+    # album and retention (``ui/media/actions.py``) -------------------------------------------------------
     def export_album(self) -> None:
-        duo_id = self._duo_for(translate("MediaPage", "export its album"))
-        if duo_id is None:
-            return
-        term = self.filters.selected_term()
-        if term is None:
-            labels = [self.filters.term.itemData(i) for i in range(1, self.filters.term.count())]
-            chosen = self.dialogs.choose_item(self, translate("MediaPage", "Export album"),
-                                              translate("MediaPage", "Term:"), labels)
-            if chosen is None:
-                return
-            label = labels[chosen]
-        else:
-            label = term.label
-        folder = self.dialogs.choose_folder(self, translate("MediaPage", "Folder for the album (new or empty)"))
-        if not folder:
-            return
-        from classesduo.services.media_album import export_album
+        from classesduo.ui.media.actions import export_album
 
-        workspace, today = self.workspace, self.today()
+        export_album(self)
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
-            return export_album(workspace, duo_id, label, Path(folder), on=today, progress=progress,
-                                cancelled=cancelled)
-
-        def done(report: object) -> None:
-            self.dialogs.info(self, translate("MediaPage", "Album exported"), translate(
-                "MediaPage", "{included} item(s) written to {folder}.\n{left} item(s) not cleared for publication "
-                             "were left out; {docs} document(s) are not part of albums.").format(
-                included=report.included, folder=Path(report.folder) / "index.html",  # type: ignore[attr-defined]
-                left=report.left_out_consent, docs=report.left_out_kind))  # type: ignore[attr-defined]
-
-        self.operation = run_with_progress(self, translate("MediaPage", "Exporting the album…"), work, done,
-                                           self._failed)
-
-    # retention -----------------------------------------------------------------------------------------
     def apply_retention(self) -> None:
-        if self.workspace is None:
-            return
-        from classesduo.services.media_retention import erase_expired, expired_duos
+        from classesduo.ui.media.actions import apply_retention
 
-        years, today = self.settings().retention_years, self.today()
-        duos = expired_duos(self.workspace, today, years)
-        if not duos:
-            self.dialogs.info(self, translate("MediaPage", "Retention"), translate(
-                "MediaPage", "Nothing is older than the retention period ({years} school year(s) after a duo's "
-                             "year).").format(years=years))
-            return
-        lines = [translate("MediaPage", "{label} ({year}): {media} media, {logs} log(s)").format(
-            label=d.label, year=d.school_year, media=d.media, logs=d.logs) for d in duos[:15]]
-        if len(duos) > 15:
-            lines.append(translate("MediaPage", "… and {count} more duos").format(count=len(duos) - 15))
-        text = translate("MediaPage", "These duos' media (files, thumbnails, records) and the text of their logs "
-                                      "are past the retention period and will be erased for good. Only anonymous "
-                                      "counts are kept for the reports.\n\n{list}\n\nErase them?").format(
-            list="\n".join(lines))
-        if not self.dialogs.confirm(self, translate("MediaPage", "Erase old media and logs"), text):
-            return
-        workspace = self.workspace
-
-        def done(result: object) -> None:
-            self.reload_media()
-            self.data_changed.emit()
-            self.dialogs.info(self, translate("MediaPage", "Retention"), translate(
-                "MediaPage", "Erased {media} media and the text of {logs} log(s) in {duos} duo(s).").format(
-                media=result.media_rows, logs=result.logs_cleared, duos=result.duos))  # type: ignore[attr-defined]
-
-        self.operation = run_with_progress(
-            self, translate("MediaPage", "Erasing old media…"),
-            lambda progress, cancelled: erase_expired(workspace, today, years), done, self._failed)
+        apply_retention(self)
