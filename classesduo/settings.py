@@ -22,6 +22,8 @@ class Settings:
     buffer_minutes: int = 15
     #: Name kept in the history of log edits; "" uses the operating system's user name.
     user_name: str = ""
+    #: Media and log text are erased this many school years after a duo's year ends.
+    retention_years: int = 1
     #: Set once the first-run offer of demo data has been answered.
     demo_offered: bool = False
 

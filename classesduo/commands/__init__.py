@@ -12,4 +12,5 @@ COMMAND_MODULES = [
     "classesduo.commands.log",
     "classesduo.commands.slots",
     "classesduo.commands.ics",
+    "classesduo.commands.media",
 ]

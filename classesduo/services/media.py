@@ -1,35 +1,163 @@
-"""Media items: listing (import, gallery and consent arrive with the media issue)."""
+"""Media items: listing with filters, editing captions, tags and consent, where files and thumbnails live."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from classesduo.domain.entities import MediaItem
+from classesduo.domain.enums import MediaKind, Side
+from classesduo.domain.i18n import translate
+from classesduo.domain.validation import FieldError, raise_if_any
+from classesduo.services import records
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.errors import translated_storage_errors
 from classesduo.storage.convert import media_from_row
 from classesduo.storage.database import Database
-from classesduo.storage.models import DuoRow, MediaItemRow
+from classesduo.storage.models import DuoRow, ExchangeSessionRow, MediaItemRow
+
+#: Thumbnails are cached at this size (longest side, pixels).
+THUMBNAIL_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)
 class MediaView:
     item: MediaItem
     duo_label: str
+    #: When the item was made: its EXIF date, else its session's start, else its import.
+    when: datetime
+    duo_languages: tuple[str, ...] = ()
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
 
 
-def list_media(db: Database, duo_id: str | None = None) -> list[MediaView]:
+@dataclass(frozen=True, slots=True)
+class MediaFilter:
+    duo_id: str | None = None
+    session_id: str | None = None
+    start: date | None = None  # inclusive, on the item's day
+    end: date | None = None  # inclusive
+    kind: MediaKind | None = None
+    side: Side | None = None
+
+
+def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | None = None) -> list[MediaView]:
+    where = where or MediaFilter(duo_id=duo_id)
+    if duo_id and not where.duo_id:
+        where = MediaFilter(duo_id, where.session_id, where.start, where.end, where.kind, where.side)
+    # Plain columns, not ORM objects: a gallery of thousands of items loads several times faster.
+    columns = [column for column in MediaItemRow.__table__.columns if column.key not in ("updated_at",)]
     query = (
-        select(MediaItemRow, ParisSchool.name, PartnerSchool.name)
+        select(*columns, ParisSchool.name.label("paris_name"), PartnerSchool.name.label("partner_name"),
+               ExchangeSessionRow.start_utc.label("session_start"), DuoRow.languages.label("duo_languages"))
         .join(DuoRow, MediaItemRow.duo_id == DuoRow.id)
         .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
         .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
         .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
         .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+        .outerjoin(ExchangeSessionRow, MediaItemRow.session_id == ExchangeSessionRow.id)
     )
-    if duo_id:
-        query = query.where(MediaItemRow.duo_id == duo_id)
+    if where.duo_id:
+        query = query.where(MediaItemRow.duo_id == where.duo_id)
+    if where.session_id:
+        query = query.where(MediaItemRow.session_id == where.session_id)
+    if where.kind:
+        query = query.where(MediaItemRow.kind == where.kind)
+    if where.side:
+        query = query.where(MediaItemRow.side == where.side)
     with db.reading() as session:
-        rows = session.execute(query.order_by(MediaItemRow.taken_at.desc(), MediaItemRow.original_name)).all()
-        return [MediaView(media_from_row(row), f"{paris} ↔ {partner}") for row, paris, partner in rows]
+        rows = session.execute(query).mappings().all()
+    views = [
+        MediaView(_item(row), f"{row['paris_name']} ↔ {row['partner_name']}",
+                  row["taken_at"] or row["session_start"] or row["created_at"], tuple(row["duo_languages"]))
+        for row in rows
+    ]
+    if where.start:
+        views = [view for view in views if view.day >= where.start]
+    if where.end:
+        views = [view for view in views if view.day <= where.end]
+    views.sort(key=lambda view: (view.when, view.item.original_name), reverse=True)
+    return views
+
+
+def _item(row: Any) -> MediaItem:
+    return MediaItem(
+        id=row["id"], version=row["version"], duo_id=row["duo_id"], session_id=row["session_id"], kind=row["kind"],
+        file_hash=row["file_hash"], stored_name=row["stored_name"], original_name=row["original_name"],
+        size_bytes=row["size_bytes"], mime_type=row["mime_type"], taken_at=row["taken_at"], side=row["side"],
+        caption=row["caption"], caption_partner=row["caption_partner"], tags=list(row["tags"]),
+        identifiable_children=row["identifiable_children"], consent_exchange=row["consent_exchange"],
+        consent_publication=row["consent_publication"], consent_reports=row["consent_reports"],
+        consent_until=row["consent_until"],
+    )
+
+
+def get_media(db: Database, media_id: str) -> MediaItem:
+    with db.reading() as session:
+        return media_from_row(records.get_row(session, MediaItemRow, media_id))
+
+
+def validate_media(item: MediaItem) -> list[FieldError]:
+    errors = []
+    if item.identifiable_children < 0:
+        errors.append(FieldError("identifiable_children",
+                                 translate("validation", "The number of children shown cannot be negative.")))
+    if item.identifiable_children > 200:
+        errors.append(FieldError("identifiable_children",
+                                 translate("validation", "More than 200 identifiable children? Check the number.")))
+    for name, text in (("caption", item.caption), ("caption_partner", item.caption_partner)):
+        if len(text) > 2000:
+            errors.append(FieldError(name, translate("validation", "A caption is at most 2000 characters.")))
+    for tag in item.tags:
+        if not tag.strip() or len(tag) > 40 or "," in tag:
+            errors.append(FieldError("tags", translate(
+                "validation", "Each tag is 1 to 40 characters, without commas: {tag!r}").format(tag=tag)))
+    return errors
+
+
+def save_media(db: Database, item: MediaItem) -> MediaItem:
+    """Save the editable fields of an item (captions, tags, side, session, consent)."""
+    raise_if_any(validate_media(item))
+
+    def fill(row: MediaItemRow) -> None:
+        row.caption = item.caption.strip()
+        row.caption_partner = item.caption_partner.strip()
+        row.tags = [tag.strip() for tag in item.tags]
+        row.side = item.side
+        row.kind = item.kind
+        row.session_id = item.session_id
+        row.identifiable_children = item.identifiable_children
+        row.consent_exchange = item.consent_exchange
+        row.consent_publication = item.consent_publication
+        row.consent_reports = item.consent_reports
+        row.consent_until = item.consent_until
+
+    with translated_storage_errors(), db.transaction() as session:
+        return media_from_row(records.save(session, MediaItemRow, item.id, item.version, fill))
+
+
+def parse_tags(text: str) -> list[str]:
+    seen: list[str] = []
+    for part in text.split(","):
+        tag = part.strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def media_path(media_dir: Path, item: MediaItem) -> Path:
+    return media_dir / item.stored_name
+
+
+def thumbnail_path(thumbnails_dir: Path, file_hash: str) -> Path:
+    return thumbnails_dir / file_hash[:2] / f"{file_hash}-{THUMBNAIL_SIZE}.png"
+
+
+def utc_today() -> date:
+    return datetime.now(UTC).date()

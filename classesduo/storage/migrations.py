@@ -14,7 +14,7 @@ from classesduo.paths import migrations_dir
 from classesduo.storage.database import make_engine
 
 #: The newest revision in ``db/versions``; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002_media"
 
 log = logging.getLogger(__name__)
 

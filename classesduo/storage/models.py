@@ -285,6 +285,20 @@ class MediaItemRow(Stamped, Base):
     )
 
 
+class MediaTallyRow(Stamped, Base):
+    """Anonymous counts of media erased at the end of the retention period, kept for the reports."""
+
+    __tablename__ = "media_tally"
+
+    duo_id: Mapped[str] = mapped_column(ForeignKey("duo.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MediaKind] = mapped_column(str_enum(MediaKind))
+    side: Mapped[Side] = mapped_column(str_enum(Side))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    erased_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (CheckConstraint("count >= 0", name="count_positive"),)
+
+
 class TermRow(Stamped, Base):
     __tablename__ = "term"
 

@@ -39,3 +39,17 @@ class Dialogs:
         """The path the user chose to write to, or "" when cancelled."""
         path, _selected = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path
+
+    def open_files(self, parent: QtWidgets.QWidget | None, title: str, name_filter: str) -> list[str]:
+        """Files chosen by the user, or [] if cancelled."""
+        files, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+        return files
+
+    def choose_folder(self, parent: QtWidgets.QWidget | None, title: str) -> str | None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(parent, title)
+        return folder or None
+
+    def choose_item(self, parent: QtWidgets.QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item chosen in a list, or None if cancelled."""
+        text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
+        return items.index(text) if ok and text in items else None

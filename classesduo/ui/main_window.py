@@ -70,6 +70,8 @@ class MainWindow(QtWidgets.QMainWindow):
             "calendar": CalendarPage(self.dialogs, lambda: self.settings),
             "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(),
         }
+        self.pages["media"].attach(self.dialogs, lambda: self.settings)
+        self.pages["media"].data_changed.connect(self.data_changed)
         self.nav = QtWidgets.QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -311,6 +313,7 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Data folder: {path}").format(version=__version__, path=self.paths.data_dir))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.pages["media"].shutdown()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         if self.workspace is not None:
             self.workspace.close()

@@ -21,12 +21,15 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.buffer_minutes = QtWidgets.QSpinBox(minimum=0, maximum=120, singleStep=5, value=settings.buffer_minutes)
         self.user_name = QtWidgets.QLineEdit(settings.user_name)
         self.user_name.setPlaceholderText(translate("PreferencesDialog", "Empty: your computer user name"))
+        self.retention_years = QtWidgets.QSpinBox(minimum=0, maximum=10, value=settings.retention_years)
         form = QtWidgets.QFormLayout()
         form.addRow(translate("PreferencesDialog", "&Language:"), self.language)
         form.addRow(translate("PreferencesDialog", "A duo has gone quiet after (weeks):"), self.quiet_weeks)
         form.addRow(translate("PreferencesDialog", "Free time around a facilitator's sessions (minutes):"),
                     self.buffer_minutes)
         form.addRow(translate("PreferencesDialog", "Your &name in the history of log edits:"), self.user_name)
+        form.addRow(translate("PreferencesDialog", "Keep media and logs after a duo's year (school years):"),
+                    self.retention_years)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -38,4 +41,5 @@ class PreferencesDialog(QtWidgets.QDialog):
 
     def result_settings(self) -> Settings:
         return replace(self._settings, language=self.language.currentData(), quiet_weeks=self.quiet_weeks.value(),
-                       buffer_minutes=self.buffer_minutes.value(), user_name=self.user_name.text().strip())
+                       buffer_minutes=self.buffer_minutes.value(), user_name=self.user_name.text().strip(),
+                       retention_years=self.retention_years.value())

@@ -110,3 +110,29 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     engine.dispose()
     with pytest.raises(migrations.SchemaTooNewError, match="newer"):
         migrations.ensure_schema(url)
+
+
+def test_0002_media_adds_the_tally_table_and_keeps_media(tmp_path: Path) -> None:
+    """From 0001 with a media item in a duo: the item stays, and tallies can be stored and cascade with the duo."""
+    url = f"sqlite:///{tmp_path / 'media.sqlite3'}"
+    migrations.upgrade(url, "0001")
+    _insert_programme(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO media_item (id, duo_id, session_id, kind, file_hash, stored_name, original_name, size_bytes,"
+            " mime_type, side, caption, caption_partner, tags, identifiable_children, consent_exchange,"
+            " consent_publication, consent_reports, created_at, updated_at, version) VALUES ('m1', 'd1', 'x1',"
+            " 'drawing', 'ab', 'ab/ab.png', 'dessin.png', 10, 'image/png', 'paris', 'Maison', '', '', 0, 'granted',"
+            " 'refused', 'unknown', '2026-11-01 10:00:00', '2026-11-01 10:00:00', 1)"))
+    engine.dispose()
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT caption, session_id FROM media_item")).all() == [("Maison", "x1")]
+        connection.execute(text(
+            "INSERT INTO media_tally (id, duo_id, kind, side, count, erased_on, created_at, updated_at, version)"
+            " VALUES ('t1', 'd1', 'photo', 'paris', 3, '2028-08-01', '2028-08-01 10:00:00', '2028-08-01 10:00:00', 1)"))
+        assert connection.execute(text("SELECT count FROM media_tally")).scalar() == 3
+    engine.dispose()
+    assert _counts(url)["exchange_session"] == 1

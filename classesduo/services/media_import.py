@@ -1,0 +1,250 @@
+"""Importing files into a duo's media library.
+
+Each file is streamed into the store while being hashed, checked (type from
+its magic bytes, image header and pixels, PDF end marker), then committed:
+file renamed to its content-hash name and its row inserted in ONE transaction
+per file. A file already in the duo is not stored twice; the user is told.
+
+Cancelling stops between chunks: the file being copied is removed from the
+store's incoming folder and nothing of it reaches the database. Files fully
+imported before the cancel stay imported (each had its own transaction) and
+are listed in the report, so the user sees exactly what is in the library.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from classesduo.domain.entities import MediaItem
+from classesduo.domain.enums import MediaKind, Side
+from classesduo.domain.i18n import translate
+from classesduo.domain.media_types import HEADER_BYTES, FileType, sniff
+from classesduo.domain.terms import parse_school_year
+from classesduo.services import media_probe
+from classesduo.services.duos import get_duo
+from classesduo.services.errors import NotFoundError, ServiceError, translated_storage_errors
+from classesduo.services.workspace import Workspace
+from classesduo.storage.convert import media_from_row
+from classesduo.storage.media_store import CopyCancelled, StagedFile
+from classesduo.storage.models import ExchangeSessionRow, MediaItemRow
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+#: Progress is reported in thousandths of the total bytes (Qt's progress bars take ints).
+PROGRESS_STEPS = 1000
+
+
+@dataclass
+class ImportReport:
+    imported: list[MediaItem] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # names of files already in the duo
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        lines = [translate("MediaImport", "{count} file(s) imported.").format(count=len(self.imported))]
+        if self.cancelled:
+            lines.append(translate("MediaImport", "Import cancelled: the file being copied was not kept."))
+        for name in self.duplicates:
+            lines.append(translate("MediaImport", "{name}: already in this duo (not stored twice).").format(name=name))
+        for name, reason in self.rejected:
+            lines.append(translate("MediaImport", "{name}: skipped — {reason}.").format(name=name, reason=reason))
+        return "\n".join(lines)
+
+
+def display_name(path: Path) -> str:
+    """The file's name as a person can read it, even when it is not valid UTF-8."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
+def expand_folders(paths: Sequence[Path | str]) -> list[Path]:
+    """Files as given, with each folder replaced by the files inside it (sorted, hidden ones skipped)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return found
+
+
+def _name_is_utf8(path: Path) -> bool:
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def import_files(
+    workspace: Workspace,
+    duo_id: str,
+    paths: Sequence[Path | str],
+    side: Side,
+    session_id: str | None = None,
+    as_drawing: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import ``paths`` into the duo; bad files are skipped and reported by name."""
+    is_cancelled = cancelled or (lambda: False)
+    duo = get_duo(workspace.db, duo_id)  # raises NotFoundError
+    if session_id is not None:
+        _check_session(workspace, duo_id, session_id)
+    zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
+    consent_until = duo_year_end(duo.duo.school_year)
+    files = expand_folders(paths)
+    total = sum(_size_or_zero(p) for p in files) or 1
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total), PROGRESS_STEPS)
+
+    report = ImportReport()
+    for path in files:
+        if is_cancelled():
+            report.cancelled = True
+            break
+        name = display_name(path)
+        try:
+            item = _import_one(workspace, duo_id, path, side, session_id, as_drawing, zone, consent_until,
+                               is_cancelled, advance)
+        except CopyCancelled:
+            report.cancelled = True
+            break
+        except _Rejected as rejection:
+            report.rejected.append((name, str(rejection)))
+            continue
+        except _Duplicate:
+            report.duplicates.append(name)
+            continue
+        except ServiceError as error:  # e.g. the same file imported at the same moment by another window
+            report.rejected.append((name, str(error)))
+            continue
+        report.imported.append(item)
+    if progress is not None:
+        progress(PROGRESS_STEPS, PROGRESS_STEPS)
+    log.info("media import into duo %s: %d imported, %d duplicates, %d rejected%s", duo_id,
+             len(report.imported), len(report.duplicates), len(report.rejected),
+             " (cancelled)" if report.cancelled else "")
+    return report
+
+
+class _Rejected(Exception):
+    pass
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _check_session(workspace: Workspace, duo_id: str, session_id: str) -> None:
+    with workspace.db.reading() as session:
+        row = session.get(ExchangeSessionRow, session_id)
+        if row is None:
+            raise NotFoundError(translate("MediaImport", "No session with id {id}.").format(id=session_id))
+        if row.duo_id != duo_id:
+            raise ServiceError(translate("MediaImport", "Session {id} belongs to another duo.").format(id=session_id))
+
+
+def _import_one(workspace: Workspace, duo_id: str, path: Path, side: Side, session_id: str | None,
+                as_drawing: bool, zone: ZoneInfo, consent_until: date, cancelled: Callable[[], bool],
+                advance: Callable[[int], None]) -> MediaItem:
+    if not _name_is_utf8(path):
+        raise _Rejected(translate("MediaImport", "the file name is not valid UTF-8; rename the file"))
+    if not path.is_file():
+        raise _Rejected(translate("MediaImport", "not a file, or not found"))
+    if _size_or_zero(path) == 0:
+        raise _Rejected(translate("MediaImport", "the file is empty"))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_BYTES)
+    except OSError as error:
+        raise _Rejected(translate("MediaImport", "cannot be read ({error})").format(error=error.strerror)) from error
+    file_type = sniff(header, path.suffix)
+    if file_type is None:
+        raise _Rejected(translate("MediaImport", "unsupported kind of file (photos, videos, audio, drawings, "
+                                                 "PDFs and text documents are accepted)"))
+    try:
+        staged = workspace.media.stage(path, cancelled, advance, HEADER_BYTES)
+    except OSError as error:
+        raise _Rejected(translate("MediaImport", "cannot be copied ({error})").format(error=error.strerror)) from error
+    try:
+        return _check_and_commit(workspace, duo_id, path, staged, file_type, side, session_id, as_drawing, zone,
+                                 consent_until)
+    finally:
+        workspace.media.discard(staged)  # no-op once committed (renamed away)
+
+
+def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: StagedFile, file_type: FileType,
+                      side: Side, session_id: str | None, as_drawing: bool, zone: ZoneInfo,
+                      consent_until: date) -> MediaItem:
+    if sniff(staged.header, path.suffix) != file_type:
+        raise _Rejected(translate("MediaImport", "the file changed while it was being copied"))
+    if file_type.is_image:
+        problem = media_probe.image_problem(staged.temp_path, file_type.mime)
+    elif file_type.mime == "application/pdf":
+        problem = media_probe.pdf_problem(staged.temp_path)
+    else:
+        problem = None
+    if problem:
+        raise _Rejected(problem)
+    with workspace.db.reading() as session:
+        exists = session.scalar(select(MediaItemRow.id).where(
+            MediaItemRow.duo_id == duo_id, MediaItemRow.file_hash == staged.digest))
+    if exists:
+        raise _Duplicate()
+    taken_at = _taken_at(staged.temp_path, zone) if file_type.mime in ("image/jpeg", "image/tiff", "image/webp") \
+        else None
+    kind = MediaKind.DRAWING if as_drawing and (file_type.is_image or file_type.mime == "application/pdf") \
+        else file_type.kind
+    stored_name, created = workspace.media.commit(staged, file_type.suffix)
+    try:
+        with translated_storage_errors(), workspace.db.transaction() as session:
+            row = MediaItemRow(
+                duo_id=duo_id, session_id=session_id, kind=kind, file_hash=staged.digest, stored_name=stored_name,
+                original_name=path.name[:400], size_bytes=staged.size, mime_type=file_type.mime, taken_at=taken_at,
+                side=side, identifiable_children=0, consent_until=consent_until,
+            )
+            session.add(row)
+            session.flush()
+            return media_from_row(row)
+    except BaseException:
+        if created:  # the file was new to the store and no row points at it: do not leave an orphan
+            workspace.media.remove(stored_name)
+        raise
+
+
+def duo_year_end(school_year: str) -> date:
+    """The default end of an authorisation: 31 July ending the duo's school year."""
+    return date(parse_school_year(school_year) + 1, 7, 31)
+
+
+def _taken_at(path: Path, zone: ZoneInfo) -> datetime | None:
+    found = media_probe.exif_date(path)
+    if found is None:
+        return None
+    local = found.local.replace(tzinfo=found.offset or zone)
+    return local.astimezone(UTC)

@@ -1,0 +1,151 @@
+"""End-of-year retention: erase what is older than the retention period, keep anonymous counts.
+
+A duo lasts one school year; it is over on 31 July of that year. Once
+``retention_years`` more school years have passed, its media (files,
+thumbnails, rows) and the free text of its exchange logs (activities,
+problems, follow-up, notes, and every earlier revision of them) are erased.
+What the reports need stays: each session's date, kind, status, minutes and
+head counts, and per duo the number of media erased by kind and side
+(``media_tally`` rows).
+
+The rows go in ONE transaction; files are removed after it commits, and only
+files no remaining row refers to (the store shares identical files between
+duos). A crash in between leaves unreferenced files, never rows without files.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, func, select
+
+from classesduo.domain.enums import MediaKind, Side
+from classesduo.domain.terms import parse_school_year
+from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.errors import translated_storage_errors
+from classesduo.services.media import thumbnail_path
+from classesduo.services.workspace import Workspace
+from classesduo.storage.models import (
+    DuoRow,
+    ExchangeSessionRow,
+    MediaItemRow,
+    MediaTallyRow,
+    SessionRevisionRow,
+)
+
+log = logging.getLogger(__name__)
+
+_LOG_TEXT_FIELDS = ("activities", "problems", "follow_up", "notes")
+
+
+def duo_end(school_year: str) -> date:
+    return date(parse_school_year(school_year) + 1, 7, 31)
+
+
+def erase_after(school_year: str, retention_years: int) -> date:
+    """The last day a duo's media and logs are kept; they may be erased from the next day on."""
+    end = duo_end(school_year)
+    return end.replace(year=end.year + retention_years)
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiredDuo:
+    duo_id: str
+    label: str
+    school_year: str
+    kept_until: date
+    media: int
+    logs: int
+
+
+@dataclass
+class RetentionResult:
+    duos: int = 0
+    media_rows: int = 0
+    logs_cleared: int = 0
+    files_removed: int = 0
+    file_problems: list[str] = field(default_factory=list)
+
+
+def expired_duos(workspace: Workspace, today: date, retention_years: int = 1) -> list[ExpiredDuo]:
+    """Duos past the retention period that still hold media or log text."""
+    db = workspace.db
+    with db.reading() as session:
+        duos = session.execute(
+            select(DuoRow.id, DuoRow.school_year, ParisSchool.name, PartnerSchool.name)
+            .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+        ).all()
+        media = dict(session.execute(select(MediaItemRow.duo_id, func.count()).group_by(MediaItemRow.duo_id)).all())
+        has_text = (ExchangeSessionRow.activities != "") | (ExchangeSessionRow.problems != "") | \
+                   (ExchangeSessionRow.follow_up != "") | (ExchangeSessionRow.notes != "")
+        logs = dict(session.execute(select(ExchangeSessionRow.duo_id, func.count())
+                                    .where(has_text).group_by(ExchangeSessionRow.duo_id)).all())
+    found = []
+    for duo_id, year, paris, partner in duos:
+        kept_until = erase_after(year, retention_years)
+        if today > kept_until and (media.get(duo_id) or logs.get(duo_id)):
+            found.append(ExpiredDuo(duo_id, f"{paris} ↔ {partner}", year, kept_until,
+                                    media.get(duo_id, 0), logs.get(duo_id, 0)))
+    return sorted(found, key=lambda d: (d.school_year, d.label))
+
+
+def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -> RetentionResult:
+    """Erase the media and log text of every duo :func:`expired_duos` lists (re-checked here)."""
+    targets = expired_duos(workspace, today, retention_years)
+    result = RetentionResult(duos=len(targets))
+    if not targets:
+        return result
+    duo_ids = [d.duo_id for d in targets]
+    with translated_storage_errors(), workspace.db.transaction() as session:
+        items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
+                                       MediaItemRow.file_hash, MediaItemRow.stored_name)
+                                .where(MediaItemRow.duo_id.in_(duo_ids))).all()
+        tallies: Counter[tuple[str, MediaKind, Side]] = Counter((duo, kind, side) for duo, kind, side, _, _ in items)
+        for (duo_id, kind, side), count in tallies.items():
+            session.add(MediaTallyRow(duo_id=duo_id, kind=kind, side=side, count=count, erased_on=today))
+        session.execute(delete(MediaItemRow).where(MediaItemRow.duo_id.in_(duo_ids)))
+        sessions = session.scalars(select(ExchangeSessionRow).where(ExchangeSessionRow.duo_id.in_(duo_ids))).all()
+        session_ids = [row.id for row in sessions]
+        for row in sessions:
+            if any(getattr(row, name) for name in _LOG_TEXT_FIELDS):
+                result.logs_cleared += 1
+                for name in _LOG_TEXT_FIELDS:
+                    setattr(row, name, "")
+        if session_ids:
+            session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids)))
+        result.media_rows = len(items)
+    with workspace.db.reading() as session:
+        hashes = {digest for _, _, _, digest, _ in items}
+        still_used = set(session.scalars(select(MediaItemRow.file_hash)
+                                         .where(MediaItemRow.file_hash.in_(hashes))).all()) if hashes else set()
+    for _, _, _, digest, stored_name in items:
+        if digest in still_used:
+            continue
+        media_file = workspace.media.path_of(stored_name)
+        for path in (media_file, thumbnail_path(workspace.paths.thumbnails_dir, digest)):
+            try:
+                if path.exists():
+                    path.unlink()
+                    result.files_removed += path == media_file
+            except OSError as error:
+                result.file_problems.append(f"{path}: {error.strerror}")
+        still_used.add(digest)
+    log.info("retention: erased %d media and the log text of %d sessions in %d duos", result.media_rows,
+             result.logs_cleared, result.duos)
+    return result
+
+
+def erased_counts(workspace: Workspace, duo_id: str | None = None) -> dict[tuple[str, MediaKind, Side], int]:
+    """Anonymous counts of erased media, for the reports: (duo id, kind, side) → count."""
+    query = select(MediaTallyRow.duo_id, MediaTallyRow.kind, MediaTallyRow.side, func.sum(MediaTallyRow.count)) \
+        .group_by(MediaTallyRow.duo_id, MediaTallyRow.kind, MediaTallyRow.side)
+    if duo_id:
+        query = query.where(MediaTallyRow.duo_id == duo_id)
+    with workspace.db.reading() as session:
+        return {(duo, kind, side): int(total) for duo, kind, side, total in session.execute(query).all()}

@@ -1,0 +1,1 @@
+"""The media gallery's widgets: thumbnail loader, grid model and view, badges, detail panel, filters."""

@@ -1,0 +1,52 @@
+"""Retention: past the period, files, thumbnails and rows go; anonymous counts stay."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from classesduo.domain.enums import MediaKind, Side
+from classesduo.services.media import list_media, thumbnail_path
+from classesduo.services.media_retention import erase_expired, erased_counts, expired_duos
+from classesduo.services.workspace import Workspace
+from classesduo.storage.models import ExchangeSessionRow, SessionRevisionRow
+
+
+def test_nothing_is_erased_before_the_period_ends(demo_workspace: Workspace) -> None:
+    # Demo duos are of 2026-2027: over on 31 July 2027, kept one more school year.
+    assert expired_duos(demo_workspace, date(2028, 7, 31), retention_years=1) == []
+    assert expired_duos(demo_workspace, date(2028, 8, 1), retention_years=1)
+    assert expired_duos(demo_workspace, date(2027, 8, 1), retention_years=0)
+
+
+def test_erase_leaves_no_file_behind_and_keeps_counts(demo_workspace: Workspace) -> None:
+    views = list_media(demo_workspace.db)
+    assert views
+    media_files = [demo_workspace.media.path_of(v.item.stored_name) for v in views]
+    thumbs = [thumbnail_path(demo_workspace.paths.thumbnails_dir, v.item.file_hash) for v in views]
+    for thumb in thumbs:
+        thumb.parent.mkdir(parents=True, exist_ok=True)
+        thumb.write_bytes(b"png")
+    expected: dict[tuple[str, MediaKind, Side], int] = {}
+    for view in views:
+        key = (view.item.duo_id, view.item.kind, view.item.side)
+        expected[key] = expected.get(key, 0) + 1
+    with demo_workspace.db.reading() as session:
+        counts_before = [(r.id, r.present_paris, r.present_partner, r.status)
+                         for r in session.scalars(select(ExchangeSessionRow).order_by(ExchangeSessionRow.id))]
+
+    result = erase_expired(demo_workspace, date(2028, 8, 1), retention_years=1)
+
+    assert result.media_rows == len(views) and result.file_problems == []
+    assert list_media(demo_workspace.db) == []
+    assert not any(p.exists() for p in media_files + thumbs)
+    assert [p for p in Path(demo_workspace.paths.media_dir).rglob("*") if p.is_file()] == []
+    assert erased_counts(demo_workspace) == expected
+    with demo_workspace.db.reading() as session:
+        rows = session.scalars(select(ExchangeSessionRow).order_by(ExchangeSessionRow.id)).all()
+        assert [(r.id, r.present_paris, r.present_partner, r.status) for r in rows] == counts_before
+        assert all(r.activities == r.problems == r.follow_up == r.notes == "" for r in rows)
+        assert session.scalars(select(SessionRevisionRow)).all() == []
+    assert expired_duos(demo_workspace, date(2028, 8, 1)) == []
