@@ -77,6 +77,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.nav.addItem(item)
             page = self.pages[area.key]
             page.demo_requested.connect(self.load_demo)
+            if hasattr(page, "set_dialogs"):
+                page.set_dialogs(self.dialogs)
+            if hasattr(page, "data_changed"):
+                page.data_changed.connect(self.refresh_all)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QtWidgets.QWidget()
