@@ -48,7 +48,8 @@ def grade_number(level: str) -> int | None:
         return FRENCH_GRADES[compact]
     match = _YEAR.match(text)
     if match:
-        return int(match.group(1)) - 1 or None
+        number = int(match.group(1)) - 1
+        return number if 1 <= number <= 8 else None
     for word, number in _ITALIAN.items():
         if re.search(rf"\b{word}\b", text):
             return number

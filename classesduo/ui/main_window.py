@@ -79,8 +79,8 @@ class MainWindow(QtWidgets.QMainWindow):
             page.demo_requested.connect(self.load_demo)
             if hasattr(page, "set_dialogs"):
                 page.set_dialogs(self.dialogs)
-            if hasattr(page, "data_changed"):
-                page.data_changed.connect(self.refresh_all)
+            if hasattr(page, "data_changed"):  # a page that edits records refreshed itself; refresh the others
+                page.data_changed.connect(lambda source=page: self.refresh_others(source))
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QtWidgets.QWidget()
@@ -176,6 +176,13 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         for page in self.pages.values():
             page.refresh()
+
+    def refresh_others(self, source: QtWidgets.QWidget) -> None:
+        if self.workspace is None:
+            return
+        for page in self.pages.values():
+            if page is not source:
+                page.refresh()
 
     def focus_filter(self) -> None:
         self.stack.currentWidget().focus_filter()

@@ -19,7 +19,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.forms.duo_dialog import ClassChoice, DuoDialog
 from classesduo.ui.formatting import duo_status_label
 from classesduo.ui.pages.list_page import text_column
-from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions
+from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
 from classesduo.ui.qt import QtGui, translate
 from classesduo.ui.table_model import Column
 from classesduo.ui.undo import RecordKind, SaveCommand
@@ -106,8 +106,9 @@ class DuosPage(ManagedList):
         sessions, media = duo_dependents(self.workspace.db, record.id)
         if not (sessions or media):
             return ""
-        return translate("DuosPage", "{sessions} sessions and {media} media items belong to this duo").format(
-            sessions=sessions, media=media)
+        return translate("DuosPage", "{sessions} and {media} belong to this duo").format(
+            sessions=counted(sessions, translate("DuosPage", "1 session"), translate("DuosPage", "{n} sessions")),
+            media=counted(media, translate("DuosPage", "1 media item"), translate("DuosPage", "{n} media items")))
 
     def offer_instead(self, record: Duo) -> None:
         """A duo with history is closed rather than deleted."""

@@ -20,6 +20,11 @@ from classesduo.ui.table_model import RECORD_ROLE
 from classesduo.ui.undo import ArchiveCommand, DeleteCommand, IdMap, RecordKind, SaveCommand, UndoContext
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """``counted(1, "1 duo", "{n} duos")`` -> "1 duo"; both texts already translated."""
+    return (one if number == 1 else many).format(n=number)
+
+
 def add_undo_actions(widget: QtWidgets.QWidget, stack: QtGui.QUndoStack) -> tuple[QtGui.QAction, QtGui.QAction]:
     """Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) on ``widget``, active while it is shown."""
     undo = stack.createUndoAction(widget, translate("ManagedList", "Undo"))

@@ -38,10 +38,18 @@ from classesduo.ui.forms.facilitator_dialog import FacilitatorDialog
 from classesduo.ui.forms.school_dialog import SchoolDialog
 from classesduo.ui.formatting import side_label
 from classesduo.ui.pages.list_page import ListPage, text_column
-from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions
+from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.table_model import Column
 from classesduo.ui.undo import IdMap, RecordKind
+
+
+def duo_count(number: int) -> str:
+    return counted(number, translate("SchoolsPage", "1 duo"), translate("SchoolsPage", "{n} duos"))
+
+
+def session_count(number: int) -> str:
+    return counted(number, translate("SchoolsPage", "1 session"), translate("SchoolsPage", "{n} sessions"))
 
 
 def archived_column() -> Column:
@@ -83,8 +91,9 @@ class SchoolsList(ManagedList):
         classes, duos, sessions = school_dependents(self.workspace.db, record.id)
         if not classes:
             return ""
-        return translate("SchoolsPage", "{classes} classes, {duos} duos and {sessions} sessions use this school").format(
-            classes=classes, duos=duos, sessions=sessions)
+        return translate("SchoolsPage", "{classes}, {duos} and {sessions} use this school").format(
+            classes=counted(classes, translate("SchoolsPage", "1 class"), translate("SchoolsPage", "{n} classes")),
+            duos=duo_count(duos), sessions=session_count(sessions))
 
 
 class ClassesList(ManagedList):
@@ -125,8 +134,8 @@ class ClassesList(ManagedList):
         duos, sessions = class_dependents(self.workspace.db, record.id)
         if not duos:
             return ""
-        return translate("SchoolsPage", "{duos} duos and {sessions} sessions use this class").format(
-            duos=duos, sessions=sessions)
+        return translate("SchoolsPage", "{duos} and {sessions} use this class").format(
+            duos=duo_count(duos), sessions=session_count(sessions))
 
 
 class FacilitatorsList(ManagedList):
@@ -172,7 +181,8 @@ class FacilitatorsList(ManagedList):
         duos = facilitator_dependents(self.workspace.db, record.id)
         if not duos:
             return ""
-        return translate("SchoolsPage", "{duos} duos are run by this facilitator").format(duos=duos)
+        return (translate("SchoolsPage", "1 duo is run by this facilitator") if duos == 1
+                else translate("SchoolsPage", "{n} duos are run by this facilitator").format(n=duos))
 
 
 class SchoolsPage(QtWidgets.QWidget):
