@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from classesduo.domain.entities import ClassGroup, School
 from classesduo.domain.enums import PARIS_LEVELS
+from classesduo.domain.levels import FRENCH_GRADES, grade_number
 from classesduo.ui.forms.fields import line_edit
 from classesduo.ui.forms.filter_combo import FilterCombo
 from classesduo.ui.forms.record_dialog import RecordDialog
@@ -27,6 +28,8 @@ class ClassDialog(RecordDialog):
         self.level_combo.setEditable(True)
         self.level_combo.addItems(list(PARIS_LEVELS) + ["4e année", "Grade 4", "4.º grado", "Year 5", "classe quarta"])
         self.level_combo.setEditText(group.level)
+        self.level_combo.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.level_combo.currentTextChanged.connect(self._update_level_hint)
         self.pupils_spin = QtWidgets.QSpinBox()
         self.pupils_spin.setRange(0, 200)
         self.pupils_spin.setValue(max(0, group.pupil_count))
@@ -57,6 +60,16 @@ class ClassDialog(RecordDialog):
         super().retranslate_ui()
         self.setWindowTitle(translate("ClassDialog", "New class") if self.before is None
                             else translate("ClassDialog", "Edit class — {name}").format(name=self.before.name))
-        self.level_hint.setText(translate(
-            "ClassDialog", "Partner levels are compared by age: CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ 4年生 ≈ "
-                           "classe quarta ≈ Year 5."))
+        self._update_level_hint()
+
+    def _update_level_hint(self, *_: object) -> None:
+        grade = grade_number(self.level_combo.currentText())
+        if grade is None:
+            text = translate("ClassDialog", "Level not recognised: partner suggestions will not compare it. Levels "
+                                            "are compared by age, e.g. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ "
+                                            "classe quarta ≈ Year 5.")
+        else:
+            french = next((name for name, number in FRENCH_GRADES.items() if number == grade), str(grade))
+            text = translate("ClassDialog", "Compared with Paris classes as {level} (pupils aged about {age}).").format(
+                level=french.upper() if french.startswith("c") else french, age=f"{grade + 5}–{grade + 6}")
+        self.level_hint.setText(text)
