@@ -16,6 +16,7 @@ from .conftest import FakeDialogs
 CTRL = QtCore.Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | QtCore.Qt.KeyboardModifier.ShiftModifier
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
+TODAY = NOW.date()
 
 
 def _names(table) -> list[str]:  # noqa: ANN001
@@ -53,6 +54,7 @@ def _add_paris_school(window, qtbot, name: str, arrondissement: int = 11):  # no
     assert dialog is not None and dialog.isVisible()
     dialog.name_edit.setText(name)
     dialog.arrondissement_spin.setValue(arrondissement)
+    dialog.today = lambda: TODAY  # the shipped zone C file covers 2025-2026 to 2026-2027
     dialog.holidays_editor.fill_button.click()
     dialog.ok_button.click()
     assert not dialog.isVisible()
@@ -74,6 +76,7 @@ def test_create_school_class_and_duo_through_the_gui(make_window, data_dir: Path
     partner.country_edit.setText("CA")
     partner.timezone_edit.setText("America/Toronto")
     partner.languages_edit.setText("fr, en")
+    partner.today = lambda: TODAY
     partner.holidays_editor.fill_button.click()
     assert partner.holidays_editor.table.rowCount() > 5
     partner.ok_button.click()

@@ -19,7 +19,7 @@ from classesduo.ui.forms.fields import ErrorLabel, line_edit, parse_codes
 from classesduo.ui.forms.filter_combo import FilterCombo
 from classesduo.ui.forms.record_dialog import RecordDialog
 from classesduo.ui.formatting import duo_status_label
-from classesduo.ui.qt import QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,10 @@ class DuoDialog(RecordDialog):
         self.paris_combo.currentIndexChanged.connect(self.update_clocks)
         self.partner_combo.currentIndexChanged.connect(self._partner_changed)
         self.year_combo.currentTextChanged.connect(self.update_clocks)
+        self.clock_timer = QtCore.QTimer(self)  # keep "local time now" current while the form is open
+        self.clock_timer.setInterval(30_000)
+        self.clock_timer.timeout.connect(self.update_clocks)
+        self.clock_timer.start()
         self.finish_layout()
         self.resize(640, 720)
         self.retranslate_ui()

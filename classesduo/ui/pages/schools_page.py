@@ -37,7 +37,7 @@ from classesduo.ui.forms.class_dialog import ClassDialog
 from classesduo.ui.forms.facilitator_dialog import FacilitatorDialog
 from classesduo.ui.forms.school_dialog import SchoolDialog
 from classesduo.ui.formatting import side_label
-from classesduo.ui.pages.list_page import ListPage, text_column
+from classesduo.ui.pages.list_page import text_column
 from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.table_model import Column
@@ -248,6 +248,3 @@ class SchoolsPage(QtWidgets.QWidget):
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-__all__ = ["ClassesList", "FacilitatorsList", "ListPage", "SchoolsList", "SchoolsPage"]
