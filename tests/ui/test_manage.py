@@ -284,3 +284,58 @@ def test_suggest_partners_and_create_the_duo(make_window, demo_dir: Path, qtbot)
     assert duos.table.model.rowCount() == 13
     new = [v for v in list_duos(window.workspace.db) if v.duo.school_year == "2027-2028"]
     assert len(new) == 1 and new[0].duo.facilitator_id == (first.facilitator.id if first.facilitator else None)
+
+
+def test_undo_and_redo_of_creations_keep_references_to_recreated_records(make_window, data_dir: Path,  # noqa: ANN001
+                                                                        qtbot) -> None:
+    dialogs = FakeDialogs()
+    window = make_window(data_dir, dialogs=dialogs)
+    page = _add_paris_school(window, qtbot, "École Buffon", 5)
+    page.tabs.setCurrentIndex(1)
+    page.classes.add_record()
+    dialog = page.classes.editor
+    dialog.school_combo.select_data(list_schools(window.workspace.db)[0].id)
+    dialog.name_edit.setText("CM2 B")
+    dialog.level_combo.setEditText("CM2")
+    dialog.ok_button.click()
+    assert [c.name for c in list_classes(window.workspace.db)] == ["CM2 B"]
+    for _ in range(2):
+        qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL)
+    assert list_schools(window.workspace.db) == [] and list_classes(window.workspace.db) == []
+    for _ in range(2):
+        qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL_SHIFT)
+    (school,) = list_schools(window.workspace.db)
+    (group,) = list_classes(window.workspace.db)
+    assert group.school_id == school.id  # the class follows the school re-created under a new id
+    assert _column(page.classes.table, "School") == ["École Buffon"]
+    assert not dialogs.errors
+
+
+def test_a_record_changed_meanwhile_is_reported_in_the_form(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from classesduo.services.facilitators import list_facilitators, save_facilitator
+
+    window = make_window(demo_dir)
+    page = _open_schools(window, qtbot, 2)
+    _select(page.facilitators, lambda f: f.name == "Giulia Rossi")
+    page.facilitators.edit_selected()
+    dialog = page.facilitators.editor
+    giulia = next(p for p in list_facilitators(window.workspace.db) if p.name == "Giulia Rossi")
+    save_facilitator(window.workspace.db, replace(giulia, email="giulia@example.org"))  # someone else
+    dialog.email_edit.setText("g.rossi@example.org")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert "changed by someone else" in dialog.form.general_error.text()
+
+
+def test_forms_follow_a_language_switch(make_window, data_dir: Path, qtbot) -> None:  # noqa: ANN001
+    window = make_window(data_dir)
+    page = _open_schools(window, qtbot, 0)
+    page.schools.add_record()
+    dialog = page.schools.editor
+    window.translations.apply("fr")
+    window.translations.apply("en")
+    assert dialog.windowTitle() == "New school"
+    assert dialog.holidays_editor.fill_button.text() == "Fill French zone C holidays"
+    assert page.schools.add_action.text() == "Add… (Ctrl+N)"
