@@ -221,6 +221,7 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it(make_window, demo_dir:
         return next(p for p in list_facilitators(window.workspace.db) if p.name == "Awa Diop")
 
     assert awa().languages == ["fr", "wo", "en"]
+    assert page.undo_action.text() == "Undo edit “Awa Diop”"
     version = awa().version
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL)
     assert awa().languages == ["fr", "wo"]

@@ -69,6 +69,8 @@ class DuosPage(ManagedList):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        if hasattr(self, "undo_actions"):
+            self.undo_actions.retranslate_ui()
         if hasattr(self, "suggest_action"):
             self.suggest_action.setText(translate("DuosPage", "Suggest partners… (Ctrl+Shift+N)"))
             self.add_action.setText(translate("DuosPage", "Add duo… (Ctrl+N)"))

@@ -25,15 +25,54 @@ def counted(number: int, one: str, many: str) -> str:
     return (one if number == 1 else many).format(n=number)
 
 
+class UndoActions(QtCore.QObject):
+    """Undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) of a stack, on ``widget``, active while it is shown.
+
+    Texts name the command ("Undo edit “Awa Diop”") and follow a language switch.
+    """
+
+    def __init__(self, widget: QtWidgets.QWidget, stack: QtGui.QUndoStack) -> None:
+        super().__init__(widget)
+        self.undo = QtGui.QAction(widget)
+        self.undo.setShortcuts([QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Undo)])
+        self.undo.triggered.connect(stack.undo)
+        self.redo = QtGui.QAction(widget)
+        self.redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")])
+        self.redo.triggered.connect(stack.redo)
+        self._texts = {"undo": "", "redo": ""}
+        # Only the signals' values are used: the stack may already be gone when its last signals arrive.
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        widget.addAction(self.undo)
+        widget.addAction(self.redo)
+        self.retranslate_ui()
+
+    @QtCore.Slot(str)
+    def _undo_text_changed(self, text: str) -> None:
+        self._texts["undo"] = text
+        self.retranslate_ui()
+
+    @QtCore.Slot(str)
+    def _redo_text_changed(self, text: str) -> None:
+        self._texts["redo"] = text
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        undo_text, redo_text = self._texts["undo"], self._texts["redo"]
+        self.undo.setText(translate("ManagedList", "Undo {action}").format(action=undo_text)
+                          if undo_text else translate("ManagedList", "Undo"))
+        self.redo.setText(translate("ManagedList", "Redo {action}").format(action=redo_text)
+                          if redo_text else translate("ManagedList", "Redo"))
+
+
 def add_undo_actions(widget: QtWidgets.QWidget, stack: QtGui.QUndoStack) -> tuple[QtGui.QAction, QtGui.QAction]:
-    """Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) on ``widget``, active while it is shown."""
-    undo = stack.createUndoAction(widget, translate("ManagedList", "Undo"))
-    undo.setShortcuts([QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Undo)])
-    redo = stack.createRedoAction(widget, translate("ManagedList", "Redo"))
-    redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")])
-    widget.addAction(undo)
-    widget.addAction(redo)
-    return undo, redo
+    actions = UndoActions(widget, stack)
+    widget.undo_actions = actions  # kept for retranslation
+    return actions.undo, actions.redo
 
 
 class ManagedList(ListPage):

@@ -243,6 +243,8 @@ class SchoolsPage(QtWidgets.QWidget):
     def retranslate_ui(self) -> None:
         for index, page in enumerate(self.lists()):
             self.tabs.setTabText(index, page.page_title())
+        if hasattr(self, "undo_actions"):
+            self.undo_actions.retranslate_ui()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:
