@@ -130,8 +130,10 @@ def test_a_bad_time_zone_is_shown_next_to_the_field(make_window, data_dir: Path,
     dialog.arrondissement_spin.setValue(5)
     dialog.timezone_edit.setText("Europe/Pariss")
     dialog.email_edit.setText("not-an-address")
+    dialog.country_edit.setText("XX")
     dialog.ok_button.click()
     assert dialog.isVisible()
+    assert "Unknown country code" in dialog.form.errors["country"].text()
     zone_error = dialog.form.errors["timezone"]
     assert zone_error.isVisible() and "Unknown time zone" in zone_error.text() and "Europe/Pariss" in zone_error.text()
     assert "Not an e-mail address" in dialog.form.errors["contact_email"].text()
@@ -141,6 +143,10 @@ def test_a_bad_time_zone_is_shown_next_to_the_field(make_window, data_dir: Path,
     completer.setCompletionPrefix("Pari")
     assert completer.currentCompletion() == "Europe/Paris"
     dialog.timezone_edit.setText("Europe/Paris")
+    dialog.country_edit.setText("FR")
+    country_completer = dialog.country_edit.completer()
+    country_completer.setCompletionPrefix("Argen")
+    assert country_completer.pathFromIndex(country_completer.currentIndex()) == "AR"
     dialog.email_edit.clear()
     dialog.arrondissement_spin.setValue(0)
     dialog.ok_button.click()
