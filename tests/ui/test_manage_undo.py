@@ -120,3 +120,22 @@ def test_undo_and_redo_of_creations_keep_references_to_recreated_records(make_wi
     assert group.school_id == school.id  # the class follows the school re-created under a new id
     assert column(page.classes.table, "School") == ["École Buffon"]
     assert not dialogs.errors
+
+
+def test_a_duo_without_history_is_deleted_after_confirmation_and_comes_back_on_undo(  # noqa: ANN201
+        make_window, demo_dir: Path, qtbot):  # noqa: ANN001
+    dialogs = FakeDialogs(confirm_answer=True)
+    window = make_window(demo_dir, dialogs=dialogs)
+    window.activateWindow()
+    window.nav.setCurrentRow(2)
+    duos = window.pages["duos"]
+    select(duos, lambda v: v.duo.status is DuoStatus.PROPOSED)
+    proposed = duos.table.selected_record()
+    duos.table.view.setFocus()
+    qtbot.keyClick(duos.table.view, QtCore.Qt.Key.Key_Delete)
+    assert "Nothing depends on it" in dialogs.asked[-1]
+    assert len(list_duos(window.workspace.db)) == 11
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL)
+    back = [v for v in list_duos(window.workspace.db) if v.duo.status is DuoStatus.PROPOSED]
+    assert len(back) == 1 and back[0].label == proposed.label and back[0].duo.project == proposed.duo.project
+    assert duos.table.model.rowCount() == 12 and not dialogs.errors
