@@ -13,4 +13,5 @@ COMMAND_MODULES = [
     "classesduo.commands.slots",
     "classesduo.commands.ics",
     "classesduo.commands.media",
+    "classesduo.commands.suggest",
 ]

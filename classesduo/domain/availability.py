@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from classesduo.domain.enums import Side
+from classesduo.domain.enums import HolidaySource, Side
 
 #: Monday is 0, as in :meth:`datetime.date.weekday`.
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -31,11 +31,16 @@ class WeeklyWindow:
 
 @dataclass(frozen=True, slots=True)
 class HolidayPeriod:
-    """Days (both inclusive) on which a school holds no exchange."""
+    """Days (both inclusive) on which a school holds no exchange.
+
+    ``source`` says where it came from (zone C file, public holidays, typed by hand),
+    so filling holidays again replaces the filled ones and keeps the hand-made ones.
+    """
 
     name: str
     start: date
     end: date
+    source: HolidaySource = HolidaySource.MANUAL
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end

@@ -54,3 +54,8 @@ def delete_class(db: Database, class_id: str) -> None:
         raise InUseError(message.format(duos=duos, sessions=sessions))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, ClassGroupRow, class_id))
+
+
+def set_class_archived(db: Database, class_id: str, archived: bool) -> None:
+    with translated_storage_errors(), db.transaction() as session:
+        records.get_row(session, ClassGroupRow, class_id).archived = archived

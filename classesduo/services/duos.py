@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 
 from classesduo.domain.entities import Duo
 from classesduo.domain.i18n import translate
-from classesduo.domain.validation import raise_if_any, validate_duo
+from classesduo.domain.validation import FieldError, raise_if_any, validate_duo
 from classesduo.services import records
 from classesduo.services.errors import InUseError, translated_storage_errors
 from classesduo.services.views import DuoView, SchoolSide
@@ -80,11 +80,30 @@ def save_duo(db: Database, duo: Duo) -> Duo:
     with translated_storage_errors(), db.transaction() as session:
         paris = session.get(ClassGroupRow, duo.paris_class_id) if duo.paris_class_id else None
         partner = session.get(ClassGroupRow, duo.partner_class_id) if duo.partner_class_id else None
-        raise_if_any(validate_duo(
-            duo, paris.school.side if paris else None, partner.school.side if partner else None
-        ))
+        errors = validate_duo(duo, paris.school.side if paris else None, partner.school.side if partner else None)
+        if not errors:
+            errors += _duplicate_pair(session, duo)
+        raise_if_any(errors)
         row = records.save(session, DuoRow, duo.id, duo.version, lambda r: duo_to_row(duo, r))
         return duo_from_row(row)
+
+
+def _duplicate_pair(session, duo: Duo) -> list[FieldError]:  # noqa: ANN001 - an ORM session
+    """The unique (Paris class, partner class, year) rule, said next to the partner class field."""
+    query = select(DuoRow.id).where(DuoRow.paris_class_id == duo.paris_class_id,
+                                    DuoRow.partner_class_id == duo.partner_class_id,
+                                    DuoRow.school_year == duo.school_year.strip())
+    if duo.id:
+        query = query.where(DuoRow.id != duo.id)
+    if session.scalar(query) is None:
+        return []
+    message = translate("services", "These two classes already form a duo in {year}.")
+    return [FieldError("partner_class_id", message.format(year=duo.school_year))]
+
+
+def get_duo_record(db: Database, duo_id: str) -> Duo:
+    with db.reading() as session:
+        return duo_from_row(records.get_row(session, DuoRow, duo_id))
 
 
 def duo_dependents(db: Database, duo_id: str) -> tuple[int, int]:

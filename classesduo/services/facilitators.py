@@ -29,11 +29,26 @@ def save_facilitator(db: Database, person: Facilitator) -> Facilitator:
         return facilitator_from_row(row)
 
 
-def delete_facilitator(db: Database, facilitator_id: str) -> None:
+def get_facilitator(db: Database, facilitator_id: str) -> Facilitator:
     with db.reading() as session:
-        duos = session.scalar(select(func.count()).where(DuoRow.facilitator_id == facilitator_id)) or 0
+        return facilitator_from_row(records.get_row(session, FacilitatorRow, facilitator_id))
+
+
+def facilitator_dependents(db: Database, facilitator_id: str) -> int:
+    """How many duos this facilitator runs (any status, any year)."""
+    with db.reading() as session:
+        return session.scalar(select(func.count()).where(DuoRow.facilitator_id == facilitator_id)) or 0
+
+
+def set_facilitator_archived(db: Database, facilitator_id: str, archived: bool) -> None:
+    with translated_storage_errors(), db.transaction() as session:
+        records.get_row(session, FacilitatorRow, facilitator_id).archived = archived
+
+
+def delete_facilitator(db: Database, facilitator_id: str) -> None:
+    duos = facilitator_dependents(db, facilitator_id)
     if duos:
-        message = translate("services", "{duos} duos are run by this facilitator; archive them instead.")
+        message = translate("services", "{duos} duos are run by this facilitator; archive the facilitator instead.")
         raise InUseError(message.format(duos=duos))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, FacilitatorRow, facilitator_id))

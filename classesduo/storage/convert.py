@@ -44,7 +44,7 @@ def school_from_row(row: SchoolRow) -> School:
         languages=list(row.languages),
         contact_email=row.contact_email,
         windows=[WeeklyWindow(w.weekday, w.start_time, w.end_time) for w in row.windows],
-        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date) for h in row.holidays],
+        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays],
         archived=row.archived,
     )
 
@@ -65,13 +65,10 @@ def school_to_row(school: School, row: SchoolRow) -> SchoolRow:
         row.windows = [
             AvailabilityWindowRow(weekday=w.weekday, start_time=w.start, end_time=w.end) for w in school.windows
         ]
-    current_holidays = [HolidayPeriod(h.name, h.start_date, h.end_date) for h in row.holidays]
+    current_holidays = [HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays]
     if current_holidays != list(school.holidays):
-        sources = {(h.name, h.start_date, h.end_date): h.source for h in row.holidays}
         row.holidays = [
-            HolidayPeriodRow(name=h.name, start_date=h.start, end_date=h.end,
-                             **({"source": sources[(h.name, h.start, h.end)]}
-                                if (h.name, h.start, h.end) in sources else {}))
+            HolidayPeriodRow(name=h.name, start_date=h.start, end_date=h.end, source=h.source)
             for h in school.holidays
         ]
     return row

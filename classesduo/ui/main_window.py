@@ -82,6 +82,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.nav.addItem(item)
             page = self.pages[area.key]
             page.demo_requested.connect(self.load_demo)
+            if hasattr(page, "set_dialogs"):
+                page.set_dialogs(self.dialogs)
+            if hasattr(page, "data_changed"):  # a page that edits records refreshed itself; refresh the others
+                page.data_changed.connect(lambda source=page: self.refresh_others(source))
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._add_duo_page()
@@ -223,6 +227,13 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         for page in self.pages.values():
             page.refresh()
+
+    def refresh_others(self, source: QtWidgets.QWidget) -> None:
+        if self.workspace is None:
+            return
+        for page in self.pages.values():
+            if page is not source:
+                page.refresh()
 
     def focus_filter(self) -> None:
         self.stack.currentWidget().focus_filter()

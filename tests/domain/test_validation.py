@@ -61,3 +61,12 @@ def test_duo_needs_one_class_on_each_side() -> None:
     duo.school_year = "2026"
     duo.tools = ["pigeon"]
     assert fields(validate_duo(duo, Side.PARIS, Side.PARTNER)) == {"school_year", "tools"}
+
+
+def test_an_empty_window_and_a_backwards_one_are_both_reported() -> None:
+    empty = WeeklyWindow(1, time(15, 0), time(15, 0))
+    backwards = WeeklyWindow(4, time(16, 30), time(15, 0))
+    errors = validate_school(paris_school(windows=[empty, backwards]))
+    assert [e.field for e in errors] == ["windows", "windows"]
+    assert "15:00–15:00" in errors[0].message and "16:30–15:00" in errors[1].message
+    assert fields(validate_school(paris_school(windows=[WeeklyWindow(7, time(9), time(10))]))) == {"windows"}

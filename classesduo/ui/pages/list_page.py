@@ -63,6 +63,8 @@ class RecordTable(QtWidgets.QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._activate)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: long lists stay fast
+        self._sized = False
         self.empty = EmptyState()
         self.empty.action_triggered.connect(self.empty_action)
         self.stack = QtWidgets.QStackedWidget()
@@ -86,7 +88,9 @@ class RecordTable(QtWidgets.QWidget):
         self.model.set_records(records)
         self.stack.setCurrentWidget(self.view if records else self.empty)
         self.filter_edit.setEnabled(bool(records))
-        self.view.resizeColumnsToContents()
+        if records and not self._sized:  # size columns once; later refreshes keep the user's widths
+            self.view.resizeColumnsToContents()
+            self._sized = True
         self._update_count()
 
     def selected_record(self) -> Any | None:
