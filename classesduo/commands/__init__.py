@@ -8,4 +8,5 @@ inside their handlers, so ``classesduo --version`` stays instant.
 COMMAND_MODULES = [
     "classesduo.commands.demo",
     "classesduo.commands.listing",
+    "classesduo.commands.report",
 ]

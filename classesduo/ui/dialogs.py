@@ -28,3 +28,8 @@ class Dialogs:
 
     def info(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
+
+    def save_file_name(self, parent: QtWidgets.QWidget | None, title: str, suggested: str, name_filter: str) -> str:
+        """Ask where to save a file; "" if the user cancelled."""
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+        return path

@@ -162,7 +162,7 @@ class _Stepper:
 
 
 def _joined(query):  # noqa: ANN001, ANN202 - a Select
-    return (query.join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+    return (query.select_from(DuoRow).join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
             .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
             .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
             .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
@@ -351,7 +351,7 @@ def _timeline(session, duo_id: str, in_period: ColumnElement[bool]) -> list[Time
 
 def _photos(session, duo_id: str, start: datetime, end: datetime, as_of: date,  # noqa: ANN001
             media_root: Path | None) -> list[Photo]:
-    """A few photos of the duo in the period whose consent for reports is cleared."""
+    """A few photos and drawings of the duo in the period whose consent for reports is cleared."""
     if media_root is None:
         return []
     when = func.coalesce(S.start_utc, MediaItemRow.taken_at, MediaItemRow.created_at)
@@ -359,7 +359,7 @@ def _photos(session, duo_id: str, start: datetime, end: datetime, as_of: date,  
         select(MediaItemRow.stored_name, MediaItemRow.caption, MediaItemRow.consent_reports,
                MediaItemRow.consent_until, type_coerce(when, S.start_utc.type))
         .outerjoin(S, MediaItemRow.session_id == S.id)
-        .where(MediaItemRow.duo_id == duo_id, MediaItemRow.kind == MediaKind.PHOTO, when >= start, when < end,
+        .where(MediaItemRow.duo_id == duo_id, MediaItemRow.kind.in_([MediaKind.PHOTO, MediaKind.DRAWING]), when >= start, when < end,
                MediaItemRow.consent_reports == ConsentStatus.GRANTED)
         .order_by(when).limit(50)).all()
     photos = []

@@ -92,7 +92,7 @@ def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[]
           f"↔ {line.partner_school}, {line.partner_city} ({tr.country(line.country)})",
           line.facilitator, f"{line.sessions_held} / {line.sessions_planned}", tr.date(line.last_exchange),
           f"{line.children_paris} / {line.children_partner}", line.highlights] for line in data.duos],
-        [3.9, 1.8, 1.1, 1.3, 1.4, 3.5], [False, False, True, False, True, False], size=7.5, empty=tr("none"),
+        [3.7, 2.0, 1.1, 1.3, 1.4, 3.5], [False, False, True, False, True, False], size=7.5, empty=tr("none"),
         tick=tick)
     layout.heading(tr("section.quiet"))
     quiet = tables["quiet"]
