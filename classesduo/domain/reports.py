@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from classesduo.domain.i18n import translate
+
 
 class ScopeKind(StrEnum):
     PROGRAMME = "programme"
@@ -83,9 +85,9 @@ _EXAMPLES = {
 def validate_period(start: date, end: date) -> str | None:
     """A sentence saying what is wrong with a custom range, or None."""
     if end < start:
-        return "the end date is before the start date"
+        return translate("reports", "the end date is before the start date")
     if (end - start).days > 400:
-        return "a report covers at most about a year (400 days)"
+        return translate("reports", "a report covers at most about a year (400 days)")
     return None
 
 

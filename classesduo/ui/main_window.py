@@ -65,7 +65,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.pages: dict[str, QtWidgets.QWidget] = {
             "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(), "calendar": CalendarPage(),
-            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(),
+            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(self.dialogs),
         }
         self.nav = QtWidgets.QListWidget()
         self.nav.setObjectName("navigation")
