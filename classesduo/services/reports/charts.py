@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6 import QtCharts, QtCore, QtGui, QtWidgets
 
 from classesduo.services.reports.fonts import report_font
@@ -75,6 +77,33 @@ def render_chart(painter: QtGui.QPainter, chart: QtCharts.QChart, target: QtCore
     scene.setSceneRect(QtCore.QRectF(0, 0, target.width(), target.height()))
     scene.render(painter, target, scene.sceneRect())
     scene.removeItem(chart)
+
+
+@dataclass(frozen=True)
+class ChartPictures:
+    """The report's charts recorded as vector drawings, replayable on any painter, on any thread."""
+
+    over_time: QtGui.QPicture
+    over_time_height: float
+    countries: QtGui.QPicture
+    countries_height: float
+
+
+def prepare_charts(data: ReportData, tr: Labels, width: float, over_time_height: float = 230) -> ChartPictures:
+    """Record both charts. QtCharts objects must be made on the GUI thread; pictures can travel."""
+    countries_height = countries_chart_height(data)
+    # A picture measures fonts at its own dpi (96 on most screens); the PDF is laid out in points (72 dpi).
+    size = 8 * 72 / QtGui.QPicture().logicalDpiY()
+    return ChartPictures(_record(over_time_chart(data, tr, size), width, over_time_height), over_time_height,
+                         _record(countries_chart(data, tr, size), width, countries_height), countries_height)
+
+
+def _record(chart: QtCharts.QChart, width: float, height: float) -> QtGui.QPicture:
+    picture = QtGui.QPicture()
+    painter = QtGui.QPainter(picture)
+    render_chart(painter, chart, QtCore.QRectF(0, 0, width, height))
+    painter.end()
+    return picture
 
 
 def _chart(title: str, font_size: float) -> QtCharts.QChart:

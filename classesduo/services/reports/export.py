@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,13 +20,17 @@ def format_of(path: Path) -> str:
 
 def write_report(data: ReportData, path: Path, lang: str, *, semicolon: bool = False,
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
-    """Write ``data`` to ``path`` (PDF needs a QApplication; see ``fonts.ensure_application``)."""
+                 cancelled: Callable[[], bool] | None = None, charts: object = None) -> None:
+    """Write ``data`` to ``path``.
+
+    A PDF needs a QApplication (``fonts.ensure_application``) and its charts made on the GUI thread:
+    pass ``charts=pdf.pdf_charts(data, lang)`` when writing from a worker thread.
+    """
     kind = format_of(path)
     if kind == "pdf":
         from classesduo.services.reports.pdf import write_pdf
 
-        write_pdf(data, path, lang, progress, cancelled)
+        write_pdf(data, path, lang, progress, cancelled, charts)  # type: ignore[arg-type]
     elif kind == "csv":
         from classesduo.services.reports.csv_export import write_csv
 
@@ -34,3 +39,10 @@ def write_report(data: ReportData, path: Path, lang: str, *, semicolon: bool = F
         from classesduo.services.reports.xlsx import write_xlsx
 
         write_xlsx(data, path, lang)
+    _shareable(path)
+
+
+def _shareable(path: Path) -> None:
+    """Temporary files are created private (0600); a report is meant to be shared like any document."""
+    if os.name == "posix":
+        path.chmod(0o644)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui
 
-from classesduo.services.reports.charts import countries_chart, countries_chart_height, over_time_chart, render_chart
+from classesduo.services.reports.charts import ChartPictures, prepare_charts
 from classesduo.services.reports.data import ReportCancelled
 from classesduo.services.reports.labels import Labels, labels_for
 from classesduo.services.reports.model import ReportData
@@ -26,8 +26,11 @@ THUMB = 150.0
 
 
 def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> None:
+              cancelled: Callable[[], bool] | None = None, charts: ChartPictures | None = None) -> None:
+    """Write the PDF. Without ``charts`` they are made here, which must then be the GUI thread
+    (QtCharts crashes elsewhere); the GUI makes them with :func:`pdf_charts` and writes off-thread."""
     tr = labels_for(lang)
+    charts = charts or pdf_charts(data, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -49,7 +52,7 @@ def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None
             if progress:
                 progress(min(done[0], steps), steps)
 
-        _compose(layout, data, tr, tick)
+        _compose(layout, data, tr, tick, charts)
         steps += len(layout.pages)
         painter = QtGui.QPainter()
         if not painter.begin(writer):
@@ -64,7 +67,13 @@ def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None
         Path(tmp_name).unlink(missing_ok=True)
 
 
-def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[], None]) -> None:
+def pdf_charts(data: ReportData, lang: str) -> ChartPictures:
+    """The charts as the PDF draws them; call on the GUI thread (after ``fonts.report_families()``)."""
+    return prepare_charts(data, labels_for(lang), WIDTH)
+
+
+def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[], None],
+             charts: ChartPictures) -> None:
     _title_page(layout, data, tr)
     layout.new_page()
     layout.heading(tr("section.headline"))
@@ -75,11 +84,9 @@ def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[]
                  empty=tr("none"))
     tick()
     layout.space(8)
-    over_time = over_time_chart(data, tr)
-    layout.block(230, lambda painter, rect: render_chart(painter, over_time, rect))
+    layout.block(charts.over_time_height, lambda painter, rect: _picture(painter, rect, charts.over_time))
     layout.space(8)
-    countries = countries_chart(data, tr)
-    layout.block(countries_chart_height(data), lambda painter, rect: render_chart(painter, countries, rect))
+    layout.block(charts.countries_height, lambda painter, rect: _picture(painter, rect, charts.countries))
     layout.heading(tr("section.countries"))
     layout.table(tables["countries"].headers, _strings(tables["countries"].rows, tr), [3, 1, 1, 1],
                  [False, True, True, True], empty=tr("none"))
@@ -110,6 +117,16 @@ def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[]
     tick()
     layout.heading(tr("section.notes"))
     layout.text(tr("notes"), size=8)
+
+
+def _picture(painter: QtGui.QPainter, rect: QtCore.QRectF, picture: QtGui.QPicture) -> None:
+    """Replay a recorded chart at its size: QPicture rescales from its own dpi to the device's, undo that."""
+    device = painter.device()
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.scale(picture.logicalDpiX() / device.logicalDpiX(), picture.logicalDpiY() / device.logicalDpiY())
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
 
 
 def _strings(rows: list[list[object]], tr: Labels) -> list[list[str]]:

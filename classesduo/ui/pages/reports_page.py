@@ -15,6 +15,7 @@ from classesduo.domain.entities import Term
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, validate_period
 from classesduo.domain.terms import default_terms, school_year_of
 from classesduo.services.reports.data import ReportCancelled, build_report
+from classesduo.services.reports.model import ReportData
 from classesduo.services.reports.choices import scope_choices
 from classesduo.services.terms import list_terms, update_term_dates
 from classesduo.services.workspace import Workspace
@@ -287,21 +288,37 @@ class ReportsPage(QtWidgets.QWidget):
         if target.suffix.lower() != f".{kind}":
             target = target.with_name(target.name + f".{kind}")
         lang, semicolon = self.current_language(), self.semicolon_check.isChecked()
-        if kind == "pdf":
-            from classesduo.services.reports.fonts import report_families
+        self._set_export_enabled(False)
+        if kind != "pdf":
+            def work(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
+                from classesduo.services.reports.export import write_report
 
-            report_families()  # register the fonts on the GUI thread
+                data = build_report(workspace.db, period, scope, media_root=workspace.media.root,
+                                    progress=progress, cancelled=cancelled)
+                write_report(data, target, lang, semicolon=semicolon)
+                return str(target)
+
+            self._export_operation = run_with_progress(
+                self, translate("ReportsPage", "Writing the report…"), work, self._exported, self._export_failed)
+            return
+        # A PDF in two steps: figures off the GUI thread, charts on it (QtCharts must), pages off it again.
+        self._export_operation = run_with_progress(
+            self, translate("ReportsPage", "Computing the figures…"),
+            lambda progress, cancelled: build_report(workspace.db, period, scope, media_root=workspace.media.root,
+                                                     progress=progress, cancelled=cancelled),
+            lambda data: self._write_pdf(data, target, lang), self._export_failed)
+
+    def _write_pdf(self, data: ReportData, target: Path, lang: str) -> None:
+        from classesduo.services.reports.fonts import report_families
+        from classesduo.services.reports.pdf import pdf_charts, write_pdf
+
+        report_families()
+        charts = pdf_charts(data, lang)
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
-            from classesduo.services.reports.export import write_report
-
-            data = build_report(workspace.db, period, scope, media_root=workspace.media.root,
-                                progress=lambda done, total: progress(done, total * 2), cancelled=cancelled)
-            write_report(data, target, lang, semicolon=semicolon,
-                         progress=lambda done, total: progress(total + done, total * 2), cancelled=cancelled)
+            write_pdf(data, target, lang, progress, cancelled, charts)
             return str(target)
 
-        self._set_export_enabled(False)
         self._export_operation = run_with_progress(
             self, translate("ReportsPage", "Writing the report…"), work, self._exported, self._export_failed)
 
