@@ -9,25 +9,23 @@ contents follow the language chosen here.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from classesduo.domain.entities import Term
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, validate_period
 from classesduo.domain.terms import default_terms, school_year_of
-from classesduo.services.reports.data import ReportCancelled, build_report
-from classesduo.services.reports.model import ReportData
+from classesduo.services.reports.data import build_report
 from classesduo.services.reports.choices import scope_choices
 from classesduo.services.terms import list_terms, update_term_dates
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
-from classesduo.ui.operations import Operation, run_with_progress
+from classesduo.ui.operations import Operation
 from classesduo.ui.pages.list_page import EmptyState
+from classesduo.ui.pages.report_export import FORMATS, ReportExporter
 from classesduo.ui.pages.report_preview import ReportPreview
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 from classesduo.ui.term_dates_dialog import TermDatesDialog, from_qdate, to_qdate
 
 CUSTOM = "custom"
-FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
 
 class ReportsPage(QtWidgets.QWidget):
@@ -41,7 +39,9 @@ class ReportsPage(QtWidgets.QWidget):
         self.workspace: Workspace | None = None
         self.terms: list[Term] = []
         self._generation = 0
-        self._export_operation: Operation | None = None
+        self.exporter = ReportExporter(self, self.dialogs)
+        self.exporter.started.connect(lambda: self._set_export_enabled(False))
+        self.exporter.finished.connect(self._export_finished)
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("pageTitle")
         self.period_label, self.scope_label, self.lang_label = QtWidgets.QLabel(), QtWidgets.QLabel(), QtWidgets.QLabel()
@@ -278,68 +278,15 @@ class ReportsPage(QtWidgets.QWidget):
         period, scope, workspace = self.current_period(), self.current_scope(), self.workspace
         if workspace is None or isinstance(period, str) or scope is None:
             return
-        suggested = Path(QtCore.QStandardPaths.writableLocation(
-            QtCore.QStandardPaths.StandardLocation.DocumentsLocation)) / self._file_stem(period, scope, kind)
-        path = self.dialogs.save_file_name(self, translate("ReportsPage", "Export the report"), str(suggested),
-                                           FORMATS[kind])
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != f".{kind}":
-            target = target.with_name(target.name + f".{kind}")
-        lang, semicolon = self.current_language(), self.semicolon_check.isChecked()
-        self._set_export_enabled(False)
-        if kind != "pdf":
-            def work(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
-                from classesduo.services.reports.export import write_report
+        self.exporter.export(workspace, period, scope, kind, self.current_language(), self.semicolon_check.isChecked())
 
-                data = build_report(workspace.db, period, scope, media_root=workspace.media.root,
-                                    progress=progress, cancelled=cancelled)
-                write_report(data, target, lang, semicolon=semicolon)
-                return str(target)
-
-            self._export_operation = run_with_progress(
-                self, translate("ReportsPage", "Writing the report…"), work, self._exported, self._export_failed)
-            return
-        # A PDF in two steps: figures off the GUI thread, charts on it (QtCharts must), pages off it again.
-        self._export_operation = run_with_progress(
-            self, translate("ReportsPage", "Computing the figures…"),
-            lambda progress, cancelled: build_report(workspace.db, period, scope, media_root=workspace.media.root,
-                                                     progress=progress, cancelled=cancelled),
-            lambda data: self._write_pdf(data, target, lang), self._export_failed)
-
-    def _write_pdf(self, data: ReportData, target: Path, lang: str) -> None:
-        from classesduo.services.reports.fonts import report_families
-        from classesduo.services.reports.pdf import pdf_charts, write_pdf
-
-        report_families()
-        charts = pdf_charts(data, lang)
-
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
-            write_pdf(data, target, lang, progress, cancelled, charts)
-            return str(target)
-
-        self._export_operation = run_with_progress(
-            self, translate("ReportsPage", "Writing the report…"), work, self._exported, self._export_failed)
-
-    def _file_stem(self, period: ReportPeriod, scope: ReportScope, kind: str) -> str:
-        when = period.term_label.replace("/", "-T") if period.term_label else f"{period.start}_{period.end}"
-        what = scope.kind.value if scope.kind in (ScopeKind.PROGRAMME, ScopeKind.FACILITATOR, ScopeKind.DUO) \
-            else f"{scope.kind.value}-{scope.value}"
-        return f"classes-duo-{when}-{what}.{kind}"
-
-    def _exported(self, path: str) -> None:
+    def _export_finished(self, path: str) -> None:
         self._set_export_enabled(True)
-        self.status_label.setText(translate("ReportsPage", "Report saved: {path}").format(path=path))
-        self.exported.emit(path)
-
-    def _export_failed(self, error: BaseException, details: str) -> None:
-        self._set_export_enabled(True)
-        if isinstance(error, ReportCancelled):
+        if path:
+            self.status_label.setText(translate("ReportsPage", "Report saved: {path}").format(path=path))
+            self.exported.emit(path)
+        elif self.exporter.cancelled:
             self.status_label.setText(translate("ReportsPage", "Export cancelled; no file written."))
-            return
-        self.dialogs.error(self, translate("ReportsPage", "The report could not be written: {error}").format(
-            error=error), details)
 
     # language ---------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
