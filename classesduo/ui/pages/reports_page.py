@@ -162,7 +162,8 @@ class ReportsPage(QtWidgets.QWidget):
             self.from_edit.setDate(to_qdate(term.start))
             self.to_edit.setDate(to_qdate(term.end))
         elif self.from_edit.date() == QtCore.QDate(2000, 1, 1):
-            current = next(t for t in default_terms(school_year_of(date.today())) if t.end >= date.today())
+            terms = default_terms(school_year_of(date.today()))
+            current = next((t for t in terms if t.end >= date.today()), terms[-1])
             self.from_edit.setDate(to_qdate(current.start))
             self.to_edit.setDate(to_qdate(current.end))
         for widget in (self.from_edit, self.to_edit):
