@@ -145,3 +145,10 @@ def test_consent_cleared() -> None:
 
 def test_label_tables_have_the_same_keys() -> None:
     assert set(TABLES["fr"]) == set(TABLES["en"])
+
+
+def test_names_sort_without_accents_and_numbers_in_order() -> None:
+    from classesduo.services.reports.model import text_key
+
+    names = ["Zola", "École 10", "Ecole 2", "école 1", "Émile"]
+    assert sorted(names, key=text_key) == ["école 1", "Ecole 2", "École 10", "Émile", "Zola"]

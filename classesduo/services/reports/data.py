@@ -20,7 +20,15 @@ from classesduo.domain.terms import school_year_of
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
 from classesduo.services.errors import NotFoundError
 from classesduo.services.reports.consent import consent_cleared
-from classesduo.services.reports.model import CountryLine, DuoLine, Headline, Photo, ReportData, TimelineEntry
+from classesduo.services.reports.model import (
+    CountryLine,
+    DuoLine,
+    Headline,
+    Photo,
+    ReportData,
+    TimelineEntry,
+    text_key,
+)
 from classesduo.services.reports.queries import (
     EMPTY,
     PARIS,
@@ -117,7 +125,8 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         bucket[0] += 1
         bucket[1] += line.sessions_held
         bucket[2] += line.sessions_planned
-    lines.sort(key=lambda line: (line.paris_school.casefold(), line.partner_school.casefold(), line.duo_id))
+    lines.sort(key=lambda line: (text_key(line.paris_school), text_key(line.paris_class),
+                                 text_key(line.partner_school), line.duo_id))
     totals = Figures.total(stats.values())
     headline = Headline(
         duos=len(lines), active_duos=sum(1 for line in lines if line.sessions_held),

@@ -18,11 +18,19 @@ Definitions (shown in the report's notes, see ``labels.py``):
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from classesduo.domain.reports import ReportPeriod, ReportScope
+
+
+def text_key(text: str) -> tuple[object, ...]:
+    """Sort key for names: accents and case ignored (É with E), numbers in numeric order (2 before 10)."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", folded))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import html
 from datetime import date
 
 from classesduo.services.reports.labels import Labels, labels_for
-from classesduo.services.reports.model import ReportData
+from classesduo.services.reports.model import ReportData, text_key
 from classesduo.services.reports.tables import HEADLINE_KEYS, Table, report_tables
 from classesduo.ui.qt import QtCore, QtWidgets
 
@@ -83,7 +83,7 @@ class ReportPreview(QtWidgets.QWidget):
                     item.setData(QtCore.Qt.ItemDataRole.UserRole, value.isoformat())
                 else:
                     item.setText("" if value is None else str(value))
-                    item.setData(QtCore.Qt.ItemDataRole.UserRole, item.text().casefold())
+                    item.setData(QtCore.Qt.ItemDataRole.UserRole, text_key(item.text()))
                 widget.setItem(row, column, item)
         widget.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         widget.setSortingEnabled(True)  # the report's own order until the user clicks a header
@@ -109,10 +109,10 @@ class ReportPreview(QtWidgets.QWidget):
 
 
 class _Item(QtWidgets.QTableWidgetItem):
-    """Sorts dates by their ISO form and text accent-blind-ish (case-folded), numbers as numbers."""
+    """Sorts dates by their ISO form, text without regard to accents or case, numbers as numbers."""
 
     def __lt__(self, other: QtWidgets.QTableWidgetItem) -> bool:
         mine, theirs = self.data(QtCore.Qt.ItemDataRole.UserRole), other.data(QtCore.Qt.ItemDataRole.UserRole)
-        if isinstance(mine, str) and isinstance(theirs, str):
+        if isinstance(mine, str | tuple) and type(mine) is type(theirs):
             return mine < theirs
         return super().__lt__(other)
