@@ -115,3 +115,9 @@ def test_term_dates_service_refuses_bad_dates(demo_workspace) -> None:  # noqa: 
     assert caught.value.for_field("end")
     with pytest.raises(ValidationError):
         update_term_dates(demo_workspace.db, replace(term, start=date(2026, 7, 1)))
+
+
+def test_empty_database_offers_the_demo(make_window, data_dir: Path) -> None:  # noqa: ANN001
+    window = make_window(data_dir)
+    page = window.pages["reports"]
+    assert page.stack.currentWidget() is page.empty and "demo" in page.empty.label.text()

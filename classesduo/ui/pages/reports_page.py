@@ -127,7 +127,7 @@ class ReportsPage(QtWidgets.QWidget):
         self.terms = list_terms(self.workspace.db)
         self._fill_periods()
         self._fill_scope_values()
-        has_data = bool(self.terms) or self.scope_value_combo.count() > 0
+        has_data = bool(self.terms) or bool(scope_choices(self.workspace.db, ScopeKind.DUO))
         self.stack.setCurrentIndex(0 if has_data else 1)
         self.schedule_preview()
 
