@@ -121,7 +121,7 @@ def held_over_time(session, in_report: ColumnElement[bool], period: ReportPeriod
     starts = bucket_starts(period, by_week)
     # The bucket index as a CASE over the buckets' UTC boundaries (Paris days), portable SQL.
     whens = [(S.start_utc < paris_midnight(day), index) for index, day in enumerate(starts[1:])]
-    bucket = case(*whens, else_=len(starts) - 1) if whens else case((S.start_utc.is_not(None), 0))
+    bucket = (case(*whens, else_=len(starts) - 1) if whens else case((S.start_utc.is_not(None), 0))).label("bucket")
     counts = dict(session.execute(select(bucket, func.count()).where(in_report, S.status == SessionStatus.HELD)
                                   .group_by(bucket)).all())
     return [(day, int(counts.get(index, 0))) for index, day in enumerate(starts)]
