@@ -133,6 +133,7 @@ def test_pdf_headline_and_accents(qapp, tmp_path: Path, workspace) -> None:  # n
     assert "École Émile-Zola" in text and "Zoé Lefèvre" in text and "Montréal" in text
     assert re.search(r"4\s*Séances tenues", text) and re.search(r"2,3\s*Heures de visio", text)
     assert re.search(r"45\s*Enfants touchés à Paris", text)
+    assert "Lettres de fin d'année" in text and "\ufb01" not in text  # no "fi" ligature: searchable text
     pages = int(re.search(r"Page 1 sur (\d+)", text).group(1))
     assert pages >= 3 and f"Page {pages} sur {pages}" in text
 

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica", "Liberation Sans")
 CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR", "Noto Sans JP", "Source Han Sans",
-                "WenQuanYi Zen Hei", "Droid Sans Fallback", "Yu Gothic", "Meiryo", "MS Gothic",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Yu Gothic", "Meiryo", "MS Gothic",
                 "Hiragino Sans", "Microsoft YaHei", "Malgun Gothic")
 _FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -74,4 +74,7 @@ def report_font(point_size: float, bold: bool = False):  # noqa: ANN201 - a QFon
     font.setFamilies(report_families())
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    # No "ff"/"fi" ligatures: text copied or searched in the PDF must read "Buffon", not "Buﬀon".
+    for tag in ("liga", "clig"):
+        font.setFeature(QtGui.QFont.Tag(tag), 0)
     return font
