@@ -121,3 +121,14 @@ def test_empty_database_offers_the_demo(make_window, data_dir: Path) -> None:  #
     window = make_window(data_dir)
     page = window.pages["reports"]
     assert page.stack.currentWidget() is page.empty and "demo" in page.empty.label.text()
+
+
+def test_export_failure_is_reported(make_window, qtbot, demo_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialogs = SavingDialogs(blocker / "report.xlsx")  # its folder is a file: cannot be written
+    _, page = open_reports(make_window, qtbot, demo_dir, dialogs)
+    with qtbot.waitSignal(page.exporter.finished, timeout=20_000) as finished:
+        page.export_buttons["xlsx"].click()
+    assert finished.args == [""] and len(dialogs.errors) == 1 and "could not be written" in dialogs.errors[0]
+    assert page.export_buttons["xlsx"].isEnabled() and not (blocker / "report.xlsx").exists()

@@ -66,7 +66,8 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
     step = _Stepper(progress, cancelled)
     with db.reading() as session:
         subject = _scope_subject(session, scope)
-        years = {school_year_of(period.start), school_year_of(period.end)}
+        first, last = (int(school_year_of(day)[:4]) for day in (period.start, period.end))
+        years = {f"{year}-{year + 1}" for year in range(first, last + 1)}
         scoped = _scope_condition(scope)
         with_sessions = select(S.duo_id).where(in_period).distinct()
         duo_filter = and_(scoped, or_(and_(DuoRow.status.in_([DuoStatus.ACTIVE, DuoStatus.PAUSED]),
