@@ -152,3 +152,11 @@ def test_format_from_extension() -> None:
     assert format_of(Path("a.PDF")) == "pdf"
     with pytest.raises(ValueError, match="name it .pdf, .csv or .xlsx"):
         format_of(Path("a.txt"))
+
+
+def test_cancelled_pdf_leaves_no_file(qapp, tmp_path: Path, data) -> None:  # noqa: ANN001
+    from classesduo.services.reports.data import ReportCancelled
+
+    with pytest.raises(ReportCancelled):
+        write_report(data, tmp_path / "r.pdf", "en", cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []

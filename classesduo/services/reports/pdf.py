@@ -6,6 +6,7 @@ The file is written to a temporary name and moved into place, so a failure leave
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -29,42 +30,46 @@ def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None
               cancelled: Callable[[], bool] | None = None, charts: ChartPictures | None = None) -> None:
     """Write the PDF. Without ``charts`` they are made here, which must then be the GUI thread
     (QtCharts crashes elsewhere); the GUI makes them with :func:`pdf_charts` and writes off-thread."""
-    tr = labels_for(lang)
     charts = charts or pdf_charts(data, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        writer = QtGui.QPdfWriter(tmp_name)
-        writer.setResolution(72)
-        writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
-        writer.setTitle(f"{tr('title')} — {scope_title(data, tr)} — {period_title(data, tr)}")
-        writer.setCreator("Classes Duo")
-        layout = PageLayout(writer)
-        steps = max(1, len(data.duos) // 200) + 4
-        done = [0]
-
-        def tick() -> None:
-            if cancelled and cancelled():
-                raise ReportCancelled
-            done[0] += 1
-            if progress:
-                progress(min(done[0], steps), steps)
-
-        _compose(layout, data, tr, tick, charts)
-        steps += len(layout.pages)
-        painter = QtGui.QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"cannot write the PDF {path}")
-        try:
-            layout.paint(painter, writer.newPage, lambda page, pages: tr("page", page=page, pages=pages), tick)
-        finally:
-            painter.end()
-        del writer
-        os.replace(tmp_name, path)
+        _render(data, labels_for(lang), tmp_name, progress, cancelled, charts)
+        os.replace(tmp_name, path)  # the writer is gone: its file is closed (Windows needs that)
     finally:
-        Path(tmp_name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def _render(data: ReportData, tr: Labels, file_name: str, progress: Progress | None,
+            cancelled: Callable[[], bool] | None, charts: ChartPictures) -> None:
+    writer = QtGui.QPdfWriter(file_name)
+    writer.setResolution(72)
+    writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
+    writer.setTitle(f"{tr('title')} — {scope_title(data, tr)} — {period_title(data, tr)}")
+    writer.setCreator("Classes Duo")
+    layout = PageLayout(writer)
+    steps = max(1, len(data.duos) // 200) + 4
+    done = [0]
+
+    def tick() -> None:
+        if cancelled and cancelled():
+            raise ReportCancelled
+        done[0] += 1
+        if progress:
+            progress(min(done[0], steps), steps)
+
+    _compose(layout, data, tr, tick, charts)
+    steps += len(layout.pages)
+    painter = QtGui.QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write the PDF {file_name}")
+    try:
+        layout.paint(painter, writer.newPage, lambda page, pages: tr("page", page=page, pages=pages), tick)
+    finally:
+        painter.end()
 
 
 def pdf_charts(data: ReportData, lang: str) -> ChartPictures:
