@@ -157,6 +157,7 @@ def test_format_from_extension() -> None:
 def test_cancelled_pdf_leaves_no_file(qapp, tmp_path: Path, data) -> None:  # noqa: ANN001
     from classesduo.services.reports.data import ReportCancelled
 
+    out = tmp_path / "out"
     with pytest.raises(ReportCancelled):
-        write_report(data, tmp_path / "r.pdf", "en", cancelled=lambda: True)
-    assert list(tmp_path.iterdir()) == []
+        write_report(data, out / "r.pdf", "en", cancelled=lambda: True)
+    assert list(out.iterdir()) == []  # neither the report nor its temporary file
