@@ -132,3 +132,19 @@ def test_export_failure_is_reported(make_window, qtbot, demo_dir: Path, tmp_path
         page.export_buttons["xlsx"].click()
     assert finished.args == [""] and len(dialogs.errors) == 1 and "could not be written" in dialogs.errors[0]
     assert page.export_buttons["xlsx"].isEnabled() and not (blocker / "report.xlsx").exists()
+
+
+def test_one_duo_preview_has_timeline_and_photos(make_window, qtbot, demo_dir: Path) -> None:  # noqa: ANN001
+    from classesduo.ui.qt import QtCore
+
+    _, page = open_reports(make_window, qtbot, demo_dir, FakeDialogs())
+    with qtbot.waitSignal(page.preview_ready, timeout=20_000):
+        page.scope_combo.setCurrentIndex(page.scope_combo.findData(ScopeKind.DUO.value))
+    with qtbot.waitSignal(page.preview_ready, timeout=20_000):
+        page.scope_value_combo.setCurrentIndex(page.scope_value_combo.findText(
+            "École élémentaire Buffon", QtCore.Qt.MatchFlag.MatchStartsWith))
+    data = page.preview.data
+    assert data.is_single_duo and data.photos
+    assert page.preview.tables["timeline"].rowCount() == len(data.timeline) > 0
+    titles = [page.preview.tabs.tabText(index) for index in range(page.preview.tabs.count())]
+    assert titles[-1] == f"Photos ({len(data.photos)})"

@@ -62,6 +62,8 @@ class ReportPreview(QtWidgets.QWidget):
             self.tabs.addTab(widget, f"{table.title} ({len(table.rows)})")
         self._charts(data, tr)
         self.tabs.addTab(self.charts_tab, tr("section.charts"))
+        if data.is_single_duo:
+            self.tabs.addTab(self._photos(data, tr), f"{tr('section.photos')} ({len(data.photos)})")
         self.tabs.setCurrentIndex(max(0, current))
 
     def _table_widget(self, table: Table, tr: Labels) -> QtWidgets.QTableWidget:
@@ -90,6 +92,33 @@ class ReportPreview(QtWidgets.QWidget):
         widget.resizeColumnsToContents()
         for column in range(widget.columnCount()):
             widget.setColumnWidth(column, min(widget.columnWidth(column), 320))
+        return widget
+
+    def _photos(self, data: ReportData, tr: Labels) -> QtWidgets.QWidget:
+        """The cleared photos the PDF will show, as thumbnails (at most six small images)."""
+        from classesduo.ui.qt import QtGui
+
+        widget = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(widget)
+        if not data.photos:
+            layout.addWidget(QtWidgets.QLabel(tr("none")))
+        for photo in data.photos:
+            reader = QtGui.QImageReader(str(photo.path))
+            reader.setAutoTransform(True)
+            if reader.size().isValid():
+                reader.setScaledSize(reader.size().scaled(200, 200, QtCore.Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            cell = QtWidgets.QVBoxLayout()
+            picture = QtWidgets.QLabel()
+            picture.setPixmap(QtGui.QPixmap.fromImage(image))
+            cell.addWidget(picture)
+            caption = QtWidgets.QLabel(" — ".join(part for part in (tr.date(photo.day), photo.caption) if part),
+                                       wordWrap=True)
+            caption.setMaximumWidth(200)
+            cell.addWidget(caption)
+            cell.addStretch(1)
+            layout.addLayout(cell)
+        layout.addStretch(1)
         return widget
 
     def _charts(self, data: ReportData, tr: Labels) -> None:

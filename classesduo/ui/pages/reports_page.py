@@ -236,9 +236,9 @@ class ReportsPage(QtWidgets.QWidget):
             self.preview.set_data(None, self.current_language())
             self._set_export_enabled(False)
             return
-        generation, db = self._generation, self.workspace.db
+        generation, db, media = self._generation, self.workspace.db, self.workspace.media.root
         self.status_label.setText(translate("ReportsPage", "Computing the figures…"))
-        operation = Operation(lambda progress, cancelled: build_report(db, period, scope), self)
+        operation = Operation(lambda progress, cancelled: build_report(db, period, scope, media_root=media), self)
         operation.succeeded.connect(lambda data: self._preview_done(generation, data, operation))
         operation.failed.connect(lambda error, details: self._preview_failed(generation, error, operation))
         operation.start()
