@@ -19,7 +19,7 @@ from classesduo.services.reports.charts import ChartPictures, prepare_charts
 from classesduo.services.reports.data import ReportCancelled
 from classesduo.services.reports.labels import Labels, labels_for
 from classesduo.services.reports.model import ReportData
-from classesduo.services.reports.pdf_layout import A4_HEIGHT, ACCENT, MARGIN, SHADE, TOP, WIDTH, PageLayout
+from classesduo.services.reports.pdf_layout import ACCENT, MARGIN, SHADE, WIDTH, PageLayout
 from classesduo.services.reports.tables import HEADLINE_KEYS, period_title, report_tables, scope_title
 
 Progress = Callable[[int, int], None]
@@ -159,8 +159,6 @@ def _title_page(layout: PageLayout, data: ReportData, tr: Labels) -> None:
     layout.text(period_title(data, tr), size=13)
     layout.space(30)
     layout.text(tr("made_on", day=tr.date(data.as_of)), size=10, colour=QtGui.QColor("#555555"))
-    layout.y = max(layout.y, TOP)
-    assert layout.y < A4_HEIGHT
 
 
 def _figures(layout: PageLayout, data: ReportData, tr: Labels) -> None:
