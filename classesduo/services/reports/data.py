@@ -80,7 +80,10 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
             PartnerSchool.country, PartnerClass.pupil_count, FacilitatorRow.name, DuoRow.status,
         )).where(duo_filter)).all()
         step()
-        in_report = and_(in_period, S.duo_id.in_(report_duos))
+        # A duo with a session in the period is in the report exactly when it is in the scope, so the
+        # sessions need only the scope (and nothing at all for the whole programme).
+        in_report = in_period if scope.kind is ScopeKind.PROGRAMME else and_(
+            in_period, S.duo_id.in_(_joined(select(DuoRow.id)).where(scoped)))
         stats = session_stats(session, in_report)
         step()
         highlights = highlights_of(session, in_report)
