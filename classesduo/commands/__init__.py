@@ -14,4 +14,5 @@ COMMAND_MODULES = [
     "classesduo.commands.ics",
     "classesduo.commands.media",
     "classesduo.commands.suggest",
+    "classesduo.commands.report",
 ]

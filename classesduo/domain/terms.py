@@ -58,3 +58,24 @@ def parse_term_label(label: str) -> tuple[str, int]:
         raise ValueError(f"not a term (expected e.g. 2026-2027/1): {label!r}")
     parse_school_year(year)
     return year.strip(), int(number)
+
+
+def validate_term_dates(school_year: str, number: int, start: date, end: date,
+                        others: list[TermDates]) -> list[tuple[str, str]]:
+    """Problems with a term's new dates as ``(field, message)``: order, school year, overlap with its siblings."""
+    from classesduo.domain.i18n import translate
+
+    problems: list[tuple[str, str]] = []
+    if end < start:
+        problems.append(("end", translate("terms", "The term ends before it starts.")))
+    first = parse_school_year(school_year)
+    year_start, year_end = date(first, 8, 1), date(first + 1, 7, 31)
+    for field, day in (("start", start), ("end", end)):
+        if not year_start <= day <= year_end:
+            problems.append((field, translate("terms", "{day} is outside the school year {year} (1 August to 31 July).")
+                             .format(day=day.isoformat(), year=school_year)))
+    for other in others:
+        if other.number != number and other.school_year == school_year and start <= other.end and other.start <= end:
+            problems.append(("start", translate("terms", "These dates overlap term {number} ({start} to {end}).")
+                             .format(number=other.number, start=other.start.isoformat(), end=other.end.isoformat())))
+    return problems

@@ -27,3 +27,22 @@ def ensure_default_terms(db: Database, school_year: str) -> list[Term]:
             session.add_all(rows)
             session.flush()
         return sorted((term_from_row(row) for row in rows), key=lambda term: term.number)
+
+
+def update_term_dates(db: Database, term: Term) -> Term:
+    """Store new dates for an existing term; ValidationError names the field, ConcurrentEditError if changed."""
+    from classesduo.domain.terms import TermDates, validate_term_dates
+    from classesduo.domain.validation import FieldError, raise_if_any
+    from classesduo.services import records
+    from classesduo.services.errors import translated_storage_errors
+
+    with translated_storage_errors(), db.transaction() as session:
+        row = records.row_for_save(session, TermRow, term.id, term.version)
+        siblings = session.scalars(select(TermRow).where(TermRow.school_year == row.school_year,
+                                                         TermRow.id != row.id)).all()
+        others = [TermDates(s.school_year, s.number, s.start_date, s.end_date) for s in siblings]
+        problems = validate_term_dates(row.school_year, row.number, term.start, term.end, others)
+        raise_if_any([FieldError(field, message) for field, message in problems])
+        row.start_date, row.end_date = term.start, term.end
+        session.flush()
+        return term_from_row(row)

@@ -68,7 +68,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages: dict[str, QtWidgets.QWidget] = {
             "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(),
             "calendar": CalendarPage(self.dialogs, lambda: self.settings),
-            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(),
+            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(self.dialogs),
         }
         self.pages["media"].attach(self.dialogs, lambda: self.settings)
         self.pages["media"].data_changed.connect(self.data_changed)

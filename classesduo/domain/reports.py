@@ -1,0 +1,96 @@
+"""What a report covers: a period (a term or a custom range) and a scope.
+
+No Qt, no SQL: the CLI parses ``--scope country:JP`` here and the GUI builds
+the same :class:`ReportScope` from its combo boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from classesduo.domain.i18n import translate
+
+
+class ScopeKind(StrEnum):
+    PROGRAMME = "programme"
+    ARRONDISSEMENT = "arrondissement"
+    COUNTRY = "country"
+    FACILITATOR = "facilitator"
+    DUO = "duo"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportScope:
+    kind: ScopeKind = ScopeKind.PROGRAMME
+    #: The arrondissement number, ISO country code, facilitator id or duo id; "" for the programme.
+    value: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.kind.value if self.kind is ScopeKind.PROGRAMME else f"{self.kind.value}:{self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPeriod:
+    """Paris calendar days, both ends included. ``term_label`` is e.g. ``"2026-2027/1"`` or ""."""
+
+    start: date
+    end: date
+    term_label: str = ""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def parse_scope(text: str) -> ReportScope:
+    """Parse ``programme``, ``arrondissement:11``, ``country:JP``, ``facilitator:ID`` or ``duo:ID``.
+
+    Raises ValueError with a sentence naming what is wrong.
+    """
+    kind_text, sep, value = text.strip().partition(":")
+    try:
+        kind = ScopeKind(kind_text.strip().lower())
+    except ValueError:
+        choices = ", ".join(kind.value for kind in ScopeKind)
+        raise ValueError(f"unknown scope {text!r} (expected one of: {choices})") from None
+    value = value.strip()
+    if kind is ScopeKind.PROGRAMME:
+        if sep and value:
+            raise ValueError(f"the programme scope takes no value: {text!r}")
+        return ReportScope()
+    if not value:
+        raise ValueError(f"the scope {kind.value} needs a value, e.g. {kind.value}:{_EXAMPLES[kind]}")
+    if kind is ScopeKind.ARRONDISSEMENT:
+        if not value.isdigit() or not 1 <= int(value) <= 20:
+            raise ValueError(f"not a Paris arrondissement (1 to 20): {value!r}")
+        value = str(int(value))
+    elif kind is ScopeKind.COUNTRY:
+        if len(value) != 2 or not value.isalpha():
+            raise ValueError(f"not a two-letter country code (e.g. JP): {value!r}")
+        value = value.upper()
+    return ReportScope(kind, value)
+
+
+_EXAMPLES = {
+    ScopeKind.ARRONDISSEMENT: "11",
+    ScopeKind.COUNTRY: "JP",
+    ScopeKind.FACILITATOR: "ID",
+    ScopeKind.DUO: "ID",
+}
+
+
+def validate_period(start: date, end: date) -> str | None:
+    """A sentence saying what is wrong with a custom range, or None."""
+    if end < start:
+        return translate("reports", "the end date is before the start date")
+    if (end - start).days > 400:
+        return translate("reports", "a report covers at most about a year (400 days)")
+    return None
+
+
+def use_weeks(period: ReportPeriod) -> bool:
+    """Sessions over time are counted per week for up to 20 weeks, per month beyond."""
+    return period.days <= 20 * 7

@@ -1,0 +1,1 @@
+"""Termly reports: figures (data.py), labels, and the PDF, CSV and XLSX writers."""

@@ -1,0 +1,217 @@
+"""Compute a :class:`ReportData` with SQL aggregates (see ``model.py`` for the definitions).
+
+Every figure comes from a GROUP BY over indexed columns (``exchange_session`` by
+``duo_id, start_utc`` and ``status, start_utc``); Python only sees one row per
+duo, per bucket or per consent combination, so 1,000 duos and 100,000 sessions
+stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from classesduo.domain.enums import DuoStatus, SessionStatus
+from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, use_weeks
+from classesduo.domain.terms import school_year_of
+from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.errors import NotFoundError
+from classesduo.services.reports.consent import consent_cleared
+from classesduo.services.reports.model import (
+    CountryLine,
+    DuoLine,
+    Headline,
+    Photo,
+    ReportData,
+    TimelineEntry,
+    text_key,
+)
+from classesduo.services.reports.queries import (
+    EMPTY,
+    PARIS,
+    S,
+    Figures,
+    bucket_starts,
+    consent_lines,
+    held_over_time,
+    highlights_of,
+    paris_midnight,
+    photos_of,
+    session_stats,
+    timeline_of,
+)
+from classesduo.storage.database import Database
+from classesduo.storage.models import DuoRow, FacilitatorRow, SchoolRow
+
+__all__ = ["ReportCancelled", "bucket_starts", "build_report", "consent_cleared"]
+
+Progress = Callable[[int, int], None]
+STEPS = 7
+
+
+class ReportCancelled(Exception):
+    """The user cancelled the report; nothing was written."""
+
+
+def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_of: date | None = None,
+                 media_root: Path | None = None, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ReportData:
+    """All the figures of one report. Raises NotFoundError for a scope naming nothing."""
+    as_of = as_of or date.today()
+    start, end = paris_midnight(period.start), paris_midnight(period.end + timedelta(days=1))
+    in_period = and_(S.start_utc >= start, S.start_utc < end)
+    step = _Stepper(progress, cancelled)
+    with db.reading() as session:
+        subject = _scope_subject(session, scope)
+        first, last = (int(school_year_of(day)[:4]) for day in (period.start, period.end))
+        years = {f"{year}-{year + 1}" for year in range(first, last + 1)}
+        scoped = _scope_condition(scope)
+        with_sessions = select(S.duo_id).where(in_period).distinct()
+        duo_filter = and_(scoped, or_(and_(DuoRow.status.in_([DuoStatus.ACTIVE, DuoStatus.PAUSED]),
+                                           DuoRow.school_year.in_(years)),
+                                      DuoRow.id.in_(with_sessions)))
+        report_duos = _joined(select(DuoRow.id)).where(duo_filter)
+        duo_rows = session.execute(_joined(select(
+            DuoRow.id, ParisSchool.id, ParisSchool.name, ParisSchool.arrondissement, ParisClass.name,
+            ParisClass.pupil_count, PartnerSchool.id, PartnerSchool.name, PartnerSchool.city,
+            PartnerSchool.country, PartnerClass.pupil_count, FacilitatorRow.name, DuoRow.status,
+        )).where(duo_filter)).all()
+        step()
+        # A duo with a session in the period is in the report exactly when it is in the scope, so the
+        # sessions need only the scope (and nothing at all for the whole programme).
+        in_report = in_period if scope.kind is ScopeKind.PROGRAMME else and_(
+            in_period, S.duo_id.in_(_joined(select(DuoRow.id)).where(scoped)))
+        stats = session_stats(session, in_report)
+        step()
+        highlights = highlights_of(session, in_report)
+        step()
+        reasons = session.execute(
+            select(S.cancel_reason, func.count()).where(in_report, S.status == SessionStatus.CANCELLED)
+            .group_by(S.cancel_reason).order_by(func.count().desc(), S.cancel_reason)).all()
+        by_week = use_weeks(period)
+        over_time = held_over_time(session, in_report, period, by_week)
+        step()
+        consent, media_total, cleared_publication = consent_lines(session, report_duos, start, end, as_of)
+        step()
+        timeline: list[TimelineEntry] = []
+        photos: list[Photo] = []
+        if scope.kind is ScopeKind.DUO:
+            timeline = timeline_of(session, scope.value, in_period)
+            photos = photos_of(session, scope.value, start, end, as_of, media_root)
+        step()
+
+    lines: list[DuoLine] = []
+    paris_schools: set[str] = set()
+    partner_schools: set[str] = set()
+    arrondissements: set[int] = set()
+    countries: dict[str, list[int]] = {}
+    for (duo_id, paris_id, paris_name, arr, paris_class, paris_pupils, partner_id, partner_name, city, country,
+         partner_pupils, facilitator, status) in duo_rows:
+        figures = stats.get(duo_id, EMPTY)
+        line = DuoLine(
+            duo_id=duo_id, paris_school=paris_name, arrondissement=arr, paris_class=paris_class,
+            partner_school=partner_name, partner_city=city, country=country, facilitator=facilitator or "",
+            status=str(status), sessions_held=figures.held, sessions_planned=figures.planned,
+            last_exchange=figures.last_held.astimezone(PARIS).date() if figures.last_held else None,
+            children_paris=figures.reached(figures.max_paris, figures.unknown_paris, paris_pupils),
+            children_partner=figures.reached(figures.max_partner, figures.unknown_partner, partner_pupils),
+            highlights=highlights.get(duo_id, ""),
+        )
+        lines.append(line)
+        paris_schools.add(paris_id)
+        partner_schools.add(partner_id)
+        if arr is not None:
+            arrondissements.add(arr)
+        bucket = countries.setdefault(country, [0, 0, 0])
+        bucket[0] += 1
+        bucket[1] += line.sessions_held
+        bucket[2] += line.sessions_planned
+    lines.sort(key=lambda line: (text_key(line.paris_school), text_key(line.paris_class),
+                                 text_key(line.partner_school), line.duo_id))
+    totals = Figures.total(stats.values())
+    headline = Headline(
+        duos=len(lines), active_duos=sum(1 for line in lines if line.sessions_held),
+        paris_schools=len(paris_schools), partner_schools=len(partner_schools),
+        arrondissements=len(arrondissements), countries=len(countries),
+        sessions_planned=totals.planned, sessions_held=totals.held, sessions_cancelled=totals.cancelled,
+        sessions_postponed=totals.postponed, sessions_to_log=totals.to_log, visio_minutes=totals.visio_minutes,
+        children_paris=sum(line.children_paris for line in lines),
+        children_partner=sum(line.children_partner for line in lines),
+        media_shared=media_total, media_cleared_publication=cleared_publication,
+    )
+    step()
+    return ReportData(
+        period=period, scope=scope, scope_label=subject, as_of=as_of, headline=headline,
+        cancel_reasons=[(reason or "", count) for reason, count in reasons],
+        by_week=by_week, held_over_time=over_time,
+        countries=sorted((CountryLine(code, *values) for code, values in countries.items()),
+                         key=lambda line: (-line.sessions_held, line.country)),
+        duos=lines, consent=consent, timeline=timeline, photos=photos,
+    )
+
+
+class _Stepper:
+    def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+        self.done, self.progress, self.cancelled = 0, progress, cancelled
+
+    def __call__(self) -> None:
+        if self.cancelled and self.cancelled():
+            raise ReportCancelled
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, STEPS)
+
+
+def _joined(query):  # noqa: ANN001, ANN202 - a Select
+    return (query.select_from(DuoRow).join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+            .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id))
+
+
+def _scope_condition(scope: ReportScope) -> ColumnElement[bool]:
+    match scope.kind:
+        case ScopeKind.ARRONDISSEMENT:
+            return ParisSchool.arrondissement == int(scope.value)
+        case ScopeKind.COUNTRY:
+            return PartnerSchool.country == scope.value
+        case ScopeKind.FACILITATOR:
+            return DuoRow.facilitator_id == scope.value
+        case ScopeKind.DUO:
+            return DuoRow.id == scope.value
+    return and_(True)
+
+
+def _scope_subject(session, scope: ReportScope) -> str:  # noqa: ANN001
+    """What the scope names (a facilitator's name, a duo's schools…); NotFoundError if nothing."""
+    match scope.kind:
+        case ScopeKind.PROGRAMME:
+            return ""
+        case ScopeKind.ARRONDISSEMENT:
+            found = session.scalar(select(func.count()).select_from(SchoolRow)
+                                   .where(SchoolRow.arrondissement == int(scope.value)))
+            if not found:
+                raise NotFoundError(f"no Paris school in arrondissement {scope.value}")
+            return scope.value
+        case ScopeKind.COUNTRY:
+            found = session.scalar(select(func.count()).select_from(SchoolRow)
+                                   .where(SchoolRow.country == scope.value))
+            if not found:
+                raise NotFoundError(f"no partner school in country {scope.value}")
+            return scope.value
+        case ScopeKind.FACILITATOR:
+            name = session.scalar(select(FacilitatorRow.name).where(FacilitatorRow.id == scope.value))
+            if name is None:
+                raise NotFoundError(f"no facilitator with id {scope.value}")
+            return name
+    row = session.execute(_joined(select(ParisSchool.name, ParisClass.name, PartnerSchool.name,
+                                         PartnerSchool.city)).where(DuoRow.id == scope.value)).first()
+    if row is None:
+        raise NotFoundError(f"no duo with id {scope.value}")
+    return f"{row[0]} ({row[1]}) ↔ {row[2]}, {row[3]}"
+
+

@@ -1,0 +1,80 @@
+"""Fonts for the PDF: Qt writes a PDF with *no text* and no warning when its font is unusable.
+
+The report asks for DejaVu Sans (Latin, accents, Cyrillic, Greek, arrows; Debian's
+``fonts-dejavu-core``) and, for Japanese, Chinese and Korean partner names, a Noto
+CJK family when the machine has one (Debian's ``fonts-noto-cjk``). Qt falls back
+glyph by glyph along the family list; without a CJK font those names show as boxes
+but the rest of the report is intact.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica", "Liberation Sans")
+CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR", "Noto Sans JP", "Source Han Sans",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Yu Gothic", "Meiryo", "MS Gothic",
+                "Hiragino Sans", "Microsoft YaHei", "Malgun Gothic")
+_FONT_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+)
+_families: list[str] | None = None
+
+
+def ensure_application() -> None:
+    """QtCharts and fonts need a QApplication; the CLI makes an offscreen one when there is no display."""
+    from PySide6 import QtWidgets
+
+    if QtWidgets.QApplication.instance() is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QtWidgets.QApplication(["classesduo-report"])
+
+
+def report_families() -> list[str]:
+    """The font families to ask for, best first (call on the GUI thread, once a QApplication exists)."""
+    global _families
+    if _families is not None:
+        return _families
+    from PySide6 import QtGui
+
+    known = set(QtGui.QFontDatabase.families())
+    for path in _FONT_FILES:
+        if Path(path).is_file() and not _has(known, Path(path)):
+            for family in QtGui.QFontDatabase.applicationFontFamilies(QtGui.QFontDatabase.addApplicationFont(path)):
+                known.add(family)
+    latin = [family for family in LATIN_FAMILIES if family in known][:1]
+    cjk = [family for family in CJK_FAMILIES if family in known][:1]
+    if not latin:
+        log.warning("no DejaVu Sans or similar font: the PDF uses Qt's default font (%s)",
+                    QtGui.QFont().family())
+        latin = [QtGui.QFont().family()]
+    if not cjk:
+        log.info("no CJK font found (install fonts-noto-cjk): Japanese, Chinese and Korean names show as boxes")
+    _families = latin + cjk
+    return _families
+
+
+def _has(known: set[str], path: Path) -> bool:
+    return ("DejaVu Sans" in known) if path.name.startswith("DejaVuSans") else any(
+        family.startswith("Noto Sans CJK") for family in known)
+
+
+def report_font(point_size: float, bold: bool = False):  # noqa: ANN201 - a QFont
+    from PySide6 import QtGui
+
+    font = QtGui.QFont()
+    font.setFamilies(report_families())
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    # No "ff"/"fi" ligatures: text copied or searched in the PDF must read "Buffon", not "Buﬀon".
+    for tag in ("liga", "clig"):
+        font.setFeature(QtGui.QFont.Tag(tag), 0)
+    return font

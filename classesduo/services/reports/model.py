@@ -1,0 +1,143 @@
+"""The typed figures of one report: computed once, read by every writer and the preview.
+
+Definitions (shown in the report's notes, see ``labels.py``):
+
+* **Duos in the report**: duos in the scope that are active or paused in a school year the period
+  touches, plus any duo with a session scheduled in the period.
+* **Active duos**: duos in the report with at least one exchange held in the period.
+* **Sessions planned**: sessions scheduled in the period, except those postponed (their new date
+  is a session of its own). Held + cancelled + not yet logged = planned.
+* **Hours of visio**: actual minutes of the held visio sessions (the planned length when the
+  actual one was not logged), in hours.
+* **Children reached** on a side: for each duo, the largest presence logged at one held exchange
+  in the period (the class size when a held exchange has no count), summed over duos.
+* **Media shared**: media of the duos in the report dated in the period (the date of their session,
+  else when they were taken, else when they were added). **Cleared** for a channel means consent
+  granted and not expired on the day the report is made.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from classesduo.domain.reports import ReportPeriod, ReportScope
+
+
+def text_key(text: str) -> tuple[object, ...]:
+    """Sort key for names: accents and case ignored (É with E), numbers in numeric order (2 before 10)."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", folded))
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    duos: int = 0
+    active_duos: int = 0
+    paris_schools: int = 0
+    partner_schools: int = 0
+    arrondissements: int = 0
+    countries: int = 0
+    sessions_planned: int = 0
+    sessions_held: int = 0
+    sessions_cancelled: int = 0
+    sessions_postponed: int = 0
+    sessions_to_log: int = 0
+    visio_minutes: int = 0
+    children_paris: int = 0
+    children_partner: int = 0
+    media_shared: int = 0
+    media_cleared_publication: int = 0
+
+    @property
+    def visio_hours(self) -> float:
+        return round(self.visio_minutes / 60, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DuoLine:
+    duo_id: str
+    paris_school: str
+    arrondissement: int | None
+    paris_class: str
+    partner_school: str
+    partner_city: str
+    country: str
+    facilitator: str
+    status: str
+    sessions_held: int
+    sessions_planned: int
+    last_exchange: date | None
+    children_paris: int
+    children_partner: int
+    highlights: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryLine:
+    country: str
+    duos: int
+    sessions_held: int
+    sessions_planned: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentLine:
+    channel: str  # "exchange", "reports" or "publication"
+    cleared: int
+    refused: int
+    unknown: int
+    expired: int
+
+    @property
+    def total(self) -> int:
+        return self.cleared + self.refused + self.unknown + self.expired
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    start_utc: datetime
+    kind: str
+    status: str
+    minutes: int
+    present_paris: int | None
+    present_partner: int | None
+    note: str  # what was done, or why it was cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    path: Path
+    caption: str
+    day: date | None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    period: ReportPeriod
+    scope: ReportScope
+    scope_label: str
+    as_of: date
+    headline: Headline
+    cancel_reasons: list[tuple[str, int]] = field(default_factory=list)
+    by_week: bool = True
+    #: (first day of the week or month, sessions held), every bucket of the period, zeros included.
+    held_over_time: list[tuple[date, int]] = field(default_factory=list)
+    countries: list[CountryLine] = field(default_factory=list)
+    duos: list[DuoLine] = field(default_factory=list)
+    consent: list[ConsentLine] = field(default_factory=list)
+    #: Only for a one-duo report.
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+
+    @property
+    def quiet_duos(self) -> list[DuoLine]:
+        """Duos in the report with no exchange held in the period."""
+        return [line for line in self.duos if line.sessions_held == 0]
+
+    @property
+    def is_single_duo(self) -> bool:
+        return self.scope.kind.value == "duo"

@@ -1,0 +1,211 @@
+"""The PDF report: an A4 title page, key figures, charts (QtCharts, as vectors), tables, page numbers.
+
+Needs a QApplication (QtCharts does); the CLI calls :func:`fonts.ensure_application` first.
+The file is written to a temporary name and moved into place, so a failure leaves no half PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui
+
+from classesduo.services.reports.charts import ChartPictures, prepare_charts
+from classesduo.services.reports.data import ReportCancelled
+from classesduo.services.reports.labels import Labels, labels_for
+from classesduo.services.reports.model import ReportData
+from classesduo.services.reports.pdf_layout import ACCENT, MARGIN, SHADE, WIDTH, PageLayout
+from classesduo.services.reports.tables import HEADLINE_KEYS, period_title, report_tables, scope_title
+
+Progress = Callable[[int, int], None]
+THUMB = 150.0
+
+
+def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None, charts: ChartPictures | None = None) -> None:
+    """Write the PDF. Without ``charts`` they are made here, which must then be the GUI thread
+    (QtCharts crashes elsewhere); the GUI makes them with :func:`pdf_charts` and writes off-thread."""
+    charts = charts or pdf_charts(data, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        _render(data, labels_for(lang), tmp_name, progress, cancelled, charts)
+        os.replace(tmp_name, path)  # the writer is gone: its file is closed (Windows needs that)
+    finally:
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def _render(data: ReportData, tr: Labels, file_name: str, progress: Progress | None,
+            cancelled: Callable[[], bool] | None, charts: ChartPictures) -> None:
+    writer = QtGui.QPdfWriter(file_name)
+    writer.setResolution(72)
+    writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
+    writer.setTitle(f"{tr('title')} — {scope_title(data, tr)} — {period_title(data, tr)}")
+    writer.setCreator("Classes Duo")
+    layout = PageLayout(writer)
+    steps = max(1, len(data.duos) // 200) + 4
+    done = [0]
+
+    def tick() -> None:
+        if cancelled and cancelled():
+            raise ReportCancelled
+        done[0] += 1
+        if progress:
+            progress(min(done[0], steps), steps)
+
+    _compose(layout, data, tr, tick, charts)
+    steps += len(layout.pages)
+    painter = QtGui.QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write the PDF {file_name}")
+    try:
+        layout.paint(painter, writer.newPage, lambda page, pages: tr("page", page=page, pages=pages), tick)
+    finally:
+        painter.end()
+
+
+def pdf_charts(data: ReportData, lang: str) -> ChartPictures:
+    """The charts as the PDF draws them; call on the GUI thread (after ``fonts.report_families()``)."""
+    return prepare_charts(data, labels_for(lang), WIDTH)
+
+
+def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[], None],
+             charts: ChartPictures) -> None:
+    _title_page(layout, data, tr)
+    layout.new_page()
+    layout.heading(tr("section.headline"))
+    _figures(layout, data, tr)
+    tables = {table.key: table for table in report_tables(data, tr)}
+    layout.heading(tr("section.cancellations"))
+    layout.table(tables["cancellations"].headers, _strings(tables["cancellations"].rows, tr), [3, 1], [False, True],
+                 empty=tr("none"))
+    tick()
+    layout.space(8)
+    layout.block(charts.over_time_height, lambda painter, rect: _picture(painter, rect, charts.over_time))
+    layout.space(8)
+    layout.block(charts.countries_height, lambda painter, rect: _picture(painter, rect, charts.countries))
+    layout.heading(tr("section.countries"))
+    layout.table(tables["countries"].headers, _strings(tables["countries"].rows, tr), [3, 1, 1, 1],
+                 [False, True, True, True], empty=tr("none"))
+    tick()
+    layout.heading(tr("section.duos"))
+    layout.table(
+        [tr("col.duo"), tr("col.facilitator"), f"{tr('col.held')} / {tr('col.planned')}", tr("col.last_exchange"),
+         tr("col.children"), tr("col.highlights")],
+        [[f"{line.paris_school} ({tr.arrondissement(line.arrondissement)}), {line.paris_class}\n"
+          f"↔ {line.partner_school}, {line.partner_city} ({tr.country(line.country)})",
+          line.facilitator, f"{line.sessions_held} / {line.sessions_planned}", tr.date(line.last_exchange),
+          f"{line.children_paris} / {line.children_partner}", line.highlights] for line in data.duos],
+        [3.7, 2.0, 1.1, 1.3, 1.4, 3.5], [False, False, True, False, True, False], size=7.5, empty=tr("none"),
+        tick=tick)
+    layout.heading(tr("section.quiet"))
+    quiet = tables["quiet"]
+    layout.table(quiet.headers, _strings(quiet.rows, tr), [3, 3, 1.5, 1.6, 1, 1], [False] * 5 + [True],
+                 size=7.5, empty=tr("none"))
+    layout.heading(tr("section.consent"))
+    layout.table(tables["consent"].headers, _strings(tables["consent"].rows, tr), [3, 1, 1, 1, 1, 1],
+                 [False] + [True] * 5, empty=tr("none"))
+    if data.is_single_duo:
+        layout.heading(tr("section.timeline"))
+        timeline = tables["timeline"]
+        layout.table(timeline.headers, _strings(timeline.rows, tr), [1.2, 1, 1, 0.8, 1.4, 4.5],
+                     [False, False, False, True, True, False], size=7.5, empty=tr("none"))
+        _photos(layout, data, tr)
+    tick()
+    layout.heading(tr("section.notes"))
+    layout.text(tr("notes"), size=8)
+
+
+def _picture(painter: QtGui.QPainter, rect: QtCore.QRectF, picture: QtGui.QPicture) -> None:
+    """Replay a recorded chart at its size: QPicture rescales from its own dpi to the device's, undo that."""
+    device = painter.device()
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.scale(picture.logicalDpiX() / device.logicalDpiX(), picture.logicalDpiY() / device.logicalDpiY())
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
+
+
+def _strings(rows: list[list[object]], tr: Labels) -> list[list[str]]:
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return tr.date(value)
+        if isinstance(value, int | float):
+            return tr.number(value)
+        return str(value)
+
+    return [[cell(value) for value in row] for row in rows]
+
+
+def _title_page(layout: PageLayout, data: ReportData, tr: Labels) -> None:
+    layout.fill(QtCore.QRectF(0, 0, WIDTH + 2 * MARGIN, 150), ACCENT)
+    layout.draw_text(QtCore.QRectF(MARGIN, 60, WIDTH, 40), "Classes Duo", 26, True, QtGui.QColor("white"))
+    layout.draw_text(QtCore.QRectF(MARGIN, 100, WIDTH, 30), tr("subtitle"), 12, False, QtGui.QColor("white"))
+    layout.y = 250
+    layout.text(tr("title"), size=22, bold=True, colour=ACCENT)
+    layout.space(24)
+    layout.text(scope_title(data, tr), size=16, bold=True)
+    layout.space(10)
+    layout.text(period_title(data, tr), size=13)
+    layout.space(30)
+    layout.text(tr("made_on", day=tr.date(data.as_of)), size=10, colour=QtGui.QColor("#555555"))
+
+
+def _figures(layout: PageLayout, data: ReportData, tr: Labels) -> None:
+    """Key figures as a grid of cards, four per row."""
+    per_row, gap, height = 4, 8.0, 58.0
+    width = (WIDTH - gap * (per_row - 1)) / per_row
+    for start in range(0, len(HEADLINE_KEYS), per_row):
+        layout.ensure(height + gap)
+        for column, key in enumerate(HEADLINE_KEYS[start:start + per_row]):
+            x = MARGIN + column * (width + gap)
+            layout.fill(QtCore.QRectF(x, layout.y, width, height), SHADE)
+            layout.draw_text(QtCore.QRectF(x + 6, layout.y + 4, width - 12, 24),
+                             tr.number(getattr(data.headline, key)), 17, True, ACCENT)
+            layout.draw_text(QtCore.QRectF(x + 6, layout.y + 28, width - 12, height - 30), tr(f"h.{key}"), 7.5)
+        layout.space(height + gap)
+
+
+def _photos(layout: PageLayout, data: ReportData, tr: Labels) -> None:
+    layout.heading(tr("section.photos"))
+    if not data.photos:
+        layout.text(tr("none"))
+        return
+    per_row = 3
+    gap = (WIDTH - per_row * THUMB) / (per_row - 1)
+    for start in range(0, len(data.photos), per_row):
+        layout.ensure(THUMB + 30)
+        for column, photo in enumerate(data.photos[start:start + per_row]):
+            image = _thumbnail(photo.path)
+            if image is None:
+                continue
+            x = MARGIN + column * (THUMB + gap)
+            box = QtCore.QRectF(x, layout.y, THUMB, THUMB)
+            size = image.size().scaled(int(THUMB), int(THUMB), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+            target = QtCore.QRectF(x + (THUMB - size.width()) / 2, layout.y + (THUMB - size.height()) / 2,
+                                   size.width(), size.height())
+            layout.fill(box, SHADE)
+            layout.add(lambda painter, target=target, image=image: painter.drawImage(target, image))
+            caption = " — ".join(part for part in (tr.date(photo.day), photo.caption) if part)
+            layout.draw_text(QtCore.QRectF(x, layout.y + THUMB + 2, THUMB, 26), caption, 7)
+        layout.space(THUMB + 32)
+
+
+def _thumbnail(path: Path) -> QtGui.QImage | None:
+    reader = QtGui.QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(400, 400, QtCore.Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image

@@ -1,0 +1,190 @@
+"""The SQL aggregates behind a report: one GROUP BY per figure family, one row per duo or bucket.
+
+They run on ``exchange_session``'s indexes (``duo_id, start_utc`` and ``status, start_utc``), so
+Python never sees individual sessions of a large programme.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, case, func, select, type_coerce
+
+from classesduo.domain.enums import ConsentStatus, MediaKind, SessionKind, SessionStatus
+from classesduo.domain.reports import ReportPeriod
+from classesduo.services.reports.consent import consent_cleared
+from classesduo.services.reports.model import ConsentLine, Photo, TimelineEntry
+from classesduo.storage.models import ExchangeSessionRow, MediaItemRow
+
+PARIS = ZoneInfo("Europe/Paris")
+HIGHLIGHT_CHARS = 160
+MAX_TIMELINE = 400
+MAX_PHOTOS = 6
+S = ExchangeSessionRow
+
+
+def paris_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), PARIS).astimezone(UTC)
+
+
+class Figures:
+    __slots__ = ("cancelled", "held", "last_held", "max_paris", "max_partner", "postponed", "to_log",
+                 "unknown_paris", "unknown_partner", "visio_minutes")
+
+    def __init__(self, held: int = 0, cancelled: int = 0, postponed: int = 0, to_log: int = 0,
+                 visio_minutes: int = 0, last_held: datetime | None = None, max_paris: int | None = None,
+                 unknown_paris: int = 0, max_partner: int | None = None, unknown_partner: int = 0) -> None:
+        self.held, self.cancelled, self.postponed, self.to_log = held, cancelled, postponed, to_log
+        self.visio_minutes, self.last_held = visio_minutes, last_held
+        self.max_paris, self.unknown_paris = max_paris, unknown_paris
+        self.max_partner, self.unknown_partner = max_partner, unknown_partner
+
+    @property
+    def planned(self) -> int:
+        return self.held + self.cancelled + self.to_log
+
+    def reached(self, most: int | None, unknown: int, pupils: int) -> int:
+        """The largest presence logged; the class size if some held exchange has no count."""
+        if not self.held:
+            return 0
+        return max(most or 0, pupils if unknown else 0)
+
+    @classmethod
+    def total(cls, items) -> Figures:  # noqa: ANN001
+        out = cls()
+        for item in items:
+            out.held += item.held
+            out.cancelled += item.cancelled
+            out.postponed += item.postponed
+            out.to_log += item.to_log
+            out.visio_minutes += item.visio_minutes
+        return out
+
+
+EMPTY = Figures()
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def session_stats(session, in_report: ColumnElement[bool]) -> dict[str, Figures]:  # noqa: ANN001
+    held = S.status == SessionStatus.HELD
+    rows = session.execute(select(
+        S.duo_id,
+        _count_if(held), _count_if(S.status == SessionStatus.CANCELLED),
+        _count_if(S.status == SessionStatus.POSTPONED), _count_if(S.status == SessionStatus.PLANNED),
+        func.coalesce(func.sum(case((and_(held, S.kind == SessionKind.VISIO),
+                                     func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0),
+        func.max(type_coerce(case((held, S.start_utc), else_=None), S.start_utc.type)),
+        func.max(case((held, S.present_paris), else_=None)),
+        _count_if(and_(held, S.present_paris.is_(None))),
+        func.max(case((held, S.present_partner), else_=None)),
+        _count_if(and_(held, S.present_partner.is_(None))),
+    ).where(in_report).group_by(S.duo_id)).all()
+    return {row[0]: Figures(*row[1:]) for row in rows}
+
+
+def highlights_of(session, in_report: ColumnElement[bool]) -> dict[str, str]:  # noqa: ANN001
+    """The activities logged at each duo's latest held exchange that has some."""
+    logged = and_(in_report, S.status == SessionStatus.HELD, S.activities != "")
+    latest = select(S.duo_id.label("duo_id"), func.max(S.start_utc).label("start")).where(logged) \
+        .group_by(S.duo_id).subquery()
+    rows = session.execute(select(S.duo_id, S.activities).join(
+        latest, and_(S.duo_id == latest.c.duo_id, S.start_utc == latest.c.start)).where(logged)).all()
+    out: dict[str, str] = {}
+    for duo_id, text in rows:
+        text = " ".join(text.split())
+        out[duo_id] = text if len(text) <= HIGHLIGHT_CHARS else text[:HIGHLIGHT_CHARS - 1].rstrip() + "…"
+    return out
+
+
+def bucket_starts(period: ReportPeriod, by_week: bool) -> list[date]:
+    """First day of each week (Monday) or month touching the period."""
+    if by_week:
+        day = period.start - timedelta(days=period.start.weekday())
+        step = lambda d: d + timedelta(days=7)  # noqa: E731
+    else:
+        day = period.start.replace(day=1)
+        step = lambda d: (d.replace(day=28) + timedelta(days=4)).replace(day=1)  # noqa: E731
+    out = []
+    while day <= period.end:
+        out.append(day)
+        day = step(day)
+    return out
+
+
+def held_over_time(session, in_report: ColumnElement[bool], period: ReportPeriod,  # noqa: ANN001
+                    by_week: bool) -> list[tuple[date, int]]:
+    starts = bucket_starts(period, by_week)
+    # The bucket index as a CASE over the buckets' UTC boundaries (Paris days), portable SQL.
+    whens = [(S.start_utc < paris_midnight(day), index) for index, day in enumerate(starts[1:])]
+    bucket = (case(*whens, else_=len(starts) - 1) if whens else case((S.start_utc.is_not(None), 0))).label("bucket")
+    counts = dict(session.execute(select(bucket, func.count()).where(in_report, S.status == SessionStatus.HELD)
+                                  .group_by(bucket)).all())
+    return [(day, int(counts.get(index, 0))) for index, day in enumerate(starts)]
+
+
+CHANNELS = ("exchange", "reports", "publication")
+
+
+def consent_lines(session, report_duos, start: datetime, end: datetime,  # noqa: ANN001
+             as_of: date) -> tuple[list[ConsentLine], int, int]:
+    when = func.coalesce(S.start_utc, MediaItemRow.taken_at, MediaItemRow.created_at)
+    rows = session.execute(
+        select(MediaItemRow.consent_exchange, MediaItemRow.consent_reports, MediaItemRow.consent_publication,
+               MediaItemRow.consent_until, func.count())
+        .outerjoin(S, MediaItemRow.session_id == S.id)
+        .where(MediaItemRow.duo_id.in_(report_duos), when >= start, when < end)
+        .group_by(MediaItemRow.consent_exchange, MediaItemRow.consent_reports, MediaItemRow.consent_publication,
+                  MediaItemRow.consent_until)).all()
+    tallies = {channel: [0, 0, 0, 0] for channel in CHANNELS}  # cleared, refused, unknown, expired
+    total = 0
+    for exchange, reports, publication, until, count in rows:
+        total += count
+        for channel, status in zip(CHANNELS, (exchange, reports, publication), strict=True):
+            if consent_cleared(status, until, as_of):
+                tallies[channel][0] += count
+            elif status == ConsentStatus.REFUSED:
+                tallies[channel][1] += count
+            elif status == ConsentStatus.GRANTED:
+                tallies[channel][3] += count
+            else:
+                tallies[channel][2] += count
+    lines = [ConsentLine(channel, *tallies[channel]) for channel in CHANNELS]
+    return lines, total, tallies["publication"][0]
+
+
+def timeline_of(session, duo_id: str, in_period: ColumnElement[bool]) -> list[TimelineEntry]:  # noqa: ANN001
+    rows = session.execute(select(S.start_utc, S.kind, S.status, S.minutes, S.actual_minutes, S.present_paris,
+                                  S.present_partner, S.activities, S.cancel_reason)
+                           .where(in_period, S.duo_id == duo_id).order_by(S.start_utc).limit(MAX_TIMELINE)).all()
+    return [TimelineEntry(start_utc=start, kind=str(kind), status=str(status), minutes=actual or minutes,
+                          present_paris=paris, present_partner=partner,
+                          note=" ".join((activities or "").split()) if status == SessionStatus.HELD else reason or "")
+            for start, kind, status, minutes, actual, paris, partner, activities, reason in rows]
+
+
+def photos_of(session, duo_id: str, start: datetime, end: datetime, as_of: date,  # noqa: ANN001
+            media_root: Path | None) -> list[Photo]:
+    """A few photos and drawings of the duo in the period whose consent for reports is cleared."""
+    if media_root is None:
+        return []
+    when = func.coalesce(S.start_utc, MediaItemRow.taken_at, MediaItemRow.created_at)
+    rows = session.execute(
+        select(MediaItemRow.stored_name, MediaItemRow.caption, MediaItemRow.consent_reports,
+               MediaItemRow.consent_until, type_coerce(when, S.start_utc.type))
+        .outerjoin(S, MediaItemRow.session_id == S.id)
+        .where(MediaItemRow.duo_id == duo_id, MediaItemRow.kind.in_([MediaKind.PHOTO, MediaKind.DRAWING]), when >= start, when < end,
+               MediaItemRow.consent_reports == ConsentStatus.GRANTED)
+        .order_by(when).limit(50)).all()
+    photos = []
+    for stored_name, caption, status, until, taken in rows:
+        path = media_root / stored_name
+        if consent_cleared(status, until, as_of) and path.is_file():
+            photos.append(Photo(path, caption, taken.astimezone(PARIS).date() if taken else None))
+        if len(photos) == MAX_PHOTOS:
+            break
+    return photos

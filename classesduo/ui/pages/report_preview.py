@@ -1,0 +1,147 @@
+"""The live preview of a report: key figures, the tables and the two charts, in the report's language.
+
+The preview shows the document as it will be written, so its contents follow
+the report's language (``labels.py``), while the page around it follows the
+app's language (``translate()``).
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from classesduo.services.reports.labels import Labels, labels_for
+from classesduo.services.reports.model import ReportData, text_key
+from classesduo.services.reports.tables import HEADLINE_KEYS, Table, report_tables
+from classesduo.ui.qt import QtCore, QtWidgets
+
+
+class ReportPreview(QtWidgets.QWidget):
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: ReportData | None = None
+        self.figure_labels: dict[str, QtWidgets.QLabel] = {}
+        figures = QtWidgets.QFrame()
+        figures.setObjectName("reportFigures")
+        grid = QtWidgets.QGridLayout(figures)
+        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setVerticalSpacing(2)
+        for index, key in enumerate(HEADLINE_KEYS):
+            label = QtWidgets.QLabel()
+            label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+            grid.addWidget(label, index // 4, index % 4)
+            self.figure_labels[key] = label
+        figures.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tables: dict[str, QtWidgets.QTableWidget] = {}
+        self.charts_tab = QtWidgets.QWidget()
+        self.charts_layout = QtWidgets.QHBoxLayout(self.charts_tab)
+        self.chart_views: list[QtWidgets.QWidget] = []
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(figures)
+        layout.addWidget(self.tabs, 1)
+
+    def set_data(self, data: ReportData | None, lang: str) -> None:
+        self.data = data
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tables.clear()
+        if data is None:
+            for label in self.figure_labels.values():
+                label.clear()
+            return
+        tr = labels_for(lang)
+        for key, label in self.figure_labels.items():
+            label.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(tr.number(getattr(data.headline, key)))}"
+                          f"</span>&nbsp; {html.escape(tr(f'h.{key}'))}")
+        tables = report_tables(data, tr)
+        for table in tables[1:]:
+            widget = self._table_widget(table, tr)
+            self.tables[table.key] = widget
+            self.tabs.addTab(widget, f"{table.title} ({len(table.rows)})")
+        self._charts(data, tr)
+        self.tabs.addTab(self.charts_tab, tr("section.charts"))
+        if data.is_single_duo:
+            self.tabs.addTab(self._photos(data, tr), f"{tr('section.photos')} ({len(data.photos)})")
+        self.tabs.setCurrentIndex(max(0, current))
+
+    def _table_widget(self, table: Table, tr: Labels) -> QtWidgets.QTableWidget:
+        widget = QtWidgets.QTableWidget(len(table.rows), len(table.headers))
+        widget.setHorizontalHeaderLabels(table.headers)
+        widget.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        widget.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        widget.setAlternatingRowColors(True)
+        widget.verticalHeader().hide()
+        widget.horizontalHeader().setStretchLastSection(True)
+        for row, values in enumerate(table.rows):
+            for column, value in enumerate(values):
+                item = _Item()
+                if isinstance(value, int | float):
+                    item.setData(QtCore.Qt.ItemDataRole.DisplayRole, value)
+                    item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+                elif isinstance(value, date):
+                    item.setText(tr.date(value))
+                    item.setData(QtCore.Qt.ItemDataRole.UserRole, value.isoformat())
+                else:
+                    item.setText("" if value is None else str(value))
+                    item.setData(QtCore.Qt.ItemDataRole.UserRole, text_key(item.text()))
+                widget.setItem(row, column, item)
+        widget.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
+        widget.setSortingEnabled(True)  # the report's own order until the user clicks a header
+        widget.resizeColumnsToContents()
+        for column in range(widget.columnCount()):
+            widget.setColumnWidth(column, min(widget.columnWidth(column), 320))
+        return widget
+
+    def _photos(self, data: ReportData, tr: Labels) -> QtWidgets.QWidget:
+        """The cleared photos the PDF will show, as thumbnails (at most six small images)."""
+        from classesduo.ui.qt import QtGui
+
+        widget = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(widget)
+        if not data.photos:
+            layout.addWidget(QtWidgets.QLabel(tr("none")))
+        for photo in data.photos:
+            reader = QtGui.QImageReader(str(photo.path))
+            reader.setAutoTransform(True)
+            if reader.size().isValid():
+                reader.setScaledSize(reader.size().scaled(200, 200, QtCore.Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            cell = QtWidgets.QVBoxLayout()
+            picture = QtWidgets.QLabel()
+            picture.setPixmap(QtGui.QPixmap.fromImage(image))
+            cell.addWidget(picture)
+            caption = QtWidgets.QLabel(" — ".join(part for part in (tr.date(photo.day), photo.caption) if part),
+                                       wordWrap=True)
+            caption.setMaximumWidth(200)
+            cell.addWidget(caption)
+            cell.addStretch(1)
+            layout.addLayout(cell)
+        layout.addStretch(1)
+        return widget
+
+    def _charts(self, data: ReportData, tr: Labels) -> None:
+        from PySide6 import QtCharts
+
+        from classesduo.services.reports.charts import countries_chart, over_time_chart
+
+        for view in self.chart_views:
+            self.charts_layout.removeWidget(view)
+            view.deleteLater()
+        self.chart_views = []
+        for chart in (over_time_chart(data, tr, 9), countries_chart(data, tr, 9)):
+            view = QtCharts.QChartView(chart)
+            view.setMinimumHeight(260)
+            self.charts_layout.addWidget(view, 1)
+            self.chart_views.append(view)
+
+
+class _Item(QtWidgets.QTableWidgetItem):
+    """Sorts dates by their ISO form, text without regard to accents or case, numbers as numbers."""
+
+    def __lt__(self, other: QtWidgets.QTableWidgetItem) -> bool:
+        mine, theirs = self.data(QtCore.Qt.ItemDataRole.UserRole), other.data(QtCore.Qt.ItemDataRole.UserRole)
+        if isinstance(mine, str | tuple) and type(mine) is type(theirs):
+            return mine < theirs
+        return super().__lt__(other)
