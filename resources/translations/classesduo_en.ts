@@ -4,12 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="26"/>
-        <source>Classes Duo — unexpected error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/app.py" line="27"/>
+        <location filename="../../classesduo/ui/app.py" line="29"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -18,25 +13,265 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="55"/>
+        <source>{paris} Paris · {partner}{shift} {city}</source>
+        <extracomment>One colour per duo, chosen by a stable hash of its id so it does not change between weeks.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="65"/>
+        <source>Paris: {date} {start}–{end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="68"/>
+        <source>{city}: {date} {start} (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="72"/>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="75"/>
+        <source>Facilitator: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="77"/>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="33"/>
+        <source>Month view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="116"/>
+        <source>+{count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <source>&amp;Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <source>Previous (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <source>Back to today (Alt+Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <source>Next (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <source>Find a slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <source>Times when both classes are free (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <source>New visio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <source>Plan a visio at a time you choose (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <source>Export .ics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <source>&amp;Facilitator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
+        <source>D&amp;uo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <source>&amp;School:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <source>Show past sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <source>List view: include sessions before today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="113"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="309"/>
+        <source>Week view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="64"/>
+        <source>Problems</source>
+        <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <source>All sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <source>Upcoming sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="181"/>
+        <source>Week of {monday} – {sunday} (Paris time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="31"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="35"/>
-        <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or load the demo data.</source>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="37"/>
-        <source>No sessions yet — load the demo data to see a school year of sessions.</source>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="40"/>
-        <source>Show past sessions</source>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <source>Series planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <source>{count} visios planned. These dates were skipped:
+{dates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <source>No duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <source>Plan a visio for a duo: create one on the Duos page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <source>{reason}. Open the session to choose the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <source>Move the visio?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <source>At {date} {time} (Paris time) this visio breaks a rule:
+{problems}
+
+Move it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <source>the visios of the chosen duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <source>the visios of the chosen facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <source>every visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <source>Export {what} as .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <source>Writing {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <source>Export done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -49,313 +284,994 @@ The details are in the log file:
     </message>
 </context>
 <context>
-    <name>DuosPage</name>
+    <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="19"/>
-        <source>Paris school</source>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="61"/>
+        <source>Date (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="20"/>
-        <source>Arr.</source>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="22"/>
-        <source>Paris class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="23"/>
-        <source>Partner school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="24"/>
-        <source>City</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="25"/>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="26"/>
-        <source>Year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="27"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="221"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="222"/>
+        <source>Back to the list (Alt+Left, Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="223"/>
+        <source>Log an exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="224"/>
+        <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="226"/>
+        <source>Log / edit the selected session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="227"/>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="228"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="229"/>
+        <source>Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="230"/>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="231"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="234"/>
+        <source>All terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
+        <source>Nothing to log for this duo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <source>No exchange yet (or none matches the filters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <source>Duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <source>Choose a duo in the Duos list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
+Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
+Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
+Project: {project}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="268"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <source>Past sessions still to log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="270"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="32"/>
+        <source>postponed to {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="35"/>
+        <source>present {paris} / {partner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="39"/>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="47"/>
+        <source>Problems: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="49"/>
+        <source>Follow-up: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="56"/>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuosPage</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="25"/>
+        <source>Paris school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="26"/>
+        <source>Arr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="28"/>
+        <source>Paris class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="29"/>
+        <source>Partner school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="30"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="31"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="32"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="33"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="34"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="35"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="41"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="38"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="44"/>
         <source>No duos yet — load the demo data to see Paris classes paired with partner classes abroad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FinderDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="32"/>
+        <source>Find a slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="43"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <source>Duo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <source>to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <source>Paris date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <source>Paris time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <source>Partner time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <source>Partner day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="66"/>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
+        <source>every week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="69"/>
+        <source>every other week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="85"/>
+        <source>&amp;Plan this slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="121"/>
+        <source>There is no duo yet: create one on the Duos page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <source>Time in {city}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <source>Day in {city}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <source> (next day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <source> (day before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <source>Duo</source>
+        <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <source>Facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <source>Last exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <source>School days since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="56"/>
+        <source>Partner class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <source>Absent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="115"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="71"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="118"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="76"/>
-        <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}.</source>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="81"/>
-        <source>This week</source>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="82"/>
-        <source>Past sessions still to log</source>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="83"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
+        <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <source>Partner classes absent twice in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
+        <source>Every active duo exchanged recently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
+        <source>No partner class missed two sessions in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
         <source>Nothing to log — well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="18"/>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
+        <source>Facilitators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
+        <source>Duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="120"/>
+        <source>Import CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="87"/>
+        <source>&amp;Records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
+        <source>A .csv file, UTF-8, comma or semicolon separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
+        <source>Only &amp;check the file (write nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="99"/>
+        <source>Required columns: {required}
+Optional columns: {optional}
+Import in this order: schools, classes, facilitators, duos, sessions. Rows already stored (same {key}) are updated, not duplicated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="136"/>
+        <source>Importing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="65"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <source>&amp;Copy all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="77"/>
+        <source>Import refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
+        <source>{file}: {count} problem(s). Nothing was imported: fix the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="82"/>
+        <source>The first {shown} are listed; “Copy all” copies every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="13"/>
+        <source>Invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="18"/>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="19"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="21"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="23"/>
+        <source>Open in &amp;mail app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="38"/>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="45"/>
+        <source>No mail app answered; use Copy and paste the text into your mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="45"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="73"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="170"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
         <source>Load the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogActions</name>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="79"/>
+        <source>Exchange logged.</source>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
+        <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="91"/>
+        <source>Delete a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
+        <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="113"/>
+        <source>Deleted session restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
+        <source>This log has not been edited since it was first recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <source>{when} — changed by {who}. Before: {status}; {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="142"/>
+        <source>History of this log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogForm</name>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <source>Choose a duo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="306"/>
+        <source>Log an exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <source>{duo}
+{kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="314"/>
+        <source>Log an unplanned exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <source>&amp;Duo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <source>&amp;When (Paris time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <source>&amp;New date (Paris time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <source>D&amp;uration (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <source>Pupils present in &amp;Paris:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <source>Pupils present in the pa&amp;rtner class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <source>&amp;What was done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <source>Activities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <source>&amp;Languages used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <source>Technical &amp;problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <source>&amp;Follow-up to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="335"/>
+        <source>— choose a reason —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="340"/>
+        <source>ISO codes, e.g. fr, es</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <source>Songs, questions, presentations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <source>A count only, never names. “—” = not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="25"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="28"/>
         <source>Present (Paris / partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="26"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="29"/>
         <source>What was done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="42"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="79"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="83"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="84"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="87"/>
         <source>Logged exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="88"/>
         <source>Past sessions still to log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="89"/>
+        <source>Log an exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="90"/>
+        <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="37"/>
+        <location filename="../../classesduo/ui/main_window.py" line="39"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="38"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="122"/>
+        <location filename="../../classesduo/ui/main_window.py" line="171"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="126"/>
+        <location filename="../../classesduo/ui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="127"/>
+        <location filename="../../classesduo/ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="128"/>
+        <location filename="../../classesduo/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="129"/>
+        <location filename="../../classesduo/ui/main_window.py" line="178"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="130"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <source>&amp;Log an exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="181"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="131"/>
+        <location filename="../../classesduo/ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="132"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="133"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="134"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="135"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="145"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="154"/>
+        <location filename="../../classesduo/ui/main_window.py" line="205"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="160"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="161"/>
+        <location filename="../../classesduo/ui/main_window.py" line="212"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="254"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="204"/>
+        <location filename="../../classesduo/ui/main_window.py" line="255"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="208"/>
+        <location filename="../../classesduo/ui/main_window.py" line="259"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="213"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="241"/>
+        <location filename="../../classesduo/ui/main_window.py" line="304"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -364,50 +1280,516 @@ Data folder: {path}</source>
     </message>
 </context>
 <context>
+    <name>MediaAlbum</name>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="45"/>
+        <source>Album export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="91"/>
+        <source>{paris} and {partner} — term {term}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="110"/>
+        <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="133"/>
+        <source>the stored file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="139"/>
+        <source>the image could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="202"/>
+        <source>No item of this term is cleared for publication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaDetail</name>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <source>Caption (&amp;French):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <source>Caption (&amp;partner):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <source>&amp;Tags (comma-separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <source>Kin&amp;d:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <source>Made by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <source>&amp;Identifiable children:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <source>Shown in the &amp;exchange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
+        <source>Published (&amp;blog, album):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <source>Used in &amp;reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <source>Authorisation &amp;until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
+        <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="96"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="97"/>
+        <source>&amp;Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="110"/>
+        <source>Select an item to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="116"/>
+        <source>{name} — {kind}, {size} KB, {date}
+{duo}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaFilters</name>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <source>&amp;Duo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <source>Sessio&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <source>Te&amp;rm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <source>Si&amp;de:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <source>&amp;Consent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <source>Both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <source>Any consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="77"/>
+        <source>Needs consent (badged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <source>Not cleared for publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="79"/>
+        <source>Cleared for publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="94"/>
+        <source>All duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <source>All sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="107"/>
+        <source>All terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaGrid</name>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="146"/>
+        <source>Not cleared for: {channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="153"/>
+        <source>the exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="154"/>
+        <source>publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="155"/>
+        <source>reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_view.py" line="76"/>
+        <source>Media gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="55"/>
+        <source>{count} file(s) imported.</source>
+        <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="57"/>
+        <source>Import cancelled: the file being copied was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="59"/>
+        <source>{name}: already in this duo (not stored twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="61"/>
+        <source>{name}: skipped — {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="167"/>
+        <source>No session with id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="169"/>
+        <source>Session {id} belongs to another duo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="176"/>
+        <source>the file name is not valid UTF-8; rename the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="178"/>
+        <source>not a file, or not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="180"/>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="185"/>
+        <source>cannot be read ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="188"/>
+        <source>unsupported kind of file (photos, videos, audio, drawings, PDFs and text documents are accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="193"/>
+        <source>cannot be copied ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="205"/>
+        <source>the file changed while it was being copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="58"/>
+        <source>HEIC photos cannot be read by this version of Qt; export them as JPEG from the phone or computer first</source>
+        <extracomment>Larger images are refused: no camera or scanner a school owns makes them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="60"/>
+        <source>this image format cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="64"/>
+        <source>the image is damaged (its header cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="66"/>
+        <source>the image claims absurd dimensions ({width} × {height} pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="71"/>
+        <source>the image is damaged ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="117"/>
+        <source>the PDF is incomplete or damaged (no end-of-file marker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="18"/>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="19"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="20"/>
-        <source>Duo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="21"/>
-        <source>Side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="22"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="25"/>
-        <source>Publication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="27"/>
-        <source>Caption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="34"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="157"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="37"/>
-        <source>No media yet — load the demo data to see children&apos;s drawings.</source>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="158"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="159"/>
+        <source>Import files into the selected duo (Ctrl+I); you can also drop files on the gallery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="161"/>
+        <source>made by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
+        <source>scanned drawings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="165"/>
+        <source>Export &amp;album…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <source>Erase &amp;old media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="167"/>
+        <source>Load the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="168"/>
+        <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="208"/>
+        <source>{count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="215"/>
+        <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="218"/>
+        <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="221"/>
+        <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="286"/>
+        <source>import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
+        <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <source>Import media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="274"/>
+        <source>Choose a duo in the Duo list first, to {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <source>An import, export or erasure is still running; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <source>Importing {count} file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="306"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="19"/>
+        <source>export its album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="25"/>
+        <source>Export album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
+        <source>Term:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="32"/>
+        <source>Folder for the album (new or empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <source>Album exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <source>{included} item(s) written to {folder}.
+{left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <source>Exporting the album…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="65"/>
+        <source>{label} ({year}): {media} media, {logs} log(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="68"/>
+        <source>… and {count} more duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
+
+{list}
+
+Erase them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <source>Erase old media and logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <source>Erasing old media…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -416,6 +1798,44 @@ Data folder: {path}</source>
     <message>
         <location filename="../../classesduo/ui/operations.py" line="86"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverlapPicture</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="59"/>
+        <source>Overlap of the two timetables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="144"/>
+        <source>Paris class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="145"/>
+        <source>Class in {city} (on the Paris clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="147"/>
+        <source>Both free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="178"/>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="179"/>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="192"/>
+        <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -433,17 +1853,32 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="23"/>
+        <source>Empty: your computer user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="26"/>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="24"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="27"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="25"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
+        <source>Your &amp;name in the history of log edits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="31"/>
+        <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -599,6 +2034,84 @@ Data folder: {path}</source>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="33"/>
+        <source>Edit session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <source>Plan a visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="40"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="49"/>
+        <source>Only this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <source>This session and the following ones of the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
+        <source>This visio is part of a series. Change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="61"/>
+        <source>&amp;Duo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <source>&amp;When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <source>&amp;Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <source>Visio &amp;link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="68"/>
+        <source>Cancel this visio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <source>Invitation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="131"/>
+        <source>Choose a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="164"/>
+        <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="166"/>
+        <source>Cancel visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <location filename="../../classesduo/ui/pages/sessions_columns.py" line="14"/>
@@ -637,6 +2150,39 @@ Data folder: {path}</source>
     </message>
 </context>
 <context>
+    <name>TimeEntry</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
+        <source>Paris time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
+        <source>{city} time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="107"/>
+        <source>Choose which one…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
+        <source>The first {time} (summer time, UTC {utc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="110"/>
+        <source>The second {time} (winter time, UTC {utc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
+        <source>Paris: {paris} · {city}: {partner} (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../classesduo/services/errors.py" line="35"/>
@@ -659,8 +2205,242 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/ics_export.py" line="113"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ics</name>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="46"/>
+        <source>Paris: {date} {start}–{end} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="49"/>
+        <source>{city}: {date} {start}–{end} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="55"/>
+        <source>Visio link: {link}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="57"/>
+        <source>Facilitator: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="59"/>
+        <source>This session is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="85"/>
+        <source>Classes Duo visio: {duo}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="93"/>
+        <source>Visio in 30 minutes: {duo}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="45"/>
+        <source>No school “{name}”{city}; import the schools first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="46"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
+        <source> in {city}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="49"/>
+        <source>Several schools are called “{name}”; fill in the city.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/engine.py" line="80"/>
+        <source>Same {key} as line {line}: a file names each record once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/engine.py" line="110"/>
+        <source>The file has a header but no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/facilitators.py" line="42"/>
+        <source>Several stored facilitators match this row; give their e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="47"/>
+        <source>Not a whole number: {value}</source>
+        <extracomment>Weekday names (English and French, short and long) to Monday = 0.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="56"/>
+        <source>Expected yes or no: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="65"/>
+        <source>Unknown value “{value}” (use one of: {choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="76"/>
+        <source>Not a time of day (expected e.g. 15:00): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="88"/>
+        <source>Not an availability window (expected e.g. “Tue 15:00-16:30”): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="107"/>
+        <source>Not a date and time (expected e.g. 2027-03-16 15:00): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="57"/>
+        <source>No class “{name}” at school “{school}”{city}; import the classes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="61"/>
+        <source>Several schools “{school}” have a class “{name}”; fill in {column}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="88"/>
+        <source>No facilitator “{value}”; import the facilitators first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="90"/>
+        <source>Several facilitators are called “{value}”; give the e-mail instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="105"/>
+        <source>The file is not UTF-8 text (byte 0x{byte:02x} on line {line}). Save it as “CSV UTF-8” in your spreadsheet and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="118"/>
+        <source>The file is too large ({size} MB; the limit is {limit} MB). Split it into several files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="124"/>
+        <source>The file cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="128"/>
+        <source>The file is empty; it needs a header line naming the columns, then one line per record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="132"/>
+        <source>The file contains a NUL character: it is not a CSV text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="152"/>
+        <source>The file has more than {limit} rows; split it into several files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="155"/>
+        <source>This line has {cells} cells but the header has {columns} columns (a separator inside a value needs quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="160"/>
+        <source>This line has a value in a column without a name in the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="165"/>
+        <source>The file cannot be read as CSV: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="178"/>
+        <source>Missing required column(s): {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="182"/>
+        <source>Unknown column(s): {unknown}. The columns are: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="186"/>
+        <source>Column(s) named twice: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="23"/>
+        <source>, line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="25"/>
+        <source>, field {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="35"/>
+        <source>{count} problem(s); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="41"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="59"/>
+        <source>{file}: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="62"/>
+        <source>(Check only: nothing was written.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/schools.py" line="49"/>
+        <source>Several stored schools match this name and city.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="49"/>
+        <source>A session lasts from 1 to {limit} minutes, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="90"/>
+        <source>Add the UTC offset to say which, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="110"/>
+        <source>No duo of these two classes in {year}; import the duos first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -776,6 +2556,67 @@ Data folder: {path}</source>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="11"/>
+        <source>Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="12"/>
+        <source>Song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="13"/>
+        <source>Q&amp;A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="14"/>
+        <source>Game</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="15"/>
+        <source>Drawing exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="16"/>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="17"/>
+        <location filename="../../classesduo/ui/log_labels.py" line="28"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="23"/>
+        <source>Technical problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="24"/>
+        <source>Partner absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="25"/>
+        <source>School event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="26"/>
+        <source>Weather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="27"/>
+        <source>Strike</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>scheduling</name>
@@ -784,6 +2625,7 @@ Data folder: {path}</source>
         <location filename="../../classesduo/domain/scheduling.py" line="70"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="247"/>
+        <location filename="../../classesduo/services/planning.py" line="32"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
         <translation type="unfinished"></translation>
@@ -858,6 +2700,7 @@ Data folder: {path}</source>
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="221"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
+        <location filename="../../classesduo/services/scheduling.py" line="208"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,6 +2780,47 @@ Data folder: {path}</source>
         <source>the wall-clock time must not carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/planning.py" line="26"/>
+        <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="200"/>
+        <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
+        <extracomment>Sessions that take someone&apos;s time: not cancelled, not moved elsewhere. The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="211"/>
+        <source>the date range is too long ({days} days); search at most {max} days at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="237"/>
+        <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="248"/>
+        <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <source>ahead of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <source>behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="250"/>
+        <source>level with</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>services</name>
@@ -960,11 +2844,38 @@ Data folder: {path}</source>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <source>This session is already there; nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/planning.py" line="70"/>
+        <source>This session is cancelled; plan a new one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="48"/>
+        <source>No date of this series is possible: every one is skipped.</source>
+        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="50"/>
+        <source>A series holds at most {max} sessions; this one would have {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="86"/>
+        <source>This session is not part of a series.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>validation</name>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="74"/>
+        <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,6 +2885,58 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="50"/>
+        <source>A number of pupils cannot be negative.</source>
+        <extracomment>The documented activity tags, in the order forms show them. The outcomes a log can record (``planned`` is the absence of a log).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="52"/>
+        <source>{count} pupils present, but the class has only {pupils}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
+        <source>Choose what happened: held, cancelled or postponed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="66"/>
+        <source>This exchange is in the future: it cannot have been held yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
+        <source>Say why it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="72"/>
+        <source>Unknown reason: {reason} (use {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
+        <source>Give the new date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
+        <source>The new date must be after the original one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
+        <source>The duration must be between 1 and 1440 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="88"/>
+        <source>Unknown activity tag: {tags} (use {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="93"/>
         <location filename="../../classesduo/domain/validation.py" line="86"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>
@@ -1000,6 +2963,7 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,12 +3004,40 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="166"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <source>An unplanned exchange is held or cancelled, not postponed.</source>
+        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="110"/>
+        <source>The number of children shown cannot be negative.</source>
+        <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="113"/>
+        <source>More than 200 identifiable children? Check the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="116"/>
+        <source>A caption is at most 2000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="119"/>
+        <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

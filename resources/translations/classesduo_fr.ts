@@ -4,12 +4,11 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="26"/>
         <source>Classes Duo — unexpected error</source>
-        <translation>Classes Duo — erreur inattendue</translation>
+        <translation type="vanished">Classes Duo — erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="27"/>
+        <location filename="../../classesduo/ui/app.py" line="29"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -21,26 +20,282 @@ Les détails sont dans le journal :
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="55"/>
+        <source>{paris} Paris · {partner}{shift} {city}</source>
+        <extracomment>One colour per duo, chosen by a stable hash of its id so it does not change between weeks.</extracomment>
+        <translation>{paris} Paris · {partner}{shift} {city}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="65"/>
+        <source>Paris: {date} {start}–{end}</source>
+        <translation>Paris : {date} {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="68"/>
+        <source>{city}: {date} {start} (local time)</source>
+        <translation>{city} : {date} {start} (heure locale)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="72"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="75"/>
+        <source>Facilitator: {name}</source>
+        <translation>Intervenant·e : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/items.py" line="77"/>
+        <source>Problems:</source>
+        <translation>Problèmes :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="33"/>
+        <source>Month view</source>
+        <translation>Vue mensuelle</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="116"/>
+        <source>+{count} more</source>
+        <translation>+{count} autres</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <source>Previous (Alt+Left)</source>
+        <translation>Précédent (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <source>Back to today (Alt+Home)</source>
+        <translation>Revenir à aujourd’hui (Alt+Home)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <source>Next (Alt+Right)</source>
+        <translation>Suivant (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <source>Find a slot…</source>
+        <translation>Trouver un créneau…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <source>Times when both classes are free (Ctrl+Shift+F)</source>
+        <translation>Moments où les deux classes sont libres (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <source>New visio…</source>
+        <translation>Nouvelle visio…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <source>Plan a visio at a time you choose (Ctrl+N)</source>
+        <translation>Planifier une visio à l’heure de votre choix (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <source>Export .ics…</source>
+        <translation>Exporter en .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
+        <translation>Écrire les visios affichées par les filtres dans un fichier d’agenda (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <source>&amp;Facilitator:</source>
+        <translation>&amp;Intervenant·e :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
+        <source>D&amp;uo:</source>
+        <translation>D&amp;uo :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <source>&amp;School:</source>
+        <translation>É&amp;cole :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <source>Show past sessions</source>
+        <translation>Afficher les séances passées</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <source>List view: include sessions before today</source>
+        <translation>Vue en liste : inclure les séances antérieures à aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="113"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="309"/>
+        <source>Week view</source>
+        <translation>Vue hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="64"/>
+        <source>Problems</source>
+        <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <source>All sessions</source>
+        <translation>Toutes les séances</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <source>Upcoming sessions</source>
+        <translation>Séances à venir</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="181"/>
+        <source>Week of {monday} – {sunday} (Paris time)</source>
+        <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="31"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="35"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
+        <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
+        <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <source>Series planned</source>
+        <translation>Série planifiée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <source>{count} visios planned. These dates were skipped:
+{dates}</source>
+        <translation>{count} visios planifiées. Ces dates ont été sautées :
+{dates}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <source>No duo</source>
+        <translation>Aucun duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <source>Plan a visio for a duo: create one on the Duos page first.</source>
+        <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <source>{reason}. Open the session to choose the time.</source>
+        <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <source>Move the visio?</source>
+        <translation>Déplacer la visio ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <source>At {date} {time} (Paris time) this visio breaks a rule:
+{problems}
+
+Move it anyway?</source>
+        <translation>Le {date} à {time} (heure de Paris), cette visio enfreint une règle :
+{problems}
+
+La déplacer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <source>the visios of the chosen duo</source>
+        <translation>les visios du duo choisi</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <source>the visios of the chosen facilitator</source>
+        <translation>les visios de l’intervenant·e choisi·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <source>every visio</source>
+        <translation>toutes les visios</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <source>Export {what} as .ics</source>
+        <translation>Exporter {what} en .ics</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <source>Writing {path}…</source>
+        <translation>Écriture de {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <source>Export done</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <source>{count} visios written to {path}.</source>
+        <translation>{count} visios écrites dans {path}.</translation>
+    </message>
+    <message>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or load the demo data.</source>
-        <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou chargez les données de démonstration.</translation>
+        <translation type="vanished">Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="37"/>
         <source>No sessions yet — load the demo data to see a school year of sessions.</source>
-        <translation>Aucune séance pour l’instant — chargez les données de démonstration pour voir une année scolaire de séances.</translation>
+        <translation type="vanished">Aucune séance pour l’instant — chargez les données de démonstration pour voir une année scolaire de séances.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="40"/>
         <source>Show past sessions</source>
-        <translation>Afficher les séances passées</translation>
+        <translation type="vanished">Afficher les séances passées</translation>
     </message>
 </context>
 <context>
@@ -52,264 +307,963 @@ Les détails sont dans le journal :
     </message>
 </context>
 <context>
-    <name>DuosPage</name>
+    <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="19"/>
-        <source>Paris school</source>
-        <translation>École parisienne</translation>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="61"/>
+        <source>Date (Paris)</source>
+        <translation>Date (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="20"/>
-        <source>Arr.</source>
-        <translation>Arr.</translation>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <source>Kind</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="22"/>
-        <source>Paris class</source>
-        <translation>Classe parisienne</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="23"/>
-        <source>Partner school</source>
-        <translation>École partenaire</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="24"/>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="25"/>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="26"/>
-        <source>Year</source>
-        <translation>Année</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="27"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <source>Term</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="221"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="222"/>
+        <source>Back to the list (Alt+Left, Esc)</source>
+        <translation>Retour à la liste (Alt+Left, Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="223"/>
+        <source>Log an exchange…</source>
+        <translation>Renseigner un échange…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="224"/>
+        <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
+        <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="226"/>
+        <source>Log / edit the selected session…</source>
+        <translation>Renseigner / modifier la séance sélectionnée…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="227"/>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="228"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="229"/>
+        <source>Undo delete</source>
+        <translation>Annuler la suppression</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="230"/>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="231"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="234"/>
+        <source>All terms</source>
+        <translation>Tous les trimestres</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
+        <source>Nothing to log for this duo.</source>
+        <translation>Rien à renseigner pour ce duo.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <source>No exchange yet (or none matches the filters).</source>
+        <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <source>Duo</source>
+        <translation>Duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <source>Choose a duo in the Duos list.</source>
+        <translation>Choisissez un duo dans la liste des duos.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
+Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
+Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
+Project: {project}</source>
+        <translation>Paris : {paris_school} ({arr}e), classe {paris_class} ({paris_level}, {paris_pupils} élèves)
+Partenaire : {partner_school}, {city} ({country}), classe {partner_class} ({partner_level}, {partner_pupils} élèves), fuseau horaire {zone}
+Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues : {languages} · Outils : {tools}
+Projet : {project}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <source>none</source>
+        <translation>aucun·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
+        <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="268"/>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <source>Past sessions still to log</source>
+        <translation>Séances passées à renseigner</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="270"/>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="32"/>
+        <source>postponed to {when}</source>
+        <translation>reportée au {when}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="35"/>
+        <source>present {paris} / {partner}</source>
+        <translation>présents {paris} / {partner}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="39"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="47"/>
+        <source>Problems: {text}</source>
+        <translation>Problèmes : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="49"/>
+        <source>Follow-up: {text}</source>
+        <translation>Suites : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/timeline_text.py" line="56"/>
+        <source>Media</source>
+        <translation>Médias</translation>
+    </message>
+</context>
+<context>
+    <name>DuosPage</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="25"/>
+        <source>Paris school</source>
+        <translation>École parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="26"/>
+        <source>Arr.</source>
+        <translation>Arr.</translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="28"/>
+        <source>Paris class</source>
+        <translation>Classe parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="29"/>
+        <source>Partner school</source>
+        <translation>École partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="30"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="31"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="32"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="33"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="34"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="35"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="41"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="38"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="44"/>
         <source>No duos yet — load the demo data to see Paris classes paired with partner classes abroad.</source>
         <translation>Aucun duo pour l’instant — chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
     </message>
 </context>
 <context>
+    <name>FinderDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="32"/>
+        <source>Find a slot</source>
+        <translation>Trouver un créneau</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="43"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <source>Duo:</source>
+        <translation>Duo :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <source>From:</source>
+        <translation>Du :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <source>to:</source>
+        <translation>au :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <source>Paris date</source>
+        <translation>Date à Paris</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <source>Paris time</source>
+        <translation>Heure de Paris</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <source>Partner time</source>
+        <translation>Heure partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <source>Partner day</source>
+        <translation>Jour partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="66"/>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
+        <source>every week</source>
+        <translation>chaque semaine</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="69"/>
+        <source>every other week</source>
+        <translation>une semaine sur deux</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <source>until</source>
+        <translation>jusqu’au</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="85"/>
+        <source>&amp;Plan this slot</source>
+        <translation>&amp;Planifier ce créneau</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="121"/>
+        <source>There is no duo yet: create one on the Duos page.</source>
+        <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <source>Time in {city}</source>
+        <translation>Heure à {city}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <source>Day in {city}</source>
+        <translation>Jour à {city}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <source> (next day)</source>
+        <translation> (lendemain)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <source> (day before)</source>
+        <translation> (veille)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
+        <translation>{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <source>Duo</source>
+        <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
+        <translation>Duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <source>Facilitator</source>
+        <translation>Intervenant·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <source>Last exchange</source>
+        <translation>Dernier échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <source>School days since</source>
+        <translation>Jours d’école depuis</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="56"/>
+        <source>Partner class</source>
+        <translation>Classe partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <source>Absent on</source>
+        <translation>Absente le</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="115"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="71"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="118"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="76"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
+        <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <source>This week ({today} today) — Enter opens the duo</source>
+        <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <source>Past sessions still to log — Enter opens the log form</source>
+        <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
+        <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
+        <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <source>Partner classes absent twice in a row</source>
+        <translation>Classes partenaires absentes deux fois de suite</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
+        <source>Every active duo exchanged recently.</source>
+        <translation>Chaque duo actif a échangé récemment.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
+        <source>No partner class missed two sessions in a row.</source>
+        <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
+    </message>
+    <message>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}.</source>
-        <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log}.</translation>
+        <translation type="vanished">{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="81"/>
         <source>This week</source>
-        <translation>Cette semaine</translation>
+        <translation type="vanished">Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="82"/>
         <source>Past sessions still to log</source>
-        <translation>Séances passées à renseigner</translation>
+        <translation type="vanished">Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="83"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="18"/>
+        <source>Schools</source>
+        <translation>Écoles</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
+        <source>Facilitators</source>
+        <translation>Intervenant·es</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
+        <source>Duos</source>
+        <translation>Duos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="120"/>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="87"/>
+        <source>&amp;Records:</source>
+        <translation>&amp;Type de fiches :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
+        <source>A .csv file, UTF-8, comma or semicolon separated</source>
+        <translation>Un fichier .csv, en UTF-8, séparé par des virgules ou des points-virgules</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
+        <source>Only &amp;check the file (write nothing)</source>
+        <translation>&amp;Vérifier seulement le fichier (ne rien écrire)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="99"/>
+        <source>Required columns: {required}
+Optional columns: {optional}
+Import in this order: schools, classes, facilitators, duos, sessions. Rows already stored (same {key}) are updated, not duplicated.</source>
+        <translation>Colonnes obligatoires : {required}
+Colonnes facultatives : {optional}
+Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les lignes déjà enregistrées (même {key}) sont mises à jour, pas dupliquées.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_dialog.py" line="136"/>
+        <source>Importing {file}…</source>
+        <translation>Import de {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="65"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <source>&amp;Copy all</source>
+        <translation>&amp;Tout copier</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="77"/>
+        <source>Import refused</source>
+        <translation>Import refusé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
+        <source>{file}: {count} problem(s). Nothing was imported: fix the file and import it again.</source>
+        <translation>{file} : {count} problème(s). Rien n’a été importé : corrigez le fichier et importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="82"/>
+        <source>The first {shown} are listed; “Copy all” copies every one.</source>
+        <translation>Les {shown} premiers sont listés ; « Tout copier » les copie tous.</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="13"/>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="18"/>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="19"/>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="21"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="23"/>
+        <source>Open in &amp;mail app</source>
+        <translation>Ouvrir dans la &amp;messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="38"/>
+        <source>Copied to the clipboard.</source>
+        <translation>Copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="45"/>
+        <source>No mail app answered; use Copy and paste the text into your mail.</source>
+        <translation>Aucune messagerie n’a répondu ; utilisez Copier puis collez le texte dans votre message.</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="45"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="73"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="170"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
 </context>
 <context>
+    <name>LogActions</name>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="79"/>
+        <source>Exchange logged.</source>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
+        <translation>Échange renseigné.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
+        <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
+        <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="91"/>
+        <source>Delete a session</source>
+        <translation>Supprimer une séance</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
+        <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
+        <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="113"/>
+        <source>Deleted session restored.</source>
+        <translation>Séance supprimée restaurée.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
+        <source>This log has not been edited since it was first recorded.</source>
+        <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <source>{when} — changed by {who}. Before: {status}; {summary}</source>
+        <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="142"/>
+        <source>History of this log</source>
+        <translation>Historique de ce compte rendu</translation>
+    </message>
+</context>
+<context>
+    <name>LogForm</name>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <source>Choose a duo.</source>
+        <translation>Choisissez un duo.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="306"/>
+        <source>Log an exchange</source>
+        <translation>Renseigner un échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <source>{duo}
+{kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
+        <translation>{duo}
+{kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="314"/>
+        <source>Log an unplanned exchange</source>
+        <translation>Renseigner un échange non planifié</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
+        <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <source>&amp;Duo:</source>
+        <translation>&amp;Duo :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <source>&amp;When (Paris time):</source>
+        <translation>&amp;Quand (heure de Paris) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Résultat :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <source>&amp;New date (Paris time):</source>
+        <translation>&amp;Nouvelle date (heure de Paris) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <source>D&amp;uration (minutes):</source>
+        <translation>D&amp;urée (minutes) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <source>Pupils present in &amp;Paris:</source>
+        <translation>Élèves présents à &amp;Paris :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <source>Pupils present in the pa&amp;rtner class:</source>
+        <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <source>&amp;What was done:</source>
+        <translation>&amp;Ce qui a été fait :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <source>Activities:</source>
+        <translation>Activités :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <source>&amp;Languages used:</source>
+        <translation>&amp;Langues utilisées :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <source>Technical &amp;problems:</source>
+        <translation>Problèmes tec&amp;hniques :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <source>&amp;Follow-up to do:</source>
+        <translation>&amp;Suites à donner :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="335"/>
+        <source>— choose a reason —</source>
+        <translation>— choisissez un motif —</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="340"/>
+        <source>ISO codes, e.g. fr, es</source>
+        <translation>Codes ISO, p. ex. fr, es</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <source>Songs, questions, presentations…</source>
+        <translation>Chansons, questions, présentations…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <source>A count only, never names. “—” = not recorded.</source>
+        <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Enregistrer (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="25"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="28"/>
         <source>Present (Paris / partner)</source>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="26"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="29"/>
         <source>What was done</source>
         <translation>Ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="42"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="79"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="83"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation>Rien à renseigner : chaque séance passée a son compte rendu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="84"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation>Aucun échange renseigné pour l’instant — chargez les données de démonstration pour voir un trimestre de comptes rendus.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="87"/>
         <source>Logged exchanges</source>
         <translation>Échanges renseignés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="88"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="89"/>
+        <source>Log an exchange…</source>
+        <translation>Renseigner un échange…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="90"/>
+        <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
+        <translation>Enregistrer un échange non planifié (Ctrl+L) ; Entrée sur une ligne renseigne cette séance</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="37"/>
+        <location filename="../../classesduo/ui/main_window.py" line="39"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="38"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="122"/>
+        <location filename="../../classesduo/ui/main_window.py" line="171"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="126"/>
+        <location filename="../../classesduo/ui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="127"/>
+        <location filename="../../classesduo/ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="128"/>
+        <location filename="../../classesduo/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="129"/>
+        <location filename="../../classesduo/ui/main_window.py" line="178"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="130"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <source>&amp;Log an exchange…</source>
+        <translation>&amp;Renseigner un échange…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="181"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="131"/>
+        <location filename="../../classesduo/ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="132"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="133"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="134"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="135"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="145"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="154"/>
+        <location filename="../../classesduo/ui/main_window.py" line="205"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="160"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="161"/>
+        <location filename="../../classesduo/ui/main_window.py" line="212"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -318,37 +1272,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="254"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="204"/>
+        <location filename="../../classesduo/ui/main_window.py" line="255"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="208"/>
+        <location filename="../../classesduo/ui/main_window.py" line="259"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="213"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="241"/>
+        <location filename="../../classesduo/ui/main_window.py" line="304"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -357,12 +1311,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -374,51 +1328,555 @@ Dossier des données : {path}</translation>
     </message>
 </context>
 <context>
+    <name>MediaAlbum</name>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="45"/>
+        <source>Album export cancelled; nothing was written.</source>
+        <translation>Export de l’album annulé ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="91"/>
+        <source>{paris} and {partner} — term {term}</source>
+        <translation>{paris} et {partner} — trimestre {term}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="110"/>
+        <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
+        <translation>{folder} n’est pas vide et ne contient pas d’album précédent ; choisissez un dossier vide ou nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="133"/>
+        <source>the stored file is missing</source>
+        <translation>le fichier enregistré est introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="139"/>
+        <source>the image could not be read</source>
+        <translation>l’image n’a pas pu être lue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_album.py" line="202"/>
+        <source>No item of this term is cleared for publication.</source>
+        <translation>Aucun élément de ce trimestre n’est autorisé à la publication.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaDetail</name>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <source>Caption (&amp;French):</source>
+        <translation>Légende (&amp;français) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <source>Caption (&amp;partner):</source>
+        <translation>Légende (&amp;partenaire) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <source>&amp;Tags (comma-separated):</source>
+        <translation>&amp;Mots-clés (séparés par des virgules) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <source>Kin&amp;d:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <source>Made by:</source>
+        <translation>Réalisé par :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <source>&amp;Identifiable children:</source>
+        <translation>Enfants &amp;identifiables :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <source>Shown in the &amp;exchange:</source>
+        <translation>Montré dans l’é&amp;change :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
+        <source>Published (&amp;blog, album):</source>
+        <translation>Publié (&amp;blog, album) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <source>Used in &amp;reports:</source>
+        <translation>Utilisé dans les &amp;rapports :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <source>Authorisation &amp;until:</source>
+        <translation>Autorisation &amp;jusqu’au :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
+        <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
+        <translation>Nombre d’enfants reconnaissables ; 0 pour un dessin ou un paysage.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="96"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="97"/>
+        <source>&amp;Open file</source>
+        <translation>&amp;Ouvrir le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="110"/>
+        <source>Select an item to see it here.</source>
+        <translation>Sélectionnez un élément pour l’afficher ici.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="116"/>
+        <source>{name} — {kind}, {size} KB, {date}
+{duo}</source>
+        <translation>{name} — {kind}, {size} Ko, {date}
+{duo}</translation>
+    </message>
+</context>
+<context>
+    <name>MediaFilters</name>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <source>&amp;Duo:</source>
+        <translation>&amp;Duo :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <source>Sessio&amp;n:</source>
+        <translation>&amp;Séance :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <source>Te&amp;rm:</source>
+        <translation>&amp;Trimestre :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <source>Si&amp;de:</source>
+        <translation>&amp;Côté :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <source>&amp;Consent:</source>
+        <translation>&amp;Autorisation :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <source>Both sides</source>
+        <translation>Les deux côtés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <source>Any consent</source>
+        <translation>Toute autorisation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="77"/>
+        <source>Needs consent (badged)</source>
+        <translation>Autorisation à obtenir (pastille)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <source>Not cleared for publication</source>
+        <translation>Non autorisé à la publication</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="79"/>
+        <source>Cleared for publication</source>
+        <translation>Autorisé à la publication</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="94"/>
+        <source>All duos</source>
+        <translation>Tous les duos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <source>All sessions</source>
+        <translation>Toutes les séances</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="107"/>
+        <source>All terms</source>
+        <translation>Tous les trimestres</translation>
+    </message>
+</context>
+<context>
+    <name>MediaGrid</name>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="146"/>
+        <source>Not cleared for: {channels}</source>
+        <translation>Non autorisé pour : {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="153"/>
+        <source>the exchange</source>
+        <translation>l’échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="154"/>
+        <source>publication</source>
+        <translation>la publication</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="155"/>
+        <source>reports</source>
+        <translation>les rapports</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/grid_view.py" line="76"/>
+        <source>Media gallery</source>
+        <translation>Galerie des médias</translation>
+    </message>
+</context>
+<context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="55"/>
+        <source>{count} file(s) imported.</source>
+        <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
+        <translation>{count} fichier(s) importé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="57"/>
+        <source>Import cancelled: the file being copied was not kept.</source>
+        <translation>Import annulé : le fichier en cours de copie n’a pas été conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="59"/>
+        <source>{name}: already in this duo (not stored twice).</source>
+        <translation>{name} : déjà dans ce duo (pas enregistré deux fois).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="61"/>
+        <source>{name}: skipped — {reason}.</source>
+        <translation>{name} : ignoré — {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="167"/>
+        <source>No session with id {id}.</source>
+        <translation>Aucune séance avec l’identifiant {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="169"/>
+        <source>Session {id} belongs to another duo.</source>
+        <translation>La séance {id} appartient à un autre duo.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="176"/>
+        <source>the file name is not valid UTF-8; rename the file</source>
+        <translation>le nom du fichier n’est pas en UTF-8 valide ; renommez le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="178"/>
+        <source>not a file, or not found</source>
+        <translation>pas un fichier, ou introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="180"/>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="185"/>
+        <source>cannot be read ({error})</source>
+        <translation>illisible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="188"/>
+        <source>unsupported kind of file (photos, videos, audio, drawings, PDFs and text documents are accepted)</source>
+        <translation>type de fichier non pris en charge (photos, vidéos, audio, dessins, PDF et documents texte sont acceptés)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="193"/>
+        <source>cannot be copied ({error})</source>
+        <translation>impossible à copier ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_import.py" line="205"/>
+        <source>the file changed while it was being copied</source>
+        <translation>le fichier a changé pendant sa copie</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="58"/>
+        <source>HEIC photos cannot be read by this version of Qt; export them as JPEG from the phone or computer first</source>
+        <extracomment>Larger images are refused: no camera or scanner a school owns makes them.</extracomment>
+        <translation>cette version de Qt ne sait pas lire les photos HEIC ; exportez-les d’abord en JPEG depuis le téléphone ou l’ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="60"/>
+        <source>this image format cannot be read</source>
+        <translation>ce format d’image n’est pas lisible</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="64"/>
+        <source>the image is damaged (its header cannot be read)</source>
+        <translation>l’image est endommagée (son en-tête est illisible)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="66"/>
+        <source>the image claims absurd dimensions ({width} × {height} pixels)</source>
+        <translation>l’image annonce des dimensions absurdes ({width} × {height} pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="71"/>
+        <source>the image is damaged ({error})</source>
+        <translation>l’image est endommagée ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="117"/>
+        <source>the PDF is incomplete or damaged (no end-of-file marker)</source>
+        <translation>le PDF est incomplet ou endommagé (pas de marqueur de fin de fichier)</translation>
+    </message>
+</context>
+<context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="18"/>
         <source>File</source>
-        <translation>Fichier</translation>
+        <translation type="vanished">Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="19"/>
         <source>Kind</source>
-        <translation>Type</translation>
+        <translation type="vanished">Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="20"/>
         <source>Duo</source>
-        <translation>Duo</translation>
+        <translation type="vanished">Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="21"/>
         <source>Side</source>
-        <translation>Côté</translation>
+        <translation type="vanished">Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="22"/>
         <source>Date</source>
-        <translation>Date</translation>
+        <translation type="vanished">Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="25"/>
         <source>Publication</source>
-        <translation>Publication</translation>
+        <translation type="vanished">Publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="27"/>
         <source>Caption</source>
-        <translation>Légende</translation>
+        <translation type="vanished">Légende</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="34"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="157"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="37"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="158"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="159"/>
+        <source>Import files into the selected duo (Ctrl+I); you can also drop files on the gallery.</source>
+        <translation>Importer des fichiers dans le duo sélectionné (Ctrl+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="161"/>
+        <source>made by:</source>
+        <translation>réalisé par :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
+        <source>scanned drawings</source>
+        <translation>dessins numérisés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="165"/>
+        <source>Export &amp;album…</source>
+        <translation>Exporter l’&amp;album…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <source>Erase &amp;old media…</source>
+        <translation>&amp;Effacer les anciens médias…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="167"/>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="168"/>
+        <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
+        <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="208"/>
+        <source>{count} items</source>
+        <translation>{count} éléments</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="215"/>
+        <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
+        <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="218"/>
+        <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
+        <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="221"/>
+        <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
+        <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="286"/>
+        <source>import files</source>
+        <translation>importer des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
+        <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
+        <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <source>Import media</source>
+        <translation>Importer des médias</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="274"/>
+        <source>Choose a duo in the Duo list first, to {action}.</source>
+        <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <source>Please wait</source>
+        <translation>Veuillez patienter</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <source>An import, export or erasure is still running; try again when it has finished.</source>
+        <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <source>Importing {count} file(s)…</source>
+        <translation>Import de {count} fichier(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="306"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Un problème est survenu : {error}</translation>
+    </message>
+    <message>
         <source>No media yet — load the demo data to see children&apos;s drawings.</source>
-        <translation>Aucun média pour l’instant — chargez les données de démonstration pour voir des dessins d’enfants.</translation>
+        <translation type="vanished">Aucun média pour l’instant — chargez les données de démonstration pour voir des dessins d’enfants.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="19"/>
+        <source>export its album</source>
+        <translation>exporter son album</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="25"/>
+        <source>Export album</source>
+        <translation>Exporter l’album</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
+        <source>Term:</source>
+        <translation>Trimestre :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="32"/>
+        <source>Folder for the album (new or empty)</source>
+        <translation>Dossier de l’album (nouveau ou vide)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <source>Album exported</source>
+        <translation>Album exporté</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <source>{included} item(s) written to {folder}.
+{left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
+        <translation>{included} élément(s) écrit(s) dans {folder}.
+{left} élément(s) non autorisé(s) à la publication ont été écartés ; {docs} document(s) ne font pas partie des albums.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <source>Exporting the album…</source>
+        <translation>Export de l’album…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <source>Retention</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
+        <translation>Rien ne dépasse la durée de conservation ({years} année(s) scolaire(s) après l’année du duo).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="65"/>
+        <source>{label} ({year}): {media} media, {logs} log(s)</source>
+        <translation>{label} ({year}) : {media} média(s), {logs} compte(s) rendu(s)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="68"/>
+        <source>… and {count} more duos</source>
+        <translation>… et {count} autres duos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
+
+{list}
+
+Erase them?</source>
+        <translation>Les médias de ces duos (fichiers, vignettes, fiches) et le texte de leurs comptes rendus ont dépassé la durée de conservation et seront définitivement effacés. Seuls des décomptes anonymes sont conservés pour les rapports.
+
+{list}
+
+Les effacer ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <source>Erase old media and logs</source>
+        <translation>Effacer les anciens médias et comptes rendus</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
+        <translation>{media} média(s) et le texte de {logs} compte(s) rendu(s) effacés dans {duos} duo(s).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <source>Erasing old media…</source>
+        <translation>Effacement des anciens médias…</translation>
     </message>
 </context>
 <context>
@@ -427,6 +1885,44 @@ Dossier des données : {path}</translation>
         <location filename="../../classesduo/ui/operations.py" line="86"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapPicture</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="59"/>
+        <source>Overlap of the two timetables</source>
+        <translation>Chevauchement des deux emplois du temps</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="144"/>
+        <source>Paris class</source>
+        <translation>Classe parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="145"/>
+        <source>Class in {city} (on the Paris clock)</source>
+        <translation>Classe de {city} (à l’heure de Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="147"/>
+        <source>Both free</source>
+        <translation>Toutes deux libres</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="178"/>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="179"/>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="192"/>
+        <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
+        <translation>Semaine du {monday} (heure de Paris) : les deux classes sont libres {hours} h {minutes:02d}</translation>
     </message>
 </context>
 <context>
@@ -443,18 +1939,33 @@ Dossier des données : {path}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="23"/>
+        <source>Empty: your computer user name</source>
+        <translation>Vide : votre nom d’utilisateur sur l’ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="26"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="24"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="27"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation>Un duo est silencieux après (semaines) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="25"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation>Temps libre autour des séances d’un·e intervenant·e (minutes) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
+        <source>Your &amp;name in the history of log edits:</source>
+        <translation>Votre &amp;nom dans l’historique des modifications :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="31"/>
+        <source>Keep media and logs after a duo&apos;s year (school years):</source>
+        <translation>Conserver médias et comptes rendus après l’année du duo (années scolaires) :</translation>
     </message>
 </context>
 <context>
@@ -609,6 +2120,84 @@ Dossier des données : {path}</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="33"/>
+        <source>Edit session</source>
+        <translation>Modifier la séance</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <source>Plan a visio</source>
+        <translation>Planifier une visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="40"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="49"/>
+        <source>Only this session</source>
+        <translation>Cette séance seulement</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <source>This session and the following ones of the series</source>
+        <translation>Cette séance et les suivantes de la série</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
+        <source>This visio is part of a series. Change:</source>
+        <translation>Cette visio fait partie d’une série. Modifier :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="61"/>
+        <source>&amp;Duo:</source>
+        <translation>&amp;Duo :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <source>&amp;Length:</source>
+        <translation>D&amp;urée :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <source>Visio &amp;link:</source>
+        <translation>&amp;Lien visio :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="68"/>
+        <source>Cancel this visio…</source>
+        <translation>Annuler cette visio…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <source>Invitation…</source>
+        <translation>Invitation…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="131"/>
+        <source>Choose a time.</source>
+        <translation>Choisissez une heure.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="164"/>
+        <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
+        <translation>Annuler cette visio ? Elle reste dans le calendrier comme annulée, et un .ics réexporté en informera l’agenda du partenaire.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="166"/>
+        <source>Cancel visio</source>
+        <translation>Annuler la visio</translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <location filename="../../classesduo/ui/pages/sessions_columns.py" line="14"/>
@@ -647,6 +2236,39 @@ Dossier des données : {path}</translation>
     </message>
 </context>
 <context>
+    <name>TimeEntry</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
+        <source>Paris time</source>
+        <translation>Heure de Paris</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
+        <source>{city} time</source>
+        <translation>Heure de {city}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="107"/>
+        <source>Choose which one…</source>
+        <translation>Choisissez laquelle…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
+        <source>The first {time} (summer time, UTC {utc})</source>
+        <translation>Le premier {time} (heure d’été, UTC {utc})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="110"/>
+        <source>The second {time} (winter time, UTC {utc})</source>
+        <translation>Le second {time} (heure d’hiver, UTC {utc})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
+        <source>Paris: {paris} · {city}: {partner} (local time)</source>
+        <translation>Paris : {paris} · {city} : {partner} (heure locale)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../classesduo/services/errors.py" line="35"/>
@@ -669,9 +2291,243 @@ Dossier des données : {path}</translation>
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/ics_export.py" line="113"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
         <translation>Aucun enregistrement « {kind} » avec l’identifiant {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>ics</name>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="46"/>
+        <source>Paris: {date} {start}–{end} ({zone})</source>
+        <translation>Paris : {date} {start}–{end} ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="49"/>
+        <source>{city}: {date} {start}–{end} ({zone})</source>
+        <translation>{city} : {date} {start}–{end} ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="55"/>
+        <source>Visio link: {link}</source>
+        <translation>Lien visio : {link}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="57"/>
+        <source>Facilitator: {name}</source>
+        <translation>Intervenant·e : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="59"/>
+        <source>This session is cancelled.</source>
+        <translation>Cette séance est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="85"/>
+        <source>Classes Duo visio: {duo}</source>
+        <translation>Visio Classes Duo : {duo}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="93"/>
+        <source>Visio in 30 minutes: {duo}</source>
+        <translation>Visio dans 30 minutes : {duo}</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="45"/>
+        <source>No school “{name}”{city}; import the schools first.</source>
+        <translation>Aucune école « {name} »{city} ; importez d’abord les écoles.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="46"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
+        <source> in {city}</source>
+        <translation> à {city}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/classes.py" line="49"/>
+        <source>Several schools are called “{name}”; fill in the city.</source>
+        <translation>Plusieurs écoles s’appellent « {name} » ; indiquez la ville.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/engine.py" line="80"/>
+        <source>Same {key} as line {line}: a file names each record once.</source>
+        <translation>Même {key} qu’à la ligne {line} : un fichier ne nomme chaque fiche qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/engine.py" line="110"/>
+        <source>The file has a header but no rows.</source>
+        <translation>Le fichier a un en-tête mais aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/facilitators.py" line="42"/>
+        <source>Several stored facilitators match this row; give their e-mail.</source>
+        <translation>Plusieurs intervenant·es enregistré·es correspondent à cette ligne ; indiquez l’e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="47"/>
+        <source>Not a whole number: {value}</source>
+        <extracomment>Weekday names (English and French, short and long) to Monday = 0.</extracomment>
+        <translation>Nombre entier invalide : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="56"/>
+        <source>Expected yes or no: {value}</source>
+        <translation>Oui ou non attendu : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="65"/>
+        <source>Unknown value “{value}” (use one of: {choices})</source>
+        <translation>Valeur inconnue « {value} » (utilisez l’une de : {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="76"/>
+        <source>Not a time of day (expected e.g. 15:00): {value}</source>
+        <translation>Heure invalide (attendu p. ex. 15:00) : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="88"/>
+        <source>Not an availability window (expected e.g. “Tue 15:00-16:30”): {value}</source>
+        <translation>Créneau de disponibilité invalide (attendu p. ex. « mar 15:00-16:30 ») : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/fields.py" line="107"/>
+        <source>Not a date and time (expected e.g. 2027-03-16 15:00): {value}</source>
+        <translation>Date et heure invalides (attendu p. ex. 2027-03-16 15:00) : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="57"/>
+        <source>No class “{name}” at school “{school}”{city}; import the classes first.</source>
+        <translation>Aucune classe « {name} » à l’école « {school} »{city} ; importez d’abord les classes.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="61"/>
+        <source>Several schools “{school}” have a class “{name}”; fill in {column}.</source>
+        <translation>Plusieurs écoles « {school} » ont une classe « {name} » ; remplissez {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="88"/>
+        <source>No facilitator “{value}”; import the facilitators first.</source>
+        <translation>Aucun·e intervenant·e « {value} » ; importez d’abord les intervenant·es.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/lookup.py" line="90"/>
+        <source>Several facilitators are called “{value}”; give the e-mail instead.</source>
+        <translation>Plusieurs intervenant·es s’appellent « {value} » ; indiquez plutôt l’e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="105"/>
+        <source>The file is not UTF-8 text (byte 0x{byte:02x} on line {line}). Save it as “CSV UTF-8” in your spreadsheet and import it again.</source>
+        <translation>Le fichier n’est pas du texte UTF-8 (octet 0x{byte:02x} à la ligne {line}). Enregistrez-le au format « CSV UTF-8 » dans votre tableur et importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="118"/>
+        <source>The file is too large ({size} MB; the limit is {limit} MB). Split it into several files.</source>
+        <translation>Le fichier est trop volumineux ({size} Mo ; la limite est de {limit} Mo). Découpez-le en plusieurs fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="124"/>
+        <source>The file cannot be read: {error}</source>
+        <translation>Le fichier est illisible : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="128"/>
+        <source>The file is empty; it needs a header line naming the columns, then one line per record.</source>
+        <translation>Le fichier est vide ; il faut une ligne d’en-tête nommant les colonnes, puis une ligne par fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="132"/>
+        <source>The file contains a NUL character: it is not a CSV text file.</source>
+        <translation>Le fichier contient un caractère NUL : ce n’est pas un fichier texte CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="152"/>
+        <source>The file has more than {limit} rows; split it into several files.</source>
+        <translation>Le fichier a plus de {limit} lignes ; découpez-le en plusieurs fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="155"/>
+        <source>This line has {cells} cells but the header has {columns} columns (a separator inside a value needs quotes).</source>
+        <translation>Cette ligne a {cells} cellules mais l’en-tête a {columns} colonnes (un séparateur dans une valeur doit être entre guillemets).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="160"/>
+        <source>This line has a value in a column without a name in the header.</source>
+        <translation>Cette ligne a une valeur dans une colonne sans nom dans l’en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="165"/>
+        <source>The file cannot be read as CSV: {error}</source>
+        <translation>Le fichier ne peut pas être lu comme CSV : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="178"/>
+        <source>Missing required column(s): {missing}.</source>
+        <translation>Colonne(s) obligatoire(s) manquante(s) : {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="182"/>
+        <source>Unknown column(s): {unknown}. The columns are: {known}.</source>
+        <translation>Colonne(s) inconnue(s) : {unknown}. Les colonnes sont : {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/reader.py" line="186"/>
+        <source>Column(s) named twice: {columns}.</source>
+        <translation>Colonne(s) nommée(s) deux fois : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="23"/>
+        <source>, line {line}</source>
+        <translation>, ligne {line}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="25"/>
+        <source>, field {field}</source>
+        <translation>, champ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="35"/>
+        <source>{count} problem(s); nothing was imported.</source>
+        <translation>{count} problème(s) ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="41"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import annulé ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="59"/>
+        <source>{file}: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file} : {added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/report.py" line="62"/>
+        <source>(Check only: nothing was written.)</source>
+        <translation>(Vérification seulement : rien n’a été écrit.)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/schools.py" line="49"/>
+        <source>Several stored schools match this name and city.</source>
+        <translation>Plusieurs écoles enregistrées correspondent à ce nom et à cette ville.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="49"/>
+        <source>A session lasts from 1 to {limit} minutes, not {value}.</source>
+        <translation>Une séance dure de 1 à {limit} minutes, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="90"/>
+        <source>Add the UTC offset to say which, e.g. {example}</source>
+        <translation>Ajoutez le décalage UTC pour préciser laquelle, p. ex. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="110"/>
+        <source>No duo of these two classes in {year}; import the duos first.</source>
+        <translation>Aucun duo de ces deux classes en {year} ; importez d’abord les duos.</translation>
     </message>
 </context>
 <context>
@@ -786,6 +2642,67 @@ Dossier des données : {path}</translation>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="11"/>
+        <source>Presentation</source>
+        <translation>Présentation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="12"/>
+        <source>Song</source>
+        <translation>Chanson</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="13"/>
+        <source>Q&amp;A</source>
+        <translation>Questions-réponses</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="14"/>
+        <source>Game</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="15"/>
+        <source>Drawing exchange</source>
+        <translation>Échange de dessins</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="16"/>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="17"/>
+        <location filename="../../classesduo/ui/log_labels.py" line="28"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="23"/>
+        <source>Technical problem</source>
+        <translation>Problème technique</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="24"/>
+        <source>Partner absent</source>
+        <translation>Partenaire absent</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="25"/>
+        <source>School event</source>
+        <translation>Événement scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="26"/>
+        <source>Weather</source>
+        <translation>Météo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_labels.py" line="27"/>
+        <source>Strike</source>
+        <translation>Grève</translation>
+    </message>
 </context>
 <context>
     <name>scheduling</name>
@@ -794,6 +2711,7 @@ Dossier des données : {path}</translation>
         <location filename="../../classesduo/domain/scheduling.py" line="70"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="247"/>
+        <location filename="../../classesduo/services/planning.py" line="32"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
@@ -868,6 +2786,7 @@ Dossier des données : {path}</translation>
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="221"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
+        <location filename="../../classesduo/services/scheduling.py" line="208"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation>la date de début {start} est après la date de fin {end}</translation>
     </message>
@@ -947,6 +2866,47 @@ Dossier des données : {path}</translation>
         <source>the wall-clock time must not carry a time zone</source>
         <translation>l’heure locale ne doit pas porter de fuseau horaire</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/planning.py" line="26"/>
+        <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
+        <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="200"/>
+        <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
+        <extracomment>Sessions that take someone&apos;s time: not cancelled, not moved elsewhere. The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <translation>Les visios en direct ne sont pas possibles avec {city} dans ces emplois du temps. Prévoyez plutôt des échanges asynchrones : messages vidéo enregistrés, lettres, e-mails ou billets de blog, auxquels chaque classe répond à son rythme.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="211"/>
+        <source>the date range is too long ({days} days); search at most {max} days at a time</source>
+        <translation>la période est trop longue ({days} jours) ; cherchez sur {max} jours au plus à la fois</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="237"/>
+        <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
+        <translation>Les deux emplois du temps se recoupent, mais chaque moment commun du {start} au {end} tombe pendant des vacances, dure moins de {minutes} minutes, ou est pris par une autre visio de l’intervenant·e ou de l’une des classes (avec {buffer} minutes autour). Essayez d’autres dates ou une séance plus courte.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="248"/>
+        <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
+        <translation>À partir du {date}, {city} a {hours} {direction} Paris (auparavant {previous}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <source>ahead of</source>
+        <translation>d’avance sur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <source>behind</source>
+        <translation>de retard sur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/scheduling.py" line="250"/>
+        <source>level with</source>
+        <translation>de décalage avec</translation>
+    </message>
 </context>
 <context>
     <name>services</name>
@@ -970,11 +2930,38 @@ Dossier des données : {path}</translation>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <source>This session is already there; nothing to undo.</source>
+        <translation>Cette séance est déjà là ; rien à annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/planning.py" line="70"/>
+        <source>This session is cancelled; plan a new one instead.</source>
+        <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="48"/>
+        <source>No date of this series is possible: every one is skipped.</source>
+        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
+        <translation>Aucune date de cette série n’est possible : toutes sont sautées.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="50"/>
+        <source>A series holds at most {max} sessions; this one would have {count}.</source>
+        <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="86"/>
+        <source>This session is not part of a series.</source>
+        <translation>Cette séance ne fait pas partie d’une série.</translation>
+    </message>
 </context>
 <context>
     <name>validation</name>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="74"/>
+        <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
@@ -984,6 +2971,58 @@ Dossier des données : {path}</translation>
         <translation>Adresse e-mail invalide : {value}</translation>
     </message>
     <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="50"/>
+        <source>A number of pupils cannot be negative.</source>
+        <extracomment>The documented activity tags, in the order forms show them. The outcomes a log can record (``planned`` is the absence of a log).</extracomment>
+        <translation>Un nombre d’élèves ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="52"/>
+        <source>{count} pupils present, but the class has only {pupils}.</source>
+        <translation>{count} élèves présents, mais la classe n’en compte que {pupils}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
+        <source>Choose what happened: held, cancelled or postponed.</source>
+        <translation>Choisissez ce qui s’est passé : tenue, annulée ou reportée.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="66"/>
+        <source>This exchange is in the future: it cannot have been held yet.</source>
+        <translation>Cet échange est dans le futur : il ne peut pas encore avoir eu lieu.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
+        <source>Say why it was cancelled.</source>
+        <translation>Indiquez pourquoi il a été annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="72"/>
+        <source>Unknown reason: {reason} (use {known})</source>
+        <translation>Motif inconnu : {reason} (utilisez {known})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
+        <source>Give the new date and time.</source>
+        <translation>Indiquez la nouvelle date et l’heure.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
+        <source>The new date must be after the original one.</source>
+        <translation>La nouvelle date doit être postérieure à la date initiale.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
+        <source>The duration must be between 1 and 1440 minutes.</source>
+        <translation>La durée doit être comprise entre 1 et 1440 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="88"/>
+        <source>Unknown activity tag: {tags} (use {known})</source>
+        <translation>Activité inconnue : {tags} (utilisez {known})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="93"/>
         <location filename="../../classesduo/domain/validation.py" line="86"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
@@ -1010,6 +3049,7 @@ Dossier des données : {path}</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation>Fuseau horaire inconnu (nom IANA, p. ex. Europe/Paris) : {zone}</translation>
     </message>
@@ -1050,6 +3090,7 @@ Dossier des données : {path}</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation>Année scolaire invalide (attendu p. ex. 2026-2027) : {value}</translation>
     </message>
@@ -1057,6 +3098,33 @@ Dossier des données : {path}</translation>
         <location filename="../../classesduo/domain/validation.py" line="166"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <source>An unplanned exchange is held or cancelled, not postponed.</source>
+        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
+        <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="110"/>
+        <source>The number of children shown cannot be negative.</source>
+        <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
+        <translation>Le nombre d’enfants montrés ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="113"/>
+        <source>More than 200 identifiable children? Check the number.</source>
+        <translation>Plus de 200 enfants identifiables ? Vérifiez le nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="116"/>
+        <source>A caption is at most 2000 characters.</source>
+        <translation>Une légende fait au plus 2000 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="119"/>
+        <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
+        <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>
 </context>
 </TS>
