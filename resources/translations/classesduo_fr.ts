@@ -2,6 +2,316 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../classesduo/services/reports/charts.py" line="18"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="64"/>
+        <source>section.over_time_week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/charts.py" line="19"/>
+        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
+        <source>col.held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/charts.py" line="38"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="95"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="66"/>
+        <source>section.countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="80"/>
+        <source>col.planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/csv_export.py" line="44"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="155"/>
+        <location filename="../../classesduo/services/reports/xlsx.py" line="42"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/csv_export.py" line="47"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="161"/>
+        <source>made_on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="70"/>
+        <source>page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="84"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
+        <source>section.headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="87"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
+        <source>section.cancellations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="89"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="97"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="107"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="112"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="115"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="120"/>
+        <location filename="../../classesduo/services/reports/pdf.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="104"/>
+        <source>none</source>
+        <translation type="unfinished">aucun·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="99"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="70"/>
+        <source>section.duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
+        <source>col.duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
+        <source>col.facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
+        <source>col.last_exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
+        <source>col.children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
+        <source>col.highlights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="109"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="78"/>
+        <source>section.quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="113"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="83"/>
+        <source>section.consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="117"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="89"/>
+        <source>section.timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="123"/>
+        <source>section.notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="124"/>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="153"/>
+        <source>subtitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="175"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="55"/>
+        <source>h.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/pdf.py" line="180"/>
+        <source>section.photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="42"/>
+        <source>scope.{kind.value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="47"/>
+        <source>range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
+        <source>figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
+        <source>col.reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
+        <source>col.count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
+        <source>col.week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
+        <source>col.country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
+        <source>col.duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
+        <source>col.paris_school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
+        <source>col.arrondissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
+        <source>col.class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
+        <source>col.partner_school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
+        <source>col.city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
+        <source>col.children_paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
+        <source>col.children_partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
+        <source>col.channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
+        <source>col.cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
+        <source>col.refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
+        <source>col.unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
+        <source>col.expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="85"/>
+        <source>col.total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="86"/>
+        <source>channel.{line.channel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
+        <source>col.note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="64"/>
+        <source>section.charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Classes Duo — unexpected error</source>
@@ -17,6 +327,74 @@ The details are in the log file:
 
 Les détails sont dans le journal :
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AvailabilityEditor</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="76"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="77"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="96"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="134"/>
+        <source>Weekly availability (local time of the school{zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="136"/>
+        <source>Reset to the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
+        <source>School break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="203"/>
+        <source>Holidays (no exchange on these days)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -299,11 +677,205 @@ La déplacer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>ClassDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="39"/>
+        <source>School</source>
+        <translation type="unfinished">École</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="40"/>
+        <source>Class name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="41"/>
+        <source>Level</source>
+        <translation type="unfinished">Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="42"/>
+        <source>Number of pupils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="43"/>
+        <source>Teacher</source>
+        <translation type="unfinished">Enseignant·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="44"/>
+        <source>Teacher&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="61"/>
+        <source>New class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="62"/>
+        <source>Edit class — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="68"/>
+        <source>Level not recognised: partner suggestions will not compare it. Levels are compared by age, e.g. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
+        <source>Compared with Paris classes as {level} (pupils aged about {age}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClockText</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="17"/>
+        <source>{hours} ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="19"/>
+        <source>{hours} behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="20"/>
+        <source>the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="25"/>
+        <source>{city} is {hours} ahead of Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="27"/>
+        <source>{city} is {hours} behind Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="28"/>
+        <source>{city} has the same time as Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="32"/>
+        <source>from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="36"/>
+        <source> now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="38"/>
+        <source>The difference stays the same all through {year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="40"/>
+        <source>{hours} {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="42"/>
+        <source>In {year} it is usually {hours}, but {exceptions} (daylight-saving time starts and ends on different dates in each country).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/clock_text.py" line="52"/>
+        <source>Local time now: Paris {paris} · {city} {partner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../classesduo/ui/dialogs.py" line="23"/>
         <source>Classes Duo — error</source>
         <translation>Classes Duo — erreur</translation>
+    </message>
+</context>
+<context>
+    <name>DuoDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="65"/>
+        <source>— nobody yet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="92"/>
+        <source>Paris class</source>
+        <translation type="unfinished">Classe parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="93"/>
+        <source>Partner class</source>
+        <translation type="unfinished">Classe partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="95"/>
+        <source>School year</source>
+        <translation type="unfinished">Année scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="96"/>
+        <source>Facilitator</source>
+        <translation type="unfinished">Intervenant·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="97"/>
+        <source>Languages</source>
+        <translation type="unfinished">Langues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="98"/>
+        <source>Pedagogical project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="99"/>
+        <source>Exchange tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="100"/>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="101"/>
+        <source>Visio link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="126"/>
+        <source>Choose both classes to compare their clocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="132"/>
+        <source>Type a school year such as 2026-2027 to see how the difference changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="139"/>
+        <source>Choose a class from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="154"/>
+        <source>New duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="155"/>
+        <source>Edit duo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -478,59 +1050,153 @@ Projet : {project}</translation>
 <context>
     <name>DuosPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="25"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="56"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="26"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="57"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="28"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="59"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="29"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="60"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="30"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="61"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="31"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="62"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="32"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="63"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="33"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="64"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="34"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="65"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="41"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="72"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="44"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="75"/>
+        <source>No duos yet — add one (Ctrl+N), ask for partner suggestions (Ctrl+Shift+N), or load the demo data to see Paris classes paired with partner classes abroad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="83"/>
+        <source>Suggest partners… (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
+        <source>Add duo… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
+        <source>Edit… (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="120"/>
+        <source>{sessions} and {media} belong to this duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
+        <source>1 session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
+        <source>{n} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
+        <source>1 media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
+        <source>{n} media items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="128"/>
+        <source>Cannot delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="130"/>
+        <source>{reason}: deleting the duo would lose that history.
+
+Close the duo instead? It keeps its sessions and media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="132"/>
+        <source>Cannot delete — close the duo?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="140"/>
+        <source>close the duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No duos yet — load the demo data to see Paris classes paired with partner classes abroad.</source>
-        <translation>Aucun duo pour l’instant — chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
+        <translation type="vanished">Aucun duo pour l’instant — chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitatorDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="22"/>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="23"/>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="24"/>
+        <source>Languages (ISO 639-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="37"/>
+        <source>New facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="38"/>
+        <source>Edit facilitator — {name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -917,8 +1583,9 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="165"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
@@ -1183,87 +1850,87 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="171"/>
+        <location filename="../../classesduo/ui/main_window.py" line="175"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="175"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="176"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="177"/>
+        <location filename="../../classesduo/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="182"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="181"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="182"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="200"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="205"/>
+        <location filename="../../classesduo/ui/main_window.py" line="209"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="211"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="212"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1272,37 +1939,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="254"/>
+        <location filename="../../classesduo/ui/main_window.py" line="265"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="255"/>
+        <location filename="../../classesduo/ui/main_window.py" line="266"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="259"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="264"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="304"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1311,12 +1978,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="311"/>
+        <location filename="../../classesduo/ui/main_window.py" line="322"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="311"/>
+        <location filename="../../classesduo/ui/main_window.py" line="322"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1325,6 +1992,106 @@ Data folder: {path}</source>
 Planifier et suivre les échanges scolaires de la Ville de Paris.
 
 Dossier des données : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagedList</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="66"/>
+        <source>Undo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="67"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="68"/>
+        <source>Redo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="69"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="113"/>
+        <source>Cannot delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="115"/>
+        <source>{reason}: deleting “{name}” would orphan that history.
+
+Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="119"/>
+        <source>Cannot delete — archive instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="148"/>
+        <source>Add… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="149"/>
+        <source>Edit… (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="150"/>
+        <source>Delete… (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
+        <source>Unarchive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="209"/>
+        <source>add “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="210"/>
+        <source>edit “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
+        <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="237"/>
+        <source>delete “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="255"/>
+        <source>archive “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="256"/>
+        <source>unarchive “{name}”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1971,17 +2738,17 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="101"/>
         <source>Filter… (Ctrl+F)</source>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="114"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="118"/>
         <source>{total} rows</source>
         <translation>{total} lignes</translation>
     </message>
@@ -1989,134 +2756,442 @@ Les effacer ?</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="19"/>
         <source>School year</source>
-        <translation>Année scolaire</translation>
+        <translation type="vanished">Année scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="20"/>
         <source>Term</source>
-        <translation>Trimestre</translation>
+        <translation type="vanished">Trimestre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="21"/>
         <source>Starts</source>
-        <translation>Début</translation>
+        <translation type="vanished">Début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="22"/>
         <source>Ends</source>
-        <translation>Fin</translation>
+        <translation type="vanished">Fin</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="29"/>
         <source>Reports — terms</source>
-        <translation>Rapports — trimestres</translation>
+        <translation type="vanished">Rapports — trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="32"/>
         <source>No terms yet — they are created with the first duo of a school year, or load the demo data.</source>
-        <translation>Aucun trimestre pour l’instant — ils sont créés avec le premier duo d’une année scolaire, ou chargez les données de démonstration.</translation>
+        <translation type="vanished">Aucun trimestre pour l’instant — ils sont créés avec le premier duo d’une année scolaire, ou chargez les données de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
+        <source>Export the report</source>
+        <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="240"/>
+        <source>Computing the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="95"/>
+        <source>The report could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="143"/>
+        <source>Term {number}, {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="322"/>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="196"/>
+        <source>Paris {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="211"/>
+        <source>Check the dates: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
+        <source>Nothing to choose for this scope yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
+        <source>Report saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
+        <source>Export cancelled; no file written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <source>Reports</source>
+        <translation type="unfinished">Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <source>Edit the term&apos;s &amp;dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <source>Whole programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <source>One arrondissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <source>One partner country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <source>One facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
+        <source>One duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <source>Report &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <source>CSV for French Excel (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <source>Export &amp;XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchoolDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
+        <source>Side</source>
+        <translation type="unfinished">Côté</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
+        <source>City</source>
+        <translation type="unfinished">Ville</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
+        <source>Country (ISO code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <source>Arrondissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <source>Time zone (IANA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
+        <source>Languages</source>
+        <translation type="unfinished">Langues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
+        <source>Contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="125"/>
+        <source>French zone C holidays of {years} filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="126"/>
+        <source>The shipped calendar has no zone C holidays for {years}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="130"/>
+        <source>Type the school&apos;s country code first (ISO 3166-1, e.g. AR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="134"/>
+        <source>Public holidays of {country} for {years} filled in; add the school&apos;s own breaks by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="136"/>
+        <source>No public holidays are known for {country}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="153"/>
+        <source>New school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="154"/>
+        <source>Edit school — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="158"/>
+        <source>Fill French zone C holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
+        <source>Fill public holidays</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="21"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
+        <source>1 duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
+        <source>{n} duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
+        <source>1 session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
+        <source>{n} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="56"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="152"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="22"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="23"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="65"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="24"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="66"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="25"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="67"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="27"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="69"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="28"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="154"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="35"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="78"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="38"/>
-        <source>No schools yet — load the demo data to explore the app.</source>
-        <translation>Aucune école pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="81"/>
+        <source>No schools yet — add one (Ctrl+N) or load the demo data to explore the app.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="94"/>
+        <source>{classes}, {duos} and {sessions} use this school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
+        <source>1 class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
+        <source>{n} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="123"/>
+        <source>No classes yet — add a school, then its classes (Ctrl+N), or load the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="137"/>
+        <source>{duos} and {sessions} use this class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="171"/>
+        <source>No facilitators yet — add one (Ctrl+N) or load the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="184"/>
+        <source>1 duo is run by this facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
+        <source>{n} duos are run by this facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schools yet — load the demo data to explore the app.</source>
+        <translation type="vanished">Aucune école pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="106"/>
         <source>School</source>
         <translation>École</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="108"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="109"/>
         <source>Pupils</source>
         <translation>Élèves</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="111"/>
         <source>Teacher</source>
         <translation>Enseignant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="120"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
         <source>No classes yet — load the demo data to explore the app.</source>
-        <translation>Aucune classe pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
+        <translation type="vanished">Aucune classe pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="71"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="79"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
+        <source>Active duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="157"/>
+        <source>Sessions this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="168"/>
         <source>Facilitators</source>
         <translation>Intervenant·es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="82"/>
         <source>No facilitators yet — load the demo data to explore the app.</source>
-        <translation>Aucun·e intervenant·e pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
+        <translation type="vanished">Aucun·e intervenant·e pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +3308,112 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/pages/sessions_columns.py" line="24"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="41"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="43"/>
+        <source>Partner school</source>
+        <translation type="unfinished">École partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
+        <source>Class</source>
+        <translation type="unfinished">Classe</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
+        <source>City</source>
+        <translation type="unfinished">Ville</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
+        <source>Facilitator</source>
+        <translation type="unfinished">Intervenant·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="48"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="95"/>
+        <source>Every partner class already has a duo in {year}. Add partner classes in the Schools area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="113"/>
+        <source>{school} ({city}), {name} — score {score}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="132"/>
+        <source>Suggest partner classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
+        <source>Paris class</source>
+        <translation type="unfinished">Classe parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
+        <source>School year</source>
+        <translation type="unfinished">Année scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
+        <source>Partner classes without a duo that year, best first. Score: same level +3 (adjacent +1) · French spoken or a facilitator speaking the partner&apos;s language +2 · weekly overlap of the two timetables ≥ 60 min +2 (less +1). Classes with no overlap can only exchange asynchronously.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="140"/>
+        <source>Create a duo from this suggestion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TermDatesDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
+        <source>Dates of term {number}, {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="38"/>
+        <source>&amp;First day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
+        <source>&amp;Last day (included):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="45"/>
+        <source>Reports of this term count the sessions from the first to the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2584,11 +3765,13 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/formatting.py" line="60"/>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>Visio</source>
         <translation>Visio</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/formatting.py" line="61"/>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -2702,6 +3885,45 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/log_labels.py" line="27"/>
         <source>Strike</source>
         <translation>Grève</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="21"/>
+        <source>Zone C calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
+        <source>Public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
+        <source>Added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
+        <source>Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../classesduo/domain/reports.py" line="88"/>
+        <source>the end date is before the start date</source>
+        <extracomment>The arrondissement number, ISO country code, facilitator id or duo id; &quot;&quot; for the programme.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/reports.py" line="90"/>
+        <source>a report covers at most about a year (400 days)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2916,14 +4138,18 @@ Les effacer ?</translation>
         <translation>{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="101"/>
+        <location filename="../../classesduo/services/duos.py" line="100"/>
+        <source>These two classes already form a duo in {year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/duos.py" line="120"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/facilitators.py" line="36"/>
         <source>{duos} duos are run by this facilitator; archive them instead.</source>
-        <translation>{duos} duos sont animés par cet·te intervenant·e ; archivez-le·la plutôt.</translation>
+        <translation type="vanished">{duos} duos sont animés par cet·te intervenant·e ; archivez-le·la plutôt.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/schools.py" line="60"/>
@@ -2955,6 +4181,87 @@ Les effacer ?</translation>
         <location filename="../../classesduo/services/series.py" line="86"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/facilitators.py" line="51"/>
+        <source>{duos} duos are run by this facilitator; archive the facilitator instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/suggestions.py" line="43"/>
+        <source>Choose a class of a Paris school.</source>
+        <translation type="unfinished">Choisissez une classe d’une école parisienne.</translation>
+    </message>
+</context>
+<context>
+    <name>suggestions</name>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="125"/>
+        <source>asynchronous only (e-mail, blog, letters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="134"/>
+        <source>level unknown (“{level}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="137"/>
+        <source>same level ({paris} ≈ {partner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="140"/>
+        <source>adjacent level ({paris} / {partner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="141"/>
+        <source>{gap} levels apart ({paris} / {partner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="158"/>
+        <source>facilitator speaks {language} ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="162"/>
+        <source>the partner class speaks French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="164"/>
+        <source>no facilitator speaks {languages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="170"/>
+        <source>{minutes} min/week overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/suggestions.py" line="172"/>
+        <source>{minutes} from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>terms</name>
+    <message>
+        <location filename="../../classesduo/domain/terms.py" line="70"/>
+        <source>The term ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/terms.py" line="75"/>
+        <source>{day} is outside the school year {year} (1 August to 31 July).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/terms.py" line="79"/>
+        <source>These dates overlap term {number} ({start} to {end}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3125,6 +4432,44 @@ Les effacer ?</translation>
         <location filename="../../classesduo/services/media.py" line="119"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
+    </message>
+</context>
+<context>
+    <name>weekdays</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
