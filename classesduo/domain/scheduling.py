@@ -116,7 +116,7 @@ def _window_on(day: date, window: WeeklyWindow, zone: str) -> list[Interval]:
         removed.append((start_fold, last_start))
     if end_fold is not None:  # before the clocks go back, the wall shows times after the end
         removed.append((first_end, end_fold))
-    pieces = _subtract([(first_start, last_end)], _union(removed))
+    pieces = _subtract([(first_start, last_end)], merge_intervals(removed))
     return [(begin, finish) for begin, finish in pieces if finish > begin]
 
 
@@ -147,7 +147,7 @@ def window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[I
     return intervals
 
 
-def _intersections(left: Sequence[Interval], right: Sequence[Interval]) -> list[Interval]:
+def intersect_intervals(left: Sequence[Interval], right: Sequence[Interval]) -> list[Interval]:
     """Pairwise intersections of positive length; ``right`` must be sorted by start."""
     right_starts = [start for start, _ in right]
     longest = max((finish - begin for begin, finish in right), default=timedelta())
@@ -163,7 +163,8 @@ def _intersections(left: Sequence[Interval], right: Sequence[Interval]) -> list[
     return pieces
 
 
-def _union(intervals: Iterable[Interval]) -> list[Interval]:
+def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, non-overlapping intervals covering the same instants."""
     merged: list[Interval] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
@@ -223,12 +224,12 @@ def find_slots(
             )
         )
     buffer = timedelta(minutes=buffer_minutes)
-    blocked = _union(
+    blocked = merge_intervals(
         (_require_aware(b_start) - buffer, _require_aware(b_end) + buffer) for b_start, b_end in busy
     )
     paris_intervals = window_intervals(paris, start, end)
     partner_intervals = window_intervals(partner, start - _DATE_MARGIN, end + _DATE_MARGIN)
-    free = _subtract(_intersections(paris_intervals, partner_intervals), blocked)
+    free = _subtract(intersect_intervals(paris_intervals, partner_intervals), blocked)
 
     info = zone_info(paris.zone)
     length = timedelta(minutes=minutes)
@@ -274,12 +275,12 @@ def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_
     fit, to rank possible partner classes, not what a given week allows.
     """
     week_end = week_start + timedelta(days=6)
-    paris_open = _union(window_intervals(replace(paris, holidays=()), week_start, week_end))
-    partner_open = _union(
+    paris_open = merge_intervals(window_intervals(replace(paris, holidays=()), week_start, week_end))
+    partner_open = merge_intervals(
         window_intervals(replace(partner, holidays=()), week_start - _DATE_MARGIN, week_end + _DATE_MARGIN)
     )
     total = sum(
-        (finish - begin for begin, finish in _intersections(paris_open, partner_open)), timedelta()
+        (finish - begin for begin, finish in intersect_intervals(paris_open, partner_open)), timedelta()
     )
     return int(total.total_seconds() // 60)
 
@@ -350,3 +351,14 @@ def explain_no_overlap(paris: SchoolCalendar, partner: SchoolCalendar, partner_c
         return f"{sentence} {detail.format(city=partner_city, hours=hours_text)}"
     detail = translate("scheduling", "The class in {city} has no availability that day.")
     return f"{sentence} {detail.format(city=partner_city)}"
+
+
+def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) -> dict[str, list[Interval]]:
+    """UTC intervals of the week starting ``monday``: each side's windows and their overlap.
+
+    The partner's windows are taken two days either side, since its local week is shifted.
+    """
+    sunday = monday + timedelta(days=6)
+    paris_open = merge_intervals(window_intervals(paris, monday, sunday))
+    partner_open = merge_intervals(window_intervals(partner, monday - timedelta(days=2), sunday + timedelta(days=2)))
+    return {"paris": paris_open, "partner": partner_open, "overlap": intersect_intervals(paris_open, partner_open)}

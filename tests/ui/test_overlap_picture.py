@@ -6,7 +6,8 @@ from datetime import date, time
 
 from classesduo.domain.availability import WeeklyWindow
 from classesduo.domain.scheduling import SchoolCalendar
-from classesduo.ui.calendar.overlap_picture import OverlapPanel, week_blocks
+from classesduo.domain.scheduling import week_blocks
+from classesduo.ui.calendar.overlap_picture import OverlapPanel
 
 PARIS = SchoolCalendar("Europe/Paris", [WeeklyWindow(1, time(15), time(16, 30))])
 MONTREAL = SchoolCalendar("America/Toronto", [WeeklyWindow(day, time(8), time(15)) for day in range(5)])

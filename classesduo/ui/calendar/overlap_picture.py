@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from classesduo.domain.scheduling import SchoolCalendar, window_intervals
+from classesduo.domain.scheduling import Interval, SchoolCalendar, week_blocks
 from classesduo.ui.calendar.week_view import day_names
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
@@ -22,26 +22,6 @@ PARTNER_COLOUR = QtGui.QColor(242, 142, 43, 150)
 OVERLAP_COLOUR = QtGui.QColor(46, 139, 60)
 HOLIDAY_COLOUR = QtGui.QColor(0, 0, 0, 25)
 
-Interval = tuple[datetime, datetime]
-
-
-def _merge(intervals: list[Interval]) -> list[Interval]:
-    merged: list[Interval] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) -> dict[str, list[Interval]]:
-    """UTC intervals of the week starting ``monday``: each side's windows and the overlap (holidays left out)."""
-    sunday = monday + timedelta(days=6)
-    paris_open = _merge(window_intervals(paris, monday, sunday))
-    partner_open = _merge(window_intervals(partner, monday - timedelta(days=2), sunday + timedelta(days=2)))
-    overlap = [(max(a, c), min(b, d)) for a, b in paris_open for c, d in partner_open if max(a, c) < min(b, d)]
-    return {"paris": paris_open, "partner": partner_open, "overlap": overlap}
 
 
 class OverlapPicture(QtWidgets.QWidget):
