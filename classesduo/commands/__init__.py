@@ -8,4 +8,8 @@ inside their handlers, so ``classesduo --version`` stays instant.
 COMMAND_MODULES = [
     "classesduo.commands.demo",
     "classesduo.commands.listing",
+    "classesduo.commands.backup",
+    "classesduo.commands.check",
+    "classesduo.commands.erase",
+    "classesduo.commands.bundle",
 ]
