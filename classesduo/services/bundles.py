@@ -144,6 +144,8 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
                 raise BundleError(f"manifest.json is not valid JSON ({error})") from error
             rows = validate_manifest(manifest)
             _check_media_rows(rows["media_item"], entries)
+            with workspace.db.reading() as session:
+                _check_references(session, rows)
             staged = _stage_media(workspace, archive, rows["media_item"], progress)
         backup_before(workspace, "import")
         with translated_storage_errors(), workspace.db.transaction() as session:
