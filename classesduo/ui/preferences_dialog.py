@@ -19,11 +19,26 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.quiet_weeks = QtWidgets.QSpinBox(minimum=1, maximum=26, value=settings.quiet_weeks)
         self.buffer_minutes = QtWidgets.QSpinBox(minimum=0, maximum=120, singleStep=5, value=settings.buffer_minutes)
+        self.db_url = QtWidgets.QLineEdit(settings.db_url)
+        self.db_url.setObjectName("db_url")
+        self.db_url.setPlaceholderText(translate("PreferencesDialog", "empty: the data folder's own database"))
+        self.db_url.setToolTip(translate("PreferencesDialog", "Shared mode: a PostgreSQL server the team shares, "
+                                                              "e.g. postgresql+psycopg://me@server/classesduo"))
+        self.media_dir = QtWidgets.QLineEdit(settings.media_dir)
+        self.media_dir.setObjectName("media_dir")
+        self.media_dir.setPlaceholderText(translate("PreferencesDialog", "empty: the data folder's media folder"))
+        browse = QtWidgets.QPushButton(translate("PreferencesDialog", "&Browse…"))
+        browse.clicked.connect(self._browse_media)
+        media_row = QtWidgets.QHBoxLayout()
+        media_row.addWidget(self.media_dir, 1)
+        media_row.addWidget(browse)
         form = QtWidgets.QFormLayout()
         form.addRow(translate("PreferencesDialog", "&Language:"), self.language)
         form.addRow(translate("PreferencesDialog", "A duo has gone quiet after (weeks):"), self.quiet_weeks)
         form.addRow(translate("PreferencesDialog", "Free time around a facilitator's sessions (minutes):"),
                     self.buffer_minutes)
+        form.addRow(translate("PreferencesDialog", "Shared &database URL:"), self.db_url)
+        form.addRow(translate("PreferencesDialog", "Shared &media folder:"), media_row)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -33,6 +48,13 @@ class PreferencesDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
         self._settings = settings
 
+    def _browse_media(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("PreferencesDialog", "Shared media folder"),
+                                                            self.media_dir.text())
+        if folder:
+            self.media_dir.setText(folder)
+
     def result_settings(self) -> Settings:
         return replace(self._settings, language=self.language.currentData(), quiet_weeks=self.quiet_weeks.value(),
-                       buffer_minutes=self.buffer_minutes.value())
+                       buffer_minutes=self.buffer_minutes.value(), db_url=self.db_url.text().strip(),
+                       media_dir=self.media_dir.text().strip())
