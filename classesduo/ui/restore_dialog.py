@@ -47,17 +47,19 @@ class RestoreDialog(QtWidgets.QDialog):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         for row, backup in enumerate(self.backups):
             when = QtCore.QDateTime.fromSecsSinceEpoch(int(backup.taken_at.timestamp())).toLocalTime()
-            cells = [QtCore.QLocale().toString(when, QtCore.QLocale.FormatType.ShortFormat),
+            cells = [when.toString("yyyy-MM-dd HH:mm"),
                      describe_reason(backup.reason), human_size(backup.size)]
             for column, value in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(value)
                 item.setData(QtCore.Qt.ItemDataRole.UserRole, str(backup.path))
                 item.setToolTip(str(backup.path))
+                if column == 2:
+                    item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.accept)
         self.empty = QtWidgets.QLabel()
         self.empty.setWordWrap(True)

@@ -198,8 +198,8 @@ class SafetyMenu(QtCore.QObject):
         newest = newest_good_backup(self.window.paths)
         choices = []
         if newest is not None:
-            when = QtCore.QLocale().toString(QtCore.QDateTime.fromSecsSinceEpoch(
-                int(newest.taken_at.timestamp())).toLocalTime(), QtCore.QLocale.FormatType.ShortFormat)
+            when = QtCore.QDateTime.fromSecsSinceEpoch(int(newest.taken_at.timestamp())).toLocalTime().toString(
+                "yyyy-MM-dd HH:mm")
             choices.append(("restore", translate("SafetyMenu", "Restore the backup of {when}").format(when=when)))
         choices += [("folder", translate("SafetyMenu", "Open another data folder…")),
                     ("quit", translate("SafetyMenu", "Quit"))]
