@@ -83,7 +83,7 @@ def integrity_problems(path: Path, quick: bool = False) -> list[str]:
         return [f"{path} does not exist"]
     try:
         # Read-write, so a WAL database opens even when its -shm file is missing; nothing is written.
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = _open_existing(path)
     except sqlite3.Error as error:
         return [str(error)]
     try:
@@ -105,7 +105,7 @@ def write_backup(database: Path, target: Path) -> Path:
     temporary = target.with_name(f".{target.name}.partial")
     temporary.unlink(missing_ok=True)
     try:
-        source = sqlite3.connect(f"file:{database}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        source = _open_existing(database)
         try:
             destination = sqlite3.connect(temporary)
             try:
@@ -137,7 +137,7 @@ def restore_into(backup: Path, database: Path) -> None:
         raise BackupError(f"{backup.name} is damaged and cannot be restored: {problems[0]}")
     database.parent.mkdir(parents=True, exist_ok=True)
     try:
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        source = _open_existing(backup)
         try:
             destination = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
@@ -208,6 +208,14 @@ def rotate(folder: Path, now: datetime, **counts: int) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _open_existing(path: Path) -> sqlite3.Connection:
+    """Open a database file that must exist (never create an empty one), whatever characters its path has."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve()), safe="/") + "?mode=rw"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -66,6 +66,8 @@ def test_a_clock_set_back_deletes_nothing_newer() -> None:
 
 
 def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "Mes données #1 ?"  # spaces, accents, URI characters
+    tmp_path.mkdir()
     database = tmp_path / "live.sqlite3"
     connection = sqlite3.connect(database)
     connection.execute("PRAGMA journal_mode = WAL")

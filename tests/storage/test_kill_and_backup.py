@@ -22,15 +22,11 @@ def _present(database: Path, numbers: list[int]) -> list[int]:
     """The commit numbers whose every row is in ``database``."""
     connection = sqlite3.connect(database)
     try:
-        found = []
-        for number in numbers:
-            rows = row_ids(number)
-            if all(connection.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone()
-                   for table, row_id in rows):
-                found.append(number)
-        return found
+        stored = {table: {row[0] for row in connection.execute(f"SELECT id FROM {table}")}
+                  for table in ("facilitator", "school", "class_group")}
     finally:
         connection.close()
+    return [number for number in numbers if all(row_id in stored[table] for table, row_id in row_ids(number))]
 
 
 def _partial(database: Path) -> list[str]:
