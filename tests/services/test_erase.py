@@ -55,3 +55,22 @@ def test_erasing_an_unknown_duo_changes_nothing(workspace: Workspace) -> None:
     with pytest.raises(NotFoundError):
         erase_duo(workspace, "no-such-duo")
     assert not workspace.paths.backups_dir.exists() or not any(workspace.paths.backups_dir.iterdir())
+
+
+def test_erase_works_on_every_backend(workspace: Workspace) -> None:
+    from classesduo.services.demo import load_demo
+    from tests.conftest import DEMO_TODAY
+
+    load_demo(workspace, today=DEMO_TODAY)
+    victim = next(view.duo.id for view in list_duos(workspace.db)
+                  if view.duo.id in _duos_with_media(workspace))
+    summary = erase_duo(workspace, victim)
+    assert summary.sessions > 0 and summary.media_items > 0
+    assert victim not in {view.duo.id for view in list_duos(workspace.db)}
+    with workspace.db.reading() as session:
+        assert session.scalar(select(func.count()).where(MediaItemRow.duo_id == victim)) == 0
+
+
+def _duos_with_media(workspace: Workspace) -> set[str]:
+    with workspace.db.reading() as session:
+        return set(session.scalars(select(MediaItemRow.duo_id)))

@@ -42,3 +42,24 @@ def test_a_lock_left_by_a_crashed_process_is_recovered(tmp_path: Path) -> None:
 def test_each_folder_has_its_own_server_name(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
     assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
+
+
+def test_starting_the_app_on_a_folder_already_open_raises_it_and_stops(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                       monkeypatch) -> None:
+    from classesduo.paths import AppPaths
+    from classesduo.ui import app
+    from classesduo.ui.qt import QtWidgets
+
+    told: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "information", lambda parent, title, text: told.append(text))
+    running = InstanceGuard(tmp_path)
+    assert running.acquire()
+    try:
+        with qtbot.waitSignal(running.raise_requested, timeout=10_000):
+            assert app._claim_data_folder(AppPaths.resolve(tmp_path)) is None
+        assert told and "already open" in told[0]
+    finally:
+        running.release()
+    guard = app._claim_data_folder(AppPaths.resolve(tmp_path))
+    assert guard is not None
+    guard.release()
