@@ -21,6 +21,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.buffer_minutes = QtWidgets.QSpinBox(minimum=0, maximum=120, singleStep=5, value=settings.buffer_minutes)
         self.db_url = QtWidgets.QLineEdit(settings.db_url)
         self.db_url.setObjectName("db_url")
+        self.db_url.setMinimumWidth(340)
         self.db_url.setPlaceholderText(translate("PreferencesDialog", "empty: the data folder's own database"))
         self.db_url.setToolTip(translate("PreferencesDialog", "Shared mode: a PostgreSQL server the team shares, "
                                                               "e.g. postgresql+psycopg://me@server/classesduo"))
@@ -38,7 +39,9 @@ class PreferencesDialog(QtWidgets.QDialog):
         form.addRow(translate("PreferencesDialog", "Free time around a facilitator's sessions (minutes):"),
                     self.buffer_minutes)
         form.addRow(translate("PreferencesDialog", "Shared &database URL:"), self.db_url)
-        form.addRow(translate("PreferencesDialog", "Shared &media folder:"), media_row)
+        media_label = QtWidgets.QLabel(translate("PreferencesDialog", "Shared &media folder:"))
+        media_label.setBuddy(self.media_dir)
+        form.addRow(media_label, media_row)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
