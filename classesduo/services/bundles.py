@@ -130,6 +130,9 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
 # import -----------------------------------------------------------------------------------------------------
 def import_bundle(workspace: Workspace, source: Path, progress: Progress | None = None) -> ImportSummary:
     """Import a bundle all-or-nothing; see the module docstring."""
+    from classesduo.storage.backups import remove_stale_temporaries
+
+    remove_stale_temporaries(workspace.media.root, "*/.*.importing")  # left by an import that was killed
     try:
         archive = zipfile.ZipFile(source)
     except (OSError, zipfile.BadZipFile) as error:

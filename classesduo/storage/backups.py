@@ -200,8 +200,28 @@ def backups_to_keep(backups: Iterable[BackupFile], now: datetime, latest: int = 
     return keep
 
 
+#: A temporary file this old was left by a crash (a backup takes seconds, not an hour).
+STALE_SECONDS = 3600
+
+
+def remove_stale_temporaries(folder: Path, pattern: str) -> list[Path]:
+    """Delete temporary files matching ``pattern`` that a killed process left behind."""
+    import time
+
+    removed = []
+    for path in folder.glob(pattern) if folder.is_dir() else ():
+        try:
+            if time.time() - path.stat().st_mtime > STALE_SECONDS:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 def rotate(folder: Path, now: datetime, **counts: int) -> list[Path]:
-    """Delete the backups rotation no longer keeps; return them."""
+    """Delete the backups rotation no longer keeps (and partial files a crash left); return them."""
+    remove_stale_temporaries(folder, ".classesduo-*.partial")
     backups = list_backups(folder)
     keep = backups_to_keep(backups, now, **counts)
     removed = [backup.path for backup in backups if backup.path not in keep]

@@ -6,8 +6,9 @@ N, N+1, … forever, printing ``commit K`` after each commit returns. The parent
 prints ``child PID`` and, when the child dies, ``dead PID``. Forking from this
 clean process (no Qt, no threads) makes 30+ kills take seconds, not minutes.
 
-Transactions alternate between one row (a facilitator, like a log save) and an
-"import" of 41 rows (a school, its 40 classes) in one transaction.
+Commits alternate between one row (a facilitator, like a log save) and a real
+bundle import (``import_bundle``: its backup, then a school and its 40 classes in
+one transaction).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
+from pathlib import Path
 
 NAMESPACE = uuid.UUID("0c3a6f1e-5d0b-4f7e-8a0e-2f6b1c9d7e11")
 BIG = 40
@@ -28,26 +30,44 @@ def row_ids(number: int) -> list[tuple[str, str]]:
         ("class_group", str(uuid.uuid5(NAMESPACE, f"c{number}-{i}"))) for i in range(BIG)]
 
 
+def bundle_for(number: int, folder: Path) -> Path:
+    """A bundle holding commit ``number``'s school and classes."""
+    import json
+    import zipfile
+
+    stamp = "2026-11-28T10:00:00+00:00"
+    common = {"created_at": stamp, "updated_at": stamp, "version": 1, "archived": False}
+    ids = row_ids(number)
+    school = {"id": ids[0][1], "name": f"École {number}", "side": "paris", "city": "Paris", "country": "FR",
+              "arrondissement": 1, "timezone": "Europe/Paris", "languages": ["fr"], "contact_email": "", **common}
+    classes = [{"id": row_id, "school_id": school["id"], "name": f"CM{i}", "level": "CM1", "pupil_count": 20,
+                "teacher_name": "x" * 200, "teacher_email": "", **common} for i, (_t, row_id) in enumerate(ids[1:])]
+    manifest = {"format": "classesduo-bundle", "format_version": 1, "app_version": "test", "created_at": stamp,
+                "tables": {"school": [school], "class_group": classes}}
+    path = folder / f"bundle-{number}.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+    return path
+
+
 def write_forever(data_dir: str, start: int) -> None:
-    from classesduo.domain.enums import Side
+    import tempfile
+
+    from classesduo.services.bundles import import_bundle
     from classesduo.services.workspace import open_workspace
-    from classesduo.storage.models import ClassGroupRow, FacilitatorRow, SchoolRow
+    from classesduo.storage.models import FacilitatorRow
 
     workspace = open_workspace(data_dir, check=False)
+    scratch = Path(tempfile.mkdtemp(prefix="writer-"))
     number = start
     while True:
         ids = row_ids(number)
-        with workspace.db.transaction() as session:
-            if number % 2:
+        if number % 2:
+            with workspace.db.transaction() as session:
                 session.add(FacilitatorRow(id=ids[0][1], name=f"commit {number}"))
-            else:
-                school = SchoolRow(id=ids[0][1], name=f"École {number}", side=Side.PARIS, city="Paris",
-                                   country="FR", arrondissement=1, timezone="Europe/Paris")
-                session.add(school)
-                session.flush()
-                session.add_all(ClassGroupRow(id=row_id, school_id=school.id, name=f"CM{i}", level="CM1",
-                                              pupil_count=20, teacher_name="x" * 200)
-                                for i, (_table, row_id) in enumerate(ids[1:]))
+        else:
+            summary = import_bundle(workspace, bundle_for(number, scratch))
+            assert summary.added["class_group"] == BIG
         sys.stdout.write(f"commit {number}\n")
         sys.stdout.flush()
         number += 1
@@ -55,7 +75,8 @@ def write_forever(data_dir: str, start: int) -> None:
 
 def main() -> None:
     data_dir = sys.argv[1]
-    import classesduo.services.workspace  # noqa: F401 - import once, before forking
+    import classesduo.services.bundles  # noqa: F401 - import once, before forking
+    import classesduo.services.workspace  # noqa: F401
     import classesduo.storage.models  # noqa: F401
 
     sys.stdout.write("ready\n")

@@ -102,3 +102,16 @@ def test_move_aside_keeps_the_file_and_its_wal(tmp_path: Path) -> None:
     assert not database.exists()
     database.write_bytes(b"again")
     assert backups.move_aside(database, NOW).name.endswith("-2")
+
+
+def test_partial_files_left_by_a_crash_are_cleaned_up_later(tmp_path: Path) -> None:
+    import os
+    import time
+
+    old = tmp_path / ".classesduo-x.sqlite3.partial"
+    fresh = tmp_path / ".classesduo-y.sqlite3.partial"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    backups.rotate(tmp_path, NOW)
+    assert not old.exists() and fresh.exists()

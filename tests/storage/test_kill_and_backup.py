@@ -56,6 +56,11 @@ def test_sigkill_at_random_moments_loses_no_commit(data_dir: Path) -> None:
     finally:
         writer.close()
     assert len(writer.committed) >= 30
+    # the backups each import took before writing are sound too (a killed one never got its final name)
+    from classesduo.storage.backups import list_backups
+
+    taken = list_backups(data_dir / "backups")
+    assert taken and all(integrity_problems(backup.path) == [] for backup in taken)
 
 
 def test_backup_while_another_process_writes_is_sound(data_dir: Path, tmp_path: Path) -> None:
