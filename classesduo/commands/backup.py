@@ -40,8 +40,16 @@ def run_restore(args: argparse.Namespace) -> int:
     from classesduo.paths import AppPaths
     from classesduo.services.backups import newest_good_backup, restore
 
-    if args.db_url:
-        raise UsageError("restore works on a data folder's database, not on --db-url")
+    import os
+
+    from classesduo.paths import DB_URL_ENV
+    from classesduo.settings import Settings
+
+    shared = args.db_url or os.environ.get(DB_URL_ENV) or Settings.load(
+        AppPaths.resolve(args.data_dir).settings_file).db_url
+    if shared:
+        raise UsageError("restore works on a data folder's own database; this one uses a shared server "
+                         "(restore it there with pg_restore)")
     if bool(args.file) == bool(args.latest):
         raise UsageError("give a backup FILE or --latest")
     paths = AppPaths.resolve(args.data_dir)

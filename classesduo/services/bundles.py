@@ -47,6 +47,13 @@ from classesduo.storage.models import ClassGroupRow, DuoRow
 Progress = Callable[[int, int], None]
 
 
+class BundleCancelled(BundleError):
+    """The user cancelled; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled: nothing was written")
+
+
 @dataclass
 class ImportSummary:
     added: Counter[str] = field(default_factory=Counter)
@@ -87,7 +94,7 @@ def _selected_ids(session: Session, duo_ids: list[str]) -> dict[str, Any]:
 
 
 def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None = None,
-                  progress: Progress | None = None) -> dict[str, int]:
+                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
     """Write a bundle of ``duo_ids`` (all data when None) to ``target``; return rows per table."""
     tables: dict[str, list[dict[str, Any]]] = {}
     with workspace.db.reading() as session:
@@ -117,6 +124,8 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
                 if not source.is_file():
                     raise BundleError(f"media file missing: {source} (run `classesduo check`)")
                 archive.write(source, MEDIA_PREFIX + stored_name, compress_type=zipfile.ZIP_STORED)
+                if cancelled and cancelled():
+                    raise BundleCancelled()
                 if progress:
                     progress(number, len(media))
         with open(temporary, "rb") as handle:
@@ -128,7 +137,8 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
 
 
 # import -----------------------------------------------------------------------------------------------------
-def import_bundle(workspace: Workspace, source: Path, progress: Progress | None = None) -> ImportSummary:
+def import_bundle(workspace: Workspace, source: Path, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import a bundle all-or-nothing; see the module docstring."""
     from classesduo.storage.backups import remove_stale_temporaries
 
@@ -149,7 +159,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
             _check_media_rows(rows["media_item"], entries)
             with workspace.db.reading() as session:
                 _check_references(session, rows)
-            staged = _stage_media(workspace, archive, rows["media_item"], progress)
+            staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled)
         backup_before(workspace, "import")
         with translated_storage_errors(), workspace.db.transaction() as session:
             _check_references(session, rows)
@@ -176,7 +186,7 @@ def _check_media_rows(media_rows: list[dict[str, Any]], entries: dict[str, zipfi
 
 
 def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: list[dict[str, Any]],
-                 progress: Progress | None) -> list[tuple[Path, Path]]:
+                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[tuple[Path, Path]]:
     """Copy each media file to a temporary name beside its final place, checking its hash on the way."""
     staged: list[tuple[Path, Path]] = []
     names = sorted({row["stored_name"]: row["file_hash"] for row in media_rows}.items())
@@ -195,6 +205,8 @@ def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: lis
                 os.fsync(out.fileno())
             if hasher.hexdigest() != digest:
                 raise BundleError(f"media file {stored} does not match its hash: the bundle is damaged")
+            if cancelled and cancelled():
+                raise BundleCancelled()
             if progress:
                 progress(number, len(names))
     except BaseException:

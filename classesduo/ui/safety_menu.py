@@ -66,6 +66,12 @@ class SafetyMenu(QtCore.QObject):
         self._run(translate("SafetyMenu", "Backing up…"), lambda progress, cancelled: backup_now(workspace), done)
 
     def restore(self) -> None:
+        workspace = self.window.workspace
+        if workspace is not None and not workspace.db.is_sqlite:
+            self.window.dialogs.error(self.window, translate(
+                "SafetyMenu", "You are working on a shared PostgreSQL database: it is backed up and restored on its "
+                              "server (pg_dump / pg_restore), not from this window."))
+            return
         chosen = self.window.dialogs.choose_backup(self.window, self.window.paths)
         if chosen is None:
             return
@@ -114,7 +120,8 @@ class SafetyMenu(QtCore.QObject):
                                                                    media=counts["media_item"]))
 
         self._run(translate("SafetyMenu", "Writing the bundle…"),
-                  lambda progress, cancelled: export_bundle(workspace, target, progress=progress), done)
+                  lambda progress, cancelled: export_bundle(workspace, target, progress=progress,
+                                                            cancelled=cancelled), done)
 
     def import_bundle(self) -> None:
         workspace = self.window.workspace
@@ -135,7 +142,8 @@ class SafetyMenu(QtCore.QObject):
                 unchanged=sum(summary.unchanged.values()), files=summary.media_files))
 
         self._run(translate("SafetyMenu", "Importing the bundle…"),
-                  lambda progress, cancelled: import_bundle(workspace, source, progress=progress), done)
+                  lambda progress, cancelled: import_bundle(workspace, source, progress=progress,
+                                                            cancelled=cancelled), done)
 
     def check(self) -> None:
         workspace = self.window.workspace

@@ -171,3 +171,12 @@ def test_a_failing_transaction_leaves_no_media_behind(demo_workspace: Workspace,
     assert _rows(workspace)["school"] == []
     assert _files(workspace.media.root) == {}
     workspace.close()
+
+
+def test_a_cancelled_import_writes_nothing(bundle: Path, workspace: Workspace) -> None:
+    from classesduo.services.bundles import BundleCancelled
+
+    with pytest.raises(BundleCancelled):
+        import_bundle(workspace, bundle, cancelled=lambda: True)
+    assert all(rows == [] for rows in _rows(workspace).values())
+    assert _files(workspace.media.root) == {}
