@@ -153,7 +153,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
             entries = check_entries(archive)
             try:
                 manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-            except (ValueError, UnicodeDecodeError) as error:
+            except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 raise BundleError(f"manifest.json is not valid JSON ({error})") from error
             rows = validate_manifest(manifest)
             _check_media_rows(rows["media_item"], entries)

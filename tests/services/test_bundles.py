@@ -134,7 +134,16 @@ HOSTILE: dict[str, Callable[[Path, Path], Path]] = {
     "newer format": lambda b, t: _with_manifest(b, t, lambda m: m.update(format_version=99)),
     "hash mismatch": lambda b, t: _tamper_media(b, t),
     "not a zip": lambda b, t: (t.write_bytes(b"PK\x03\x04 garbage"), t)[1],
+    "nested json bomb": lambda b, t: _replace_manifest(b, t, b"[" * 200_000 + b"]" * 200_000),
+    "invalid json": lambda b, t: _replace_manifest(b, t, b'{"format": '),
 }
+
+
+def _replace_manifest(source: Path, target: Path, data: bytes) -> Path:
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w") as out:
+        for item in archive.infolist():
+            out.writestr(item, data if item.filename == "manifest.json" else archive.read(item))
+    return target
 
 
 def _tamper_media(source: Path, target: Path) -> Path:
