@@ -47,7 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, db_url=args.db_url)
     try:
-        return args.handler(args)
+        from classesduo.services.errors import translated_storage_errors
+
+        with translated_storage_errors():  # e.g. "database is busy" instead of a driver error
+            return args.handler(args)
     except BrokenPipeError:  # e.g. `classesduo list sessions | head`
         import os
 

@@ -26,6 +26,10 @@ class Settings:
     retention_years: int = 1
     #: Set once the first-run offer of demo data has been answered.
     demo_offered: bool = False
+    #: Shared mode: a database URL (e.g. postgresql+psycopg://user@host/classesduo); "" uses the data folder.
+    db_url: str = ""
+    #: Shared mode: the media folder every team member sees (e.g. a network share); "" uses the data folder.
+    media_dir: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -91,3 +91,20 @@ def demo_workspace(demo_dir: Path) -> Iterator[Workspace]:
     ws = open_workspace(str(demo_dir))
     yield ws
     ws.close()
+
+
+# PostgreSQL -------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[object]:
+    from tests.pg import PgDatabases, server_url
+
+    databases = PgDatabases(server_url())
+    yield databases
+    databases.close()
+
+
+@pytest.fixture
+def pg_url(pg_databases) -> Iterator[str]:  # noqa: ANN001
+    """A fresh, migrated PostgreSQL database for this test (skips without CLASSESDUO_TEST_PG_URL)."""
+    with pg_databases.fresh() as url:
+        yield url

@@ -15,4 +15,8 @@ COMMAND_MODULES = [
     "classesduo.commands.media",
     "classesduo.commands.suggest",
     "classesduo.commands.report",
+    "classesduo.commands.backup",
+    "classesduo.commands.check",
+    "classesduo.commands.erase",
+    "classesduo.commands.bundle",
 ]

@@ -31,6 +31,7 @@ from classesduo.domain.enums import (
 )
 from classesduo.domain.terms import default_terms, parse_school_year, school_year_of
 from classesduo.services.demo_catalog import ACTIVITIES, FACILITATORS, PARIS_SCHOOLS, PARTNER_SCHOOLS, PROJECTS
+from classesduo.services.errors import translated_storage_errors
 from classesduo.services.holidays import zone_c_holidays
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
@@ -244,7 +245,7 @@ def load_demo(
     """Add the demo programme in one transaction; rows already present are left as they are."""
     today = today or date.today()
     steps = len(PARTNER_SCHOOLS) + 2
-    with workspace.db.transaction() as session:
+    with translated_storage_errors(), workspace.db.transaction() as session:
         loader = _Loader(session, workspace, today)
         by_language = loader.facilitators()
         loader.terms()

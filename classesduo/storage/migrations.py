@@ -7,6 +7,7 @@ costs about 0.3 s, so it happens only for a new or older database.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from sqlalchemy import inspect, text
 
@@ -59,8 +60,12 @@ def upgrade(url: str, revision: str = "head") -> None:
         engine.dispose()
 
 
-def ensure_schema(url: str) -> bool:
-    """Upgrade if needed; return True when a migration ran."""
+def ensure_schema(url: str, backups_dir: Path | None = None) -> bool:
+    """Upgrade if needed; return True when a migration ran.
+
+    Before migrating an existing SQLite database, a backup is written to
+    ``backups_dir`` (when given), so a failed or unwanted migration can be undone.
+    """
     revision = current_revision(url)
     if revision == SCHEMA_HEAD:
         return False
@@ -71,8 +76,21 @@ def ensure_schema(url: str) -> bool:
             "update the app"
         )
     log.info("migrating database from %s to %s", revision or "empty", SCHEMA_HEAD)
+    if revision is not None and backups_dir is not None:
+        _backup_before_migration(url, revision, backups_dir)
     upgrade(url)
     return True
+
+
+def _backup_before_migration(url: str, revision: str, backups_dir: Path) -> None:
+    from datetime import UTC, datetime
+
+    from classesduo.storage.backups import backup_name, sqlite_file, write_backup
+
+    database = sqlite_file(url)
+    if database is not None and database.is_file():
+        target = write_backup(database, backups_dir / backup_name(datetime.now(UTC), f"before-migration-{revision}"))
+        log.info("backed up %s to %s before migrating", database, target)
 
 
 def _known_revisions() -> set[str]:

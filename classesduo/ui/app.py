@@ -13,6 +13,7 @@ from classesduo.logs import setup_logging
 from classesduo.paths import AppPaths
 from classesduo.settings import Settings
 from classesduo.ui.qt import QtCore, QtWidgets, translate
+from classesduo.ui.single_instance import bring_forward
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,12 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     settings = Settings.load(paths.settings_file)
     translations = Translations(app)
     translations.apply(settings.language)
+    guard = _claim_data_folder(paths)
+    if guard is None:
+        return 1
     window = MainWindow(paths, settings, translations, db_url=db_url)
+    window.instance_guard = guard
+    guard.raise_requested.connect(bring_forward(window))
     install_excepthook(window, str(paths.log_file))
     window.show()
     QtCore.QTimer.singleShot(0, window.open_data)
@@ -69,4 +75,22 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
         from classesduo.ui.bench_probe import install_probe
 
         install_probe(app, window, probe)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.instance_guard.release()  # type: ignore[attr-defined]
+
+
+def _claim_data_folder(paths: AppPaths):  # noqa: ANN202 - an InstanceGuard or None
+    """Own the data folder, or bring the window that already does forward and tell the user."""
+    from classesduo.ui.single_instance import InstanceGuard, ask_running_window_to_raise
+
+    guard = InstanceGuard(paths.data_dir)
+    if guard.acquire():
+        return guard
+    raised = ask_running_window_to_raise(paths.data_dir)
+    log.info("data folder %s already open in another window (raised: %s)", paths.data_dir, raised)
+    QtWidgets.QMessageBox.information(None, translate("App", "Classes Duo is already open"), translate(
+        "App", "Classes Duo is already open on this data folder:\n{path}\n\nIts window has been brought to the "
+               "front. One window at a time keeps the data safe.").format(path=paths.data_dir))
+    return None

@@ -6,6 +6,8 @@ methods, so a test swaps in answers instead of driving a modal loop.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from classesduo.ui.qt import QtWidgets, translate
 
 
@@ -29,27 +31,49 @@ class Dialogs:
     def info(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
 
-    def choose_open_file(self, parent: QtWidgets.QWidget | None, title: str, name_filter: str,
-                         directory: str = "") -> str | None:
-        """A file the user picks to read, or ``None`` if they cancel."""
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, name_filter)
-        return path or None
+    def choose(self, parent: QtWidgets.QWidget | None, title: str, text: str,
+               choices: list[tuple[str, str]]) -> str | None:
+        """Buttons labelled by ``choices`` (key, label); the key of the one pressed, or None."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.NoButton, parent)
+        buttons = {box.addButton(label, QtWidgets.QMessageBox.ButtonRole.ActionRole): key for key, label in choices}
+        box.exec()
+        return buttons.get(box.clickedButton())
 
-    def save_file(self, parent: QtWidgets.QWidget | None, title: str, suggested: str, filters: str) -> str:
-        """The path the user chose to write to, or "" when cancelled."""
-        path, _selected = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path
+    def choose_item(self, parent: QtWidgets.QWidget | None, title: str, label: str,
+                    items: list[tuple[str, str]]) -> str | None:
+        """Pick one of ``items`` (key, text) from a list; its key, or None."""
+        texts = [text for _key, text in items]
+        text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, texts, 0, False)
+        return items[texts.index(text)][0] if ok and text in texts else None
 
-    def open_files(self, parent: QtWidgets.QWidget | None, title: str, name_filter: str) -> list[str]:
-        """Files chosen by the user, or [] if cancelled."""
-        files, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", name_filter)
-        return files
-
-    def choose_folder(self, parent: QtWidgets.QWidget | None, title: str) -> str | None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(parent, title)
-        return folder or None
-
-    def choose_item(self, parent: QtWidgets.QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    def choose_index(self, parent: QtWidgets.QWidget | None, title: str, label: str, items: list[str]) -> int | None:
         """The index of the item chosen in a list, or None if cancelled."""
         text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
         return items.index(text) if ok and text in items else None
+
+    def open_file(self, parent: QtWidgets.QWidget | None, title: str, filters: str,
+                  directory: str = "") -> Path | None:
+        """A file to read, or None if cancelled."""
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, filters)
+        return Path(name) if name else None
+
+    def open_files(self, parent: QtWidgets.QWidget | None, title: str, filters: str) -> list[str]:
+        """Files chosen by the user, or [] if cancelled."""
+        files, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return files
+
+    def save_file(self, parent: QtWidgets.QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def choose_folder(self, parent: QtWidgets.QWidget | None, title: str) -> Path | None:
+        name = QtWidgets.QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
+
+    def choose_backup(self, parent: QtWidgets.QWidget | None, paths: object) -> Path | None:
+        """The restore dialog: the data folder's backups with date and size, or a file from elsewhere."""
+        from classesduo.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(paths, parent)  # type: ignore[arg-type]
+        return dialog.chosen if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None

@@ -116,11 +116,11 @@ class ImportDialog(QtWidgets.QDialog):
 
     def choose_file(self) -> None:
         start = str(Path(self.path.text()).parent) if self.path.text().strip() else str(Path.home())
-        chosen = self.dialogs.choose_open_file(
+        chosen = self.dialogs.open_file(
             self, translate("ImportDialog", "Import CSV"),
             translate("ImportDialog", "CSV files (*.csv *.txt);;All files (*)"), start)
         if chosen:
-            self.path.setText(chosen)
+            self.path.setText(str(chosen))
             guess = Path(chosen).stem.casefold()
             index = next((i for i, kind in enumerate(KINDS) if kind in guess), -1)
             if index >= 0:

@@ -23,6 +23,7 @@ from classesduo.ui.pages.reports_page import ReportsPage
 from classesduo.ui.pages.schools_page import SchoolsPage
 from classesduo.ui.preferences_dialog import PreferencesDialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+from classesduo.ui.safety_menu import SafetyMenu
 from classesduo.ui.translations import Translations
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.db_url = db_url
         self.workspace: Workspace | None = None
+        self.instance_guard: object | None = None  # set by run_gui: the data folder's single-instance lock
         self._operation: Operation | None = None
         self.setObjectName("MainWindow")
         self.resize(1200, 760)
@@ -149,6 +151,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_exchange_action = self.file_menu.addAction("", self.log_exchange)
         self.log_exchange_action.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.file_menu.addSeparator()
+        self.safety = SafetyMenu(self)
+        self.file_menu.addSeparator()
         self.preferences_action = self.file_menu.addAction("", self.edit_preferences)
         self.preferences_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
         if self.preferences_action.shortcut().isEmpty():
@@ -182,6 +186,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.demo_action.setText(translate("MainWindow", "Load &demo data"))
         self.import_action.setText(translate("MainWindow", "&Import CSV…"))
         self.log_exchange_action.setText(translate("MainWindow", "&Log an exchange…"))
+        self.safety.retranslate_ui()
         self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh"))
@@ -199,7 +204,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Open (and if needed migrate) the database off the GUI thread; the window is already shown."""
         self.statusBar().showMessage(translate("MainWindow", "Opening the database…"))
         data_dir, db_url = str(self.paths.data_dir), self.db_url
-        self._operation = Operation(lambda progress, cancelled: open_workspace(data_dir, db_url), self)
+        self._operation = Operation(lambda progress, cancelled: _open_and_back_up(data_dir, db_url), self)
         self._operation.succeeded.connect(self._workspace_opened)
         self._operation.failed.connect(self._workspace_failed)
         self._operation.start()
@@ -212,7 +217,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.offer_demo_on_first_run()
 
     def _workspace_failed(self, error: BaseException, details: str) -> None:
+        from classesduo.services.workspace import DatabaseDamagedError
+
         self.statusBar().showMessage(translate("MainWindow", "The database could not be opened."))
+        if isinstance(error, DatabaseDamagedError):
+            self.safety.database_damaged(error)
+            return
         self.dialogs.error(self, translate("MainWindow", "The database could not be opened: {error}\n\n"
                                                          "Details are in the log: {log}").format(
             error=error, log=self.paths.log_file), details)
@@ -294,10 +304,18 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         new = dialog.result_settings()
         language_changed = new.language != self.settings.language
+        data_changed = (new.db_url, new.media_dir) != (self.settings.db_url, self.settings.media_dir)
         self.settings = new
         self._save_settings()
         if language_changed:
             self.translations.apply(new.language)
+        if data_changed:  # shared mode switched on, off or elsewhere: reopen the data
+            if self.workspace is not None:
+                workspace = self.workspace
+                self.set_workspace(None)
+                workspace.close()
+            self.open_data()
+            return
         self.refresh_all()
 
     def _save_settings(self) -> None:
@@ -329,3 +347,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         super().closeEvent(event)
+
+
+def _open_and_back_up(data_dir: str, db_url: str | None) -> Workspace:
+    """Open the data (checking and migrating it), then take the daily backup if one is due."""
+    from classesduo.services.backups import backup_if_due
+    from classesduo.services.errors import ServiceError
+
+    workspace = open_workspace(data_dir, db_url)
+    try:
+        backup_if_due(workspace)
+    except ServiceError:
+        log.exception("the start-up backup failed")
+    return workspace

@@ -22,6 +22,20 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.user_name = QtWidgets.QLineEdit(settings.user_name)
         self.user_name.setPlaceholderText(translate("PreferencesDialog", "Empty: your computer user name"))
         self.retention_years = QtWidgets.QSpinBox(minimum=0, maximum=10, value=settings.retention_years)
+        self.db_url = QtWidgets.QLineEdit(settings.db_url)
+        self.db_url.setObjectName("db_url")
+        self.db_url.setMinimumWidth(340)
+        self.db_url.setPlaceholderText(translate("PreferencesDialog", "empty: the data folder's own database"))
+        self.db_url.setToolTip(translate("PreferencesDialog", "Shared mode: a PostgreSQL server the team shares, "
+                                                              "e.g. postgresql+psycopg://me@server/classesduo"))
+        self.media_dir = QtWidgets.QLineEdit(settings.media_dir)
+        self.media_dir.setObjectName("media_dir")
+        self.media_dir.setPlaceholderText(translate("PreferencesDialog", "empty: the data folder's media folder"))
+        browse = QtWidgets.QPushButton(translate("PreferencesDialog", "&Browse…"))
+        browse.clicked.connect(self._browse_media)
+        media_row = QtWidgets.QHBoxLayout()
+        media_row.addWidget(self.media_dir, 1)
+        media_row.addWidget(browse)
         form = QtWidgets.QFormLayout()
         form.addRow(translate("PreferencesDialog", "&Language:"), self.language)
         form.addRow(translate("PreferencesDialog", "A duo has gone quiet after (weeks):"), self.quiet_weeks)
@@ -30,6 +44,10 @@ class PreferencesDialog(QtWidgets.QDialog):
         form.addRow(translate("PreferencesDialog", "Your &name in the history of log edits:"), self.user_name)
         form.addRow(translate("PreferencesDialog", "Keep media and logs after a duo's year (school years):"),
                     self.retention_years)
+        form.addRow(translate("PreferencesDialog", "Shared &database URL:"), self.db_url)
+        media_label = QtWidgets.QLabel(translate("PreferencesDialog", "Shared &media folder:"))
+        media_label.setBuddy(self.media_dir)
+        form.addRow(media_label, media_row)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -39,7 +57,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
         self._settings = settings
 
+    def _browse_media(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("PreferencesDialog", "Shared media folder"),
+                                                            self.media_dir.text())
+        if folder:
+            self.media_dir.setText(folder)
+
     def result_settings(self) -> Settings:
         return replace(self._settings, language=self.language.currentData(), quiet_weeks=self.quiet_weeks.value(),
                        buffer_minutes=self.buffer_minutes.value(), user_name=self.user_name.text().strip(),
-                       retention_years=self.retention_years.value())
+                       retention_years=self.retention_years.value(), db_url=self.db_url.text().strip(),
+                       media_dir=self.media_dir.text().strip())

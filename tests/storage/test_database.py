@@ -9,6 +9,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.storage.models import ClassGroupRow, FacilitatorRow, SchoolRow
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(workspace: Workspace) -> None:
     with workspace.db.reading() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -22,6 +23,7 @@ def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
             session.add(ClassGroupRow(school_id="no-such-school", name="CM1", level="CM1"))
 
 
+@pytest.mark.sqlite_only
 def test_instants_are_stored_in_utc_and_come_back_aware(workspace: Workspace) -> None:
     from classesduo.storage.models import TermRow
 

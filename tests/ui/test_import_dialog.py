@@ -17,7 +17,7 @@ class ImportDialogs(FakeDialogs):
         super().__init__()
         self.file = file
 
-    def choose_open_file(self, parent: object, title: str, name_filter: str, directory: str = "") -> str | None:
+    def open_file(self, parent: object, title: str, filters: str, directory: str = "") -> str | None:
         return str(self.file)
 
 

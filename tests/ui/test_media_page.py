@@ -134,7 +134,7 @@ class AlbumDialogs(MediaDialogs):
     def choose_folder(self, parent: object, title: str) -> str | None:
         return str(self.folder)
 
-    def choose_item(self, parent: object, title: str, label: str, items: list[str]) -> int | None:
+    def choose_index(self, parent: object, title: str, label: str, items: list[str]) -> int | None:
         self.choices.append(items)
         return items.index("2026-2027/1")
 

@@ -22,8 +22,8 @@ def export_album(page: MediaPage) -> None:
     term = page.filters.selected_term()
     if term is None:
         labels = [page.filters.term.itemData(i) for i in range(1, page.filters.term.count())]
-        chosen = page.dialogs.choose_item(page, translate("MediaPage", "Export album"),
-                                          translate("MediaPage", "Term:"), labels)
+        chosen = page.dialogs.choose_index(page, translate("MediaPage", "Export album"),
+                                           translate("MediaPage", "Term:"), labels)
         if chosen is None:
             return
         label = labels[chosen]

@@ -1,0 +1,40 @@
+"""``classesduo bundle export -o FILE.zip [--duo ID]`` and ``classesduo bundle import FILE.zip``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from classesduo.commands.common import open_for
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("bundle", help="move duos with their schools, sessions, logs and media between "
+                                                "laptops (docs/bundles.md)")
+    actions = parser.add_subparsers(dest="bundle_action", metavar="ACTION", required=True,
+                                    parser_class=type(parser))
+    export = actions.add_parser("export", help="write a bundle zip file")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the .zip file to write")
+    export.add_argument("--duo", action="append", metavar="ID", help="only this duo (repeat for several); "
+                                                                     "default: everything")
+    export.set_defaults(handler=run_export)
+    load = actions.add_parser("import", help="import a bundle (all or nothing; a backup is taken first)")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from classesduo.services.bundles import export_bundle
+
+    counts = export_bundle(open_for(args), args.output.resolve(), args.duo)
+    rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in counts.items() if count)
+    print(f"Bundle written: {args.output} ({rows or 'no rows'}).")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from classesduo.services.bundles import import_bundle
+
+    summary = import_bundle(open_for(args), args.file)
+    print(f"Bundle imported: {summary.describe()}; {summary.media_files} new media files.")
+    return 0

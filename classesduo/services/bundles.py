@@ -1,0 +1,277 @@
+"""Bundles: duos with their schools, classes, facilitators, sessions, logs and media, in one zip file.
+
+Export writes ``manifest.json`` (docs/bundles.md) and ``media/<stored name>``
+to a temporary file renamed into place. Import checks the whole archive first,
+streams media to temporary files checked against their hashes, then writes every
+row in one transaction (matched by UUID; a newer ``updated_at`` wins) and only
+after the commit renames the media files into place. Any failure leaves the
+database and the media folder as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from classesduo import __version__
+from classesduo.services import records
+from classesduo.services.backups import backup_before
+from classesduo.services.bundle_format import (
+    BUNDLE_TABLES,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MEDIA_PREFIX,
+    BundleError,
+    check_entries,
+    encode,
+    table_of,
+    validate_manifest,
+)
+from classesduo.services.errors import translated_storage_errors
+from classesduo.services.workspace import Workspace
+from classesduo.storage.models import ClassGroupRow, DuoRow
+
+Progress = Callable[[int, int], None]
+
+
+class BundleCancelled(BundleError):
+    """The user cancelled; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled: nothing was written")
+
+
+@dataclass
+class ImportSummary:
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    media_files: int = 0
+
+    def describe(self) -> str:
+        def part(counter: Counter[str]) -> str:
+            return ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in sorted(counter.items())) or "none"
+
+        return f"added: {part(self.added)}; updated: {part(self.updated)}; unchanged: {part(self.unchanged)}"
+
+
+# export -----------------------------------------------------------------------------------------------------
+def _selected_ids(session: Session, duo_ids: list[str]) -> dict[str, Any]:
+    """For each table, a WHERE clause choosing the rows of ``duo_ids`` and what they reference."""
+    duos = session.scalars(select(DuoRow).where(DuoRow.id.in_(duo_ids))).all()
+    class_ids = {duo.paris_class_id for duo in duos} | {duo.partner_class_id for duo in duos}
+    school_ids = set(session.scalars(select(ClassGroupRow.school_id).where(ClassGroupRow.id.in_(class_ids))))
+    facilitator_ids = {duo.facilitator_id for duo in duos if duo.facilitator_id}
+    years = {duo.school_year for duo in duos}
+    t = {name: table_of(name) for name in BUNDLE_TABLES}
+    session_ids = select(t["exchange_session"].c.id).where(t["exchange_session"].c.duo_id.in_(duo_ids))
+    return {
+        "facilitator": t["facilitator"].c.id.in_(facilitator_ids),
+        "school": t["school"].c.id.in_(school_ids),
+        "availability_window": t["availability_window"].c.school_id.in_(school_ids),
+        "holiday_period": t["holiday_period"].c.school_id.in_(school_ids),
+        "class_group": t["class_group"].c.id.in_(class_ids),
+        "term": t["term"].c.school_year.in_(years),
+        "duo": t["duo"].c.id.in_(duo_ids),
+        "session_series": t["session_series"].c.duo_id.in_(duo_ids),
+        "exchange_session": t["exchange_session"].c.duo_id.in_(duo_ids),
+        "session_revision": t["session_revision"].c.session_id.in_(session_ids),
+        "media_item": t["media_item"].c.duo_id.in_(duo_ids),
+    }
+
+
+def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None = None,
+                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
+    """Write a bundle of ``duo_ids`` (all data when None) to ``target``; return rows per table."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with workspace.db.reading() as session:
+        for duo_id in duo_ids or []:
+            records.get_row(session, DuoRow, duo_id)
+        chosen = _selected_ids(session, duo_ids) if duo_ids else {}
+        for name in BUNDLE_TABLES:
+            table = table_of(name)
+            query = select(table).order_by(table.c.id)
+            if name in chosen:
+                query = query.where(chosen[name])
+            tables[name] = [{key: encode(value) for key, value in row._mapping.items()}
+                            for row in session.execute(query)]
+    manifest = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__,
+                "created_at": datetime.now(UTC).isoformat(), "tables": tables}
+    media = sorted({row["stored_name"] for row in tables["media_item"]})
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(temporary, "w") as archive:
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                             compress_type=zipfile.ZIP_DEFLATED)
+            for number, stored_name in enumerate(media, start=1):
+                source = workspace.media.path_of(stored_name)
+                if not source.is_file():
+                    raise BundleError(f"media file missing: {source} (run `classesduo check`)")
+                archive.write(source, MEDIA_PREFIX + stored_name, compress_type=zipfile.ZIP_STORED)
+                if cancelled and cancelled():
+                    raise BundleCancelled()
+                if progress:
+                    progress(number, len(media))
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return {name: len(rows) for name, rows in tables.items()}
+
+
+# import -----------------------------------------------------------------------------------------------------
+def import_bundle(workspace: Workspace, source: Path, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Import a bundle all-or-nothing; see the module docstring."""
+    from classesduo.storage.backups import remove_stale_temporaries
+
+    remove_stale_temporaries(workspace.media.root, "*/.*.importing")  # left by an import that was killed
+    try:
+        archive = zipfile.ZipFile(source)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BundleError(f"{source} is not a readable zip file ({error})") from error
+    staged: list[tuple[Path, Path]] = []  # (temporary file, final place)
+    try:
+        with archive:
+            entries = check_entries(archive)
+            try:
+                manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            except (ValueError, UnicodeDecodeError, RecursionError) as error:
+                raise BundleError(f"manifest.json is not valid JSON ({error})") from error
+            rows = validate_manifest(manifest)
+            _check_media_rows(rows["media_item"], entries)
+            with workspace.db.reading() as session:
+                _check_references(session, rows)
+            staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled)
+        backup_before(workspace, "import")
+        with translated_storage_errors(), workspace.db.transaction() as session:
+            _check_references(session, rows)
+            summary = _upsert(session, rows)
+        for temporary, final in staged:
+            if final.exists():
+                temporary.unlink()
+            else:
+                os.replace(temporary, final)
+                summary.media_files += 1
+        return summary
+    finally:
+        for temporary, _final in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def _check_media_rows(media_rows: list[dict[str, Any]], entries: dict[str, zipfile.ZipInfo]) -> None:
+    for row in media_rows:
+        stored, digest = row["stored_name"], row["file_hash"]
+        if not stored.startswith(f"{digest[:2]}/{digest}") or len(digest) != 64:
+            raise BundleError(f"media_item row {row['id']!r}: stored_name does not match its file_hash")
+        if MEDIA_PREFIX + stored not in entries:
+            raise BundleError(f"media_item row {row['id']!r}: the archive has no file {MEDIA_PREFIX + stored}")
+
+
+def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: list[dict[str, Any]],
+                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[tuple[Path, Path]]:
+    """Copy each media file to a temporary name beside its final place, checking its hash on the way."""
+    staged: list[tuple[Path, Path]] = []
+    names = sorted({row["stored_name"]: row["file_hash"] for row in media_rows}.items())
+    try:
+        for number, (stored, digest) in enumerate(names, start=1):
+            final = workspace.media.path_of(stored)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".importing", dir=final.parent)
+            staged.append((Path(temporary), final))
+            hasher = hashlib.sha256()
+            with os.fdopen(fd, "wb") as out, archive.open(MEDIA_PREFIX + stored) as data:
+                while block := data.read(1 << 20):
+                    hasher.update(block)
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+            if hasher.hexdigest() != digest:
+                raise BundleError(f"media file {stored} does not match its hash: the bundle is damaged")
+            if cancelled and cancelled():
+                raise BundleCancelled()
+            if progress:
+                progress(number, len(names))
+    except BaseException:
+        for temporary, _final in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    return staged
+
+
+def _check_references(session: Session, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Every foreign key of every row names a row in the bundle or already in the database."""
+    ids = {name: {row["id"] for row in table_rows} for name, table_rows in rows.items()}
+    for name in BUNDLE_TABLES:
+        for column in table_of(name).columns:
+            for key in column.foreign_keys:
+                target = key.column.table
+                wanted = {row[column.name] for row in rows[name] if row[column.name] is not None}
+                missing = wanted - ids.get(target.name, set())
+                if missing:
+                    found = set(session.scalars(select(key.column).where(key.column.in_(missing))))
+                    missing -= found
+                if missing:
+                    raise BundleError(f"{name}.{column.name} refers to {target.name} {sorted(missing)[0]!r}, "
+                                      "which is neither in the bundle nor in this database")
+
+
+def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]]) -> ImportSummary:
+    summary = ImportSummary()
+    for name in BUNDLE_TABLES:
+        table = table_of(name)
+        incoming = _parents_first(rows[name]) if name == "exchange_session" else rows[name]
+        if not incoming:
+            continue
+        existing = {row.id: row for row in session.execute(
+            select(*[table.c[key] for key in ("id", "updated_at", "version") if key in table.c])
+            .where(table.c.id.in_([row["id"] for row in incoming])))}
+        for row in incoming:
+            current = existing.get(row["id"])
+            if current is None:
+                session.execute(table.insert().values(**row))
+                summary.added[name] += 1
+            elif "updated_at" in table.c and row["updated_at"] > current.updated_at:
+                values = {**row, "version": current.version + 1}
+                session.execute(table.update().where(table.c.id == row["id"]).values(**values))
+                summary.updated[name] += 1
+            else:
+                summary.unchanged[name] += 1
+    return summary
+
+
+def _parents_first(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sessions a postponed session points to come before it (the self-reference of exchange_session)."""
+    by_id = {row["id"]: row for row in sessions}
+    ordered: list[dict[str, Any]] = []
+    done: set[str] = set()
+
+    def visit(row: dict[str, Any], depth: int = 0) -> None:
+        if row["id"] in done or depth > len(sessions):
+            return
+        target = by_id.get(row["postponed_to_id"] or "")
+        if target is not None:
+            visit(target, depth + 1)
+        done.add(row["id"])
+        ordered.append(row)
+
+    for row in sessions:
+        visit(row)
+    return ordered

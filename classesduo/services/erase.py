@@ -1,0 +1,89 @@
+"""Erasing a duo for privacy: its rows, its media files and thumbnails, and the bytes in the database file.
+
+The rows go in one transaction with SQLite's ``secure_delete`` on (freed pages
+are overwritten with zeros); a ``VACUUM`` and a WAL checkpoint then rewrite the
+file, so no erased text survives in free pages or in the WAL. Media files go
+after the commit, and only those no remaining row references by hash.
+A backup is taken first (see docs/data-safety.md: backups still hold the erased
+data until rotation removes them).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, text
+
+from classesduo.services import records
+from classesduo.services.backups import backup_before
+from classesduo.services.errors import translated_storage_errors
+from classesduo.services.workspace import Workspace
+from classesduo.storage.models import (
+    DuoRow,
+    ExchangeSessionRow,
+    MediaItemRow,
+    SessionRevisionRow,
+    SessionSeriesRow,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class EraseSummary:
+    sessions: int
+    media_items: int
+    files_removed: int
+
+
+def erase_duo(workspace: Workspace, duo_id: str) -> EraseSummary:
+    db = workspace.db
+    with db.reading() as session:
+        records.get_row(session, DuoRow, duo_id)  # NotFoundError before any backup
+    backup_before(workspace, "erase")
+    with translated_storage_errors(), db.transaction() as session:
+        if db.is_sqlite:
+            session.execute(text("PRAGMA secure_delete = ON"))
+        media = session.execute(select(MediaItemRow.file_hash, MediaItemRow.stored_name)
+                                .where(MediaItemRow.duo_id == duo_id)).all()
+        session_ids = select(ExchangeSessionRow.id).where(ExchangeSessionRow.duo_id == duo_id)
+        session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids)))
+        session.execute(delete(MediaItemRow).where(MediaItemRow.duo_id == duo_id))
+        session.execute(ExchangeSessionRow.__table__.update()
+                        .where(ExchangeSessionRow.postponed_to_id.in_(session_ids)).values(postponed_to_id=None))
+        sessions = session.execute(delete(ExchangeSessionRow).where(ExchangeSessionRow.duo_id == duo_id)).rowcount
+        session.execute(delete(SessionSeriesRow).where(SessionSeriesRow.duo_id == duo_id))
+        session.execute(delete(DuoRow).where(DuoRow.id == duo_id))
+    removed = _remove_unreferenced_files(workspace, media)
+    _scrub(workspace)
+    log.info("erased duo %s: %d sessions, %d media items, %d files", duo_id, sessions, len(media), removed)
+    return EraseSummary(sessions=sessions, media_items=len(media), files_removed=removed)
+
+
+def _remove_unreferenced_files(workspace: Workspace, media: list) -> int:
+    removed = 0
+    with workspace.db.reading() as session:
+        for file_hash, stored_name in {(row[0], row[1]) for row in media}:
+            still_used = session.scalar(select(func.count()).where(MediaItemRow.file_hash == file_hash))
+            if still_used:
+                continue
+            path = workspace.media.path_of(stored_name)
+            if path.exists():
+                path.unlink()
+                removed += 1
+            thumbnails = workspace.paths.thumbnails_dir
+            if thumbnails.is_dir():
+                for thumbnail in thumbnails.rglob(f"*{file_hash}*"):
+                    thumbnail.unlink(missing_ok=True)
+    return removed
+
+
+def _scrub(workspace: Workspace) -> None:
+    """Rewrite the database so erased bytes survive nowhere (free pages, WAL, dead tuples)."""
+    with workspace.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if workspace.db.is_sqlite:
+            connection.exec_driver_sql("VACUUM")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            connection.exec_driver_sql("VACUUM exchange_session, media_item, session_revision, duo")

@@ -1,0 +1,248 @@
+"""SQLite backups: written with the online backup API, checked, rotated, restored.
+
+A live SQLite database (WAL journal, other processes writing) is never copied
+as a file: :func:`write_backup` asks SQLite for a consistent snapshot through
+``sqlite3.Connection.backup`` into a temporary file, runs
+``PRAGMA integrity_check`` on it and only then renames it into place.
+
+File names carry the UTC instant and the reason, e.g.
+``classesduo-20261128T093000Z-daily.sqlite3``, so listing needs no index file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from classesduo.storage.database import BUSY_TIMEOUT_MS
+
+#: What rotation keeps: the newest KEEP_LATEST backups whatever their age, and the newest backup of each
+#: of the last KEEP_DAILY days, KEEP_WEEKLY ISO weeks and KEEP_MONTHLY months.
+KEEP_LATEST = 5
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+
+_NAME = re.compile(r"^classesduo-(\d{8}T\d{6}(?:\d{6})?Z)-([a-z0-9-]+)\.sqlite3$")
+
+
+class BackupError(RuntimeError):
+    """A backup could not be written or failed its check."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for a server database or an in-memory one)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def backup_name(taken_at: datetime, reason: str) -> str:
+    slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
+    return f"classesduo-{taken_at.astimezone(UTC):%Y%m%dT%H%M%S%fZ}-{slug}.sqlite3"
+
+
+def parse_name(path: Path) -> tuple[datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    stamp = match.group(1)
+    fmt = "%Y%m%dT%H%M%S%fZ" if len(stamp) > 16 else "%Y%m%dT%H%M%SZ"
+    return datetime.strptime(stamp, fmt).replace(tzinfo=UTC), match.group(2)
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The backups in ``folder``, newest first."""
+    found = []
+    for path in folder.glob("classesduo-*.sqlite3") if folder.is_dir() else ():
+        parsed = parse_name(path)
+        if parsed is not None:
+            found.append(BackupFile(path, parsed[0], parsed[1], path.stat().st_size))
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def integrity_problems(path: Path, quick: bool = False) -> list[str]:
+    """``[]`` when SQLite finds ``path`` sound; otherwise what it reports (or why it cannot open it)."""
+    if not path.is_file():
+        return [f"{path} does not exist"]
+    try:
+        # Read-write, so a WAL database opens even when its -shm file is missing; nothing is written.
+        connection = _open_existing(path)
+    except sqlite3.Error as error:
+        return [str(error)]
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
+        problems = [] if rows == ["ok"] else rows
+        if not quick and not problems:
+            problems = [f"foreign key broken: {row}" for row in connection.execute("PRAGMA foreign_key_check")]
+        return problems
+    except sqlite3.Error as error:
+        return [str(error)]
+    finally:
+        connection.close()
+
+
+def write_backup(database: Path, target: Path) -> Path:
+    """Snapshot ``database`` into ``target`` with the online backup API; check it; rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.partial")
+    temporary.unlink(missing_ok=True)
+    try:
+        source = _open_existing(database)
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+                # A backup is one self-contained file: no WAL beside it.
+                destination.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        problems = integrity_problems(temporary)
+        if problems:
+            raise BackupError(f"the backup of {database} failed its integrity check: {problems[0]}")
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        _fsync_folder(target.parent)
+        return target
+    except sqlite3.Error as error:
+        raise BackupError(f"could not back up {database}: {error}") from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def restore_into(backup: Path, database: Path) -> None:
+    """Replace the content of ``database`` with ``backup`` through the backup API (other connections see it)."""
+    problems = integrity_problems(backup)
+    if problems:
+        raise BackupError(f"{backup.name} is damaged and cannot be restored: {problems[0]}")
+    database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        source = _open_existing(backup)
+        try:
+            destination = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                destination.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                source.backup(destination)
+                destination.execute("PRAGMA journal_mode = WAL")
+                destination.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                destination.close()
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        raise BackupError(f"could not restore {backup.name}: {error}") from error
+
+
+def move_aside(database: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its WAL/SHM files) with a timestamp; return its new path."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = database.with_name(f"{database.name}.damaged-{stamp}-{counter}")
+    os.replace(database, aside)
+    for suffix in ("-wal", "-shm"):
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def backups_to_keep(backups: Iterable[BackupFile], now: datetime, latest: int = KEEP_LATEST,
+                    daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> set[Path]:
+    """Grandfather-father-son: the ``latest`` newest backups, the newest backup of each of the last ``daily``
+    days, ``weekly`` ISO weeks and ``monthly`` months (counted back from ``now``), and anything newer than
+    ``now`` (a clock set back must not delete them)."""
+    now = now.astimezone(UTC)
+    today = now.date()
+    keep: set[Path] = set()
+    newest_of: dict[tuple, BackupFile] = {}
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep.update(backup.path for backup in ordered[:latest])
+    for backup in ordered:
+        day = backup.taken_at.astimezone(UTC).date()
+        if backup.taken_at > now:
+            keep.add(backup.path)
+            continue
+        iso = day.isocalendar()
+        buckets = []
+        if (today - day).days < daily:
+            buckets.append(("day", day))
+        weeks_back = ((today - timedelta(days=today.weekday())) - (day - timedelta(days=day.weekday()))).days // 7
+        if weeks_back < weekly:
+            buckets.append(("week", iso.year, iso.week))
+        if (today.year - day.year) * 12 + today.month - day.month < monthly:
+            buckets.append(("month", day.year, day.month))
+        for bucket in buckets:
+            newest_of.setdefault(bucket, backup)
+    keep.update(backup.path for backup in newest_of.values())
+    return keep
+
+
+#: A temporary file this old was left by a crash (a backup takes seconds, not an hour).
+STALE_SECONDS = 3600
+
+
+def remove_stale_temporaries(folder: Path, pattern: str) -> list[Path]:
+    """Delete temporary files matching ``pattern`` that a killed process left behind."""
+    import time
+
+    removed = []
+    for path in folder.glob(pattern) if folder.is_dir() else ():
+        try:
+            if time.time() - path.stat().st_mtime > STALE_SECONDS:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def rotate(folder: Path, now: datetime, **counts: int) -> list[Path]:
+    """Delete the backups rotation no longer keeps (and partial files a crash left); return them."""
+    remove_stale_temporaries(folder, ".classesduo-*.partial")
+    backups = list_backups(folder)
+    keep = backups_to_keep(backups, now, **counts)
+    removed = [backup.path for backup in backups if backup.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _open_existing(path: Path) -> sqlite3.Connection:
+    """Open a database file that must exist (never create an empty one), whatever characters its path has."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve()), safe="/") + "?mode=rw"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,249 @@
+"""File-menu actions that keep data safe: back up, restore, bundles, check, erase; and the damaged-database
+choice at start-up. Each long step runs off the GUI thread with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from classesduo.paths import AppPaths
+from classesduo.ui.operations import Operation, run_with_progress
+from classesduo.ui.qt import QtCore, QtGui, translate
+
+if TYPE_CHECKING:
+    from classesduo.services.workspace import DatabaseDamagedError
+    from classesduo.ui.main_window import MainWindow
+
+BUNDLE_FILTER = "Classes Duo bundles (*.zip)"
+
+
+class SafetyMenu(QtCore.QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.operation: Operation | None = None
+        menu = window.file_menu
+        self.backup_action = menu.addAction("", self.back_up_now)
+        self.backup_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+B"))
+        self.restore_action = menu.addAction("", self.restore)
+        menu.addSeparator()
+        self.export_action = menu.addAction("", self.export_bundle)
+        self.import_action = menu.addAction("", self.import_bundle)
+        self.check_action = menu.addAction("", self.check)
+        self.erase_action = menu.addAction("", self.erase_duo)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.backup_action.setText(translate("SafetyMenu", "&Back up now"))
+        self.restore_action.setText(translate("SafetyMenu", "&Restore a backup…"))
+        self.export_action.setText(translate("SafetyMenu", "&Export a bundle…"))
+        self.import_action.setText(translate("SafetyMenu", "&Import a bundle…"))
+        self.check_action.setText(translate("SafetyMenu", "&Check the data"))
+        self.erase_action.setText(translate("SafetyMenu", "E&rase a duo…"))
+
+    # helpers ----------------------------------------------------------------------------------------
+    def _run(self, label: str, work: Any, done: Any, after_failure: Any = None) -> None:
+        def failed(error: BaseException, details: str) -> None:
+            self.window.report_error(error, details)
+            if after_failure:
+                after_failure()
+
+        self.operation = run_with_progress(self.window, label, work, done, failed)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10_000)
+
+    # actions ----------------------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from classesduo.services.backups import backup_now
+
+        def done(path: Path) -> None:
+            self._status(translate("SafetyMenu", "Backup written and checked: {path}").format(path=path))
+
+        self._run(translate("SafetyMenu", "Backing up…"), lambda progress, cancelled: backup_now(workspace), done)
+
+    def restore(self) -> None:
+        workspace = self.window.workspace
+        if workspace is not None and not workspace.db.is_sqlite:
+            self.window.dialogs.error(self.window, translate(
+                "SafetyMenu", "You are working on a shared PostgreSQL database: it is backed up and restored on its "
+                              "server (pg_dump / pg_restore), not from this window."))
+            return
+        chosen = self.window.dialogs.choose_backup(self.window, self.window.paths)
+        if chosen is None:
+            return
+        if not self.window.dialogs.confirm(self.window, translate("SafetyMenu", "Restore a backup"), translate(
+                "SafetyMenu", "Replace the current data with the backup {name}? The current data is backed up "
+                              "first.").format(name=chosen.name)):
+            return
+        self.restore_file(chosen)
+
+    def restore_file(self, chosen: Path) -> None:
+        from classesduo.services.backups import restore
+
+        workspace, paths = self.window.workspace, self.window.paths
+        self.window.set_workspace(None)
+        if workspace is not None:
+            workspace.close()
+
+        def done(result: Any) -> None:
+            self.window.open_data()
+            text = translate("SafetyMenu", "Restored {name}.").format(name=result.restored.name)
+            if result.safety_backup:
+                text += " " + translate("SafetyMenu", "The previous data was backed up to {path}.").format(
+                    path=result.safety_backup)
+            if result.moved_aside:
+                text += " " + translate("SafetyMenu", "The damaged database was kept as {path}.").format(
+                    path=result.moved_aside)
+            self.window.dialogs.info(self.window, translate("SafetyMenu", "Backup restored"), text)
+
+        self._run(translate("SafetyMenu", "Restoring…"), lambda progress, cancelled: restore(paths, chosen), done,
+                  after_failure=self.window.open_data)
+
+    def export_bundle(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        target = self.window.dialogs.save_file(self.window, translate("SafetyMenu", "Export a bundle"),
+                                               "classesduo-bundle.zip", BUNDLE_FILTER)
+        if target is None:
+            return
+        from classesduo.services.bundles import export_bundle
+
+        def done(counts: dict[str, int]) -> None:
+            self._status(translate("SafetyMenu", "Bundle written: {path} ({duos} duos, {sessions} sessions, {media} "
+                                                 "media).").format(path=target, duos=counts["duo"],
+                                                                   sessions=counts["exchange_session"],
+                                                                   media=counts["media_item"]))
+
+        self._run(translate("SafetyMenu", "Writing the bundle…"),
+                  lambda progress, cancelled: export_bundle(workspace, target, progress=progress,
+                                                            cancelled=cancelled), done)
+
+    def import_bundle(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        source = self.window.dialogs.open_file(self.window, translate("SafetyMenu", "Import a bundle"),
+                                               BUNDLE_FILTER)
+        if source is None:
+            return
+        from classesduo.services.bundles import import_bundle
+
+        def done(summary: Any) -> None:
+            self.window.data_changed.emit()
+            self.window.dialogs.info(self.window, translate("SafetyMenu", "Bundle imported"), translate(
+                "SafetyMenu", "{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; "
+                              "{files} new media files.").format(
+                added=sum(summary.added.values()), updated=sum(summary.updated.values()),
+                unchanged=sum(summary.unchanged.values()), files=summary.media_files))
+
+        self._run(translate("SafetyMenu", "Importing the bundle…"),
+                  lambda progress, cancelled: import_bundle(workspace, source, progress=progress,
+                                                            cancelled=cancelled), done)
+
+    def check(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from classesduo.services.integrity import check_workspace
+
+        def done(report: Any) -> None:
+            if report.ok:
+                self.window.dialogs.info(self.window, translate("SafetyMenu", "Check the data"), translate(
+                    "SafetyMenu", "All good: the database is sound and {count} media files match their "
+                                  "fingerprints.").format(count=report.media_checked))
+            else:
+                problems = report.database + report.media
+                self.window.dialogs.error(self.window, translate(
+                    "SafetyMenu", "{count} problems found. Restore a backup (File › Restore a backup…) if data is "
+                                  "damaged.").format(count=len(problems)), "\n".join(problems))
+
+        self._run(translate("SafetyMenu", "Checking the data…"),
+                  lambda progress, cancelled: check_workspace(workspace, progress), done)
+
+    def erase_duo(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from classesduo.services.duos import duo_dependents, list_duos
+        from classesduo.services.erase import erase_duo
+
+        duos = [(view.duo.id, f"{view.paris.school} ({view.paris.class_name}) ↔ {view.partner.school} "
+                              f"({view.partner.class_name}) — {view.duo.school_year}") for view in list_duos(workspace.db)]
+        if not duos:
+            self.window.dialogs.info(self.window, translate("SafetyMenu", "Erase a duo"),
+                                     translate("SafetyMenu", "There is no duo to erase."))
+            return
+        duo_id = self.window.dialogs.choose_item(self.window, translate("SafetyMenu", "Erase a duo"),
+                                                 translate("SafetyMenu", "Duo to erase:"), duos)
+        if duo_id is None:
+            return
+        sessions, media = duo_dependents(workspace.db, duo_id)
+        if not self.window.dialogs.confirm(self.window, translate("SafetyMenu", "Erase a duo"), translate(
+                "SafetyMenu", "Erase this duo with its {sessions} sessions and logs and {media} media files? Its "
+                              "data is removed from the database file and the media folder; only the backups "
+                              "taken before keep a copy.").format(sessions=sessions, media=media)):
+            return
+
+        def done(summary: Any) -> None:
+            self.window.data_changed.emit()
+            self._status(translate("SafetyMenu", "Duo erased: {sessions} sessions and {media} media items "
+                                                 "removed.").format(sessions=summary.sessions,
+                                                                    media=summary.media_items))
+
+        self._run(translate("SafetyMenu", "Erasing the duo…"),
+                  lambda progress, cancelled: erase_duo(workspace, duo_id), done)
+
+    # start-up ---------------------------------------------------------------------------------------
+    def database_damaged(self, error: DatabaseDamagedError) -> None:
+        """Offer: restore the newest good backup, open another data folder, or quit."""
+        from classesduo.services.backups import newest_good_backup
+
+        newest = newest_good_backup(self.window.paths)
+        choices = []
+        if newest is not None:
+            when = QtCore.QDateTime.fromSecsSinceEpoch(int(newest.taken_at.timestamp())).toLocalTime().toString(
+                "yyyy-MM-dd HH:mm")
+            choices.append(("restore", translate("SafetyMenu", "Restore the backup of {when}").format(when=when)))
+        choices += [("folder", translate("SafetyMenu", "Open another data folder…")),
+                    ("quit", translate("SafetyMenu", "Quit"))]
+        text = translate("SafetyMenu", "The database in {folder} is damaged and was not opened:\n{problem}\n\n"
+                                       "Nothing has been changed. Restoring a backup keeps the damaged file aside "
+                                       "(renamed with today's date), never overwrites it.").format(
+            folder=self.window.paths.data_dir, problem=error.problems[0])
+        if newest is None:
+            text += "\n\n" + translate("SafetyMenu", "There is no sound backup in this data folder.")
+        answer = self.window.dialogs.choose(self.window, translate("SafetyMenu", "Damaged database"), text, choices)
+        if answer == "restore" and newest is not None:
+            self.restore_file(newest.path)
+        elif answer == "folder":
+            folder = self.window.dialogs.choose_folder(self.window, translate("SafetyMenu", "Open a data folder"))
+            if folder is None:
+                self.database_damaged(error)
+            else:
+                self.switch_folder(folder)
+        else:
+            QtCore.QTimer.singleShot(0, self.window.close)
+
+    def switch_folder(self, folder: Path) -> None:
+        guard = getattr(self.window, "instance_guard", None)
+        if guard is not None:
+            from classesduo.ui.single_instance import InstanceGuard
+
+            new_guard = InstanceGuard(folder)
+            if not new_guard.acquire():
+                self.window.dialogs.error(self.window, translate(
+                    "SafetyMenu", "{folder} is already open in another Classes Duo window.").format(folder=folder))
+                return
+            from classesduo.ui.single_instance import bring_forward
+
+            guard.release()
+            new_guard.raise_requested.connect(bring_forward(self.window))
+            self.window.instance_guard = new_guard
+        self.window.paths = AppPaths.resolve(folder)
+        self.window.open_data()
+

@@ -1,0 +1,160 @@
+"""The data-safety actions as a user drives them: back up, restore, damaged database, bundles, erase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classesduo.paths import AppPaths
+from classesduo.storage.backups import list_backups
+from classesduo.services.duos import list_duos
+from classesduo.settings import Settings
+from classesduo.ui.preferences_dialog import PreferencesDialog
+from classesduo.ui.restore_dialog import RestoreDialog
+
+from .conftest import FakeDialogs
+
+
+class SafetyDialogs(FakeDialogs):
+    """FakeDialogs plus scripted answers for files, folders, choices and backups."""
+
+    def __init__(self, **answers: object) -> None:
+        super().__init__(confirm_answer=True)
+        self.answers = answers
+        self.choices: list[list[str]] = []
+
+    def choose(self, parent, title, text, choices):  # noqa: ANN001, ANN201
+        self.asked.append(text)
+        self.choices.append([key for key, _label in choices])
+        return self.answers.get("choose")
+
+    def choose_item(self, parent, title, label, items):  # noqa: ANN001, ANN201
+        return self.answers.get("item", items[0][0])
+
+    def open_file(self, parent, title, filters):  # noqa: ANN001, ANN201
+        return self.answers.get("open_file")
+
+    def save_file(self, parent, title, suggested, filters):  # noqa: ANN001, ANN201
+        return self.answers.get("save_file")
+
+    def choose_folder(self, parent, title):  # noqa: ANN001, ANN201
+        return self.answers.get("folder")
+
+    def choose_backup(self, parent, paths):  # noqa: ANN001, ANN201
+        return self.answers.get("backup")
+
+
+def _wait_reopened(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=30_000)
+
+
+def test_start_up_takes_the_daily_backup_and_back_up_now_adds_one(make_window, data_dir: Path,  # noqa: ANN001
+                                                                  qtbot) -> None:
+    window = make_window(data_dir)
+    assert [b.reason for b in list_backups(data_dir / "backups")] == ["daily"]
+    window.safety.backup_action.trigger()
+    qtbot.waitUntil(lambda: len(list_backups(data_dir / "backups")) == 2, timeout=20_000)
+    assert "Backup written" in window.statusBar().currentMessage()
+
+
+def test_restore_from_the_list_brings_back_the_old_data(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    dialogs = SafetyDialogs()
+    window = make_window(demo_dir, dialogs)
+    [daily] = list_backups(demo_dir / "backups")
+    dialogs.answers["item"] = list_duos(window.workspace.db)[0].duo.id
+    window.safety.erase_action.trigger()
+    qtbot.waitUntil(lambda: len(list_duos(window.workspace.db)) == 11, timeout=30_000)
+    dialogs.answers["backup"] = daily.path
+    window.safety.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
+    _wait_reopened(qtbot, window)
+    assert len(list_duos(window.workspace.db)) == 12
+    assert "backed up to" in dialogs.infos[-1]
+    assert {b.reason for b in list_backups(demo_dir / "backups")} >= {"daily", "before-erase", "before-restore"}
+
+
+def test_a_damaged_database_offers_restore_and_keeps_the_file(make_window, demo_dir: Path,  # noqa: ANN001
+                                                              qtbot) -> None:
+    window = make_window(demo_dir)  # takes the daily backup
+    window.close()
+    database = demo_dir / "classesduo.sqlite3"
+    for companion in ("-wal", "-shm"):
+        (demo_dir / f"classesduo.sqlite3{companion}").unlink(missing_ok=True)
+    database.write_bytes(bytes(100) + database.read_bytes()[100:])
+    dialogs = SafetyDialogs(choose="restore")
+    window = make_window(demo_dir, dialogs, wait=False)
+    window.open_data()
+    qtbot.waitUntil(lambda: bool(dialogs.choices), timeout=30_000)
+    assert dialogs.choices[0] == ["restore", "folder", "quit"] and "damaged" in dialogs.asked[0]
+    _wait_reopened(qtbot, window)
+    assert len(list_duos(window.workspace.db)) == 12
+    [aside] = demo_dir.glob("classesduo.sqlite3.damaged-*[0-9]Z")
+    assert aside.read_bytes()[:100] == bytes(100)
+
+
+def test_a_damaged_database_and_quit_closes_without_touching_it(make_window, data_dir: Path,  # noqa: ANN001
+                                                                qtbot) -> None:
+    database = data_dir / "classesduo.sqlite3"
+    database.write_bytes(b"garbage" * 1000)
+    dialogs = SafetyDialogs(choose="quit")
+    window = make_window(data_dir, dialogs, wait=False)
+    window.open_data()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert dialogs.choices == [["folder", "quit"]]
+    assert database.read_bytes() == b"garbage" * 1000
+
+
+def test_bundle_export_then_import_in_another_folder(make_window, demo_dir: Path, data_dir: Path,  # noqa: ANN001
+                                                     tmp_path: Path, qtbot) -> None:
+    target = tmp_path / "out.zip"
+    source_window = make_window(demo_dir, SafetyDialogs(save_file=target))
+    source_window.safety.export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    source_window.close()
+    dialogs = SafetyDialogs(open_file=target)
+    window = make_window(data_dir, dialogs)
+    window.safety.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
+    assert "rows added" in dialogs.infos[0] and "20 new media files" in dialogs.infos[0]
+    assert len(list_duos(window.workspace.db)) == 12
+    assert window.pages["duos"].table.model.rowCount() == 12
+
+
+def test_restore_dialog_lists_backups_with_date_and_size(qtbot, demo_workspace) -> None:  # noqa: ANN001
+    from classesduo.services.backups import backup_now
+
+    backup_now(demo_workspace)
+    dialog = RestoreDialog(demo_workspace.paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 1
+    assert "KB" in dialog.table.item(0, 2).text() and dialog.table.item(0, 1).text() == "on demand"
+    dialog.grab().save("/tmp/safety-restore-dialog.png")
+    dialog.accept()
+    assert dialog.chosen == list_backups(demo_workspace.paths.backups_dir)[0].path
+
+
+def test_restore_dialog_empty_state(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = RestoreDialog(AppPaths.resolve(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.empty.isVisible() and not dialog.restore_button.isEnabled()
+
+
+def test_preferences_carry_the_shared_database_and_media_folder(qtbot) -> None:  # noqa: ANN001
+    dialog = PreferencesDialog(Settings(db_url="postgresql+psycopg://me@server/cd"))
+    qtbot.addWidget(dialog)
+    assert dialog.db_url.text() == "postgresql+psycopg://me@server/cd"
+    dialog.media_dir.setText(" /srv/share/media ")
+    result = dialog.result_settings()
+    assert result.db_url == "postgresql+psycopg://me@server/cd" and result.media_dir == "/srv/share/media"
+
+
+@pytest.mark.parametrize("answer", [None])
+def test_erase_cancelled_changes_nothing(make_window, demo_dir: Path, answer) -> None:  # noqa: ANN001
+    dialogs = SafetyDialogs()
+    dialogs.confirm_answer = False
+    window = make_window(demo_dir, dialogs)
+    window.safety.erase_action.trigger()
+    assert len(list_duos(window.workspace.db)) == 12 and "Erase this duo" in dialogs.asked[0]
