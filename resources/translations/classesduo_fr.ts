@@ -7,7 +7,7 @@
         <location filename="../../classesduo/services/reports/charts.py" line="18"/>
         <location filename="../../classesduo/services/reports/tables.py" line="64"/>
         <source>section.over_time_week</source>
-        <translation type="unfinished"></translation>
+        <translation>section.over_time_week</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/charts.py" line="19"/>
@@ -16,14 +16,14 @@
         <location filename="../../classesduo/services/reports/tables.py" line="67"/>
         <location filename="../../classesduo/services/reports/tables.py" line="72"/>
         <source>col.held</source>
-        <translation type="unfinished"></translation>
+        <translation>col.held</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/charts.py" line="38"/>
         <location filename="../../classesduo/services/reports/pdf.py" line="95"/>
         <location filename="../../classesduo/services/reports/tables.py" line="66"/>
         <source>section.countries</source>
-        <translation type="unfinished"></translation>
+        <translation>section.countries</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/charts.py" line="40"/>
@@ -31,37 +31,37 @@
         <location filename="../../classesduo/services/reports/tables.py" line="72"/>
         <location filename="../../classesduo/services/reports/tables.py" line="80"/>
         <source>col.planned</source>
-        <translation type="unfinished"></translation>
+        <translation>col.planned</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/csv_export.py" line="44"/>
         <location filename="../../classesduo/services/reports/pdf.py" line="155"/>
         <location filename="../../classesduo/services/reports/xlsx.py" line="42"/>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>title</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/csv_export.py" line="47"/>
         <location filename="../../classesduo/services/reports/pdf.py" line="161"/>
         <source>made_on</source>
-        <translation type="unfinished"></translation>
+        <translation>made_on</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="70"/>
         <source>page</source>
-        <translation type="unfinished"></translation>
+        <translation>page</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="84"/>
         <location filename="../../classesduo/services/reports/tables.py" line="59"/>
         <source>section.headline</source>
-        <translation type="unfinished"></translation>
+        <translation>section.headline</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="87"/>
         <location filename="../../classesduo/services/reports/tables.py" line="60"/>
         <source>section.cancellations</source>
-        <translation type="unfinished"></translation>
+        <translation>section.cancellations</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="89"/>
@@ -73,242 +73,242 @@
         <location filename="../../classesduo/services/reports/pdf.py" line="182"/>
         <location filename="../../classesduo/ui/pages/report_preview.py" line="104"/>
         <source>none</source>
-        <translation type="unfinished">aucun·e</translation>
+        <translation>none</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="99"/>
         <location filename="../../classesduo/services/reports/tables.py" line="70"/>
         <source>section.duos</source>
-        <translation type="unfinished"></translation>
+        <translation>section.duos</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
         <source>col.duo</source>
-        <translation type="unfinished"></translation>
+        <translation>col.duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
         <location filename="../../classesduo/services/reports/tables.py" line="72"/>
         <location filename="../../classesduo/services/reports/tables.py" line="79"/>
         <source>col.facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>col.facilitator</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
         <location filename="../../classesduo/services/reports/tables.py" line="73"/>
         <source>col.last_exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>col.last_exchange</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
         <source>col.children</source>
-        <translation type="unfinished"></translation>
+        <translation>col.children</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
         <location filename="../../classesduo/services/reports/tables.py" line="73"/>
         <source>col.highlights</source>
-        <translation type="unfinished"></translation>
+        <translation>col.highlights</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="109"/>
         <location filename="../../classesduo/services/reports/tables.py" line="78"/>
         <source>section.quiet</source>
-        <translation type="unfinished"></translation>
+        <translation>section.quiet</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="113"/>
         <location filename="../../classesduo/services/reports/tables.py" line="83"/>
         <source>section.consent</source>
-        <translation type="unfinished"></translation>
+        <translation>section.consent</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="117"/>
         <location filename="../../classesduo/services/reports/tables.py" line="89"/>
         <source>section.timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>section.timeline</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="123"/>
         <source>section.notes</source>
-        <translation type="unfinished"></translation>
+        <translation>section.notes</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="124"/>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>notes</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="153"/>
         <source>subtitle</source>
-        <translation type="unfinished"></translation>
+        <translation>subtitle</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="175"/>
         <location filename="../../classesduo/services/reports/tables.py" line="55"/>
         <source>h.{key}</source>
-        <translation type="unfinished"></translation>
+        <translation>h.{key}</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/pdf.py" line="180"/>
         <source>section.photos</source>
-        <translation type="unfinished"></translation>
+        <translation>section.photos</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="42"/>
         <source>scope.{kind.value}</source>
-        <translation type="unfinished"></translation>
+        <translation>scope.{kind.value}</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="47"/>
         <source>range</source>
-        <translation type="unfinished"></translation>
+        <translation>range</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="59"/>
         <source>figure</source>
-        <translation type="unfinished"></translation>
+        <translation>figure</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="59"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>value</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="60"/>
         <source>col.reason</source>
-        <translation type="unfinished"></translation>
+        <translation>col.reason</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="60"/>
         <source>col.count</source>
-        <translation type="unfinished"></translation>
+        <translation>col.count</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="65"/>
         <source>col.week</source>
-        <translation type="unfinished"></translation>
+        <translation>col.week</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="67"/>
         <location filename="../../classesduo/services/reports/tables.py" line="72"/>
         <source>col.country</source>
-        <translation type="unfinished"></translation>
+        <translation>col.country</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="67"/>
         <source>col.duos</source>
-        <translation type="unfinished"></translation>
+        <translation>col.duos</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="71"/>
         <location filename="../../classesduo/services/reports/tables.py" line="79"/>
         <source>col.paris_school</source>
-        <translation type="unfinished"></translation>
+        <translation>col.paris_school</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="71"/>
         <source>col.arrondissement</source>
-        <translation type="unfinished"></translation>
+        <translation>col.arrondissement</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="71"/>
         <source>col.class</source>
-        <translation type="unfinished"></translation>
+        <translation>col.class</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="71"/>
         <location filename="../../classesduo/services/reports/tables.py" line="79"/>
         <source>col.partner_school</source>
-        <translation type="unfinished"></translation>
+        <translation>col.partner_school</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="71"/>
         <location filename="../../classesduo/services/reports/tables.py" line="79"/>
         <source>col.city</source>
-        <translation type="unfinished"></translation>
+        <translation>col.city</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="72"/>
         <location filename="../../classesduo/services/reports/tables.py" line="79"/>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.status</source>
-        <translation type="unfinished"></translation>
+        <translation>col.status</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="73"/>
         <source>col.children_paris</source>
-        <translation type="unfinished"></translation>
+        <translation>col.children_paris</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="73"/>
         <source>col.children_partner</source>
-        <translation type="unfinished"></translation>
+        <translation>col.children_partner</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="84"/>
         <source>col.channel</source>
-        <translation type="unfinished"></translation>
+        <translation>col.channel</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="84"/>
         <source>col.cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>col.cleared</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="84"/>
         <source>col.refused</source>
-        <translation type="unfinished"></translation>
+        <translation>col.refused</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="84"/>
         <source>col.unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>col.unknown</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="84"/>
         <source>col.expired</source>
-        <translation type="unfinished"></translation>
+        <translation>col.expired</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="85"/>
         <source>col.total</source>
-        <translation type="unfinished"></translation>
+        <translation>col.total</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="86"/>
         <source>channel.{line.channel}</source>
-        <translation type="unfinished"></translation>
+        <translation>channel.{line.channel}</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.date</source>
-        <translation type="unfinished"></translation>
+        <translation>col.date</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.kind</source>
-        <translation type="unfinished"></translation>
+        <translation>col.kind</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>col.minutes</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.present</source>
-        <translation type="unfinished"></translation>
+        <translation>col.present</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/tables.py" line="90"/>
         <source>col.note</source>
-        <translation type="unfinished"></translation>
+        <translation>col.note</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_preview.py" line="64"/>
         <source>section.charts</source>
-        <translation type="unfinished"></translation>
+        <translation>section.charts</translation>
     </message>
 </context>
 <context>
@@ -334,67 +334,67 @@ Les détails sont dans le journal :
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="76"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="77"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
         <source>Weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="96"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="134"/>
         <source>Weekly availability (local time of the school{zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilités hebdomadaires (heure locale de l’école{zone})</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="136"/>
         <source>Reset to the default</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
         <source>School break</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacances scolaires</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="203"/>
         <source>Holidays (no exchange on these days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacances (aucun échange ces jours-là)</translation>
     </message>
 </context>
 <context>
@@ -681,52 +681,52 @@ La déplacer quand même ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="39"/>
         <source>School</source>
-        <translation type="unfinished">École</translation>
+        <translation>École</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="40"/>
         <source>Class name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la classe</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="41"/>
         <source>Level</source>
-        <translation type="unfinished">Niveau</translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="42"/>
         <source>Number of pupils</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d’élèves</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="43"/>
         <source>Teacher</source>
-        <translation type="unfinished">Enseignant·e</translation>
+        <translation>Enseignant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="44"/>
         <source>Teacher&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de l’enseignant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="61"/>
         <source>New class</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle classe</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="62"/>
         <source>Edit class — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la classe — {name}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="68"/>
         <source>Level not recognised: partner suggestions will not compare it. Levels are compared by age, e.g. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau non reconnu : les suggestions de partenaires n’en tiendront pas compte. Les niveaux sont comparés par âge, p. ex. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
         <source>Compared with Paris classes as {level} (pupils aged about {age}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparée aux classes parisiennes comme un {level} (élèves d’environ {age} ans).</translation>
     </message>
 </context>
 <context>
@@ -734,62 +734,62 @@ La déplacer quand même ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="17"/>
         <source>{hours} ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} d’avance</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="19"/>
         <source>{hours} behind</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} de retard</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="20"/>
         <source>the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>la même heure</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="25"/>
         <source>{city} is {hours} ahead of Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>{city} a {hours} d’avance sur Paris</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="27"/>
         <source>{city} is {hours} behind Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>{city} a {hours} de retard sur Paris</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="28"/>
         <source>{city} has the same time as Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>{city} est à l’heure de Paris</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="32"/>
         <source>from {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>du {start} au {end}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="36"/>
         <source> now.</source>
-        <translation type="unfinished"></translation>
+        <translation> en ce moment.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="38"/>
         <source>The difference stays the same all through {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le décalage reste le même pendant toute l’année {year}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="40"/>
         <source>{hours} {span}</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} {span}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="42"/>
         <source>In {year} it is usually {hours}, but {exceptions} (daylight-saving time starts and ends on different dates in each country).</source>
-        <translation type="unfinished"></translation>
+        <translation>En {year}, c’est en général {hours}, mais {exceptions} (l’heure d’été commence et finit à des dates différentes selon les pays).</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/clock_text.py" line="52"/>
         <source>Local time now: Paris {paris} · {city} {partner}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure locale actuelle : Paris {paris} · {city} {partner}.</translation>
     </message>
 </context>
 <context>
@@ -805,77 +805,77 @@ La déplacer quand même ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="65"/>
         <source>— nobody yet —</source>
-        <translation type="unfinished"></translation>
+        <translation>— personne pour l’instant —</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="92"/>
         <source>Paris class</source>
-        <translation type="unfinished">Classe parisienne</translation>
+        <translation>Classe parisienne</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="93"/>
         <source>Partner class</source>
-        <translation type="unfinished">Classe partenaire</translation>
+        <translation>Classe partenaire</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="95"/>
         <source>School year</source>
-        <translation type="unfinished">Année scolaire</translation>
+        <translation>Année scolaire</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="96"/>
         <source>Facilitator</source>
-        <translation type="unfinished">Intervenant·e</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="97"/>
         <source>Languages</source>
-        <translation type="unfinished">Langues</translation>
+        <translation>Langues</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="98"/>
         <source>Pedagogical project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet pédagogique</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="99"/>
         <source>Exchange tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils d’échange</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="100"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="101"/>
         <source>Visio link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien de la visio</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="126"/>
         <source>Choose both classes to compare their clocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez les deux classes pour comparer leurs heures.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="132"/>
         <source>Type a school year such as 2026-2027 to see how the difference changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une année scolaire comme 2026-2027 pour voir comment le décalage évolue.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="139"/>
         <source>Choose a class from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une classe dans la liste.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="154"/>
         <source>New duo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="155"/>
         <source>Edit duo</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le duo</translation>
     </message>
 </context>
 <context>
@@ -1102,69 +1102,71 @@ Projet : {project}</translation>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="75"/>
         <source>No duos yet — add one (Ctrl+N), ask for partner suggestions (Ctrl+Shift+N), or load the demo data to see Paris classes paired with partner classes abroad.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun duo pour l’instant — ajoutez-en un (Ctrl+N), demandez des suggestions de partenaires (Ctrl+Shift+N) ou chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="83"/>
         <source>Suggest partners… (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggérer des partenaires… (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
         <source>Add duo… (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un duo… (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
         <source>Edit… (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier… (F2)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="120"/>
         <source>{sessions} and {media} belong to this duo</source>
-        <translation type="unfinished"></translation>
+        <translation>{sessions} et {media} appartiennent à ce duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>1 séance</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>{n} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} séances</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <source>1 media item</source>
-        <translation type="unfinished"></translation>
+        <translation>1 média</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <source>{n} media items</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} médias</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="128"/>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression impossible</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="130"/>
         <source>{reason}: deleting the duo would lose that history.
 
 Close the duo instead? It keeps its sessions and media.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} : supprimer le duo ferait perdre cet historique.
+
+Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="132"/>
         <source>Cannot delete — close the duo?</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression impossible — clôturer le duo ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="140"/>
         <source>close the duo</source>
-        <translation type="unfinished"></translation>
+        <translation>la clôture du duo</translation>
     </message>
     <message>
         <source>No duos yet — load the demo data to see Paris classes paired with partner classes abroad.</source>
@@ -1176,27 +1178,27 @@ Close the duo instead? It keeps its sessions and media.</source>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="22"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="23"/>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="24"/>
         <source>Languages (ISO 639-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Langues (ISO 639-1)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="37"/>
         <source>New facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel·le intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="38"/>
         <source>Edit facilitator — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’intervenant·e — {name}</translation>
     </message>
 </context>
 <context>
@@ -1999,99 +2001,101 @@ Dossier des données : {path}</translation>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="66"/>
         <source>Undo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler {action}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="67"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="68"/>
         <source>Redo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir {action}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="69"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="113"/>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression impossible</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="115"/>
         <source>{reason}: deleting “{name}” would orphan that history.
 
 Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} : supprimer « {name} » rendrait cet historique orphelin.
+
+L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mais n’est plus proposée pour les nouveaux duos.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="119"/>
         <source>Cannot delete — archive instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression impossible — archiver plutôt ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="148"/>
         <source>Add… (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter… (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="149"/>
         <source>Edit… (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier… (Enter)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="150"/>
         <source>Delete… (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer… (Del)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
         <source>Unarchive</source>
-        <translation type="unfinished"></translation>
+        <translation>Désarchiver</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiver</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="209"/>
         <source>add “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="210"/>
         <source>edit “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>la modification de « {name} »</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="237"/>
         <source>delete “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression de « {name} »</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="255"/>
         <source>archive “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/managed_list.py" line="256"/>
         <source>unarchive “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>le désarchivage de « {name} »</translation>
     </message>
 </context>
 <context>
@@ -2783,145 +2787,145 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
         <source>Export the report</source>
         <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="240"/>
         <source>Computing the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul des chiffres…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
         <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du rapport…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="95"/>
         <source>The report could not be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="143"/>
         <source>Term {number}, {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="145"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="322"/>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période personnalisée</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="196"/>
         <source>Paris {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paris {number}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="211"/>
         <source>Check the dates: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les dates : {problem}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
         <source>Nothing to choose for this scope yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à choisir pour ce périmètre pour l’instant.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
         <source>Report saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré : {path}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
         <source>Export cancelled; no file written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
         <source>Reports</source>
-        <translation type="unfinished">Rapports</translation>
+        <translation>Rapports</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>du</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>Edit the term&apos;s &amp;dates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les da&amp;tes du trimestre…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>&amp;Scope:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pé&amp;rimètre :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
         <source>Whole programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensemble du programme</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>One arrondissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Un arrondissement</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>One partner country</source>
-        <translation type="unfinished"></translation>
+        <translation>Un pays partenaire</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>One facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Un·e intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
         <source>One duo</source>
-        <translation type="unfinished"></translation>
+        <translation>Un duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>Report &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>CSV for French Excel (;)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV pour Excel en français (;)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>Export &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en P&amp;DF…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Export &amp;XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;XLSX…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
     </message>
 </context>
 <context>
@@ -2929,87 +2933,87 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
         <source>Side</source>
-        <translation type="unfinished">Côté</translation>
+        <translation>Côté</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
         <source>City</source>
-        <translation type="unfinished">Ville</translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
         <source>Country (ISO code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays (code ISO)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Arrondissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrondissement</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>Time zone (IANA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire (IANA)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
         <source>Languages</source>
-        <translation type="unfinished">Langues</translation>
+        <translation>Langues</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Contact e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de contact</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="125"/>
         <source>French zone C holidays of {years} filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacances scolaires de la zone C ajoutées pour {years}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="126"/>
         <source>The shipped calendar has no zone C holidays for {years}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le calendrier fourni ne contient pas les vacances de la zone C pour {years}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="130"/>
         <source>Type the school&apos;s country code first (ISO 3166-1, e.g. AR).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord le code pays de l’école (ISO 3166-1, p. ex. AR).</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="134"/>
         <source>Public holidays of {country} for {years} filled in; add the school&apos;s own breaks by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours fériés du pays {country} ajoutés pour {years} ; ajoutez à la main les vacances propres à l’école.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="136"/>
         <source>No public holidays are known for {country}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jour férié connu pour le pays {country}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="153"/>
         <source>New school</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle école</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="154"/>
         <source>Edit school — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’école — {name}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="158"/>
         <source>Fill French zone C holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter les vacances de la zone C</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
         <source>Fill public holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter les jours fériés</translation>
     </message>
 </context>
 <context>
@@ -3017,32 +3021,32 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
         <source>1 duo</source>
-        <translation type="unfinished"></translation>
+        <translation>1 duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
         <source>{n} duos</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} duos</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
         <source>1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>1 séance</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
         <source>{n} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} séances</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="56"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivage</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="63"/>
@@ -3089,47 +3093,47 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="81"/>
         <source>No schools yet — add one (Ctrl+N) or load the demo data to explore the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune école pour l’instant — ajoutez-en une (Ctrl+N) ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="94"/>
         <source>{classes}, {duos} and {sessions} use this school</source>
-        <translation type="unfinished"></translation>
+        <translation>{classes}, {duos} et {sessions} utilisent cette école</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>1 class</source>
-        <translation type="unfinished"></translation>
+        <translation>1 classe</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>{n} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} classes</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="123"/>
         <source>No classes yet — add a school, then its classes (Ctrl+N), or load the demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune classe pour l’instant — ajoutez une école, puis ses classes (Ctrl+N), ou chargez les données de démonstration.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="137"/>
         <source>{duos} and {sessions} use this class</source>
-        <translation type="unfinished"></translation>
+        <translation>{duos} et {sessions} utilisent cette classe</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="171"/>
         <source>No facilitators yet — add one (Ctrl+N) or load the demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun·e intervenant·e pour l’instant — ajoutez-en un·e (Ctrl+N) ou chargez les données de démonstration.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="184"/>
         <source>1 duo is run by this facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>1 duo est animé par cet·te intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
         <source>{n} duos are run by this facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} duos sont animés par cet·te intervenant·e</translation>
     </message>
     <message>
         <source>No schools yet — load the demo data to explore the app.</source>
@@ -3177,12 +3181,12 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
         <source>Active duos</source>
-        <translation type="unfinished"></translation>
+        <translation>Duos actifs</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="157"/>
         <source>Sessions this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances cette semaine</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="168"/>
@@ -3315,72 +3319,72 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="41"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="43"/>
         <source>Partner school</source>
-        <translation type="unfinished">École partenaire</translation>
+        <translation>École partenaire</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
         <source>Class</source>
-        <translation type="unfinished">Classe</translation>
+        <translation>Classe</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
         <source>City</source>
-        <translation type="unfinished">Ville</translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
         <source>Facilitator</source>
-        <translation type="unfinished">Intervenant·e</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="48"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="95"/>
         <source>Every partner class already has a duo in {year}. Add partner classes in the Schools area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque classe partenaire a déjà un duo en {year}. Ajoutez des classes partenaires sur la page Écoles.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="113"/>
         <source>{school} ({city}), {name} — score {score}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{school} ({city}), {name} — score {score} : {why}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="132"/>
         <source>Suggest partner classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggérer des classes partenaires</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
         <source>Paris class</source>
-        <translation type="unfinished">Classe parisienne</translation>
+        <translation>Classe parisienne</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
         <source>School year</source>
-        <translation type="unfinished">Année scolaire</translation>
+        <translation>Année scolaire</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
         <source>Partner classes without a duo that year, best first. Score: same level +3 (adjacent +1) · French spoken or a facilitator speaking the partner&apos;s language +2 · weekly overlap of the two timetables ≥ 60 min +2 (less +1). Classes with no overlap can only exchange asynchronously.</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes partenaires sans duo cette année-là, les meilleures d’abord. Score : même niveau +3 (niveau voisin +1) · français parlé ou intervenant·e parlant la langue du partenaire +2 · moments communs des deux emplois du temps ≥ 60 min par semaine +2 (moins +1). Les classes sans moment commun ne peuvent échanger qu’en asynchrone.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="140"/>
         <source>Create a duo from this suggestion…</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un duo à partir de cette suggestion…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -3388,32 +3392,32 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
         <source>Dates of term {number}, {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates du trimestre {number}, {year}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="38"/>
         <source>&amp;First day:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Premier jour :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
         <source>&amp;Last day (included):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dernier jour (inclus) :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="45"/>
         <source>Reports of this term count the sessions from the first to the last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rapports de ce trimestre comptent les séances du premier au dernier jour.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour</translation>
     </message>
 </context>
 <context>
@@ -3889,27 +3893,27 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="21"/>
         <source>Zone C calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendrier de la zone C</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
         <source>Public holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour férié</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
         <source>Added by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté à la main</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
         <source>Blog</source>
-        <translation type="unfinished"></translation>
+        <translation>Blog</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
         <source>Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettres</translation>
     </message>
 </context>
 <context>
@@ -3918,12 +3922,12 @@ Les effacer ?</translation>
         <location filename="../../classesduo/domain/reports.py" line="88"/>
         <source>the end date is before the start date</source>
         <extracomment>The arrondissement number, ISO country code, facilitator id or duo id; &quot;&quot; for the programme.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>la date de fin est antérieure à la date de début</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/reports.py" line="90"/>
         <source>a report covers at most about a year (400 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>un rapport couvre au plus une année environ (400 jours)</translation>
     </message>
 </context>
 <context>
@@ -4140,7 +4144,7 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/services/duos.py" line="100"/>
         <source>These two classes already form a duo in {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces deux classes forment déjà un duo en {year}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/duos.py" line="120"/>
@@ -4185,12 +4189,12 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/services/facilitators.py" line="51"/>
         <source>{duos} duos are run by this facilitator; archive the facilitator instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{duos} duos sont animés par cet·te intervenant·e ; archivez plutôt l’intervenant·e.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/suggestions.py" line="43"/>
         <source>Choose a class of a Paris school.</source>
-        <translation type="unfinished">Choisissez une classe d’une école parisienne.</translation>
+        <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
 </context>
 <context>
@@ -4198,52 +4202,52 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="125"/>
         <source>asynchronous only (e-mail, blog, letters)</source>
-        <translation type="unfinished"></translation>
+        <translation>en asynchrone seulement (e-mail, blog, lettres)</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="134"/>
         <source>level unknown (“{level}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>niveau inconnu (« {level} »)</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="137"/>
         <source>same level ({paris} ≈ {partner})</source>
-        <translation type="unfinished"></translation>
+        <translation>même niveau ({paris} ≈ {partner})</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="140"/>
         <source>adjacent level ({paris} / {partner})</source>
-        <translation type="unfinished"></translation>
+        <translation>niveau voisin ({paris} / {partner})</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="141"/>
         <source>{gap} levels apart ({paris} / {partner})</source>
-        <translation type="unfinished"></translation>
+        <translation>{gap} niveaux d’écart ({paris} / {partner})</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="158"/>
         <source>facilitator speaks {language} ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>intervenant·e parlant {language} ({name})</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="162"/>
         <source>the partner class speaks French</source>
-        <translation type="unfinished"></translation>
+        <translation>la classe partenaire parle français</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="164"/>
         <source>no facilitator speaks {languages}</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun·e intervenant·e ne parle {languages}</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="170"/>
         <source>{minutes} min/week overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min/semaine en commun</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/suggestions.py" line="172"/>
         <source>{minutes} from {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} du {start} au {end}</translation>
     </message>
 </context>
 <context>
@@ -4251,17 +4255,17 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/domain/terms.py" line="70"/>
         <source>The term ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trimestre finit avant de commencer.</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/terms.py" line="75"/>
         <source>{day} is outside the school year {year} (1 August to 31 July).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le {day} est en dehors de l’année scolaire {year} (du 1er août au 31 juillet).</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/terms.py" line="79"/>
         <source>These dates overlap term {number} ({start} to {end}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces dates chevauchent le trimestre {number} (du {start} au {end}).</translation>
     </message>
 </context>
 <context>
@@ -4439,37 +4443,37 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
         <source>Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>Lundi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
         <source>Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Mardi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
         <source>Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Mercredi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeudi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendredi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>Samedi</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimanche</translation>
     </message>
 </context>
 </TS>
