@@ -2,323 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="18"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="64"/>
-        <source>section.over_time_week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="19"/>
-        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <source>col.held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="38"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="95"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="66"/>
-        <source>section.countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="80"/>
-        <source>col.planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/csv_export.py" line="44"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="155"/>
-        <location filename="../../classesduo/services/reports/xlsx.py" line="42"/>
-        <source>title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/csv_export.py" line="47"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="161"/>
-        <source>made_on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="70"/>
-        <source>page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="84"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>section.headline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="87"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>section.cancellations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="89"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="97"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="107"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="112"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="115"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="120"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="104"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="99"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="70"/>
-        <source>section.duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <source>col.duo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.facilitator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.last_exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
-        <source>col.children</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.highlights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="109"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="78"/>
-        <source>section.quiet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="113"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="83"/>
-        <source>section.consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="117"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="89"/>
-        <source>section.timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="123"/>
-        <source>section.notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="124"/>
-        <source>notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="153"/>
-        <source>subtitle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="175"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="55"/>
-        <source>h.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="180"/>
-        <source>section.photos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="42"/>
-        <source>scope.{kind.value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="47"/>
-        <source>range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>col.reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>col.count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
-        <source>col.week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <source>col.country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <source>col.duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.paris_school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <source>col.arrondissement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <source>col.class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.partner_school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.children_paris</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.children_partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.cleared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="85"/>
-        <source>col.total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="86"/>
-        <source>channel.{line.channel}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="64"/>
-        <source>section.charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="29"/>
+        <location filename="../../classesduo/ui/app.py" line="30"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <source>Classes Duo is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <source>Classes Duo is already open on this data folder:
+{path}
+
+Its window has been brought to the front. One window at a time keeps the data safe.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -772,7 +475,7 @@ Move it anyway?</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="23"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="25"/>
         <source>Classes Duo — error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1770,171 +1473,171 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="175"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="181"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="182"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="200"/>
+        <location filename="../../classesduo/ui/main_window.py" line="205"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="209"/>
+        <location filename="../../classesduo/ui/main_window.py" line="214"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="266"/>
+        <location filename="../../classesduo/ui/main_window.py" line="276"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="280"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="285"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="333"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="322"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="322"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -2567,37 +2270,37 @@ Erase them?</source>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="39"/>
         <source>Overlap of the two timetables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="144"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="124"/>
         <source>Paris class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="145"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="127"/>
         <source>Both free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="178"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="158"/>
         <source>Previous week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="179"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
         <source>Next week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="192"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="172"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,28 +2323,63 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="26"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <source>empty: the data folder&apos;s own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
+        <source>Shared mode: a PostgreSQL server the team shares, e.g. postgresql+psycopg://me@server/classesduo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="33"/>
+        <source>empty: the data folder&apos;s media folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="40"/>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="27"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="44"/>
         <source>Your &amp;name in the history of log edits:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="31"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="47"/>
+        <source>Shared &amp;database URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="48"/>
+        <source>Shared &amp;media folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="61"/>
+        <source>Shared media folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2807,6 +2545,302 @@ Erase them?</source>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="12"/>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <source>daily, at start-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <source>before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <source>before erasing a duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="22"/>
+        <source>before a database upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="92"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="93"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="94"/>
+        <source>From a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="106"/>
+        <source>Restore a backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="107"/>
+        <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyMenu</name>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="37"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <source>&amp;Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <source>&amp;Export a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <source>&amp;Import a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <source>&amp;Check the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <source>E&amp;rase a duo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="64"/>
+        <source>Backup written and checked: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="71"/>
+        <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="94"/>
+        <source>Restored {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
+        <source>The previous data was backed up to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="99"/>
+        <source>The damaged database was kept as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="110"/>
+        <source>Export a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
+        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <source>Import a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <source>Bundle imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <source>Importing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <source>Check the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <source>All good: the database is sound and {count} media files match their fingerprints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <source>Checking the data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <source>Erase a duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <source>There is no duo to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <source>Duo to erase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <source>Erasing the duo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <source>Restore the backup of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <source>Open another data folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <source>The database in {folder} is damaged and was not opened:
+{problem}
+
+Nothing has been changed. Restoring a backup keeps the damaged file aside (renamed with today&apos;s date), never overwrites it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <source>There is no sound backup in this data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <source>Damaged database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <source>Open a data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <source>{folder} is already open in another Classes Duo window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3324,6 +3358,20 @@ Erase them?</source>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="38"/>
+        <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
+        <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="102"/>
+        <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../classesduo/services/errors.py" line="35"/>
@@ -3814,7 +3862,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="61"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="217"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="218"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3869,60 +3917,60 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="212"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="213"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="215"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="216"/>
         <source>the step must be positive, not {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="221"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="222"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/scheduling.py" line="208"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="312"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="313"/>
         <source>The Paris class has no availability windows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="322"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="323"/>
         <source>{time} the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="324"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="325"/>
         <source>{time} the day before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="333"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="334"/>
         <source>{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="335"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="336"/>
         <source>{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="337"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="338"/>
         <source>{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="349"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="350"/>
         <source>The class in {city} is available {hours} local time that day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="351"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="352"/>
         <source>The class in {city} has no availability that day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,6 +4387,14 @@ Erase them?</source>
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="40"/>
+        <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,323 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="18"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="64"/>
-        <source>section.over_time_week</source>
-        <translation>section.over_time_week</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="19"/>
-        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <source>col.held</source>
-        <translation>col.held</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="38"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="95"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="66"/>
-        <source>section.countries</source>
-        <translation>section.countries</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/charts.py" line="40"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="80"/>
-        <source>col.planned</source>
-        <translation>col.planned</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/csv_export.py" line="44"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="155"/>
-        <location filename="../../classesduo/services/reports/xlsx.py" line="42"/>
-        <source>title</source>
-        <translation>title</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/csv_export.py" line="47"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="161"/>
-        <source>made_on</source>
-        <translation>made_on</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="70"/>
-        <source>page</source>
-        <translation>page</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="84"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>section.headline</source>
-        <translation>section.headline</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="87"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>section.cancellations</source>
-        <translation>section.cancellations</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="89"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="97"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="107"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="112"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="115"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="120"/>
-        <location filename="../../classesduo/services/reports/pdf.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="104"/>
-        <source>none</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="99"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="70"/>
-        <source>section.duos</source>
-        <translation>section.duos</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <source>col.duo</source>
-        <translation>col.duo</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.facilitator</source>
-        <translation>col.facilitator</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="101"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.last_exchange</source>
-        <translation>col.last_exchange</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
-        <source>col.children</source>
-        <translation>col.children</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="102"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.highlights</source>
-        <translation>col.highlights</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="109"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="78"/>
-        <source>section.quiet</source>
-        <translation>section.quiet</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="113"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="83"/>
-        <source>section.consent</source>
-        <translation>section.consent</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="117"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="89"/>
-        <source>section.timeline</source>
-        <translation>section.timeline</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="123"/>
-        <source>section.notes</source>
-        <translation>section.notes</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="124"/>
-        <source>notes</source>
-        <translation>notes</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="153"/>
-        <source>subtitle</source>
-        <translation>subtitle</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="175"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="55"/>
-        <source>h.{key}</source>
-        <translation>h.{key}</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/pdf.py" line="180"/>
-        <source>section.photos</source>
-        <translation>section.photos</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="42"/>
-        <source>scope.{kind.value}</source>
-        <translation>scope.{kind.value}</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="47"/>
-        <source>range</source>
-        <translation>range</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>figure</source>
-        <translation>figure</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="59"/>
-        <source>value</source>
-        <translation>value</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>col.reason</source>
-        <translation>col.reason</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="60"/>
-        <source>col.count</source>
-        <translation>col.count</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="65"/>
-        <source>col.week</source>
-        <translation>col.week</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <source>col.country</source>
-        <translation>col.country</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="67"/>
-        <source>col.duos</source>
-        <translation>col.duos</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.paris_school</source>
-        <translation>col.paris_school</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <source>col.arrondissement</source>
-        <translation>col.arrondissement</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <source>col.class</source>
-        <translation>col.class</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.partner_school</source>
-        <translation>col.partner_school</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="71"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <source>col.city</source>
-        <translation>col.city</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="72"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="79"/>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.status</source>
-        <translation>col.status</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.children_paris</source>
-        <translation>col.children_paris</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="73"/>
-        <source>col.children_partner</source>
-        <translation>col.children_partner</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.channel</source>
-        <translation>col.channel</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.cleared</source>
-        <translation>col.cleared</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.refused</source>
-        <translation>col.refused</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.unknown</source>
-        <translation>col.unknown</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="84"/>
-        <source>col.expired</source>
-        <translation>col.expired</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="85"/>
-        <source>col.total</source>
-        <translation>col.total</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="86"/>
-        <source>channel.{line.channel}</source>
-        <translation>channel.{line.channel}</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.date</source>
-        <translation>col.date</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.kind</source>
-        <translation>col.kind</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.minutes</source>
-        <translation>col.minutes</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.present</source>
-        <translation>col.present</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/tables.py" line="90"/>
-        <source>col.note</source>
-        <translation>col.note</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="64"/>
-        <source>section.charts</source>
-        <translation>section.charts</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
-        <source>Classes Duo — unexpected error</source>
-        <translation type="vanished">Classes Duo — erreur inattendue</translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/app.py" line="29"/>
+        <location filename="../../classesduo/ui/app.py" line="30"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -327,6 +13,19 @@ The details are in the log file:
 
 Les détails sont dans le journal :
 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <source>Classes Duo is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <source>Classes Duo is already open on this data folder:
+{path}
+
+Its window has been brought to the front. One window at a time keeps the data safe.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,18 +362,6 @@ La déplacer quand même ?</translation>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
-    <message>
-        <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or load the demo data.</source>
-        <translation type="vanished">Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou chargez les données de démonstration.</translation>
-    </message>
-    <message>
-        <source>No sessions yet — load the demo data to see a school year of sessions.</source>
-        <translation type="vanished">Aucune séance pour l’instant — chargez les données de démonstration pour voir une année scolaire de séances.</translation>
-    </message>
-    <message>
-        <source>Show past sessions</source>
-        <translation type="vanished">Afficher les séances passées</translation>
-    </message>
 </context>
 <context>
     <name>ClassDialog</name>
@@ -795,7 +482,7 @@ La déplacer quand même ?</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="23"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="25"/>
         <source>Classes Duo — error</source>
         <translation>Classes Duo — erreur</translation>
     </message>
@@ -1168,10 +855,6 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <source>close the duo</source>
         <translation>la clôture du duo</translation>
     </message>
-    <message>
-        <source>No duos yet — load the demo data to see Paris classes paired with partner classes abroad.</source>
-        <translation type="vanished">Aucun duo pour l’instant — chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
-    </message>
 </context>
 <context>
     <name>FacilitatorDialog</name>
@@ -1392,18 +1075,6 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
-    </message>
-    <message>
-        <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}.</source>
-        <translation type="vanished">{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log}.</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation type="vanished">Cette semaine</translation>
-    </message>
-    <message>
-        <source>Past sessions still to log</source>
-        <translation type="vanished">Séances passées à renseigner</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
@@ -1817,122 +1488,122 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="175"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="181"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="182"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="200"/>
+        <location filename="../../classesduo/ui/main_window.py" line="205"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="209"/>
+        <location filename="../../classesduo/ui/main_window.py" line="214"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1941,37 +1612,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="266"/>
+        <location filename="../../classesduo/ui/main_window.py" line="276"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="280"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="285"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="333"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1980,12 +1651,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="322"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="322"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -2421,34 +2092,6 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <source>File</source>
-        <translation type="vanished">Fichier</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="vanished">Type</translation>
-    </message>
-    <message>
-        <source>Duo</source>
-        <translation type="vanished">Duo</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation type="vanished">Côté</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="vanished">Date</translation>
-    </message>
-    <message>
-        <source>Publication</source>
-        <translation type="vanished">Publication</translation>
-    </message>
-    <message>
-        <source>Caption</source>
-        <translation type="vanished">Légende</translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="157"/>
         <source>Media</source>
         <translation>Médias</translation>
@@ -2560,10 +2203,6 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Un problème est survenu : {error}</translation>
     </message>
     <message>
-        <source>No media yet — load the demo data to see children&apos;s drawings.</source>
-        <translation type="vanished">Aucun média pour l’instant — chargez les données de démonstration pour voir des dessins d’enfants.</translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/media/actions.py" line="19"/>
         <source>export its album</source>
         <translation>exporter son album</translation>
@@ -2661,37 +2300,37 @@ Les effacer ?</translation>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="39"/>
         <source>Overlap of the two timetables</source>
         <translation>Chevauchement des deux emplois du temps</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="144"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="124"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="145"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation>Classe de {city} (à l’heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="127"/>
         <source>Both free</source>
         <translation>Toutes deux libres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="178"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="158"/>
         <source>Previous week</source>
         <translation>Semaine précédente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="179"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
         <source>Next week</source>
         <translation>Semaine suivante</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="192"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="172"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation>Semaine du {monday} (heure de Paris) : les deux classes sont libres {hours} h {minutes:02d}</translation>
     </message>
@@ -2714,29 +2353,64 @@ Les effacer ?</translation>
         <translation>Vide : votre nom d’utilisateur sur l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="26"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <source>empty: the data folder&apos;s own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
+        <source>Shared mode: a PostgreSQL server the team shares, e.g. postgresql+psycopg://me@server/classesduo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="33"/>
+        <source>empty: the data folder&apos;s media folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="40"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="27"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation>Un duo est silencieux après (semaines) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation>Temps libre autour des séances d’un·e intervenant·e (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="44"/>
         <source>Your &amp;name in the history of log edits:</source>
         <translation>Votre &amp;nom dans l’historique des modifications :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="31"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation>Conserver médias et comptes rendus après l’année du duo (années scolaires) :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="47"/>
+        <source>Shared &amp;database URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="48"/>
+        <source>Shared &amp;media folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="61"/>
+        <source>Shared media folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2759,30 +2433,6 @@ Les effacer ?</translation>
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>School year</source>
-        <translation type="vanished">Année scolaire</translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation type="vanished">Trimestre</translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation type="vanished">Début</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation type="vanished">Fin</translation>
-    </message>
-    <message>
-        <source>Reports — terms</source>
-        <translation type="vanished">Rapports — trimestres</translation>
-    </message>
-    <message>
-        <source>No terms yet — they are created with the first duo of a school year, or load the demo data.</source>
-        <translation type="vanished">Aucun trimestre pour l’instant — ils sont créés avec le premier duo d’une année scolaire, ou chargez les données de démonstration.</translation>
-    </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
         <source>Export the report</source>
@@ -2926,6 +2576,302 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="12"/>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <source>daily, at start-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <source>before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <source>before erasing a duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="22"/>
+        <source>before a database upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <source>Why</source>
+        <translation type="unfinished">Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="92"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="93"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="94"/>
+        <source>From a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="106"/>
+        <source>Restore a backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="107"/>
+        <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyMenu</name>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="37"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <source>&amp;Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <source>&amp;Export a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <source>&amp;Import a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <source>&amp;Check the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <source>E&amp;rase a duo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="64"/>
+        <source>Backup written and checked: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="71"/>
+        <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="94"/>
+        <source>Restored {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
+        <source>The previous data was backed up to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="99"/>
+        <source>The damaged database was kept as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="110"/>
+        <source>Export a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
+        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <source>Import a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <source>Bundle imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <source>Importing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <source>Check the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <source>All good: the database is sound and {count} media files match their fingerprints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <source>Checking the data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <source>Erase a duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <source>There is no duo to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <source>Duo to erase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <source>Erasing the duo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <source>Restore the backup of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <source>Open another data folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <source>The database in {folder} is damaged and was not opened:
+{problem}
+
+Nothing has been changed. Restoring a backup keeps the damaged file aside (renamed with today&apos;s date), never overwrites it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <source>There is no sound backup in this data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <source>Damaged database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <source>Open a data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <source>{folder} is already open in another Classes Duo window.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3136,10 +3082,6 @@ Les effacer ?</translation>
         <translation>{n} duos sont animés par cet·te intervenant·e</translation>
     </message>
     <message>
-        <source>No schools yet — load the demo data to explore the app.</source>
-        <translation type="vanished">Aucune école pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="106"/>
         <source>School</source>
         <translation>École</translation>
@@ -3170,10 +3112,6 @@ Les effacer ?</translation>
         <translation>Classes</translation>
     </message>
     <message>
-        <source>No classes yet — load the demo data to explore the app.</source>
-        <translation type="vanished">Aucune classe pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
@@ -3192,10 +3130,6 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="168"/>
         <source>Facilitators</source>
         <translation>Intervenant·es</translation>
-    </message>
-    <message>
-        <source>No facilitators yet — load the demo data to explore the app.</source>
-        <translation type="vanished">Aucun·e intervenant·e pour l’instant — chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3385,20 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
         <source>Paris: {paris} · {city}: {partner} (local time)</source>
         <translation>Paris : {paris} · {city} : {partner} (heure locale)</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="38"/>
+        <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
+        <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="102"/>
+        <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3944,7 +3892,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="61"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="217"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="218"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
@@ -3999,60 +3947,60 @@ Les effacer ?</translation>
         <translation>un créneau doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="212"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="213"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation>la durée de la séance doit être positive ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="215"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="216"/>
         <source>the step must be positive, not {step}</source>
         <translation>le pas doit être positif ({step})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="221"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="222"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/scheduling.py" line="208"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation>la date de début {start} est après la date de fin {end}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="312"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="313"/>
         <source>The Paris class has no availability windows.</source>
         <translation>La classe parisienne n’a aucun créneau de disponibilité.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="322"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="323"/>
         <source>{time} the next day</source>
         <translation>{time} le lendemain</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="324"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="325"/>
         <source>{time} the day before</source>
         <translation>{time} la veille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="333"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="334"/>
         <source>{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} a {hours} d’avance : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="335"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="336"/>
         <source>{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} a {hours} de retard : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="337"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="338"/>
         <source>{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} est à l’heure de Paris : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="349"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="350"/>
         <source>The class in {city} is available {hours} local time that day.</source>
         <translation>La classe de {city} est disponible {hours} heure locale ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="351"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="352"/>
         <source>The class in {city} has no availability that day.</source>
         <translation>La classe de {city} n’a aucune disponibilité ce jour-là.</translation>
     </message>
@@ -4150,10 +4098,6 @@ Les effacer ?</translation>
         <location filename="../../classesduo/services/duos.py" line="120"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
-    </message>
-    <message>
-        <source>{duos} duos are run by this facilitator; archive them instead.</source>
-        <translation type="vanished">{duos} duos sont animés par cet·te intervenant·e ; archivez-le·la plutôt.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/schools.py" line="60"/>
@@ -4474,6 +4418,14 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Sunday</source>
         <translation>Dimanche</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="40"/>
+        <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -14,16 +14,16 @@ HELD_COLOUR = QtGui.QColor("#2a6f97")
 PLANNED_COLOUR = QtGui.QColor("#a9c6de")
 
 
-def over_time_chart(data: ReportData, tr: Labels, font_size: float = 8) -> QtCharts.QChart:
-    chart = _chart(tr("section.over_time_week" if data.by_week else "section.over_time_month"), font_size)
-    held = QtCharts.QBarSet(tr("col.held"))
+def over_time_chart(data: ReportData, label: Labels, font_size: float = 8) -> QtCharts.QChart:
+    chart = _chart(label("section.over_time_week" if data.by_week else "section.over_time_month"), font_size)
+    held = QtCharts.QBarSet(label("col.held"))
     held.setColor(HELD_COLOUR)
     held.append([float(count) for _, count in data.held_over_time])
     series = QtCharts.QBarSeries()
     series.append(held)
     series.setBarWidth(0.8)
     chart.addSeries(series)
-    categories = [tr.short_day(day) if data.by_week else tr.month(day) for day, _ in data.held_over_time]
+    categories = [label.short_day(day) if data.by_week else label.month(day) for day, _ in data.held_over_time]
     axis_x = QtCharts.QBarCategoryAxis()
     axis_x.append(categories)
     axis_x.setTruncateLabels(False)
@@ -34,10 +34,10 @@ def over_time_chart(data: ReportData, tr: Labels, font_size: float = 8) -> QtCha
     return chart
 
 
-def countries_chart(data: ReportData, tr: Labels, font_size: float = 8) -> QtCharts.QChart:
-    chart = _chart(tr("section.countries"), font_size)
+def countries_chart(data: ReportData, label: Labels, font_size: float = 8) -> QtCharts.QChart:
+    chart = _chart(label("section.countries"), font_size)
     lines = list(reversed(data.countries))  # horizontal bars are drawn bottom-up
-    held, planned = QtCharts.QBarSet(tr("col.held")), QtCharts.QBarSet(tr("col.planned"))
+    held, planned = QtCharts.QBarSet(label("col.held")), QtCharts.QBarSet(label("col.planned"))
     held.setColor(HELD_COLOUR)
     planned.setColor(PLANNED_COLOUR)
     held.append([float(line.sessions_held) for line in lines])
@@ -47,7 +47,7 @@ def countries_chart(data: ReportData, tr: Labels, font_size: float = 8) -> QtCha
     series.append(planned)
     chart.addSeries(series)
     axis_y = QtCharts.QBarCategoryAxis()
-    axis_y.append([tr.country(line.country) for line in lines])
+    axis_y.append([label.country(line.country) for line in lines])
     axis_y.setLabelsFont(report_font(font_size))
     axis_y.setTruncateLabels(False)
     axis_x = QtCharts.QValueAxis()
@@ -89,13 +89,13 @@ class ChartPictures:
     countries_height: float
 
 
-def prepare_charts(data: ReportData, tr: Labels, width: float, over_time_height: float = 230) -> ChartPictures:
+def prepare_charts(data: ReportData, label: Labels, width: float, over_time_height: float = 230) -> ChartPictures:
     """Record both charts. QtCharts objects must be made on the GUI thread; pictures can travel."""
     countries_height = countries_chart_height(data)
     # A picture measures fonts at its own dpi (96 on most screens); the PDF is laid out in points (72 dpi).
     size = 8 * 72 / QtGui.QPicture().logicalDpiY()
-    return ChartPictures(_record(over_time_chart(data, tr, size), width, over_time_height), over_time_height,
-                         _record(countries_chart(data, tr, size), width, countries_height), countries_height)
+    return ChartPictures(_record(over_time_chart(data, label, size), width, over_time_height), over_time_height,
+                         _record(countries_chart(data, label, size), width, countries_height), countries_height)
 
 
 def _record(chart: QtCharts.QChart, width: float, height: float) -> QtGui.QPicture:

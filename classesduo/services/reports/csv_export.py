@@ -26,7 +26,7 @@ def neutralise(text: str) -> str:
 
 
 def csv_text(data: ReportData, lang: str, semicolon: bool = False) -> str:
-    tr = labels_for(lang)
+    label = labels_for(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if semicolon else ",", lineterminator="\r\n")
 
@@ -41,11 +41,11 @@ def csv_text(data: ReportData, lang: str, semicolon: bool = False) -> str:
             return str(value)
         return neutralise(value)
 
-    writer.writerow([neutralise(tr("title"))])
-    writer.writerow([neutralise(scope_title(data, tr))])
-    writer.writerow([neutralise(period_title(data, tr))])
-    writer.writerow([tr("made_on", day=data.as_of.isoformat())])
-    for table in report_tables(data, tr):
+    writer.writerow([neutralise(label("title"))])
+    writer.writerow([neutralise(scope_title(data, label))])
+    writer.writerow([neutralise(period_title(data, label))])
+    writer.writerow([label("made_on", day=data.as_of.isoformat())])
+    for table in report_tables(data, label):
         writer.writerow([])
         writer.writerow([neutralise(table.title)])
         writer.writerow([neutralise(header) for header in table.headers])

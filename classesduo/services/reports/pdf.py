@@ -42,13 +42,13 @@ def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None
             Path(tmp_name).unlink(missing_ok=True)
 
 
-def _render(data: ReportData, tr: Labels, file_name: str, progress: Progress | None,
+def _render(data: ReportData, label: Labels, file_name: str, progress: Progress | None,
             cancelled: Callable[[], bool] | None, charts: ChartPictures) -> None:
     writer = QtGui.QPdfWriter(file_name)
     writer.setResolution(72)
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
-    writer.setTitle(f"{tr('title')} — {scope_title(data, tr)} — {period_title(data, tr)}")
+    writer.setTitle(f"{label('title')} — {scope_title(data, label)} — {period_title(data, label)}")
     writer.setCreator("Classes Duo")
     layout = PageLayout(writer)
     steps = max(1, len(data.duos) // 200) + 4
@@ -61,13 +61,13 @@ def _render(data: ReportData, tr: Labels, file_name: str, progress: Progress | N
         if progress:
             progress(min(done[0], steps), steps)
 
-    _compose(layout, data, tr, tick, charts)
+    _compose(layout, data, label, tick, charts)
     steps += len(layout.pages)
     painter = QtGui.QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the PDF {file_name}")
     try:
-        layout.paint(painter, writer.newPage, lambda page, pages: tr("page", page=page, pages=pages), tick)
+        layout.paint(painter, writer.newPage, lambda page, pages: label("page", page=page, pages=pages), tick)
     finally:
         painter.end()
 
@@ -77,51 +77,51 @@ def pdf_charts(data: ReportData, lang: str) -> ChartPictures:
     return prepare_charts(data, labels_for(lang), WIDTH)
 
 
-def _compose(layout: PageLayout, data: ReportData, tr: Labels, tick: Callable[[], None],
+def _compose(layout: PageLayout, data: ReportData, label: Labels, tick: Callable[[], None],
              charts: ChartPictures) -> None:
-    _title_page(layout, data, tr)
+    _title_page(layout, data, label)
     layout.new_page()
-    layout.heading(tr("section.headline"))
-    _figures(layout, data, tr)
-    tables = {table.key: table for table in report_tables(data, tr)}
-    layout.heading(tr("section.cancellations"))
-    layout.table(tables["cancellations"].headers, _strings(tables["cancellations"].rows, tr), [3, 1], [False, True],
-                 empty=tr("none"))
+    layout.heading(label("section.headline"))
+    _figures(layout, data, label)
+    tables = {table.key: table for table in report_tables(data, label)}
+    layout.heading(label("section.cancellations"))
+    layout.table(tables["cancellations"].headers, _strings(tables["cancellations"].rows, label), [3, 1], [False, True],
+                 empty=label("none"))
     tick()
     layout.space(8)
     layout.block(charts.over_time_height, lambda painter, rect: _picture(painter, rect, charts.over_time))
     layout.space(8)
     layout.block(charts.countries_height, lambda painter, rect: _picture(painter, rect, charts.countries))
-    layout.heading(tr("section.countries"))
-    layout.table(tables["countries"].headers, _strings(tables["countries"].rows, tr), [3, 1, 1, 1],
-                 [False, True, True, True], empty=tr("none"))
+    layout.heading(label("section.countries"))
+    layout.table(tables["countries"].headers, _strings(tables["countries"].rows, label), [3, 1, 1, 1],
+                 [False, True, True, True], empty=label("none"))
     tick()
-    layout.heading(tr("section.duos"))
+    layout.heading(label("section.duos"))
     layout.table(
-        [tr("col.duo"), tr("col.facilitator"), f"{tr('col.held')} / {tr('col.planned')}", tr("col.last_exchange"),
-         tr("col.children"), tr("col.highlights")],
-        [[f"{line.paris_school} ({tr.arrondissement(line.arrondissement)}), {line.paris_class}\n"
-          f"↔ {line.partner_school}, {line.partner_city} ({tr.country(line.country)})",
-          line.facilitator, f"{line.sessions_held} / {line.sessions_planned}", tr.date(line.last_exchange),
+        [label("col.duo"), label("col.facilitator"), f"{label('col.held')} / {label('col.planned')}", label("col.last_exchange"),
+         label("col.children"), label("col.highlights")],
+        [[f"{line.paris_school} ({label.arrondissement(line.arrondissement)}), {line.paris_class}\n"
+          f"↔ {line.partner_school}, {line.partner_city} ({label.country(line.country)})",
+          line.facilitator, f"{line.sessions_held} / {line.sessions_planned}", label.date(line.last_exchange),
           f"{line.children_paris} / {line.children_partner}", line.highlights] for line in data.duos],
-        [3.7, 2.0, 1.1, 1.3, 1.4, 3.5], [False, False, True, False, True, False], size=7.5, empty=tr("none"),
+        [3.7, 2.0, 1.1, 1.3, 1.4, 3.5], [False, False, True, False, True, False], size=7.5, empty=label("none"),
         tick=tick)
-    layout.heading(tr("section.quiet"))
+    layout.heading(label("section.quiet"))
     quiet = tables["quiet"]
-    layout.table(quiet.headers, _strings(quiet.rows, tr), [3, 3, 1.5, 1.6, 1, 1], [False] * 5 + [True],
-                 size=7.5, empty=tr("none"))
-    layout.heading(tr("section.consent"))
-    layout.table(tables["consent"].headers, _strings(tables["consent"].rows, tr), [3, 1, 1, 1, 1, 1],
-                 [False] + [True] * 5, empty=tr("none"))
+    layout.table(quiet.headers, _strings(quiet.rows, label), [3, 3, 1.5, 1.6, 1, 1], [False] * 5 + [True],
+                 size=7.5, empty=label("none"))
+    layout.heading(label("section.consent"))
+    layout.table(tables["consent"].headers, _strings(tables["consent"].rows, label), [3, 1, 1, 1, 1, 1],
+                 [False] + [True] * 5, empty=label("none"))
     if data.is_single_duo:
-        layout.heading(tr("section.timeline"))
+        layout.heading(label("section.timeline"))
         timeline = tables["timeline"]
-        layout.table(timeline.headers, _strings(timeline.rows, tr), [1.2, 1, 1, 0.8, 1.4, 4.5],
-                     [False, False, False, True, True, False], size=7.5, empty=tr("none"))
-        _photos(layout, data, tr)
+        layout.table(timeline.headers, _strings(timeline.rows, label), [1.2, 1, 1, 0.8, 1.4, 4.5],
+                     [False, False, False, True, True, False], size=7.5, empty=label("none"))
+        _photos(layout, data, label)
     tick()
-    layout.heading(tr("section.notes"))
-    layout.text(tr("notes"), size=8)
+    layout.heading(label("section.notes"))
+    layout.text(label("notes"), size=8)
 
 
 def _picture(painter: QtGui.QPainter, rect: QtCore.QRectF, picture: QtGui.QPicture) -> None:
@@ -134,34 +134,34 @@ def _picture(painter: QtGui.QPainter, rect: QtCore.QRectF, picture: QtGui.QPictu
     painter.restore()
 
 
-def _strings(rows: list[list[object]], tr: Labels) -> list[list[str]]:
+def _strings(rows: list[list[object]], label: Labels) -> list[list[str]]:
     def cell(value: object) -> str:
         if value is None:
             return ""
         if isinstance(value, date):
-            return tr.date(value)
+            return label.date(value)
         if isinstance(value, int | float):
-            return tr.number(value)
+            return label.number(value)
         return str(value)
 
     return [[cell(value) for value in row] for row in rows]
 
 
-def _title_page(layout: PageLayout, data: ReportData, tr: Labels) -> None:
+def _title_page(layout: PageLayout, data: ReportData, label: Labels) -> None:
     layout.fill(QtCore.QRectF(0, 0, WIDTH + 2 * MARGIN, 150), ACCENT)
     layout.draw_text(QtCore.QRectF(MARGIN, 60, WIDTH, 40), "Classes Duo", 26, True, QtGui.QColor("white"))
-    layout.draw_text(QtCore.QRectF(MARGIN, 100, WIDTH, 30), tr("subtitle"), 12, False, QtGui.QColor("white"))
+    layout.draw_text(QtCore.QRectF(MARGIN, 100, WIDTH, 30), label("subtitle"), 12, False, QtGui.QColor("white"))
     layout.y = 250
-    layout.text(tr("title"), size=22, bold=True, colour=ACCENT)
+    layout.text(label("title"), size=22, bold=True, colour=ACCENT)
     layout.space(24)
-    layout.text(scope_title(data, tr), size=16, bold=True)
+    layout.text(scope_title(data, label), size=16, bold=True)
     layout.space(10)
-    layout.text(period_title(data, tr), size=13)
+    layout.text(period_title(data, label), size=13)
     layout.space(30)
-    layout.text(tr("made_on", day=tr.date(data.as_of)), size=10, colour=QtGui.QColor("#555555"))
+    layout.text(label("made_on", day=label.date(data.as_of)), size=10, colour=QtGui.QColor("#555555"))
 
 
-def _figures(layout: PageLayout, data: ReportData, tr: Labels) -> None:
+def _figures(layout: PageLayout, data: ReportData, label: Labels) -> None:
     """Key figures as a grid of cards, four per row."""
     per_row, gap, height = 4, 8.0, 58.0
     width = (WIDTH - gap * (per_row - 1)) / per_row
@@ -171,15 +171,15 @@ def _figures(layout: PageLayout, data: ReportData, tr: Labels) -> None:
             x = MARGIN + column * (width + gap)
             layout.fill(QtCore.QRectF(x, layout.y, width, height), SHADE)
             layout.draw_text(QtCore.QRectF(x + 6, layout.y + 4, width - 12, 24),
-                             tr.number(getattr(data.headline, key)), 17, True, ACCENT)
-            layout.draw_text(QtCore.QRectF(x + 6, layout.y + 28, width - 12, height - 30), tr(f"h.{key}"), 7.5)
+                             label.number(getattr(data.headline, key)), 17, True, ACCENT)
+            layout.draw_text(QtCore.QRectF(x + 6, layout.y + 28, width - 12, height - 30), label(f"h.{key}"), 7.5)
         layout.space(height + gap)
 
 
-def _photos(layout: PageLayout, data: ReportData, tr: Labels) -> None:
-    layout.heading(tr("section.photos"))
+def _photos(layout: PageLayout, data: ReportData, label: Labels) -> None:
+    layout.heading(label("section.photos"))
     if not data.photos:
-        layout.text(tr("none"))
+        layout.text(label("none"))
         return
     per_row = 3
     gap = (WIDTH - per_row * THUMB) / (per_row - 1)
@@ -196,7 +196,7 @@ def _photos(layout: PageLayout, data: ReportData, tr: Labels) -> None:
                                    size.width(), size.height())
             layout.fill(box, SHADE)
             layout.add(lambda painter, target=target, image=image: painter.drawImage(target, image))
-            caption = " — ".join(part for part in (tr.date(photo.day), photo.caption) if part)
+            caption = " — ".join(part for part in (label.date(photo.day), photo.caption) if part)
             layout.draw_text(QtCore.QRectF(x, layout.y + THUMB + 2, THUMB, 26), caption, 7)
         layout.space(THUMB + 32)
 

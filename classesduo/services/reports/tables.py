@@ -32,65 +32,65 @@ class Table:
     rows: list[list[Cell]]
 
 
-def scope_title(data: ReportData, tr: Labels) -> str:
+def scope_title(data: ReportData, label: Labels) -> str:
     kind = data.scope.kind
     value = data.scope_label
     if kind is ScopeKind.ARRONDISSEMENT:
-        value = tr.arrondissement(int(data.scope.value))
+        value = label.arrondissement(int(data.scope.value))
     elif kind is ScopeKind.COUNTRY:
-        value = tr.country(data.scope.value)
-    return tr(f"scope.{kind.value}", value=value)
+        value = label.country(data.scope.value)
+    return label(f"scope.{kind.value}", value=value)
 
 
-def period_title(data: ReportData, tr: Labels) -> str:
-    label = data.period.term_label
-    text = tr("range", start=tr.date(data.period.start), end=tr.date(data.period.end))
-    if label:
-        year, _, number = label.partition("/")
-        return f"{tr('term', number=number, year=year)} — {text}"
+def period_title(data: ReportData, label: Labels) -> str:
+    term = data.period.term_label
+    text = label("range", start=label.date(data.period.start), end=label.date(data.period.end))
+    if term:
+        year, _, number = term.partition("/")
+        return f"{label('term', number=number, year=year)} — {text}"
     return text
 
 
-def headline_rows(data: ReportData, tr: Labels) -> list[list[Cell]]:
-    return [[tr(f"h.{key}"), getattr(data.headline, key)] for key in HEADLINE_KEYS]
+def headline_rows(data: ReportData, label: Labels) -> list[list[Cell]]:
+    return [[label(f"h.{key}"), getattr(data.headline, key)] for key in HEADLINE_KEYS]
 
 
-def report_tables(data: ReportData, tr: Labels) -> list[Table]:
-    tables = [Table("headline", tr("section.headline"), [tr("figure"), tr("value")], headline_rows(data, tr))]
-    tables.append(Table("cancellations", tr("section.cancellations"), [tr("col.reason"), tr("col.count")],
-                        [[tr.enum("reason", reason), count] for reason, count in data.cancel_reasons]))
+def report_tables(data: ReportData, label: Labels) -> list[Table]:
+    tables = [Table("headline", label("section.headline"), [label("figure"), label("value")], headline_rows(data, label))]
+    tables.append(Table("cancellations", label("section.cancellations"), [label("col.reason"), label("col.count")],
+                        [[label.enum("reason", reason), count] for reason, count in data.cancel_reasons]))
     over_time_rows: list[list[Cell]] = [
-        [day if data.by_week else tr.month(day), count] for day, count in data.held_over_time]
-    tables.append(Table("over_time", tr("section.over_time_week" if data.by_week else "section.over_time_month"),
-                        [tr("col.week" if data.by_week else "col.month"), tr("col.held")], over_time_rows))
-    tables.append(Table("countries", tr("section.countries"),
-                        [tr("col.country"), tr("col.duos"), tr("col.held"), tr("col.planned")],
-                        [[tr.country(line.country), line.duos, line.sessions_held, line.sessions_planned]
+        [day if data.by_week else label.month(day), count] for day, count in data.held_over_time]
+    tables.append(Table("over_time", label("section.over_time_week" if data.by_week else "section.over_time_month"),
+                        [label("col.week" if data.by_week else "col.month"), label("col.held")], over_time_rows))
+    tables.append(Table("countries", label("section.countries"),
+                        [label("col.country"), label("col.duos"), label("col.held"), label("col.planned")],
+                        [[label.country(line.country), line.duos, line.sessions_held, line.sessions_planned]
                          for line in data.countries]))
-    tables.append(Table("duos", tr("section.duos"), [
-        tr("col.paris_school"), tr("col.arrondissement"), tr("col.class"), tr("col.partner_school"), tr("col.city"),
-        tr("col.country"), tr("col.facilitator"), tr("col.status"), tr("col.held"), tr("col.planned"),
-        tr("col.last_exchange"), tr("col.children_paris"), tr("col.children_partner"), tr("col.highlights"),
+    tables.append(Table("duos", label("section.duos"), [
+        label("col.paris_school"), label("col.arrondissement"), label("col.class"), label("col.partner_school"), label("col.city"),
+        label("col.country"), label("col.facilitator"), label("col.status"), label("col.held"), label("col.planned"),
+        label("col.last_exchange"), label("col.children_paris"), label("col.children_partner"), label("col.highlights"),
     ], [[line.paris_school, line.arrondissement, line.paris_class, line.partner_school, line.partner_city,
-         tr.country(line.country), line.facilitator, tr.enum("status", line.status), line.sessions_held,
+         label.country(line.country), line.facilitator, label.enum("status", line.status), line.sessions_held,
          line.sessions_planned, line.last_exchange, line.children_paris, line.children_partner, line.highlights]
         for line in data.duos]))
-    tables.append(Table("quiet", tr("section.quiet"), [
-        tr("col.paris_school"), tr("col.partner_school"), tr("col.city"), tr("col.facilitator"), tr("col.status"),
-        tr("col.planned")],
+    tables.append(Table("quiet", label("section.quiet"), [
+        label("col.paris_school"), label("col.partner_school"), label("col.city"), label("col.facilitator"), label("col.status"),
+        label("col.planned")],
         [[line.paris_school, line.partner_school, line.partner_city, line.facilitator,
-          tr.enum("status", line.status), line.sessions_planned] for line in data.quiet_duos]))
-    tables.append(Table("consent", tr("section.consent"), [
-        tr("col.channel"), tr("col.cleared"), tr("col.refused"), tr("col.unknown"), tr("col.expired"),
-        tr("col.total")],
-        [[tr(f"channel.{line.channel}"), line.cleared, line.refused, line.unknown, line.expired, line.total]
+          label.enum("status", line.status), line.sessions_planned] for line in data.quiet_duos]))
+    tables.append(Table("consent", label("section.consent"), [
+        label("col.channel"), label("col.cleared"), label("col.refused"), label("col.unknown"), label("col.expired"),
+        label("col.total")],
+        [[label(f"channel.{line.channel}"), line.cleared, line.refused, line.unknown, line.expired, line.total]
          for line in data.consent]))
     if data.is_single_duo:
-        tables.append(Table("timeline", tr("section.timeline"), [
-            tr("col.date"), tr("col.kind"), tr("col.status"), tr("col.minutes"), tr("col.present"), tr("col.note")],
-            [[entry.start_utc.astimezone(PARIS).date(), tr.enum("kind", entry.kind),
-              tr.enum("session", entry.status), entry.minutes, _present(entry.present_paris, entry.present_partner),
-              tr.enum("reason", entry.note) if entry.status == "cancelled" else entry.note]
+        tables.append(Table("timeline", label("section.timeline"), [
+            label("col.date"), label("col.kind"), label("col.status"), label("col.minutes"), label("col.present"), label("col.note")],
+            [[entry.start_utc.astimezone(PARIS).date(), label.enum("kind", entry.kind),
+              label.enum("session", entry.status), entry.minutes, _present(entry.present_paris, entry.present_partner),
+              label.enum("reason", entry.note) if entry.status == "cancelled" else entry.note]
              for entry in data.timeline]))
     return tables
 

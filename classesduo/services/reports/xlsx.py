@@ -30,18 +30,18 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    tr = labels_for(lang)
+    label = labels_for(lang)
     workbook = Workbook(write_only=False)
     bold = Font(bold=True)
     used: set[str] = set()
     first = True
-    for table in report_tables(data, tr):
+    for table in report_tables(data, label):
         sheet = workbook.active if first else workbook.create_sheet()
         first = False
         sheet.title = sheet_name(table.title, used)
-        sheet.append([tr("title")])
-        sheet.append([scope_title(data, tr)])
-        sheet.append([period_title(data, tr)])
+        sheet.append([label("title")])
+        sheet.append([scope_title(data, label)])
+        sheet.append([period_title(data, label)])
         sheet.append([])
         sheet.append(table.headers)
         for cell in sheet[5]:

@@ -51,22 +51,23 @@ class ReportPreview(QtWidgets.QWidget):
             for label in self.figure_labels.values():
                 label.clear()
             return
-        tr = labels_for(lang)
-        for key, label in self.figure_labels.items():
-            label.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(tr.number(getattr(data.headline, key)))}"
-                          f"</span>&nbsp; {html.escape(tr(f'h.{key}'))}")
-        tables = report_tables(data, tr)
+        label = labels_for(lang)
+        for key, widget in self.figure_labels.items():
+            widget.setText(f"<span style='font-size:14pt; font-weight:600'>"
+                           f"{html.escape(label.number(getattr(data.headline, key)))}"
+                           f"</span>&nbsp; {html.escape(label(f'h.{key}'))}")
+        tables = report_tables(data, label)
         for table in tables[1:]:
-            widget = self._table_widget(table, tr)
+            widget = self._table_widget(table, label)
             self.tables[table.key] = widget
             self.tabs.addTab(widget, f"{table.title} ({len(table.rows)})")
-        self._charts(data, tr)
-        self.tabs.addTab(self.charts_tab, tr("section.charts"))
+        self._charts(data, label)
+        self.tabs.addTab(self.charts_tab, label("section.charts"))
         if data.is_single_duo:
-            self.tabs.addTab(self._photos(data, tr), f"{tr('section.photos')} ({len(data.photos)})")
+            self.tabs.addTab(self._photos(data, label), f"{label('section.photos')} ({len(data.photos)})")
         self.tabs.setCurrentIndex(max(0, current))
 
-    def _table_widget(self, table: Table, tr: Labels) -> QtWidgets.QTableWidget:
+    def _table_widget(self, table: Table, label: Labels) -> QtWidgets.QTableWidget:
         widget = QtWidgets.QTableWidget(len(table.rows), len(table.headers))
         widget.setHorizontalHeaderLabels(table.headers)
         widget.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,7 +82,7 @@ class ReportPreview(QtWidgets.QWidget):
                     item.setData(QtCore.Qt.ItemDataRole.DisplayRole, value)
                     item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
                 elif isinstance(value, date):
-                    item.setText(tr.date(value))
+                    item.setText(label.date(value))
                     item.setData(QtCore.Qt.ItemDataRole.UserRole, value.isoformat())
                 else:
                     item.setText("" if value is None else str(value))
@@ -94,14 +95,14 @@ class ReportPreview(QtWidgets.QWidget):
             widget.setColumnWidth(column, min(widget.columnWidth(column), 320))
         return widget
 
-    def _photos(self, data: ReportData, tr: Labels) -> QtWidgets.QWidget:
+    def _photos(self, data: ReportData, label: Labels) -> QtWidgets.QWidget:
         """The cleared photos the PDF will show, as thumbnails (at most six small images)."""
         from classesduo.ui.qt import QtGui
 
         widget = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(widget)
         if not data.photos:
-            layout.addWidget(QtWidgets.QLabel(tr("none")))
+            layout.addWidget(QtWidgets.QLabel(label("none")))
         for photo in data.photos:
             reader = QtGui.QImageReader(str(photo.path))
             reader.setAutoTransform(True)
@@ -112,7 +113,7 @@ class ReportPreview(QtWidgets.QWidget):
             picture = QtWidgets.QLabel()
             picture.setPixmap(QtGui.QPixmap.fromImage(image))
             cell.addWidget(picture)
-            caption = QtWidgets.QLabel(" — ".join(part for part in (tr.date(photo.day), photo.caption) if part),
+            caption = QtWidgets.QLabel(" — ".join(part for part in (label.date(photo.day), photo.caption) if part),
                                        wordWrap=True)
             caption.setMaximumWidth(200)
             cell.addWidget(caption)
@@ -121,7 +122,7 @@ class ReportPreview(QtWidgets.QWidget):
         layout.addStretch(1)
         return widget
 
-    def _charts(self, data: ReportData, tr: Labels) -> None:
+    def _charts(self, data: ReportData, label: Labels) -> None:
         from PySide6 import QtCharts
 
         from classesduo.services.reports.charts import countries_chart, over_time_chart
@@ -130,7 +131,7 @@ class ReportPreview(QtWidgets.QWidget):
             self.charts_layout.removeWidget(view)
             view.deleteLater()
         self.chart_views = []
-        for chart in (over_time_chart(data, tr, 9), countries_chart(data, tr, 9)):
+        for chart in (over_time_chart(data, label, 9), countries_chart(data, label, 9)):
             view = QtCharts.QChartView(chart)
             view.setMinimumHeight(260)
             self.charts_layout.addWidget(view, 1)
