@@ -60,3 +60,16 @@ def test_dry_run_and_unreadable_files(capsys: pytest.CaptureFixture[str], data_d
     with pytest.raises(SystemExit) as caught:
         main(["--data-dir", str(data_dir), "import", "pupils", str(SAMPLES / "schools.csv")])
     assert caught.value.code == 2
+
+
+def test_an_import_that_changes_data_is_backed_up_first(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    from classesduo.paths import AppPaths
+    from classesduo.services.backups import list_backups
+
+    paths = AppPaths.resolve(data_dir)
+    reasons = lambda: [b.reason for b in list_backups(paths)]  # noqa: E731
+    run(capsys, "--data-dir", str(data_dir), "import", "schools", str(SAMPLES / "schools.csv"))
+    assert reasons().count("before-import") == 1
+    run(capsys, "--data-dir", str(data_dir), "import", "schools", str(SAMPLES / "schools.csv"))  # changes nothing
+    run(capsys, "--data-dir", str(data_dir), "import", "classes", str(SAMPLES / "classes.csv"), "--dry-run")
+    assert reasons().count("before-import") == 1

@@ -21,11 +21,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from classesduo.services.backups import backup_before
     from classesduo.services.importing import ImportRejected, import_file
 
     workspace = open_for(args)
     try:
-        summary = import_file(workspace.db, args.kind, args.file, dry_run=args.dry_run)
+        summary = import_file(workspace.db, args.kind, args.file, dry_run=args.dry_run,
+                              before_write=lambda: backup_before(workspace, "import"))
     except ImportRejected as rejected:
         for problem in rejected.problems:
             print(problem, file=sys.stderr)

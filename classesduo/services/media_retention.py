@@ -102,6 +102,9 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
     if not targets:
         return result
     duo_ids = [d.duo_id for d in targets]
+    from classesduo.services.backups import backup_before
+
+    backup_before(workspace, "retention")
     with translated_storage_errors(), workspace.db.transaction() as session:
         items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
                                        MediaItemRow.file_hash, MediaItemRow.stored_name)

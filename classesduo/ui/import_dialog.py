@@ -131,13 +131,16 @@ class ImportDialog(QtWidgets.QDialog):
         if not path:
             return
         self.message.hide()
-        kind, dry_run, db = self.selected_kind(), self.dry_run.isChecked(), self.workspace.db
+        kind, dry_run, workspace = self.selected_kind(), self.dry_run.isChecked(), self.workspace
         self.import_button.setEnabled(False)
         label = translate("ImportDialog", "Importing {file}…").format(file=Path(path).name)
 
+        from classesduo.services.backups import backup_before
+
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             try:
-                return import_file(db, kind, path, dry_run=dry_run, progress=progress, cancelled=cancelled)
+                return import_file(workspace.db, kind, path, dry_run=dry_run, progress=progress, cancelled=cancelled,
+                                   before_write=lambda: backup_before(workspace, "import"))
             except ImportRejected as rejected:  # an expected outcome, not a failure for the log
                 return rejected
 

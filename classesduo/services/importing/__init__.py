@@ -8,6 +8,8 @@ importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pathlib import Path
 from types import ModuleType
 
@@ -36,9 +38,13 @@ def import_file(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    before_write: Callable[[], object] | None = None,
 ) -> ImportSummary:
-    """Import ``path`` as ``kind``; raise :class:`ImportRejected` (nothing written) if any row is bad."""
+    """Import ``path`` as ``kind``; raise :class:`ImportRejected` (nothing written) if any row is bad.
+
+    ``before_write`` runs once the file is known good and will change something: callers take a backup there.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r} (use one of: {', '.join(KINDS)})")
     return run_import(db, KINDS[kind], path, dry_run=dry_run, progress=progress, cancelled=cancelled,
-                      kind_name=kind)
+                      kind_name=kind, before_write=before_write)

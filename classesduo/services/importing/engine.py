@@ -63,7 +63,9 @@ def run_import(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     kind_name: str = "",
+    before_write: Callable[[], object] | None = None,
 ) -> ImportSummary:
+    """``before_write`` runs once the whole file is valid and before anything is written (a backup)."""
     table = read_table(path, kind.COLUMNS)
     summary = ImportSummary(kind_name, table.file, dry_run=dry_run)
     total = len(table.rows)
@@ -96,6 +98,8 @@ def run_import(
             else:
                 summary.unchanged += 1
         if not dry_run:
+            if before_write is not None and (summary.added or summary.updated):
+                before_write()
             for done, planned in enumerate(plans, start=1):
                 if planned.existing is None or planned.changed:
                     importer.write(session, planned)
