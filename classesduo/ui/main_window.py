@@ -1,4 +1,10 @@
-"""The main window: a navigation list of the app's areas beside the current page."""
+"""The main window: a navigation list of the app's areas beside the current page.
+
+The window is built in two steps so it shows before SQLAlchemy and the pages are
+imported (about a second here): the frame (navigation, menus) at once, the
+pages (``ui/window_pages.py``) when :meth:`MainWindow.open_data` runs, just
+after the window is on screen.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING, Any
+
 from classesduo import __version__
 from classesduo.paths import AppPaths
-from classesduo.services.workspace import Workspace, open_workspace
 from classesduo.settings import Settings
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.operations import Operation, run_with_progress
-from classesduo.ui.pages.calendar_page import CalendarPage
-from classesduo.ui.log_actions import LogActions
-from classesduo.ui.pages.duo_page import DuoPage
-from classesduo.ui.pages.duos_page import DuosPage
-from classesduo.ui.pages.home_page import HomePage
-from classesduo.ui.pages.log_page import LogPage
-from classesduo.ui.pages.media_page import MediaPage
-from classesduo.ui.pages.reports_page import ReportsPage
-from classesduo.ui.pages.schools_page import SchoolsPage
-from classesduo.ui.preferences_dialog import PreferencesDialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.safety_menu import SafetyMenu
 from classesduo.ui.translations import Translations
+
+if TYPE_CHECKING:
+    from classesduo.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -64,68 +64,53 @@ class MainWindow(QtWidgets.QMainWindow):
         self.workspace: Workspace | None = None
         self.instance_guard: object | None = None  # set by run_gui: the data folder's single-instance lock
         self._operation: Operation | None = None
+        self._duo_origin: QtWidgets.QWidget | None = None
         self.setObjectName("MainWindow")
         self.resize(1200, 760)
 
-        self.pages: dict[str, QtWidgets.QWidget] = {
-            "home": HomePage(), "schools": SchoolsPage(), "duos": DuosPage(),
-            "calendar": CalendarPage(self.dialogs, lambda: self.settings),
-            "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(self.dialogs),
-        }
-        self.pages["media"].attach(self.dialogs, lambda: self.settings)
-        self.pages["media"].data_changed.connect(self.data_changed)
+        self.pages: dict[str, Any] = {}
         self.nav = QtWidgets.QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QtWidgets.QStackedWidget()
+        self.opening = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.opening.setObjectName("emptyStateLabel")
+        self.stack.addWidget(self.opening)
         for area in AREAS:
             item = QtWidgets.QListWidgetItem(self.style().standardIcon(area.icon), "")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
-            page = self.pages[area.key]
-            page.demo_requested.connect(self.load_demo)
-            if hasattr(page, "set_dialogs"):
-                page.set_dialogs(self.dialogs)
-            if hasattr(page, "data_changed"):  # a page that edits records refreshed itself; refresh the others
-                page.data_changed.connect(lambda source=page: self.refresh_others(source))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self._add_duo_page()
+        self.nav.currentRowChanged.connect(self._show_row)
+        # clicking the current area again leaves the duo page
+        self.nav.itemClicked.connect(lambda item: self.show_area(self.nav.row(item)))
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.data_changed.connect(self.refresh_all)
-        self.pages["calendar"].changed.connect(self.data_changed)
         self._build_actions()
         self.nav.setCurrentRow(0)
         self.retranslate_ui()
 
-    def _add_duo_page(self) -> None:
-        """The duo page and the exchange log's actions (issue 5): not an area, opened from lists."""
-        self.log_actions = LogActions(self, self.dialogs, lambda: self.workspace, lambda: self.settings)
-        self.log_actions.changed.connect(self.data_changed)
-        self.log_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.duo_page = DuoPage()
-        self.duo_page.set_actions(self.log_actions)
-        self.duo_page.back_requested.connect(self.close_duo_page)
-        self.pages["duo"] = self.duo_page
-        self.stack.addWidget(self.duo_page)
-        self._duo_origin: QtWidgets.QWidget | None = None
-        self.pages["duos"].duo_opened.connect(self.open_duo)
-        home = self.pages["home"]
-        home.clock, home.quiet_weeks = self.log_actions.now, self.log_actions.quiet_weeks
-        home.duo_requested.connect(self.open_duo)
-        home.log_requested.connect(lambda view: self.log_actions.open_form(session=view))
-        self.pages["log"].set_actions(self.log_actions)
-        # clicking the current area again leaves the duo page
-        self.nav.itemClicked.connect(lambda item: self.show_area(self.nav.row(item)))
+    def build_pages(self) -> None:
+        """Create the pages (importing the services behind them) once; the window is already visible."""
+        if self.pages:
+            return
+        from classesduo.ui.window_pages import install_pages
+
+        install_pages(self)
+        self.stack.removeWidget(self.opening)
+        self._show_row(self.nav.currentRow())
+
+    def _show_row(self, row: int) -> None:
+        if self.pages and row >= 0:
+            self.stack.setCurrentWidget(self.pages[AREAS[row].key])
 
     def show_area(self, row: int) -> None:
         """Show an area even when its row is already current (e.g. leaving the duo page)."""
         self.nav.setCurrentRow(row)
-        self.stack.setCurrentIndex(row)
+        self._show_row(row)
 
     def open_duo(self, duo_id: str) -> None:
         if self.stack.currentWidget() is not self.duo_page:
@@ -137,6 +122,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.stack.setCurrentWidget(self._duo_origin or self.pages["duos"])
 
     def log_exchange(self) -> None:
+        if not self.pages:
+            return
         on_duo = self.stack.currentWidget() is self.duo_page and self.duo_page.duo_id
         self.log_actions.open_form(duo_id=self.duo_page.duo_id if on_duo else None)
 
@@ -177,6 +164,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Classes Duo"))
+        self.opening.setText(translate("MainWindow", "Opening the database…"))
         for row, area in enumerate(AREAS):
             self.nav.item(row).setText(area.title())
             self.area_actions[row].setText(area.title())
@@ -203,6 +191,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_data(self) -> None:
         """Open (and if needed migrate) the database off the GUI thread; the window is already shown."""
         self.statusBar().showMessage(translate("MainWindow", "Opening the database…"))
+        self.build_pages()
         data_dir, db_url = str(self.paths.data_dir), self.db_url
         self._operation = Operation(lambda progress, cancelled: _open_and_back_up(data_dir, db_url), self)
         self._operation.succeeded.connect(self._workspace_opened)
@@ -254,7 +243,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.demo_offered = True
         self._save_settings()
         home = self.pages["home"]
-        if isinstance(home, HomePage) and home.summary is not None and home.summary.is_empty:
+        if home.summary is not None and home.summary.is_empty:
             if self.dialogs.confirm(self, translate("MainWindow", "Welcome to Classes Duo"), translate(
                     "MainWindow", "Your database is empty. Load the demo programme (Paris schools paired with "
                                   "schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? "
@@ -299,6 +288,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.import_dialog.open()
 
     def edit_preferences(self) -> None:
+        from classesduo.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
@@ -342,7 +333,8 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Data folder: {path}").format(version=__version__, path=self.paths.data_dir))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.pages["media"].shutdown()
+        if self.pages:
+            self.pages["media"].shutdown()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         if self.workspace is not None:
             self.workspace.close()
@@ -353,6 +345,7 @@ def _open_and_back_up(data_dir: str, db_url: str | None) -> Workspace:
     """Open the data (checking and migrating it), then take the daily backup if one is due."""
     from classesduo.services.backups import backup_if_due
     from classesduo.services.errors import ServiceError
+    from classesduo.services.workspace import open_workspace
 
     workspace = open_workspace(data_dir, db_url)
     try:
