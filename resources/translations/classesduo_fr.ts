@@ -17,7 +17,7 @@ Les détails sont dans le journal :
     <message>
         <location filename="../../classesduo/ui/app.py" line="93"/>
         <source>Classes Duo is already open</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/app.py" line="93"/>
@@ -25,7 +25,10 @@ Les détails sont dans le journal :
 {path}
 
 Its window has been brought to the front. One window at a time keeps the data safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes Duo est déjà ouvert sur ce dossier des données :
+{path}
+
+Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège les données.</translation>
     </message>
 </context>
 <context>
@@ -2355,22 +2358,22 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
         <source>empty: the data folder&apos;s own database</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : la base de données du dossier des données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
         <source>Shared mode: a PostgreSQL server the team shares, e.g. postgresql+psycopg://me@server/classesduo</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode partagé : un serveur PostgreSQL commun à l’équipe, par exemple postgresql+psycopg://moi@serveur/classesduo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="33"/>
         <source>empty: the data folder&apos;s media folder</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : le dossier des médias du dossier des données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="40"/>
@@ -2400,17 +2403,17 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="47"/>
         <source>Shared &amp;database URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL de la base de données partagée :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="48"/>
         <source>Shared &amp;media folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier des &amp;médias partagé :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="61"/>
         <source>Shared media folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier des médias partagé</translation>
     </message>
 </context>
 <context>
@@ -2583,82 +2586,82 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="12"/>
         <source>on demand</source>
-        <translation type="unfinished"></translation>
+        <translation>à la demande</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
         <source>daily, at start-up</source>
-        <translation type="unfinished"></translation>
+        <translation>quotidienne, au démarrage</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
         <source>before an import</source>
-        <translation type="unfinished"></translation>
+        <translation>avant un import</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
         <source>before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>avant une restauration</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
         <source>before erasing a duo</source>
-        <translation type="unfinished"></translation>
+        <translation>avant l’effacement d’un duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="22"/>
         <source>before a database upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>avant une mise à jour de la base de données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’état auquel revenir. Les données actuelles sont d’abord sauvegardées : une restauration peut donc elle-même être annulée.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune sauvegarde pour l’instant dans ce dossier des données. Utilisez Fichier › Sauvegarder maintenant, ou restaurez un fichier de sauvegarde venu d’ailleurs.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
         <source>Why</source>
-        <translation type="unfinished">Pourquoi</translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="92"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="93"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="94"/>
         <source>From a &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis un &amp;fichier…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="106"/>
         <source>Restore a backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer un fichier de sauvegarde</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/restore_dialog.py" line="107"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegardes Classes Duo (*.sqlite3);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -2666,184 +2669,184 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="37"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
         <source>&amp;Restore a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
         <source>&amp;Export a bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter un paquet…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
         <source>&amp;Import a bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;mporter un paquet…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
         <source>&amp;Check the data</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier les données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
         <source>E&amp;rase a duo…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ffacer un duo…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="64"/>
         <source>Backup written and checked: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde écrite et vérifiée : {path}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="71"/>
         <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous travaillez sur une base de données PostgreSQL partagée : elle est sauvegardée et restaurée sur son serveur (pg_dump / pg_restore), pas depuis cette fenêtre.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
         <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer les données actuelles par la sauvegarde {name} ? Les données actuelles sont d’abord sauvegardées.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="94"/>
         <source>Restored {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde {name} restaurée.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
         <source>The previous data was backed up to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données précédentes ont été sauvegardées dans {path}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="99"/>
         <source>The damaged database was kept as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données endommagée a été conservée sous {path}.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde restaurée</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
         <source>Restoring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration en cours…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="110"/>
         <source>Export a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter un paquet</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
         <source>Writing the bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du paquet…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
         <source>Import a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un paquet</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
         <source>Bundle imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquet importé</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
         <source>Importing the bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import du paquet…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
         <source>Check the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout va bien : la base de données est intègre et {count} fichier(s) média correspondent à leur empreinte.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} problème(s) trouvé(s). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde…) si des données sont endommagées.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
         <source>Checking the data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des données…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
         <source>Erase a duo</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer un duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
         <source>There is no duo to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun duo à effacer.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
         <source>Duo to erase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Duo à effacer :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
         <source>Erasing the duo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement du duo…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
         <source>Restore the backup of {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
         <source>Open another data folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
@@ -2851,27 +2854,30 @@ Les effacer ?</translation>
 {problem}
 
 Nothing has been changed. Restoring a backup keeps the damaged file aside (renamed with today&apos;s date), never overwrites it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données de {folder} est endommagée et n’a pas été ouverte :
+{problem}
+
+Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
         <source>There is no sound backup in this data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
         <source>Damaged database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données endommagée</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
         <source>Open a data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier des données</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
         <source>{folder} is already open in another Classes Duo window.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} est déjà ouvert dans une autre fenêtre de Classes Duo.</translation>
     </message>
 </context>
 <context>
@@ -3393,12 +3399,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/services/backups.py" line="38"/>
         <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
         <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ces sauvegardes concernent la base SQLite d’un dossier des données ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/backups.py" line="102"/>
         <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ne peut pas être restauré : le fichier est endommagé ou n’est pas une sauvegarde Classes Duo ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -4425,7 +4431,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/workspace.py" line="40"/>
         <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données {path} est endommagée ({problem}). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde, ou `classesduo restore --latest`) ou ouvrez un autre dossier des données ; le fichier endommagé sera mis de côté, jamais écrasé.</translation>
     </message>
 </context>
 </TS>
