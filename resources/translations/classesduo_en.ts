@@ -1508,136 +1508,137 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="166"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="174"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="175"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="176"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="178"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="191"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="181"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="182"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="205"/>
+        <location filename="../../classesduo/ui/main_window.py" line="167"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="203"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="265"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="280"/>
+        <location filename="../../classesduo/ui/main_window.py" line="269"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="285"/>
+        <location filename="../../classesduo/ui/main_window.py" line="274"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="324"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="331"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="331"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -3457,12 +3458,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="80"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="82"/>
         <source>Same {key} as line {line}: a file names each record once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="110"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="114"/>
         <source>The file has a header but no rows.</source>
         <translation type="unfinished"></translation>
     </message>

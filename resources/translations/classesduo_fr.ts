@@ -1526,87 +1526,88 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="166"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="174"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="175"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="176"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="178"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="191"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="181"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="182"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="183"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="205"/>
+        <location filename="../../classesduo/ui/main_window.py" line="167"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="203"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1615,37 +1616,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="265"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="280"/>
+        <location filename="../../classesduo/ui/main_window.py" line="269"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="285"/>
+        <location filename="../../classesduo/ui/main_window.py" line="274"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="324"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1654,12 +1655,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="331"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="331"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -3493,12 +3494,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Plusieurs écoles s’appellent « {name} » ; indiquez la ville.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="80"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="82"/>
         <source>Same {key} as line {line}: a file names each record once.</source>
         <translation>Même {key} qu’à la ligne {line} : un fichier ne nomme chaque fiche qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="110"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="114"/>
         <source>The file has a header but no rows.</source>
         <translation>Le fichier a un en-tête mais aucune ligne.</translation>
     </message>
