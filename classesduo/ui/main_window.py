@@ -71,7 +71,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages: dict[str, Any] = {}
         self.nav = QtWidgets.QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.stack = QtWidgets.QStackedWidget()
         self.opening = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter)
         self.opening.setObjectName("emptyStateLabel")
@@ -168,6 +167,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for row, area in enumerate(AREAS):
             self.nav.item(row).setText(area.title())
             self.area_actions[row].setText(area.title())
+        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
