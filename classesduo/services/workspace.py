@@ -16,6 +16,8 @@ from classesduo.storage.database import Database
 from classesduo.storage.media_store import MediaStore
 from classesduo.storage.migrations import ensure_schema
 
+__all__ = ["Database", "Workspace", "open_workspace"]  # Database: the handle the GUI passes to services
+
 log = logging.getLogger(__name__)
 
 

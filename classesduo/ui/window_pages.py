@@ -62,3 +62,4 @@ def _install_duo_page(window: MainWindow, settings) -> None:  # noqa: ANN001
     home.duo_requested.connect(window.open_duo)
     home.log_requested.connect(lambda view: window.log_actions.open_form(session=view))
     window.pages["log"].set_actions(window.log_actions)
+    window.pages["calendar"].log_requested.connect(window.log_actions.open_session)

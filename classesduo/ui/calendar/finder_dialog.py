@@ -12,7 +12,7 @@ from datetime import date, time, timedelta
 from classesduo.services import planning, scheduling, series
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
-from classesduo.storage.database import Database
+from classesduo.services.workspace import Database
 from classesduo.ui.calendar.overlap_picture import OverlapPanel
 from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.qt import QtCore, QtWidgets, translate

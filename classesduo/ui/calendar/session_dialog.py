@@ -14,13 +14,14 @@ from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.services import planning, scheduling, series
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
-from classesduo.storage.database import Database
+from classesduo.services.workspace import Database
 from classesduo.ui.calendar.time_entry import TimeEntry
 from classesduo.ui.qt import QtWidgets, Signal, translate
 
 
 class SessionDialog(QtWidgets.QDialog):
     invitation_requested = Signal(object)  # the ExchangeSession
+    log_requested = Signal(object)  # the ExchangeSession, to record what happened
 
     def __init__(self, db: Database, duos: list[DuoView], buffer_minutes: int,
                  session: ExchangeSession | None = None, parent: QtWidgets.QWidget | None = None) -> None:
@@ -69,6 +70,10 @@ class SessionDialog(QtWidgets.QDialog):
                                                        QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         self.invite_button = buttons.addButton(translate("SessionDialog", "Invitation…"),
                                                QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.log_button = buttons.addButton(translate("SessionDialog", "&Log this exchange…"),
+                                            QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.log_button.setVisible(session is not None)
+        self.log_button.clicked.connect(lambda: (self.reject(), self.log_requested.emit(self.session)))
         self.cancel_session_button.setVisible(bool(session and session.status is SessionStatus.PLANNED))
         self.invite_button.setVisible(session is not None)
         self.save_button.clicked.connect(self.save)

@@ -40,6 +40,7 @@ def paris_today() -> date:
 class CalendarPage(QtWidgets.QWidget):
     demo_requested = Signal()
     changed = Signal()
+    log_requested = Signal(str)  # a session's id: open the exchange log form on it
 
     def __init__(self, dialogs: Dialogs | None = None, settings: Callable[[], Settings] | None = None,
                  parent: QtWidgets.QWidget | None = None) -> None:
@@ -256,6 +257,7 @@ class CalendarPage(QtWidgets.QWidget):
             return
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), session, self)
         dialog.invitation_requested.connect(lambda s: self.show_invitation(s, dialog))
+        dialog.log_requested.connect(lambda s: self.log_requested.emit(s.id))
         if self.run_dialog(dialog) and dialog.saved is not None:
             self._after_change()
 

@@ -44,6 +44,8 @@ class DuoPage(QtWidgets.QWidget):
         self.summary_label.setObjectName("duoSummary")
         self.log_button = QtWidgets.QPushButton()
         self.log_button.clicked.connect(self.log_unplanned)
+        self.timetables_button = QtWidgets.QPushButton()
+        self.timetables_button.clicked.connect(self.show_timetables)
         self.to_log_label = QtWidgets.QLabel()
         self.to_log_table = RecordTable(session_columns())
         self.to_log_table.filter_edit.hide()
@@ -84,6 +86,7 @@ class DuoPage(QtWidgets.QWidget):
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title_label, 1)
+        top.addWidget(self.timetables_button)
         top.addWidget(self.log_button)
         filters = QtWidgets.QHBoxLayout()
         filters.addWidget(self.timeline_label, 1)
@@ -122,6 +125,17 @@ class DuoPage(QtWidgets.QWidget):
         if workspace is None:
             self.duo_id = None
         self.refresh()
+
+    def show_timetables(self) -> None:
+        """Both schools' windows and their overlap for this week, in a dialog (the finder's picture)."""
+        from datetime import date
+
+        from classesduo.ui.calendar.timetables_dialog import TimetablesDialog
+
+        if self.workspace is None or self.duo_id is None:
+            return
+        self.timetables_dialog = TimetablesDialog(self.workspace.db, self.duo_id, date.today(), self)
+        self.timetables_dialog.open()
 
     def show_duo(self, duo_id: str) -> None:
         if duo_id != self.duo_id:
@@ -221,6 +235,9 @@ class DuoPage(QtWidgets.QWidget):
         self.back_button.setText(translate("DuoPage", "Back"))
         self.back_button.setToolTip(translate("DuoPage", "Back to the list (Alt+Left, Esc)"))
         self.log_button.setText(translate("DuoPage", "Log an exchange…"))
+        self.timetables_button.setText(translate("DuoPage", "&Timetables…"))
+        self.timetables_button.setToolTip(translate("DuoPage", "Both schools' weekly windows and their overlap, "
+                                                               "week by week"))
         self.log_button.setToolTip(translate("DuoPage", "Record an e-mail, a letter, a blog post or an extra visio "
                                                         "(Ctrl+L)"))
         self.edit_button.setText(translate("DuoPage", "Log / edit the selected session…"))
