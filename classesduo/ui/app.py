@@ -69,12 +69,13 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     guard.raise_requested.connect(bring_forward(window))
     install_excepthook(window, str(paths.log_file))
     window.show()
-    QtCore.QTimer.singleShot(0, window.open_data)
+    app.processEvents()  # paint the window now; opening the data comes after
     probe = os.environ.get("CLASSESDUO_BENCH_PROBE")
     if probe:
         from classesduo.ui.bench_probe import install_probe
 
         install_probe(app, window, probe)
+    QtCore.QTimer.singleShot(0, window.open_data)
     try:
         return app.exec()
     finally:

@@ -38,4 +38,4 @@ def install_probe(app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, pr
         app.quit()
 
     QtCore.QTimer.singleShot(0, window_shown)
-    window.workspace_ready.connect(lambda: QtCore.QTimer.singleShot(0, data_shown))
+    window.home_ready.connect(lambda: QtCore.QTimer.singleShot(0, data_shown))

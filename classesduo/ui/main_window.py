@@ -50,7 +50,8 @@ AREAS = [
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    workspace_ready = Signal()
+    home_ready = Signal()  # the home page shows the data; the other pages are still being built
+    workspace_ready = Signal()  # every page shows the data
     data_changed = Signal()
 
     def __init__(self, paths: AppPaths, settings: Settings, translations: Translations,
@@ -93,18 +94,31 @@ class MainWindow(QtWidgets.QMainWindow):
         self.retranslate_ui()
 
     def build_pages(self) -> None:
-        """Create the pages (importing the services behind them) once; the window is already visible."""
+        """Create every page (importing the services behind them) once; the window is already visible."""
+        self._build_home()
+        if "reports" in self.pages:
+            return
+        from classesduo.ui.window_pages import install_other_pages
+
+        install_other_pages(self)
+        if self.workspace is not None:
+            for key, page in self.pages.items():
+                if key != "home":
+                    page.set_workspace(self.workspace)
+        self._show_row(self.nav.currentRow())
+
+    def _build_home(self) -> None:
+        """The home page alone first, so it shows the data before the other pages are imported."""
         if self.pages:
             return
-        from classesduo.ui.window_pages import install_pages
+        from classesduo.ui.window_pages import install_home
 
-        install_pages(self)
-        self.stack.removeWidget(self.opening)
+        install_home(self)
         self._show_row(self.nav.currentRow())
 
     def _show_row(self, row: int) -> None:
-        if self.pages and row >= 0:
-            self.stack.setCurrentWidget(self.pages[AREAS[row].key])
+        if row >= 0:
+            self.stack.setCurrentWidget(self.pages.get(AREAS[row].key, self.opening))
 
     def show_area(self, row: int) -> None:
         """Show an area even when its row is already current (e.g. leaving the duo page)."""
@@ -191,7 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_data(self) -> None:
         """Open (and if needed migrate) the database off the GUI thread; the window is already shown."""
         self.statusBar().showMessage(translate("MainWindow", "Opening the database…"))
-        self.build_pages()
+        self._build_home()
         data_dir, db_url = str(self.paths.data_dir), self.db_url
         self._operation = Operation(lambda progress, cancelled: _open_and_back_up(data_dir, db_url), self)
         self._operation.succeeded.connect(self._workspace_opened)
@@ -202,6 +216,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.set_workspace(workspace)
         self.statusBar().showMessage(translate("MainWindow", "Data folder: {path}").format(
             path=self.paths.data_dir), 8000)
+        self.home_ready.emit()
+        QtCore.QTimer.singleShot(0, self._finish_opening)  # let the home page paint first
+
+    def _finish_opening(self) -> None:
+        self.build_pages()
         self.workspace_ready.emit()
         self.offer_demo_on_first_run()
 
@@ -333,7 +352,7 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Data folder: {path}").format(version=__version__, path=self.paths.data_dir))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        if self.pages:
+        if "media" in self.pages:
             self.pages["media"].shutdown()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         if self.workspace is not None:

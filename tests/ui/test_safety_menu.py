@@ -54,8 +54,8 @@ def test_start_up_takes_the_daily_backup_and_back_up_now_adds_one(make_window, d
     window = make_window(data_dir)
     assert [b.reason for b in list_backups(data_dir / "backups")] == ["daily"]
     window.safety.backup_action.trigger()
-    qtbot.waitUntil(lambda: len(list_backups(data_dir / "backups")) == 2, timeout=20_000)
-    assert "Backup written" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Backup written" in window.statusBar().currentMessage(), timeout=20_000)
+    assert len(list_backups(data_dir / "backups")) == 2
 
 
 def test_restore_from_the_list_brings_back_the_old_data(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
