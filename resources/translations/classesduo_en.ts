@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <location filename="../../classesduo/ui/app.py" line="94"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <location filename="../../classesduo/ui/app.py" line="94"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -237,23 +237,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="65"/>
         <source>Problems</source>
         <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="182"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,54 +261,54 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="149"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="200"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
         <source>Series planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -316,42 +316,42 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,107 +561,117 @@ Move it anyway?</source>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
         <source>Date (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="65"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="221"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="222"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="224"/>
-        <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <source>&amp;Timetables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="226"/>
-        <source>Log / edit the selected session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="227"/>
-        <source>History…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="228"/>
-        <source>Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="229"/>
-        <source>Undo delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="230"/>
-        <source>Ctrl+Z</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="231"/>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="234"/>
-        <source>All terms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
-        <source>Nothing to log for this duo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
-        <source>No exchange yet (or none matches the filters).</source>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
+        <source>Log / edit the selected session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <source>Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <source>All terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <source>Nothing to log for this duo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <source>No exchange yet (or none matches the filters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Choose a duo in the Duos list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -669,27 +679,27 @@ Project: {project}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="276"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="268"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="285"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="270"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,7 +1250,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="166"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
@@ -1508,137 +1518,137 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="166"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="171"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="172"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="173"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="174"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="175"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="176"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="181"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="182"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="197"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="167"/>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="211"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="266"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="266"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="264"/>
+        <location filename="../../classesduo/ui/main_window.py" line="283"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="284"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="269"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="274"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="324"/>
+        <location filename="../../classesduo/ui/main_window.py" line="343"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="331"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="331"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -3106,77 +3116,82 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="33"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
         <source>Edit session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
         <source>Plan a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="40"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="41"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
         <source>Only this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
         <source>This session and the following ones of the series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="54"/>
         <source>This visio is part of a series. Change:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
         <source>&amp;When:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>Visio &amp;link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="69"/>
         <source>Cancel this visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
         <source>Invitation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
+        <source>&amp;Log this exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="136"/>
         <source>Choose a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="164"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="169"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="171"/>
         <source>Cancel visio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3355,6 +3370,19 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
         <source>Paris: {paris} · {city}: {partner} (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimetablesDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="17"/>
+        <source>Timetables — {duo}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="20"/>
+        <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4394,7 +4422,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="40"/>
+        <location filename="../../classesduo/services/workspace.py" line="42"/>
         <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
         <translation type="unfinished"></translation>
     </message>

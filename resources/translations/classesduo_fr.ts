@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <location filename="../../classesduo/ui/app.py" line="94"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="93"/>
+        <location filename="../../classesduo/ui/app.py" line="94"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -243,23 +243,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="65"/>
         <source>Problems</source>
         <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="182"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -267,55 +267,55 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="149"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="200"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -326,42 +326,42 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -571,107 +571,117 @@ La déplacer quand même ?</translation>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
         <source>Date (Paris)</source>
         <translation>Date (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="65"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
         <source>Term</source>
         <translation>Trimestre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="221"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="222"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation>Retour à la liste (Alt+Left, Esc)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="224"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <source>&amp;Timetables…</source>
+        <translation>Emplois du &amp;temps…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <source>Both schools&apos; weekly windows and their overlap, week by week</source>
+        <translation>Les créneaux hebdomadaires des deux écoles et leur chevauchement, semaine par semaine</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="226"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
         <source>Log / edit the selected session…</source>
         <translation>Renseigner / modifier la séance sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="227"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="231"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="234"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>Nothing to log for this duo.</source>
         <translation>Rien à renseigner pour ce duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Choose a duo in the Duos list.</source>
         <translation>Choisissez un duo dans la liste des duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -682,27 +692,27 @@ Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues 
 Projet : {project}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="276"/>
         <source>none</source>
         <translation>aucun·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="268"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="285"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="270"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -1257,7 +1267,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="166"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
@@ -1526,88 +1536,88 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="166"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="171"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="172"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="173"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="174"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="175"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="176"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="181"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="182"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="183"/>
+        <location filename="../../classesduo/ui/main_window.py" line="197"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="167"/>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="211"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1616,37 +1626,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="266"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="266"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="264"/>
+        <location filename="../../classesduo/ui/main_window.py" line="283"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="284"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="269"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="274"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="324"/>
+        <location filename="../../classesduo/ui/main_window.py" line="343"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1655,12 +1665,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="331"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="331"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -3142,77 +3152,82 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="33"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
         <source>Edit session</source>
         <translation>Modifier la séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
         <source>Plan a visio</source>
         <translation>Planifier une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="40"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="41"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
         <source>Only this session</source>
         <translation>Cette séance seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
         <source>This session and the following ones of the series</source>
         <translation>Cette séance et les suivantes de la série</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="54"/>
         <source>This visio is part of a series. Change:</source>
         <translation>Cette visio fait partie d’une série. Modifier :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
         <source>&amp;When:</source>
         <translation>&amp;Quand :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;Length:</source>
         <translation>D&amp;urée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>Visio &amp;link:</source>
         <translation>&amp;Lien visio :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="69"/>
         <source>Cancel this visio…</source>
         <translation>Annuler cette visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
         <source>Invitation…</source>
         <translation>Invitation…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
+        <source>&amp;Log this exchange…</source>
+        <translation>&amp;Renseigner cet échange…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="136"/>
         <source>Choose a time.</source>
         <translation>Choisissez une heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="164"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="169"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation>Annuler cette visio ? Elle reste dans le calendrier comme annulée, et un .ics réexporté en informera l’agenda du partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="171"/>
         <source>Cancel visio</source>
         <translation>Annuler la visio</translation>
     </message>
@@ -3392,6 +3407,19 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
         <source>Paris: {paris} · {city}: {partner} (local time)</source>
         <translation>Paris : {paris} · {city} : {partner} (heure locale)</translation>
+    </message>
+</context>
+<context>
+    <name>TimetablesDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="17"/>
+        <source>Timetables — {duo}</source>
+        <translation>Emplois du temps — {duo}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="20"/>
+        <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
+        <translation>Heure de Paris sur le côté. Utilisez ◀ ▶ pour voir une autre semaine, par exemple autour d’un changement d’heure en mars ou en octobre.</translation>
     </message>
 </context>
 <context>
@@ -4430,7 +4458,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="40"/>
+        <location filename="../../classesduo/services/workspace.py" line="42"/>
         <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
         <translation>La base de données {path} est endommagée ({problem}). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde, ou `classesduo restore --latest`) ou ouvrez un autre dossier des données ; le fichier endommagé sera mis de côté, jamais écrasé.</translation>
     </message>
