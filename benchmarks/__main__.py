@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmarks import memory, startup
+from benchmarks import figures, memory, startup
 from benchmarks.harness import ROOT, BenchContext, Result, print_table
 
-FIGURES = [startup, memory]
+FIGURES = [startup.run, figures.sessions_page, memory.run, figures.finder, figures.reports, figures.photo_import]
 
 
 def prepare(folder: Path, scale: str, quick: bool) -> Path:
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     results: list[Result] = []
     for figure in FIGURES:
-        results += figure.run(ctx)
+        results += figure(ctx)
     print_table(results)
     return 0
 
