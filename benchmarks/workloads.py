@@ -111,7 +111,7 @@ def photo_import(data_dir: str, folder: str) -> dict:
     from classesduo.ui.operations import Operation
     from classesduo.ui.qt import QtCore
 
-    app = create_application([])
+    _app = create_application([])  # kept alive for the event loop
     workspace = open_workspace(data_dir)
     duo_id = list_duos(workspace.db)[0].duo.id
     files = sorted(Path(folder).glob("*.jpg"))
