@@ -18,3 +18,9 @@ context.configure(
 )
 with context.begin_transaction():
     context.run_migrations()
+    if connection.dialect.name == "sqlite":
+        # Migrations run with foreign keys off (see classesduo.storage.migrations); refuse, and so roll
+        # back, a migration that left a dangling reference.
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign keys broken by the migration: {problems[:5]}")

@@ -31,5 +31,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+_NAMES = {
+    "school": "schools", "class_group": "classes", "facilitator": "facilitators", "duo": "duos",
+    "exchange_session": "sessions", "media_item": "media items", "term": "terms",
+    "availability_window": "availability windows", "holiday_period": "holiday periods",
+}
+
+
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{count:,} {kind.replace('_', ' ')}" for kind, count in sorted(counts.items()))
+    return ", ".join(f"{count:,} {_NAMES.get(kind, kind.replace('_', ' '))}" for kind, count in sorted(counts.items()))

@@ -67,7 +67,6 @@ def run_album(args: argparse.Namespace) -> int:
 
 
 def run_retention(args: argparse.Namespace) -> int:
-    from datetime import date
 
     from classesduo.paths import AppPaths
     from classesduo.services.media_retention import erase_expired, expired_duos
@@ -78,7 +77,9 @@ def run_retention(args: argparse.Namespace) -> int:
         AppPaths.resolve(args.data_dir).settings_file).retention_years
     if years < 0:
         raise UsageError("--years must be 0 or more")
-    today = args.today or date.today()
+    from classesduo.domain.timezones import paris_today
+
+    today = args.today or paris_today()
     duos = expired_duos(workspace, today, years)
     for duo in duos:
         print(f"{duo.duo_id}  {duo.school_year}  kept until {duo.kept_until}  {duo.media} media  "

@@ -272,3 +272,12 @@ def difference_changes(zone_a: str, zone_b: str, start: date, end: date) -> list
             changes.append((day, previous, current))
         previous = current
     return changes
+
+
+PARIS_ZONE = "Europe/Paris"
+
+
+def paris_today(now: datetime | None = None) -> date:
+    """Today's date in Paris: the programme's calendar day (terms, consent end dates, retention)."""
+    instant = now if now is not None else datetime.now(UTC)
+    return utc_to_local(instant, PARIS_ZONE).date()

@@ -56,7 +56,7 @@ def erase_duo(workspace: Workspace, duo_id: str) -> EraseSummary:
         session.execute(delete(SessionSeriesRow).where(SessionSeriesRow.duo_id == duo_id))
         session.execute(delete(DuoRow).where(DuoRow.id == duo_id))
     removed = _remove_unreferenced_files(workspace, media)
-    _scrub(workspace)
+    scrub_freed_space(workspace)
     log.info("erased duo %s: %d sessions, %d media items, %d files", duo_id, sessions, len(media), removed)
     return EraseSummary(sessions=sessions, media_items=len(media), files_removed=removed)
 
@@ -79,7 +79,7 @@ def _remove_unreferenced_files(workspace: Workspace, media: list) -> int:
     return removed
 
 
-def _scrub(workspace: Workspace) -> None:
+def scrub_freed_space(workspace: Workspace) -> None:
     """Rewrite the database so erased bytes survive nowhere (free pages, WAL, dead tuples)."""
     with workspace.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         if workspace.db.is_sqlite:

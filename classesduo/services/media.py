@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.i18n import translate
+from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
 from classesduo.domain.validation import FieldError, raise_if_any
 from classesduo.services import records
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
@@ -34,7 +35,8 @@ class MediaView:
 
     @property
     def day(self) -> date:
-        return self.when.date()
+        """The Paris calendar day (terms are Paris days, as in the reports)."""
+        return utc_to_local(self.when, PARIS_ZONE).date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,5 +161,3 @@ def thumbnail_path(thumbnails_dir: Path, file_hash: str) -> Path:
     return thumbnails_dir / file_hash[:2] / f"{file_hash}-{THUMBNAIL_SIZE}.png"
 
 
-def utc_today() -> date:
-    return datetime.now(UTC).date()

@@ -26,9 +26,10 @@ from classesduo.domain.consent import ConsentChannel, is_cleared
 from classesduo.domain.enums import MediaKind
 from classesduo.domain.i18n import translate
 from classesduo.domain.terms import parse_term_label
+from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import get_duo
 from classesduo.services.errors import ServiceError
-from classesduo.services.media import MediaFilter, MediaView, list_media, utc_today
+from classesduo.services.media import MediaFilter, MediaView, list_media
 from classesduo.services.terms import ensure_default_terms
 from classesduo.services.workspace import Workspace
 
@@ -57,7 +58,7 @@ class AlbumReport:
 def export_album(workspace: Workspace, duo_id: str, term_label: str, folder: Path,
                  on: date | None = None, progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> AlbumReport:
-    on = on or utc_today()
+    on = on or paris_today()
     is_cancelled = cancelled or (lambda: False)
     try:
         year, number = parse_term_label(term_label)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import parse_school_year
@@ -106,6 +106,8 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
 
     backup_before(workspace, "retention")
     with translated_storage_errors(), workspace.db.transaction() as session:
+        if workspace.db.is_sqlite:
+            session.execute(text("PRAGMA secure_delete = ON"))
         items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
                                        MediaItemRow.file_hash, MediaItemRow.stored_name)
                                 .where(MediaItemRow.duo_id.in_(duo_ids))).all()
@@ -139,6 +141,9 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
             except OSError as error:
                 result.file_problems.append(f"{path}: {error.strerror}")
         still_used.add(digest)
+    from classesduo.services.erase import scrub_freed_space
+
+    scrub_freed_space(workspace)  # the erased text must not survive in free pages or the WAL
     log.info("retention: erased %d media and the log text of %d sessions in %d duos", result.media_rows,
              result.logs_cleared, result.duos)
     return result

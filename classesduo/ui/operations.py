@@ -13,6 +13,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from classesduo.ui.qt import QtCore, QtWidgets, Signal
 
 log = logging.getLogger(__name__)
@@ -90,14 +92,20 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     operation = Operation(work, parent)
+    finished = False
 
     def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
+        # A late progress report must never touch a dialog that is closed, or deleted with its parent.
+        if not finished and shiboken6.isValid(dialog):
+            dialog.setMaximum(total)
+            dialog.setValue(done)
 
     def finish() -> None:
-        dialog.close()
-        dialog.deleteLater()
+        nonlocal finished
+        finished = True
+        if shiboken6.isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
         operation.deleteLater()
 
     operation.progressed.connect(progressed)

@@ -77,7 +77,9 @@ def test_postponed_creates_the_new_planned_session_and_links_it(workspace: Works
     again = exchange_log.log_session(workspace.db, planned.id, LogEntry(
         SessionStatus.POSTPONED, SessionLog(notes="Grève"), postponed_to=later), now=NOW)
     assert again.postponed_to_id == saved.postponed_to_id
-    assert _one(workspace, saved.postponed_to_id).start_utc == later
+    moved = _one(workspace, saved.postponed_to_id)
+    assert moved.start_utc == later
+    assert moved.sequence == replacement.sequence + 1  # calendar apps see the move on the next .ics export
     assert len(list_sessions(workspace.db, duo_id=duo)) == 2
 
 

@@ -50,3 +50,21 @@ def test_erase_leaves_no_file_behind_and_keeps_counts(demo_workspace: Workspace)
         assert all(r.activities == r.problems == r.follow_up == r.notes == "" for r in rows)
         assert session.scalars(select(SessionRevisionRow)).all() == []
     assert expired_duos(demo_workspace, date(2028, 8, 1)) == []
+
+
+def test_erased_log_text_is_gone_from_the_database_file(demo_workspace: Workspace) -> None:
+    import pytest
+
+    if not demo_workspace.db.is_sqlite:
+        pytest.skip("checks the SQLite file's bytes")
+    marker = "Souvenir-unique-7f3a9c"
+    with demo_workspace.db.transaction() as session:
+        row = session.scalars(select(ExchangeSessionRow).where(ExchangeSessionRow.activities != "")).first()
+        row.activities = marker
+    with demo_workspace.db.engine.connect() as connection:  # the marker reaches the main database file
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert any(marker.encode() in p.read_bytes() for p in demo_workspace.paths.data_dir.glob("classesduo.sqlite3*"))
+    erase_expired(demo_workspace, date(2028, 8, 1), retention_years=1)
+    demo_workspace.db.dispose()
+    data = b"".join(p.read_bytes() for p in demo_workspace.paths.data_dir.glob("classesduo.sqlite3*"))
+    assert marker.encode() not in data

@@ -136,3 +136,22 @@ def test_0002_media_adds_the_tally_table_and_keeps_media(tmp_path: Path) -> None
         assert connection.execute(text("SELECT count FROM media_tally")).scalar() == 3
     engine.dispose()
     assert _counts(url)["exchange_session"] == 1
+
+
+def test_every_shipped_revision_is_known() -> None:
+    """A database at any revision this app ships (whatever its file is called) must not look "too new"."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    revisions = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    assert revisions == migrations._known_revisions()
+    assert migrations.SCHEMA_HEAD in revisions
+
+
+def test_an_older_shipped_revision_is_upgraded_not_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    migrations.upgrade(url, "0001")
+    assert migrations.ensure_schema(url) is True
+    assert migrations.current_revision(url) == migrations.SCHEMA_HEAD

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from classesduo.domain.enums import DuoStatus, SessionStatus
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, use_weeks
 from classesduo.domain.terms import school_year_of
+from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
 from classesduo.services.errors import NotFoundError
 from classesduo.services.reports.consent import consent_cleared
@@ -32,8 +33,8 @@ from classesduo.services.reports.model import (
 from classesduo.services.reports.queries import (
     EMPTY,
     PARIS,
-    S,
     Figures,
+    S,
     bucket_starts,
     consent_lines,
     held_over_time,
@@ -60,7 +61,7 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
                  media_root: Path | None = None, progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ReportData:
     """All the figures of one report. Raises NotFoundError for a scope naming nothing."""
-    as_of = as_of or date.today()
+    as_of = as_of or paris_today()
     start, end = paris_midnight(period.start), paris_midnight(period.end + timedelta(days=1))
     in_period = and_(S.start_utc >= start, S.start_utc < end)
     step = _Stepper(progress, cancelled)

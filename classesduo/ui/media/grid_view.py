@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def badge_text(channel: ConsentChannel, status: ConsentStatus) -> str:
 class BadgeDelegate(QtWidgets.QStyledItemDelegate):
     """Paints the item, then a coloured badge per channel the item is not cleared for today."""
 
-    def __init__(self, today: date, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.today = today
 
@@ -41,7 +42,7 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
         x = option.rect.left() + 4
         y = option.rect.top() + 4
         for channel in ConsentChannel:
-            status = effective_status(view.item, channel, self.today)
+            status = effective_status(view.item, channel, self.today())
             if status is ConsentStatus.GRANTED:
                 continue
             text = badge_text(channel, status)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from classesduo.domain.enums import Side
 from classesduo.domain.terms import default_terms
+from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import list_duos
 from classesduo.services.errors import ServiceError, ValidationError
 from classesduo.services.media import MediaView, list_media, save_media
@@ -47,7 +48,7 @@ class MediaPage(QtWidgets.QWidget):
         self.workspace: Workspace | None = None
         self.dialogs = Dialogs()
         self.settings: Callable[[], Settings] = Settings
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = paris_today
         self.operation: Operation | None = None
         self.last_import = None
         self.loader = ThumbnailLoader(self)
@@ -83,7 +84,7 @@ class MediaPage(QtWidgets.QWidget):
         self.model = MediaGridModel(self.loader, self._media_dir, self._thumbs_dir, lambda: self.today(), self)
         self.grid = MediaGridView()
         self.grid.setModel(self.model)
-        self.grid.setItemDelegate(BadgeDelegate(self.today(), self.grid))
+        self.grid.setItemDelegate(BadgeDelegate(lambda: self.today(), self.grid))
         self.grid.files_dropped.connect(self.import_paths)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.panel = MediaDetailPanel()
