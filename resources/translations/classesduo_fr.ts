@@ -2117,8 +2117,8 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="159"/>
-        <source>Import files into the selected duo (Ctrl+I); you can also drop files on the gallery.</source>
-        <translation>Importer des fichiers dans le duo sélectionné (Ctrl+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
+        <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
+        <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="161"/>

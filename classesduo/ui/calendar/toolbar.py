@@ -29,7 +29,7 @@ class CalendarToolbar(QtWidgets.QWidget):
         self.previous_button = QtWidgets.QToolButton()
         self.today_button = QtWidgets.QToolButton()
         self.next_button = QtWidgets.QToolButton()
-        self.period_label = QtWidgets.QLabel()
+        self.period_label = QtWidgets.QLabel(wordWrap=True)  # may wrap rather than widen the window
         self.period_label.setObjectName("calendarPeriod")
         font = self.period_label.font()
         font.setBold(True)
@@ -64,7 +64,8 @@ class CalendarToolbar(QtWidgets.QWidget):
                                 strict=True):
             label.setBuddy(combo)
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self.filters_changed)
             filters.addWidget(label)
             filters.addWidget(combo, 1)

@@ -39,23 +39,28 @@ class MediaFilterBar(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.duo = QtWidgets.QComboBox()
-        self.duo.setMinimumContentsLength(28)
+        self.duo.setMinimumContentsLength(20)
         self.duo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.session = QtWidgets.QComboBox()
-        self.session.setMinimumContentsLength(14)
+        self.session.setMinimumContentsLength(12)
         self.term = QtWidgets.QComboBox()
         self.kind = QtWidgets.QComboBox()
         self.side = QtWidgets.QComboBox()
         self.consent = QtWidgets.QComboBox()
         self._labels = [QtWidgets.QLabel() for _ in range(6)]
-        layout = QtWidgets.QHBoxLayout(self)
+        # Two rows, and combos that may shrink, so the window fits a 1280-pixel screen in any language.
+        layout = QtWidgets.QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, combo in zip(self._labels, (self.duo, self.session, self.term, self.kind, self.side,
-                                               self.consent), strict=True):
+        for index, (label, combo) in enumerate(zip(self._labels, (self.duo, self.session, self.term, self.kind,
+                                                                  self.side, self.consent), strict=True)):
             label.setBuddy(combo)
-            layout.addWidget(label)
-            layout.addWidget(combo, 2 if combo is self.duo else 0)
-        layout.addStretch(1)
+            if combo is not self.duo:
+                combo.setMinimumContentsLength(max(combo.minimumContentsLength(), 8))
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            row, column = divmod(index, 3)
+            layout.addWidget(label, row, 2 * column)
+            layout.addWidget(combo, row, 2 * column + 1)
+            layout.setColumnStretch(2 * column + 1, 2 if combo is self.duo else 1)
         for combo in (self.session, self.term, self.kind, self.side, self.consent):
             combo.currentIndexChanged.connect(self.changed)
         self.duo.currentIndexChanged.connect(self.duo_changed)

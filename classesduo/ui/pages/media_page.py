@@ -72,7 +72,7 @@ class MediaPage(QtWidgets.QWidget):
         self.filters = MediaFilterBar()
         self.filters.duo_changed.connect(self._duo_changed)
         self.filters.changed.connect(self.reload_media)
-        self.legend = QtWidgets.QLabel()
+        self.legend = QtWidgets.QLabel(wordWrap=True)
         self.legend.setObjectName("mediaLegend")
         self.hint = QtWidgets.QLabel(wordWrap=True)
         self.hint.setObjectName("emptyStateLabel")
@@ -92,7 +92,11 @@ class MediaPage(QtWidgets.QWidget):
         self.panel.open_requested.connect(self._open_file)
         splitter = QtWidgets.QSplitter()
         splitter.addWidget(self.grid)
-        splitter.addWidget(self.panel)
+        panel_scroll = QtWidgets.QScrollArea()  # the detail form scrolls on a short screen
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -116,7 +120,7 @@ class MediaPage(QtWidgets.QWidget):
         hint_row.addWidget(self.demo_button)
         layout.addLayout(hint_row)
         layout.addWidget(splitter, 1)
-        self.import_shortcut = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+I"), self, self.choose_and_import)
+        self.import_shortcut = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+Shift+I"), self, self.choose_and_import)
         self.retranslate_ui()
 
     def attach(self, dialogs: Dialogs, settings: Callable[[], Settings]) -> None:
@@ -157,7 +161,7 @@ class MediaPage(QtWidgets.QWidget):
     def retranslate_ui(self) -> None:
         self.title_label.setText(translate("MediaPage", "Media"))
         self.import_button.setText(translate("MediaPage", "&Import…"))
-        self.import_button.setToolTip(translate("MediaPage", "Import files into the selected duo (Ctrl+I); "
+        self.import_button.setToolTip(translate("MediaPage", "Import files into the selected duo (Ctrl+Shift+I); "
                                                              "you can also drop files on the gallery."))
         self.import_side_label.setText(translate("MediaPage", "made by:"))
         for row, side in enumerate(Side):
