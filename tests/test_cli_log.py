@@ -81,3 +81,19 @@ def test_bad_input_exits_2_with_one_clear_line(capsys: pytest.CaptureFixture[str
 def test_unknown_session_exits_2(capsys: pytest.CaptureFixture[str], demo_dir: Path) -> None:
     code, _, err = run(capsys, "--data-dir", str(demo_dir), "log", "no-such-id", "--status", "held")
     assert code == 2 and "no-such-id" in err
+
+
+def test_correcting_one_figure_keeps_the_rest_of_the_log(capsys, demo_dir) -> None:  # noqa: ANN001
+    import json
+
+    from classesduo.cli import main
+
+    main(["--data-dir", str(demo_dir), "list", "sessions", "--json"])
+    held = next(s for s in json.loads(capsys.readouterr().out) if s["status"] == "held" and s["activities"])
+    assert main(["--data-dir", str(demo_dir), "log", held["id"], "--status", "held", "--present-paris", "3"]) == 0
+    capsys.readouterr()
+    main(["--data-dir", str(demo_dir), "list", "sessions", "--json", "--duo", held["duo_id"]])
+    after = next(s for s in json.loads(capsys.readouterr().out) if s["id"] == held["id"])
+    assert after["present_paris"] == 3
+    for field in ("present_partner", "actual_minutes", "activities", "activity_tags", "languages_used"):
+        assert after[field] == held[field], field

@@ -16,13 +16,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--present-paris", type=int, metavar="N", help="pupils present in Paris (a count)")
     parser.add_argument("--present-partner", type=int, metavar="N", help="pupils present in the partner class")
     parser.add_argument("--minutes", type=int, metavar="N", help="actual duration in minutes")
-    parser.add_argument("--notes", default="", metavar="TEXT")
-    parser.add_argument("--activities", default="", metavar="TEXT", help="what was done")
-    parser.add_argument("--tags", default="", metavar="A,B",
+    parser.add_argument("--notes", default=None, metavar="TEXT")
+    parser.add_argument("--activities", default=None, metavar="TEXT", help="what was done")
+    parser.add_argument("--tags", default=None, metavar="A,B",
                         help="activity tags: presentation, song, qa, game, drawing_exchange, reading, other")
-    parser.add_argument("--languages", default="", metavar="fr,es", help="languages used (ISO 639-1 codes)")
-    parser.add_argument("--problems", default="", metavar="TEXT", help="technical problems")
-    parser.add_argument("--follow-up", default="", metavar="TEXT", help="follow-up to do")
+    parser.add_argument("--languages", default=None, metavar="fr,es", help="languages used (ISO 639-1 codes)")
+    parser.add_argument("--problems", default=None, metavar="TEXT", help="technical problems")
+    parser.add_argument("--follow-up", default=None, metavar="TEXT", help="follow-up to do")
     parser.add_argument("--reason", default="", metavar="R",
                         help="why it was cancelled: technical, partner_absent, school_event, weather, strike, other")
     parser.add_argument("--to", metavar="INSTANT", dest="postponed_to",
@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from classesduo.domain.enums import SessionStatus
     from classesduo.domain.exchange_log import LogEntry
     from classesduo.services.exchange_log import log_session
+    from classesduo.services.planning import get_session
     from classesduo.services.serialize import plain
 
     status = SessionStatus(args.status)
@@ -65,12 +66,26 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--to only applies to --status postponed")
     if args.reason and status is not SessionStatus.CANCELLED:
         raise UsageError("--reason only applies to --status cancelled")
+    db = open_for(args).db
+    # Correcting one figure keeps the rest: a field not given keeps its logged value (same outcome only).
+    current = get_session(db, args.session_id)
+    old = current.log if current.status is status else SessionLog()
+
+    def given(value, previous):  # noqa: ANN001, ANN202
+        return previous if value is None else value
+
     entry = LogEntry(status, SessionLog(
-        present_paris=args.present_paris, present_partner=args.present_partner, actual_minutes=args.minutes,
-        cancel_reason=args.reason.strip(), activities=args.activities, activity_tags=_codes(args.tags),
-        languages_used=_codes(args.languages), problems=args.problems, follow_up=args.follow_up, notes=args.notes,
+        present_paris=given(args.present_paris, old.present_paris),
+        present_partner=given(args.present_partner, old.present_partner),
+        actual_minutes=given(args.minutes, old.actual_minutes),
+        cancel_reason=args.reason.strip() or old.cancel_reason,
+        activities=given(args.activities, old.activities),
+        activity_tags=old.activity_tags if args.tags is None else _codes(args.tags),
+        languages_used=old.languages_used if args.languages is None else _codes(args.languages),
+        problems=given(args.problems, old.problems), follow_up=given(args.follow_up, old.follow_up),
+        notes=given(args.notes, old.notes),
     ), postponed_to=_instant(args.postponed_to))
-    saved = log_session(open_for(args).db, args.session_id, entry, changed_by=args.by)
+    saved = log_session(db, args.session_id, entry, changed_by=args.by)
     if args.json:
         print(json.dumps(plain(saved), ensure_ascii=False, indent=2))
     elif saved.postponed_to_id and status is SessionStatus.POSTPONED:

@@ -267,3 +267,20 @@ def test_trailing_separators_of_spreadsheets_are_ignored(workspace: Workspace, t
     bad = write(tmp_path, "name;city;country;timezone;\nB;Oslo;NO;Europe/Oslo;surprise\n")
     ((line, _, message),) = rejected(workspace, "schools", bad)
     assert line == 2 and "without a name" in message
+
+
+def test_an_offset_or_zone_that_contradicts_the_schools_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    import_samples(workspace)
+    pair = "École élémentaire Lepic,CM1 A,Colegio Santa Rosa,4° básico A"
+    path = write(tmp_path, "\n".join([
+        "paris_school,paris_class,partner_school,partner_class,start,timezone",
+        f"{pair},2027-01-12 15:00+05:00,",                    # Paris is UTC+01:00 in January
+        f"{pair},2027-01-12 15:00+01:00,America/Santiago",    # Santiago is UTC-03:00 then
+        f"{pair},2027-01-12 15:00,Asia/Tokyo",                # neither school's zone
+        f"{pair},2027-01-12 11:00,America/Santiago",          # the partner's own zone: fine
+    ]), "sessions.csv")
+    problems = rejected(workspace, "sessions", path)
+    assert {(line, field) for line, field, _ in problems} == {(2, "start"), (3, "start"), (4, "timezone")}
+    messages = {(line, field): message for line, field, message in problems}
+    assert "+05:00" in messages[(2, "start")] and "Europe/Paris" in messages[(2, "start")]
+    assert "Asia/Tokyo" in messages[(4, "timezone")]

@@ -82,6 +82,13 @@ class Importer:
         if local is None:
             return None
         if local.tzinfo is not None:
+            expected = local.astimezone(zone_info(zone)).utcoffset()
+            if local.utcoffset() != expected:
+                message = translate("import", "The offset {given} does not match {zone} at that time (UTC{expected}); "
+                                              "remove the offset or fix the time zone.")
+                row.error("start", message.format(given=local.isoformat()[-6:], zone=zone,
+                                                  expected=local.astimezone(zone_info(zone)).isoformat()[-6:]))
+                return None
             return local.astimezone(UTC)
         try:
             return local_to_utc(local.date(), local.time(), zone)
@@ -102,6 +109,14 @@ class Importer:
         kind = row.parse("kind", lambda text: choice(SessionKind, text, _KIND_ALIASES))
         minutes = row.parse("minutes", _minutes)
         status = row.parse("status", lambda text: choice(SessionStatus, text))
+        zone = row.text("timezone")
+        if zone and paris is not None and partner is not None and zone not in (
+                paris.school.timezone, partner.school.timezone):
+            message = translate("import", "Give the time in the Paris school's zone ({paris}) or the partner school's "
+                                          "({partner}), not {zone}.")
+            row.error("timezone", message.format(paris=paris.school.timezone, partner=partner.school.timezone,
+                                                 zone=zone))
+            return None
         if paris is None or partner is None or start is None:
             return None
         year = given_year or school_year_of(start.astimezone(zone_info(paris.school.timezone)).date())
