@@ -79,6 +79,7 @@ class _Loader:
         self.school_year = school_year_of(today)
         self.summary = DemoSummary()
         self.rng = random.Random(f"classesduo-demo-{self.school_year}")
+        self.visio_duos: Counter[str | None] = Counter()  # per facilitator, to alternate their weeks
 
     def add(self, row: Base) -> bool:
         """Add ``row`` unless a row with its id exists; True when added."""
@@ -155,6 +156,9 @@ class _Loader:
             tools=["email", "visio", "blog"] if synchronous else ["email", "blog", "letters"],
             status=status,
             visio_link=f"https://visio.example.org/classes-duo-{index + 1:02d}" if synchronous else "",
+            # paired at the start of the school year, so "gone quiet" counts from then
+            created_at=datetime.combine(date(parse_school_year(self.school_year), 9, 1), time(9, 0),
+                                        ZoneInfo(PARIS_ZONE)).astimezone(UTC),
         )
         self.add(row)
         return row
@@ -169,6 +173,9 @@ class _Loader:
         day = date(first, 9, 15)
         day += timedelta(days=(weekday - day.weekday()) % 7)
         step = timedelta(weeks=2 if synchronous else 3)
+        if synchronous:  # a facilitator's visio duos take turns, week about, so nobody is double-booked
+            day += timedelta(weeks=self.visio_duos[duo.facilitator_id] % 2)
+            self.visio_duos[duo.facilitator_id] += 1
         holidays = zone_c_holidays([self.school_year])
         created = []
         number = 0

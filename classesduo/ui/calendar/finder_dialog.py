@@ -162,7 +162,11 @@ class FinderDialog(QtWidgets.QDialog):
         slot = self.selected_slot()
         self.create_button.setEnabled(slot is not None)
         if slot is not None:
-            self.picture.set_week(slot.paris_local.date())
+            day = slot.paris_local.date()
+            self.picture.set_week(day)
+            if pydate(self.until.date()) <= day:  # a series runs at most to the end of the slot's school year
+                first_year = day.year if day.month >= 8 else day.year - 1
+                self.until.setDate(qdate(date(first_year + 1, 6, 30)))
 
     def create(self) -> None:
         slot = self.selected_slot()
