@@ -137,97 +137,97 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
         <source>&amp;Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
         <source>&amp;Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="82"/>
         <source>&amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
         <source>Previous (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
         <source>Back to today (Alt+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Next (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Find a slot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>New visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Export .ics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
         <source>&amp;Facilitator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
         <source>D&amp;uo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
         <source>&amp;School:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Show past sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>List view: include sessions before today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="113"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="114"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,32 +1759,32 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaAlbum</name>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="45"/>
+        <location filename="../../classesduo/services/media_album.py" line="46"/>
         <source>Album export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="91"/>
+        <location filename="../../classesduo/services/media_album.py" line="92"/>
         <source>{paris} and {partner} — term {term}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="110"/>
+        <location filename="../../classesduo/services/media_album.py" line="111"/>
         <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="133"/>
+        <location filename="../../classesduo/services/media_album.py" line="134"/>
         <source>the stored file is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="139"/>
+        <location filename="../../classesduo/services/media_album.py" line="140"/>
         <source>the image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="202"/>
+        <location filename="../../classesduo/services/media_album.py" line="203"/>
         <source>No item of this term is cleared for publication.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,77 +1872,77 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
         <source>Sessio&amp;n:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
         <source>Te&amp;rm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
         <source>Si&amp;de:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
         <source>&amp;Consent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
         <source>Both sides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="81"/>
         <source>Any consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="77"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="82"/>
         <source>Needs consent (badged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="83"/>
         <source>Not cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="79"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
         <source>Cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="94"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
         <source>All duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="104"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="107"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="112"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,7 +1970,7 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_view.py" line="76"/>
+        <location filename="../../classesduo/ui/media/grid_view.py" line="77"/>
         <source>Media gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2078,113 +2078,113 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="157"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="162"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="158"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="163"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="159"/>
-        <source>Import files into the selected duo (Ctrl+I); you can also drop files on the gallery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="161"/>
-        <source>made by:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
-        <source>scanned drawings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="165"/>
-        <source>Export &amp;album…</source>
+        <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <source>made by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="169"/>
+        <source>scanned drawings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="170"/>
+        <source>Export &amp;album…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="171"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="172"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="173"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="208"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="213"/>
         <source>{count} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="220"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="223"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="221"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="226"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="260"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="267"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="270"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="279"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
         <source>Importing {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="311"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="319"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,7 +2273,7 @@ Erase them?</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="86"/>
+        <location filename="../../classesduo/ui/operations.py" line="88"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3652,12 +3652,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/sessions.py" line="90"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="87"/>
+        <source>The offset {given} does not match {zone} at that time (UTC{expected}); remove the offset or fix the time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="97"/>
         <source>Add the UTC offset to say which, e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/sessions.py" line="110"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="115"/>
+        <source>Give the time in the Paris school&apos;s zone ({paris}) or the partner school&apos;s ({partner}), not {zone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="125"/>
         <source>No duo of these two classes in {year}; import the duos first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4104,7 +4114,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="185"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4354,29 +4364,29 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="138"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="110"/>
+        <location filename="../../classesduo/services/media.py" line="112"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="113"/>
+        <location filename="../../classesduo/services/media.py" line="115"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="116"/>
+        <location filename="../../classesduo/services/media.py" line="118"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="119"/>
+        <location filename="../../classesduo/services/media.py" line="121"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>

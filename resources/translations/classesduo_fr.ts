@@ -143,97 +143,97 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>+{count} autres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="82"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd’hui (Alt+Home)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Find a slot…</source>
         <translation>Trouver un créneau…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation>Moments où les deux classes sont libres (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>New visio…</source>
         <translation>Nouvelle visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation>Planifier une visio à l’heure de votre choix (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Export .ics…</source>
         <translation>Exporter en .ics…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation>Écrire les visios affichées par les filtres dans un fichier d’agenda (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Intervenant·e :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
         <source>D&amp;uo:</source>
         <translation>D&amp;uo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
         <source>&amp;School:</source>
         <translation>É&amp;cole :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Show past sessions</source>
         <translation>Afficher les séances passées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>List view: include sessions before today</source>
         <translation>Vue en liste : inclure les séances antérieures à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="113"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="114"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -1786,32 +1786,32 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaAlbum</name>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="45"/>
+        <location filename="../../classesduo/services/media_album.py" line="46"/>
         <source>Album export cancelled; nothing was written.</source>
         <translation>Export de l’album annulé ; rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="91"/>
+        <location filename="../../classesduo/services/media_album.py" line="92"/>
         <source>{paris} and {partner} — term {term}</source>
         <translation>{paris} et {partner} — trimestre {term}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="110"/>
+        <location filename="../../classesduo/services/media_album.py" line="111"/>
         <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
         <translation>{folder} n’est pas vide et ne contient pas d’album précédent ; choisissez un dossier vide ou nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="133"/>
+        <location filename="../../classesduo/services/media_album.py" line="134"/>
         <source>the stored file is missing</source>
         <translation>le fichier enregistré est introuvable</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="139"/>
+        <location filename="../../classesduo/services/media_album.py" line="140"/>
         <source>the image could not be read</source>
         <translation>l’image n’a pas pu être lue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="202"/>
+        <location filename="../../classesduo/services/media_album.py" line="203"/>
         <source>No item of this term is cleared for publication.</source>
         <translation>Aucun élément de ce trimestre n’est autorisé à la publication.</translation>
     </message>
@@ -1900,77 +1900,77 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
         <source>Sessio&amp;n:</source>
         <translation>&amp;Séance :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
         <source>Te&amp;rm:</source>
         <translation>&amp;Trimestre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
         <source>&amp;Kind:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
         <source>Si&amp;de:</source>
         <translation>&amp;Côté :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
         <source>&amp;Consent:</source>
         <translation>&amp;Autorisation :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
         <source>Both sides</source>
         <translation>Les deux côtés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="81"/>
         <source>Any consent</source>
         <translation>Toute autorisation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="77"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="82"/>
         <source>Needs consent (badged)</source>
         <translation>Autorisation à obtenir (pastille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="83"/>
         <source>Not cleared for publication</source>
         <translation>Non autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="79"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
         <source>Cleared for publication</source>
         <translation>Autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="94"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
         <source>All duos</source>
         <translation>Tous les duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="104"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="107"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="112"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
@@ -1998,7 +1998,7 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>les rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_view.py" line="76"/>
+        <location filename="../../classesduo/ui/media/grid_view.py" line="77"/>
         <source>Media gallery</source>
         <translation>Galerie des médias</translation>
     </message>
@@ -2106,113 +2106,113 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="157"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="162"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="158"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="163"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="159"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="161"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="169"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="170"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="171"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="172"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="173"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="208"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="213"/>
         <source>{count} items</source>
         <translation>{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="220"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="223"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="221"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="226"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="260"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="267"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="270"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="279"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
         <source>Importing {count} file(s)…</source>
         <translation>Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="311"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="319"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2306,7 +2306,7 @@ Les effacer ?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="86"/>
+        <location filename="../../classesduo/ui/operations.py" line="88"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -3688,12 +3688,22 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Une séance dure de 1 à {limit} minutes, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/sessions.py" line="90"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="87"/>
+        <source>The offset {given} does not match {zone} at that time (UTC{expected}); remove the offset or fix the time zone.</source>
+        <translation>Le décalage {given} ne correspond pas au fuseau {zone} à cette date (UTC{expected}) ; retirez le décalage ou corrigez le fuseau horaire.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="97"/>
         <source>Add the UTC offset to say which, e.g. {example}</source>
         <translation>Ajoutez le décalage UTC pour préciser laquelle, p. ex. {example}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/sessions.py" line="110"/>
+        <location filename="../../classesduo/services/importing/sessions.py" line="115"/>
+        <source>Give the time in the Paris school&apos;s zone ({paris}) or the partner school&apos;s ({partner}), not {zone}.</source>
+        <translation>Indiquez l’heure dans le fuseau de l’école parisienne ({paris}) ou de l’école partenaire ({partner}), pas {zone}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/importing/sessions.py" line="125"/>
         <source>No duo of these two classes in {year}; import the duos first.</source>
         <translation>Aucun duo de ces deux classes en {year} ; importez d’abord les duos.</translation>
     </message>
@@ -4140,7 +4150,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="185"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
@@ -4390,29 +4400,29 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="138"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="110"/>
+        <location filename="../../classesduo/services/media.py" line="112"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation>Le nombre d’enfants montrés ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="113"/>
+        <location filename="../../classesduo/services/media.py" line="115"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation>Plus de 200 enfants identifiables ? Vérifiez le nombre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="116"/>
+        <location filename="../../classesduo/services/media.py" line="118"/>
         <source>A caption is at most 2000 characters.</source>
         <translation>Une légende fait au plus 2000 caractères.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="119"/>
+        <location filename="../../classesduo/services/media.py" line="121"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>
