@@ -79,7 +79,6 @@ class _Loader:
         self.school_year = school_year_of(today)
         self.summary = DemoSummary()
         self.rng = random.Random(f"classesduo-demo-{self.school_year}")
-        self.visio_duos: Counter[str | None] = Counter()  # per facilitator, to alternate their weeks
 
     def add(self, row: Base) -> bool:
         """Add ``row`` unless a row with its id exists; True when added."""
@@ -173,9 +172,6 @@ class _Loader:
         day = date(first, 9, 15)
         day += timedelta(days=(weekday - day.weekday()) % 7)
         step = timedelta(weeks=2 if synchronous else 3)
-        if synchronous:  # a facilitator's visio duos take turns, week about, so nobody is double-booked
-            day += timedelta(weeks=self.visio_duos[duo.facilitator_id] % 2)
-            self.visio_duos[duo.facilitator_id] += 1
         holidays = zone_c_holidays([self.school_year])
         created = []
         number = 0

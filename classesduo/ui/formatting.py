@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from classesduo.domain.enums import ConsentStatus, DuoStatus, MediaKind, SessionKind, SessionStatus, Side
+from classesduo.domain.enums import ConsentStatus, DuoStatus, ExchangeTool, MediaKind, SessionKind, SessionStatus, Side
 from classesduo.ui.qt import QtCore, translate
 
 
@@ -80,3 +80,14 @@ def consent_label(status: ConsentStatus) -> str:
         ConsentStatus.REFUSED: translate("labels", "Refused"),
         ConsentStatus.UNKNOWN: translate("labels", "Unknown"),
     }[status]
+
+
+def tool_label(code: str) -> str:
+    """An exchange tool's name (``email``, ``visio``, ``blog``, ``letters``); unknown codes as they are."""
+    labels = {
+        ExchangeTool.EMAIL: translate("labels", "e-mail"),
+        ExchangeTool.VISIO: translate("labels", "visio"),
+        ExchangeTool.BLOG: translate("labels", "blog"),
+        ExchangeTool.LETTERS: translate("labels", "letters"),
+    }
+    return next((label for tool, label in labels.items() if tool.value == code), code)

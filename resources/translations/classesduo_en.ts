@@ -237,23 +237,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="66"/>
         <source>Problems</source>
         <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="183"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,54 +261,54 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="150"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="151"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="191"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
         <source>Series planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="282"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -316,42 +316,42 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="318"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,117 +561,117 @@ Move it anyway?</source>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
         <source>Date (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="70"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
         <source>&amp;Timetables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Log / edit the selected session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>Undo delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Nothing to log for this duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>Choose a duo in the Duos list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -679,27 +679,27 @@ Project: {project}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="276"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="277"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="280"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1250,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="166"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
@@ -2281,37 +2281,37 @@ Erase them?</source>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="39"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="40"/>
         <source>Overlap of the two timetables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="124"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
         <source>Paris class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="126"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="127"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="128"/>
         <source>Both free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
         <source>Previous week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="160"/>
         <source>Next week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="173"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3784,6 +3784,26 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/ui/formatting.py" line="81"/>
         <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="88"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="89"/>
+        <source>visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="90"/>
+        <source>blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="91"/>
+        <source>letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

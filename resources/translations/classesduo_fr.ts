@@ -243,23 +243,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="66"/>
         <source>Problems</source>
         <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="183"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -267,55 +267,55 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="150"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="151"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="191"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="282"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -326,42 +326,42 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="318"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -571,117 +571,117 @@ La déplacer quand même ?</translation>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
         <source>Date (Paris)</source>
         <translation>Date (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>Term</source>
         <translation>Trimestre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="70"/>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation>Retour à la liste (Alt+Left, Esc)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
         <source>&amp;Timetables…</source>
         <translation>Emplois du &amp;temps…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation>Les créneaux hebdomadaires des deux écoles et leur chevauchement, semaine par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Log / edit the selected session…</source>
         <translation>Renseigner / modifier la séance sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Nothing to log for this duo.</source>
         <translation>Rien à renseigner pour ce duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>Choose a duo in the Duos list.</source>
         <translation>Choisissez un duo dans la liste des duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -692,27 +692,27 @@ Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues 
 Projet : {project}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="276"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="277"/>
         <source>none</source>
         <translation>aucun·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="280"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -1267,7 +1267,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="166"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
@@ -2314,37 +2314,37 @@ Les effacer ?</translation>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="39"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="40"/>
         <source>Overlap of the two timetables</source>
         <translation>Chevauchement des deux emplois du temps</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="124"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="126"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation>Classe de {city} (à l’heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="127"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="128"/>
         <source>Both free</source>
         <translation>Toutes deux libres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
         <source>Previous week</source>
         <translation>Semaine précédente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="160"/>
         <source>Next week</source>
         <translation>Semaine suivante</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="173"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation>Semaine du {monday} (heure de Paris) : les deux classes sont libres {hours} h {minutes:02d}</translation>
     </message>
@@ -3821,6 +3821,26 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/ui/formatting.py" line="81"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="88"/>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="89"/>
+        <source>visio</source>
+        <translation>visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="90"/>
+        <source>blog</source>
+        <translation>blog</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/formatting.py" line="91"/>
+        <source>letters</source>
+        <translation>lettres</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/log_labels.py" line="11"/>

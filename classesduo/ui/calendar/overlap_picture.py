@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from classesduo.domain.scheduling import Interval, SchoolCalendar, week_blocks
 from classesduo.ui.calendar.week_view import day_names
+from classesduo.ui.formatting import format_date
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 PARIS_COLOUR = QtGui.QColor(78, 121, 167, 150)
@@ -170,4 +171,4 @@ class OverlapPanel(QtWidgets.QWidget):
         monday = self.picture.monday
         minutes = self.picture.overlap_minutes()
         text = translate("OverlapPicture", "Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}")
-        self.week_label.setText(text.format(monday=monday.isoformat(), hours=minutes // 60, minutes=minutes % 60))
+        self.week_label.setText(text.format(monday=format_date(monday), hours=minutes // 60, minutes=minutes % 60))

@@ -24,6 +24,7 @@ from classesduo.ui.calendar.month_view import MonthView, month_grid_start
 from classesduo.ui.calendar.toolbar import CalendarToolbar
 from classesduo.ui.calendar.week_view import WeekView
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.formatting import format_date
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
@@ -180,8 +181,8 @@ class CalendarPage(QtWidgets.QWidget):
         else:
             self.week.set_week(first, self.items, self.today)
             period = translate("Calendar", "Week of {monday} – {sunday} (Paris time)")
-            self.toolbar.period_label.setText(period.format(monday=first.isoformat(),
-                                                            sunday=(last - timedelta(days=1)).isoformat()))
+            self.toolbar.period_label.setText(period.format(monday=format_date(first),
+                                                            sunday=format_date(last - timedelta(days=1))))
 
     def empty_text(self) -> str:
         if not self.toolbar.show_past.isChecked():

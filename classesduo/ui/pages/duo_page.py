@@ -16,12 +16,13 @@ from classesduo.domain.enums import SessionKind
 from classesduo.services.duo_timeline import MEDIA_KIND, DuoDetail, TimelineEntry, duo_detail, filter_timeline
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
-from classesduo.ui.formatting import duo_status_label, format_date, format_local, session_status_label
+from classesduo.ui.formatting import duo_status_label, format_date, format_local, session_status_label, tool_label
 from classesduo.ui.log_actions import LogActions
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.pages.timeline_text import PARIS_ZONE, entry_text, kind_label
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+
 
 class DuoPage(QtWidgets.QWidget):
     demo_requested = Signal()
@@ -275,7 +276,7 @@ class DuoPage(QtWidgets.QWidget):
             partner_level=duo.partner.level, partner_pupils=duo.partner.pupils, zone=duo.partner.timezone,
             facilitator=duo.facilitator or translate("DuoPage", "none"), year=duo.duo.school_year,
             status=duo_status_label(duo.duo.status), languages=", ".join(duo.duo.languages) or "—",
-            tools=", ".join(duo.duo.tools) or "—", project=duo.duo.project or "—"))
+            tools=", ".join(tool_label(tool) for tool in duo.duo.tools) or "—", project=duo.duo.project or "—"))
         self.summary_label.setText(translate(
             "DuoPage", "<b>{held}</b> held · <b>{planned}</b> planned · <b>{cancelled}</b> cancelled · "
                        "<b>{postponed}</b> postponed · last exchange: <b>{last}</b> · <b>{media}</b> media · "
