@@ -109,6 +109,11 @@ class MediaDetailPanel(QtWidgets.QWidget):
             self.preview.setPixmap(QtGui.QPixmap())
             self.preview.setText(translate("MediaDetail", "Select an item to see it here."))
             self.info.clear()
+            for line in (self.caption, self.caption_partner, self.tags):
+                line.clear()
+            for combo in (self.kind, self.side, *self.consent.values()):
+                combo.setCurrentIndex(-1)  # no made-up values while nothing is selected
+            self.children.setValue(0)
             return
         item = view.item
         self.preview.setPixmap(QtGui.QPixmap())

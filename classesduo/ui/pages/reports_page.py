@@ -61,7 +61,8 @@ class ReportsPage(QtWidgets.QWidget):
         self.lang_combo.addItem("English", "en")
         self.lang_combo.setCurrentIndex(0 if QtCore.QLocale().language() == QtCore.QLocale.Language.French else 1)
         self.semicolon_check = QtWidgets.QCheckBox()
-        self.semicolon_check.setChecked(True)
+        # French Excel expects ";": ticked for a French report, not for an English one (it follows the language).
+        self.semicolon_check.setChecked(QtCore.QLocale().language() == QtCore.QLocale.Language.French)
         self.export_buttons = {kind: QtWidgets.QPushButton() for kind in FORMATS}
         self.status_label = QtWidgets.QLabel(wordWrap=True)
         self.status_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -260,6 +261,7 @@ class ReportsPage(QtWidgets.QWidget):
             self._set_export_enabled(False)
 
     def _show_language(self, *_: object) -> None:
+        self.semicolon_check.setChecked(self.current_language() == "fr")
         self.preview.set_data(self.preview.data, self.current_language())
 
     def _set_export_enabled(self, enabled: bool) -> None:
