@@ -103,6 +103,19 @@ def build_calendar(views: list[SessionView], stamp: datetime | None = None) -> b
 
 def export_ics(db: Database, target: Path, scope: ExportScope) -> int:
     """Write the scope's visios to ``target`` atomically; returns how many events were written."""
+    views = scope_sessions(db, scope)
+    data = build_calendar(views)
+    write_bytes_atomic(target, data)
+    return sum(1 for view in views if view.session.kind is SessionKind.VISIO)
+
+
+def visio_count(db: Database, scope: ExportScope) -> int:
+    """How many visios an export of ``scope`` would write (to say so before asking for a file)."""
+    return sum(1 for view in scope_sessions(db, scope) if view.session.kind is SessionKind.VISIO)
+
+
+def scope_sessions(db: Database, scope: ExportScope) -> list[SessionView]:
+    """The sessions of one duo, of one facilitator's duos, or all (NotFoundError for an unknown id)."""
     from classesduo.services.duos import get_duo, list_duos
     from classesduo.services.errors import NotFoundError
     from classesduo.services.facilitators import list_facilitators
@@ -117,6 +130,4 @@ def export_ics(db: Database, target: Path, scope: ExportScope) -> int:
         views = [view for view in list_sessions(db) if view.session.duo_id in duo_ids]
     else:
         views = list_sessions(db, duo_id=scope.duo_id)
-    data = build_calendar(views)
-    write_bytes_atomic(target, data)
-    return sum(1 for view in views if view.session.kind is SessionKind.VISIO)
+    return views

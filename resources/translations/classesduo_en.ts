@@ -331,27 +331,37 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <source>Nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1264,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,7 +1873,7 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="116"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
         <source>{name} — {kind}, {size} KB, {date}
 {duo}</source>
         <translation type="unfinished"></translation>
@@ -2422,7 +2432,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="241"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,123 +2448,123 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="144"/>
         <source>Term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="145"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="324"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="196"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="197"/>
         <source>Paris {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="211"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="212"/>
         <source>Check the dates: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="235"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
         <source>Report saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>Export cancelled; no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>One arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
         <source>One partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>One facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
         <source>One duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Report &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>CSV for French Excel (;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
         <source>Export &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3423,7 +3433,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="113"/>
+        <location filename="../../classesduo/services/ics_export.py" line="126"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
         <translation type="unfinished"></translation>

@@ -341,27 +341,37 @@ La déplacer quand même ?</translation>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <source>Nothing to export</source>
+        <translation>Rien à exporter</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
+        <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1271,7 +1281,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
@@ -1890,7 +1900,7 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="116"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
         <source>{name} — {kind}, {size} KB, {date}
 {duo}</source>
         <translation>{name} — {kind}, {size} Ko, {date}
@@ -2455,7 +2465,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="241"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
@@ -2471,123 +2481,123 @@ Les effacer ?</translation>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="144"/>
         <source>Term {number}, {year}</source>
         <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="145"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="324"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="196"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="197"/>
         <source>Paris {number}</source>
         <translation>Paris {number}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="211"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="212"/>
         <source>Check the dates: {problem}.</source>
         <translation>Vérifiez les dates : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="235"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation>Rien à choisir pour ce périmètre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>Export cancelled; no file written.</source>
         <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation>Modifier les da&amp;tes du trimestre…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>&amp;Scope:</source>
         <translation>Pé&amp;rimètre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>One arrondissement</source>
         <translation>Un arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
         <source>One partner country</source>
         <translation>Un pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>One facilitator</source>
         <translation>Un·e intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
         <source>One duo</source>
         <translation>Un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>CSV for French Excel (;)</source>
         <translation>CSV pour Excel en français (;)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
         <source>Export &amp;XLSX…</source>
         <translation>Exporter en &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
     </message>
@@ -3459,7 +3469,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="113"/>
+        <location filename="../../classesduo/services/ics_export.py" line="126"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
         <translation>Aucun enregistrement « {kind} » avec l’identifiant {id}.</translation>

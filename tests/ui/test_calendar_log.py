@@ -49,3 +49,19 @@ def test_duo_page_shows_both_timetables(make_window, demo_dir: Path, qtbot) -> N
     dialog.panel.next_button.click()
     assert (dialog.panel.picture.monday - monday).days == 7
     dialog.reject()
+
+
+def test_exporting_no_visio_says_so_instead_of_asking_for_a_file(make_window, data_dir: Path) -> None:  # noqa: ANN001
+    from .conftest import FakeDialogs
+
+    class Recording(FakeDialogs):
+        asked_file = False
+
+        def save_file(self, *args: object) -> None:
+            Recording.asked_file = True
+
+    dialogs = Recording()
+    window = make_window(data_dir, dialogs=dialogs)
+    window.pages["calendar"].export_ics()
+    assert not Recording.asked_file
+    assert dialogs.infos and "no visio" in dialogs.infos[0]

@@ -297,7 +297,7 @@ class CalendarPage(QtWidgets.QWidget):
         self._after_change()
 
     def export_ics(self) -> None:
-        from classesduo.services.ics_export import ExportScope, export_ics
+        from classesduo.services.ics_export import ExportScope, export_ics, visio_count
         from classesduo.ui.operations import run_with_progress
 
         if self.workspace is None:
@@ -307,6 +307,11 @@ class CalendarPage(QtWidgets.QWidget):
         what = (translate("CalendarPage", "the visios of the chosen duo") if scope.duo_id else
                 translate("CalendarPage", "the visios of the chosen facilitator") if scope.facilitator_id else
                 translate("CalendarPage", "every visio"))
+        if visio_count(self.workspace.db, scope) == 0:
+            self.dialogs.info(self, translate("CalendarPage", "Nothing to export"), translate(
+                "CalendarPage", "There is no visio to export here yet: plan one (Ctrl+N) or find a slot "
+                                "(Ctrl+Shift+F) first."))
+            return
         target = self.dialogs.save_file(self, translate("CalendarPage", "Export {what} as .ics").format(what=what),
                                         str(Path.home() / "classes-duo.ics"),
                                         translate("CalendarPage", "iCalendar files (*.ics)"))
