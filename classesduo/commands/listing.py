@@ -84,15 +84,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """An aligned table; wide (CJK) characters count as two columns, as a terminal shows them."""
+    import unicodedata
+
     def cell(value: Any) -> str:
         if isinstance(value, list):
             return ",".join(str(item) for item in value)
         return "" if value is None else str(value)
 
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    def pad(text: str, size: int) -> str:
+        return text + " " * (size - width(text))
+
     table = [[cell(row.get(column)) for column in columns] for row in rows]
-    widths = [max([len(column)] + [len(line[i]) for line in table]) for i, column in enumerate(columns)]
-    print("  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True)).rstrip())
+    widths = [max([width(column)] + [width(line[i]) for line in table]) for i, column in enumerate(columns)]
+    print("  ".join(pad(column, size) for column, size in zip(columns, widths, strict=True)).rstrip())
     for line in table:
-        print("  ".join(value.ljust(width) for value, width in zip(line, widths, strict=True)).rstrip())
+        print("  ".join(pad(value, size) for value, size in zip(line, widths, strict=True)).rstrip())
     if not table:
         print("(none)")
