@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionStatus
@@ -17,14 +18,9 @@ from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, FacilitatorRow
 
 
-def list_sessions(
-    db: Database,
-    duo_id: str | None = None,
-    start: datetime | None = None,
-    end: datetime | None = None,
-    statuses: tuple[SessionStatus, ...] = (),
-) -> list[SessionView]:
-    query = (
+def session_select() -> Select[Any]:
+    """Sessions with the names around them (schools, partner city, facilitator): one query for every list."""
+    return (
         select(ExchangeSessionRow, ParisSchool.name, ParisSchool.timezone, PartnerSchool.name,
                PartnerSchool.timezone, PartnerSchool.city, FacilitatorRow.name)
         .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
@@ -34,6 +30,15 @@ def list_sessions(
         .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
         .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
     )
+
+
+def filter_sessions(
+    query: Select[Any],
+    duo_id: str | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    statuses: tuple[SessionStatus, ...] = (),
+) -> Select[Any]:
     if duo_id:
         query = query.where(ExchangeSessionRow.duo_id == duo_id)
     if start:
@@ -42,19 +47,33 @@ def list_sessions(
         query = query.where(ExchangeSessionRow.start_utc < end)
     if statuses:
         query = query.where(ExchangeSessionRow.status.in_(statuses))
+    return query
+
+
+def session_view(row: Any) -> SessionView:
+    """A :class:`SessionView` from one row of :func:`session_select`."""
+    exchange, paris, paris_tz, partner, partner_tz, city, facilitator = row
+    return SessionView(
+        session=session_from_row(exchange),
+        duo_label=f"{paris} ↔ {partner}",
+        paris_timezone=paris_tz,
+        partner_timezone=partner_tz,
+        partner_city=city,
+        facilitator=facilitator or "",
+    )
+
+
+def list_sessions(
+    db: Database,
+    duo_id: str | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    statuses: tuple[SessionStatus, ...] = (),
+) -> list[SessionView]:
+    query = filter_sessions(session_select(), duo_id, start, end, statuses)
     with db.reading() as session:
         rows = session.execute(query.order_by(ExchangeSessionRow.start_utc)).all()
-        return [
-            SessionView(
-                session=session_from_row(row),
-                duo_label=f"{paris} ↔ {partner}",
-                paris_timezone=paris_tz,
-                partner_timezone=partner_tz,
-                partner_city=city,
-                facilitator=facilitator or "",
-            )
-            for row, paris, paris_tz, partner, partner_tz, city, facilitator in rows
-        ]
+        return [session_view(row) for row in rows]
 
 
 def save_session(db: Database, exchange: ExchangeSession) -> ExchangeSession:

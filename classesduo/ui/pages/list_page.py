@@ -46,11 +46,10 @@ class RecordTable(QtWidgets.QWidget):
 
     def __init__(self, columns: Sequence[Column[Any]], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model: RecordTableModel[Any] = self._make_model(columns)
+        self.proxy: QtCore.QAbstractItemModel = self._make_proxy()
         self.filter_edit = QtWidgets.QLineEdit(clearButtonEnabled=True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_text_changed)
         self.count_label = QtWidgets.QLabel()
         self.view = QtWidgets.QTableView()
         self.view.setModel(self.proxy)
@@ -83,6 +82,18 @@ class RecordTable(QtWidgets.QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.retranslate_ui()
+
+    def _make_model(self, columns: Sequence[Column[Any]]) -> RecordTableModel[Any]:
+        return RecordTableModel(columns, self)
+
+    def _make_proxy(self) -> QtCore.QAbstractItemModel:
+        """What the view shows: a sorting and filtering proxy over the model (a paged table shows its model)."""
+        proxy = FilterProxy(self)
+        proxy.setSourceModel(self.model)
+        return proxy
+
+    def _filter_text_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)  # type: ignore[attr-defined]
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.model.set_records(records)
@@ -129,7 +140,7 @@ class ListPage(QtWidgets.QWidget):
         self.workspace: Workspace | None = None
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("pageTitle")
-        self.table = RecordTable(self.columns())
+        self.table = self.make_table()
         self.table.empty_action.connect(self.demo_requested)
         self.table.activated.connect(self.open_record)
         layout = QtWidgets.QVBoxLayout(self)
@@ -141,6 +152,9 @@ class ListPage(QtWidgets.QWidget):
     # to override ---------------------------------------------------------------------------------
     def columns(self) -> Sequence[Column[Any]]:
         raise NotImplementedError
+
+    def make_table(self) -> RecordTable:
+        return RecordTable(self.columns())
 
     def load(self, workspace: Workspace) -> Sequence[Any]:
         raise NotImplementedError

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from classesduo.domain.enums import SessionStatus
-from classesduo.services.log_queries import to_log
-from classesduo.services.sessions import list_sessions
+from classesduo.services.session_pages import SessionQuery, count_sessions, session_page
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.ui.log_actions import LogActions
 from classesduo.ui.log_labels import cancel_reason_label
-from classesduo.ui.pages.list_page import ListPage, text_column
+from classesduo.ui.paged_table import PagedTable
+from classesduo.ui.pages.list_page import ListPage, RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 from classesduo.ui.table_model import Column
 
+#: The service's sort key for each column (Paris time, partner time, duo, kind, minutes, status, facilitator,
+#: presence, what was done).
+SORT_KEYS = ("start", "start", "duo", "kind", "minutes", "status", "facilitator", "present", "activities")
+LOGGED_STATUSES = (SessionStatus.HELD, SessionStatus.CANCELLED, SessionStatus.POSTPONED)
+
 
 class LogPage(ListPage):
+    """Rows are paged from the database (the log can hold 100,000 sessions), see :mod:`classesduo.ui.paged_table`."""
+
     LOGGED = 0
     TO_LOG = 1
 
@@ -30,8 +38,12 @@ class LogPage(ListPage):
                         lambda v: v.session.log.activities or cancel_reason_label(v.session.log.cancel_reason)),
         ]
 
+    def make_table(self) -> RecordTable:
+        return PagedTable(self.columns(), SORT_KEYS)
+
     def add_header_widgets(self, layout: QtWidgets.QVBoxLayout) -> None:
         self.actions: LogActions | None = None
+        self._mode = -1
         self.which = QtWidgets.QComboBox()
         self.which.addItems(["", ""])
         self.which.currentIndexChanged.connect(self.refresh)
@@ -69,11 +81,12 @@ class LogPage(ListPage):
         if self.actions:
             self.actions.open_form(session=record)
 
-    def load(self, workspace: Workspace) -> list[SessionView]:
+    def source(self, workspace: Workspace) -> _SessionSource:
+        """Logged exchanges, or past sessions still planned (over by now)."""
         if self.which.currentIndex() == self.TO_LOG:
-            return to_log(workspace.db, self.actions.now() if self.actions else datetime.now(UTC))
-        return list(reversed(list_sessions(workspace.db, statuses=(SessionStatus.HELD, SessionStatus.CANCELLED,
-                                                                        SessionStatus.POSTPONED))))
+            now = self.actions.now() if self.actions else datetime.now(UTC)
+            return _SessionSource(workspace, SessionQuery(statuses=(SessionStatus.PLANNED,), ended_by=now))
+        return _SessionSource(workspace, SessionQuery(statuses=LOGGED_STATUSES))
 
     def page_title(self) -> str:
         return translate("LogPage", "Exchange log")
@@ -92,8 +105,28 @@ class LogPage(ListPage):
         super().retranslate_ui()
 
     def refresh(self) -> None:
-        super().refresh()
+        table: PagedTable = self.table  # type: ignore[assignment]
+        mode = self.which.currentIndex()
+        if mode != self._mode:  # logged: newest first; to log: oldest first
+            self._mode = mode
+            table.set_order(0, QtCore.Qt.SortOrder.AscendingOrder if mode == self.TO_LOG
+                            else QtCore.Qt.SortOrder.DescendingOrder)
+        table.set_source(self.source(self.workspace) if self.workspace else None)
         self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data"))
+
+
+class _SessionSource:
+    """One query of the log page, asked for pages and counts by the table model."""
+
+    def __init__(self, workspace: Workspace, query: SessionQuery) -> None:
+        self.workspace, self.query = workspace, query
+
+    def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> list[SessionView]:
+        query = replace(self.query, text=text, sort=sort, descending=descending)
+        return session_page(self.workspace.db, query, offset, limit)
+
+    def count(self, text: str) -> int:
+        return count_sessions(self.workspace.db, replace(self.query, text=text))
 
 
 def _presence(view: SessionView) -> str:

@@ -1,0 +1,135 @@
+"""Sessions one page at a time: filtering, sorting and counting done by the database.
+
+The Exchange log can hold 100,000 sessions; loading them all into Python to sort
+and filter them took tens of seconds. These functions share the joins of
+:func:`classesduo.services.sessions.list_sessions` and return only the rows a
+table shows (LIMIT/OFFSET), plus the count for the same filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.sessions import filter_sessions, session_select, session_view
+from classesduo.services.views import SessionView
+from classesduo.storage.database import Database
+from classesduo.storage.models import DuoRow, ExchangeSessionRow, FacilitatorRow
+
+#: Sort keys a caller may ask for, and the columns each sorts by (ties broken by start, then id).
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "start": (ExchangeSessionRow.start_utc,),
+    "duo": (ParisSchool.name, PartnerSchool.name),
+    "kind": (ExchangeSessionRow.kind,),
+    "minutes": (ExchangeSessionRow.minutes,),
+    "status": (ExchangeSessionRow.status,),
+    "facilitator": (func.coalesce(FacilitatorRow.name, ""),),
+    "present": (ExchangeSessionRow.present_paris,),
+    "activities": (ExchangeSessionRow.activities,),
+}
+
+_NEEDS_JOINS = {"duo", "facilitator"}
+
+
+@dataclass(frozen=True)
+class SessionQuery:
+    """Which sessions a page shows and in which order.
+
+    ``end``: sessions starting before it; ``ended_by``: only sessions over by
+    that instant (start + minutes), as the "still to log" list needs. ``text``:
+    every word must appear (case-insensitive) in a school name, the partner
+    city, the facilitator, the activities or the notes.
+    """
+
+    statuses: tuple[SessionStatus, ...] = ()
+    end: datetime | None = None
+    ended_by: datetime | None = None
+    duo_id: str | None = None
+    text: str = ""
+    sort: str = "start"
+    descending: bool = False
+
+
+def session_page(db: Database, query: SessionQuery, offset: int = 0, limit: int = 200) -> list[SessionView]:
+    """One page of sessions: ids chosen on the session table alone, then the names joined to those rows only."""
+    if query.sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {query.sort!r}; expected one of {', '.join(SORT_KEYS)}")
+    columns = [*SORT_KEYS[query.sort], ExchangeSessionRow.start_utc, ExchangeSessionRow.id]
+    order = [column.desc() if query.descending else column.asc() for column in columns]
+    joined = query.sort in _NEEDS_JOINS
+    with db.reading() as session:
+        base = session_select().with_only_columns(ExchangeSessionRow.id) if joined else select(ExchangeSessionRow.id)
+        statement = _where(session, base, query)
+        ids = list(session.scalars(statement.order_by(*order).offset(max(offset, 0)).limit(max(limit, 0))))
+        if not ids:
+            return []
+        rank = {session_id: index for index, session_id in enumerate(ids)}
+        rows = session.execute(session_select().where(ExchangeSessionRow.id.in_(ids))).all()
+        return [session_view(row) for row in sorted(rows, key=lambda row: rank[row[0].id])]
+
+
+def count_sessions(db: Database, query: SessionQuery) -> int:
+    with db.reading() as session:
+        statement = _where(session, select(func.count()).select_from(ExchangeSessionRow), query)
+        return int(session.scalar(statement) or 0)
+
+
+def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[Any]:
+    end = query.end
+    if query.ended_by is not None:
+        end = min(end, query.ended_by) if end is not None else query.ended_by
+    statement = filter_sessions(statement, duo_id=query.duo_id, end=end)
+    others = tuple(status for status in SessionStatus if status not in query.statuses)
+    if query.statuses and len(others) < len(query.statuses):
+        # "not planned" rather than "held, cancelled or postponed": the same rows, but SQLite then walks the
+        # start index in order and stops after a page instead of sorting every logged session (0.13 s → 0.015 s)
+        statement = statement.where(ExchangeSessionRow.status.not_in(others))
+    elif query.statuses:
+        statement = statement.where(ExchangeSessionRow.status.in_(query.statuses))
+    for word in query.text.split():
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(or_(
+            ExchangeSessionRow.duo_id.in_(_duos_named(pattern)),
+            ExchangeSessionRow.activities.ilike(pattern, escape="\\"),
+            ExchangeSessionRow.notes.ilike(pattern, escape="\\"),
+        ))
+    if query.ended_by is not None:
+        running = _still_running(session, query, query.ended_by)
+        if running:
+            statement = statement.where(ExchangeSessionRow.id.not_in(running))
+    return statement
+
+
+def _duos_named(pattern: str) -> Select[Any]:
+    """Duos whose schools, partner city or facilitator match: a few hundred rows, not one per session."""
+    names = (ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name)
+    return (select(DuoRow.id)
+            .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+            .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
+            .where(or_(*(column.ilike(pattern, escape="\\") for column in names))))
+
+
+def _still_running(session: Any, query: SessionQuery, now: datetime) -> list[str]:
+    """Ids of sessions started before ``now`` but not over yet (portable: no SQL date arithmetic)."""
+    scope: list[ColumnElement[bool]] = [ExchangeSessionRow.start_utc < now]
+    if query.statuses:
+        scope.append(ExchangeSessionRow.status.in_(query.statuses))
+    if query.duo_id:
+        scope.append(ExchangeSessionRow.duo_id == query.duo_id)
+    longest = session.scalar(select(func.max(ExchangeSessionRow.minutes)).where(and_(*scope)))
+    if not longest:
+        return []
+    since = now - timedelta(minutes=int(longest))
+    rows = session.execute(
+        select(ExchangeSessionRow.id, ExchangeSessionRow.start_utc, ExchangeSessionRow.minutes)
+        .where(and_(*scope), ExchangeSessionRow.start_utc >= since)
+    ).all()
+    return [row.id for row in rows if row.start_utc + timedelta(minutes=row.minutes) > now]

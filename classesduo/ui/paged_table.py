@@ -1,0 +1,164 @@
+"""A table whose rows come from the database one page at a time.
+
+For lists too long to hold in Python (the Exchange log can reach 100,000
+sessions), the model asks a :class:`PageSource` for 200 rows at a time as the
+view scrolls (``canFetchMore``/``fetchMore``), sorts by asking the source again
+(``sort()``), and refilters when the filter text settles (150 ms debounce).
+The count label shows the source's count, not the rows fetched so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from classesduo.ui.pages.list_page import RecordTable
+from classesduo.ui.qt import Qt, QtCore, translate
+from classesduo.ui.table_model import Column, RecordTableModel
+
+PAGE_SIZE = 200
+DEBOUNCE_MS = 150
+
+
+class PageSource(Protocol):
+    def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> Sequence[Any]: ...
+
+    def count(self, text: str) -> int: ...
+
+
+class PagedTableModel(RecordTableModel[Any]):
+    """Rows fetched lazily from a :class:`PageSource`; ``sort_keys[column]`` names the source's sort (None: fixed)."""
+
+    def __init__(self, columns: Sequence[Column[Any]], sort_keys: Sequence[str | None],
+                 parent: QtCore.QObject | None = None) -> None:
+        super().__init__(columns, parent)
+        self._sort_keys = list(sort_keys)
+        self._source: PageSource | None = None
+        self._text = ""
+        self._sort = next((key for key in self._sort_keys if key), "")
+        self._descending = False
+        self._resetting = False
+        self.total = 0
+
+    @property
+    def filter_text(self) -> str:
+        return self._text
+
+    def set_source(self, source: PageSource | None) -> None:
+        self._source = source
+        self.reload()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        """Set the order without querying (the next :meth:`reload` uses it)."""
+        self._sort, self._descending = key, descending
+
+    def set_filter_text(self, text: str) -> None:
+        self._text = " ".join(text.split())
+        self.reload()
+
+    def reload(self) -> None:
+        # views (and the model tester) react to modelReset by fetching more; inserting rows while the reset
+        # is still being announced breaks Qt's model contract, so fetching waits until the reset is over
+        self._resetting = True
+        try:
+            self.beginResetModel()
+            self._records = []
+            self.total = self._source.count(self._text) if self._source else 0
+            if self.total:
+                self._records = list(self._fetch(0))
+            self.endResetModel()
+        finally:
+            self._resetting = False
+
+    def _fetch(self, offset: int) -> Sequence[Any]:
+        assert self._source is not None
+        return self._source.page(self._text, self._sort, self._descending, offset, PAGE_SIZE)
+
+    # Qt model interface -------------------------------------------------------------------------
+    def canFetchMore(self, parent: QtCore.QModelIndex) -> bool:  # noqa: N802
+        return (not parent.isValid() and not self._resetting and self._source is not None
+                and len(self._records) < self.total)
+
+    def fetchMore(self, parent: QtCore.QModelIndex) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        rows = list(self._fetch(len(self._records)))
+        if not rows:  # the data shrank since the count: stop asking
+            self.total = len(self._records)
+            return
+        first = len(self._records)
+        self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
+        self._records.extend(rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._sort_keys[column] if 0 <= column < len(self._sort_keys) else None
+        if not key:
+            return
+        self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+        if self._source is not None:
+            self.reload()
+
+
+class PagedTable(RecordTable):
+    """:class:`RecordTable` over a :class:`PagedTableModel`: the view shows the model itself (no proxy)."""
+
+    def __init__(self, columns: Sequence[Column[Any]], sort_keys: Sequence[str | None],
+                 parent: QtCore.QObject | None = None) -> None:
+        self._sort_keys = sort_keys
+        self._unfiltered = 0
+        super().__init__(columns, parent)
+        self.filter_timer = QtCore.QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(DEBOUNCE_MS)
+        self.filter_timer.timeout.connect(self.apply_filter)
+
+    def _make_model(self, columns: Sequence[Column[Any]]) -> PagedTableModel:
+        return PagedTableModel(columns, self._sort_keys, self)
+
+    def _make_proxy(self) -> QtCore.QAbstractItemModel:
+        return self.model
+
+    def _filter_text_changed(self, text: str) -> None:
+        self.filter_timer.start()
+
+    def apply_filter(self) -> None:
+        """Refilter now (the debounce timer calls this once typing pauses)."""
+        self.filter_timer.stop()
+        model: PagedTableModel = self.model  # type: ignore[assignment]
+        if " ".join(self.filter_edit.text().split()) != model.filter_text:
+            model.set_filter_text(self.filter_edit.text())
+
+    def set_order(self, column: int, order: Qt.SortOrder) -> None:
+        """Show ``column`` sorted in ``order`` without querying; the next :meth:`set_source` uses it."""
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
+        key = self._sort_keys[column]
+        if key:
+            self.model.set_sort(key, order == Qt.SortOrder.DescendingOrder)  # type: ignore[attr-defined]
+
+    def set_source(self, source: PageSource | None) -> None:
+        model: PagedTableModel = self.model  # type: ignore[assignment]
+        self.filter_timer.stop()
+        model._text = " ".join(self.filter_edit.text().split())
+        model.set_source(source)
+        self._unfiltered = model.total if not model.filter_text or source is None else source.count("")
+        self.stack.setCurrentWidget(self.view if self._unfiltered else self.empty)
+        self.filter_edit.setEnabled(bool(self._unfiltered))
+        if model.rowCount() and not self._sized:
+            self.view.resizeColumnsToContents()
+            self._sized = True
+        self._update_count()
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        raise TypeError("a paged table reads its rows from its source: use set_source()")
+
+    def _update_count(self, *_: object) -> None:
+        model = self.model
+        shown = getattr(model, "total", 0)
+        total = getattr(self, "_unfiltered", shown)
+        text = (translate("RecordTable", "{shown} of {total}") if shown != total
+                else translate("RecordTable", "{total} rows"))
+        self.count_label.setText(text.format(shown=shown, total=total))

@@ -1,0 +1,114 @@
+"""The Exchange log pages its rows from the database: lazy fetching, sorting by the service, debounced filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.services.log_queries import to_log
+from classesduo.services.sessions import list_sessions
+from classesduo.ui.paged_table import PAGE_SIZE, PagedTableModel
+from classesduo.ui.qt import QtCore
+from classesduo.ui.table_model import RECORD_ROLE, Column
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
+LOGGED = (SessionStatus.HELD, SessionStatus.CANCELLED, SessionStatus.POSTPONED)
+
+
+class ListSource:
+    """Numbers 0..n-1 filtered by substring, sorted by value or by last digit; records every page asked."""
+
+    def __init__(self, size: int) -> None:
+        self.values = list(range(size))
+        self.asked: list[tuple[str, str, bool, int, int]] = []
+
+    def _rows(self, text: str, sort: str, descending: bool) -> list[int]:
+        rows = [v for v in self.values if text in str(v)]
+        key = (lambda v: (v % 10, v)) if sort == "digit" else (lambda v: v)
+        return sorted(rows, key=key, reverse=descending)
+
+    def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> Sequence[int]:
+        self.asked.append((text, sort, descending, offset, limit))
+        return self._rows(text, sort, descending)[offset:offset + limit]
+
+    def count(self, text: str) -> int:
+        return len(self._rows(text, "value", False))
+
+
+def _model(source: ListSource) -> PagedTableModel:
+    columns = [Column(title=lambda: "Value", display=str), Column(title=lambda: "Digit", display=lambda v: str(v % 10))]
+    model = PagedTableModel(columns, ["value", "digit"])
+    model.set_source(source)
+    return model
+
+
+def test_model_fetches_pages_lazily_and_sorts_through_the_source(qtmodeltester) -> None:  # noqa: ANN001
+    source = ListSource(450)
+    model = _model(source)
+    assert model.rowCount() == PAGE_SIZE and model.total == 450 and model.canFetchMore(QtCore.QModelIndex())
+    qtmodeltester.check(model)
+    while model.canFetchMore(QtCore.QModelIndex()):
+        model.fetchMore(QtCore.QModelIndex())
+    assert model.rowCount() == 450 and model.records() == list(range(450))
+    assert [offset for *_, offset, _limit in source.asked if offset] == [200, 400]
+    asked = len(source.asked)
+    model.sort(1, QtCore.Qt.SortOrder.DescendingOrder)
+    assert source.asked[asked] == ("", "digit", True, 0, PAGE_SIZE)
+    assert model.rowCount() >= PAGE_SIZE and model.index(0, 0).data(RECORD_ROLE) == 449
+    assert model.index(1, 0).data(RECORD_ROLE) == 439
+    model.set_filter_text("  4 ")
+    assert model.total == len([v for v in range(450) if "4" in str(v)])
+    assert all("4" in str(v) for v in model.records())
+    qtmodeltester.check(model)
+
+
+def test_log_page_pages_sorts_and_filters_the_logged_sessions(make_window, demo_dir: Path, qtbot,  # noqa: ANN001
+                                                              qtmodeltester) -> None:
+    window = make_window(demo_dir)
+    window.log_actions.clock = lambda: NOW
+    window.refresh_all()
+    page = window.pages["log"]
+    table = page.table
+    logged = list_sessions(window.workspace.db, statuses=LOGGED)
+    newest = sorted(logged, key=lambda v: (v.session.start_utc, v.session.id), reverse=True)
+    assert [v.session.id for v in table.model.records()] == [v.session.id for v in newest[:PAGE_SIZE]]
+    assert table.count_label.text() == f"{len(logged)} rows"
+    assert table.view.horizontalHeader().sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
+    qtmodeltester.check(table.model)
+    # a click on "Minutes" sorts in the database
+    table.view.sortByColumn(4, QtCore.Qt.SortOrder.AscendingOrder)
+    minutes = [v.session.minutes for v in table.model.records()]
+    assert minutes == sorted(minutes) and minutes[0] == min(v.session.minutes for v in logged)
+    # typing filters once typing pauses
+    city = logged[0].partner_city
+    table.filter_edit.setText(city.lower())
+    assert table.filter_timer.isActive()
+    qtbot.waitUntil(lambda: not table.filter_timer.isActive(), timeout=2000)
+    expected = [v for v in logged if city.casefold() in (v.partner_city + v.duo_label + v.facilitator
+                                                         + v.session.log.activities
+                                                         + v.session.log.notes).casefold()]
+    assert {v.session.id for v in table.model.records()} == {v.session.id for v in expected}
+    assert table.count_label.text() == f"{len(expected)} of {len(logged)}"
+    table.filter_edit.setText("no such school anywhere")
+    table.apply_filter()
+    assert table.model.rowCount() == 0 and table.stack.currentWidget() is table.view
+    table.filter_edit.clear()
+    table.apply_filter()
+    # the other mode: past sessions still to log, oldest first
+    page.which.setCurrentIndex(page.TO_LOG)
+    due = sorted(to_log(window.workspace.db, NOW), key=lambda v: (v.session.start_utc, v.session.id))
+    assert due and [v.session.id for v in table.model.records()] == [v.session.id for v in due]
+    assert table.view.horizontalHeader().sortIndicatorOrder() == QtCore.Qt.SortOrder.AscendingOrder
+    table.view.selectRow(0)
+    assert table.selected_record().session.id == due[0].session.id
+
+
+def test_log_page_without_data_shows_its_empty_state(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(tmp_path / "empty")
+    table = window.pages["log"].table
+    assert table.stack.currentWidget() is table.empty and not table.filter_edit.isEnabled()
+    assert "No exchange logged yet" in table.empty.label.text()
+    assert table.count_label.text() == "0 rows"
