@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from classesduo.domain.enums import SessionStatus
+from classesduo.domain.text import fold
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
 from classesduo.services.sessions import filter_sessions, session_select, session_view
 from classesduo.services.views import SessionView
@@ -91,12 +92,13 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[
         statement = statement.where(ExchangeSessionRow.status.not_in(others))
     elif query.statuses:
         statement = statement.where(ExchangeSessionRow.status.in_(query.statuses))
+    sqlite = session.get_bind().dialect.name == "sqlite"
     for word in query.text.split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + _escape(fold(word) if sqlite else word) + "%"
         statement = statement.where(or_(
-            ExchangeSessionRow.duo_id.in_(_duos_named(pattern)),
-            ExchangeSessionRow.activities.ilike(pattern, escape="\\"),
-            ExchangeSessionRow.notes.ilike(pattern, escape="\\"),
+            ExchangeSessionRow.duo_id.in_(_duos_named(pattern, sqlite)),
+            _matches(ExchangeSessionRow.activities, pattern, sqlite),
+            _matches(ExchangeSessionRow.notes, pattern, sqlite),
         ))
     if query.ended_by is not None:
         running = _still_running(session, query, query.ended_by)
@@ -105,7 +107,18 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[
     return statement
 
 
-def _duos_named(pattern: str) -> Select[Any]:
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _matches(column: Any, pattern: str, sqlite: bool) -> ColumnElement[bool]:
+    """Case-insensitive; on SQLite accent-insensitive too (``cd_fold``, registered in storage.database)."""
+    if sqlite:
+        return func.cd_fold(column).like(pattern, escape="\\")
+    return column.ilike(pattern, escape="\\")
+
+
+def _duos_named(pattern: str, sqlite: bool) -> Select[Any]:
     """Duos whose schools, partner city or facilitator match: a few hundred rows, not one per session."""
     names = (ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name)
     return (select(DuoRow.id)
@@ -114,7 +127,7 @@ def _duos_named(pattern: str) -> Select[Any]:
             .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
             .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
             .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
-            .where(or_(*(column.ilike(pattern, escape="\\") for column in names))))
+            .where(or_(*(_matches(column, pattern, sqlite) for column in names))))
 
 
 def _still_running(session: Any, query: SessionQuery, now: datetime) -> list[str]:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from classesduo.ui.qt import QtCore, Qt
+from classesduo.domain.text import fold as _fold
+from classesduo.ui.qt import Qt, QtCore
 
 T = TypeVar("T")
 
@@ -118,10 +119,3 @@ class FilterProxy(QtCore.QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

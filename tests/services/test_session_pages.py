@@ -97,3 +97,20 @@ def test_still_to_log_is_the_past_sessions_already_over(demo_workspace: Workspac
 def test_unknown_sort_key_is_refused(demo_workspace: Workspace) -> None:
     with pytest.raises(ValueError, match="unknown sort key"):
         session_page(demo_workspace.db, SessionQuery(sort="colour"))
+
+
+def test_the_filter_ignores_accents_and_case(demo_workspace) -> None:  # noqa: ANN001
+    from classesduo.domain.enums import SessionStatus
+    from classesduo.services.session_pages import SessionQuery, count_sessions
+
+    if not demo_workspace.db.is_sqlite:
+        import pytest
+
+        pytest.skip("accent folding is done in SQL on SQLite only")
+    logged = (SessionStatus.HELD, SessionStatus.CANCELLED, SessionStatus.POSTPONED)
+    accented = count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="Béranger"))
+    assert accented > 0
+    assert count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="beranger")) == accented
+    assert count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="ECOLE BERANGER")) == accented
+    assert count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="présentation")) == \
+        count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="presentation")) > 0
