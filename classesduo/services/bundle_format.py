@@ -20,13 +20,13 @@ from classesduo.storage.models import Base
 from classesduo.storage.types import CodeList, UTCDateTime
 
 FORMAT_NAME = "classesduo-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: media_tally (anonymous counts of media erased by retention)
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 
 #: Parents before children, so rows can be inserted in this order.
 BUNDLE_TABLES = ["facilitator", "school", "availability_window", "holiday_period", "class_group", "term", "duo",
-                 "session_series", "exchange_session", "session_revision", "media_item"]
+                 "session_series", "exchange_session", "session_revision", "media_item", "media_tally"]
 
 MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 4 << 30  # one video of 4 GiB

@@ -90,6 +90,7 @@ def _selected_ids(session: Session, duo_ids: list[str]) -> dict[str, Any]:
         "exchange_session": t["exchange_session"].c.duo_id.in_(duo_ids),
         "session_revision": t["session_revision"].c.session_id.in_(session_ids),
         "media_item": t["media_item"].c.duo_id.in_(duo_ids),
+        "media_tally": t["media_tally"].c.duo_id.in_(duo_ids),
     }
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from classesduo.domain.entities import Term
 from classesduo.domain.terms import default_terms
+from classesduo.services.errors import translated_storage_errors
 from classesduo.storage.convert import term_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import TermRow
@@ -19,7 +20,7 @@ def list_terms(db: Database) -> list[Term]:
 
 def ensure_default_terms(db: Database, school_year: str) -> list[Term]:
     """Create the three default terms of ``school_year`` if it has none; return its terms."""
-    with db.transaction() as session:
+    with translated_storage_errors(), db.transaction() as session:
         rows = session.scalars(select(TermRow).where(TermRow.school_year == school_year)).all()
         if not rows:
             rows = [TermRow(school_year=t.school_year, number=t.number, start_date=t.start, end_date=t.end)

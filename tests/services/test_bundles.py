@@ -190,3 +190,19 @@ def test_a_cancelled_import_writes_nothing(bundle: Path, workspace: Workspace) -
         import_bundle(workspace, bundle, cancelled=lambda: True)
     assert all(rows == [] for rows in _rows(workspace).values())
     assert _files(workspace.media.root) == {}
+
+
+def test_anonymous_counts_of_erased_media_travel_with_the_duo(demo_workspace: Workspace, workspace: Workspace,
+                                                              tmp_path: Path) -> None:
+    from datetime import date
+
+    from classesduo.services.media_retention import erase_expired, erased_counts
+
+    erase_expired(demo_workspace, date(2028, 8, 1), retention_years=1)
+    counts = erased_counts(demo_workspace)
+    assert counts
+    target = tmp_path / "after-retention.zip"
+    export_bundle(demo_workspace, target)
+    summary = import_bundle(workspace, target)
+    assert summary.added["media_tally"] == len(counts)
+    assert erased_counts(workspace) == counts
