@@ -36,13 +36,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from classesduo.logs import setup_logging
-    from classesduo.paths import AppPaths
-    from classesduo.services.backups import newest_good_backup, restore
-
     import os
 
-    from classesduo.paths import DB_URL_ENV
+    from classesduo.logs import setup_logging
+    from classesduo.paths import DB_URL_ENV, AppPaths
+    from classesduo.services.backups import newest_good_backup, restore
     from classesduo.settings import Settings
 
     shared = args.db_url or os.environ.get(DB_URL_ENV) or Settings.load(

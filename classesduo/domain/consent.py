@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from classesduo.domain.enums import ConsentStatus
+from classesduo.domain.terms import school_year_bounds, school_year_of
 
 
 class ConsentChannel(StrEnum):
@@ -57,4 +58,4 @@ def blocked_channels(item: HasConsent, on: date) -> list[ConsentChannel]:
 
 def default_consent_until(day: date) -> date:
     """End of the school year ``day`` belongs to: 31 July (the year turns over on 1 August)."""
-    return date(day.year if day.month < 8 else day.year + 1, 7, 31)
+    return school_year_bounds(school_year_of(day))[1]

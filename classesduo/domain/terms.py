@@ -36,6 +36,12 @@ def parse_school_year(text: str) -> int:
     return int(match.group(1))
 
 
+def school_year_bounds(school_year: str) -> tuple[date, date]:
+    """1 August to 31 July: the school year as the app counts it (terms, holidays, consent, retention)."""
+    first = parse_school_year(school_year)
+    return date(first, 8, 1), date(first + 1, 7, 31)
+
+
 def school_year_of(day: date) -> str:
     """The school year a date belongs to; it turns over on 1 August."""
     first = day.year if day.month >= 8 else day.year - 1
@@ -68,8 +74,7 @@ def validate_term_dates(school_year: str, number: int, start: date, end: date,
     problems: list[tuple[str, str]] = []
     if end < start:
         problems.append(("end", translate("terms", "The term ends before it starts.")))
-    first = parse_school_year(school_year)
-    year_start, year_end = date(first, 8, 1), date(first + 1, 7, 31)
+    year_start, year_end = school_year_bounds(school_year)
     for field, day in (("start", start), ("end", end)):
         if not year_start <= day <= year_end:
             problems.append((field, translate("terms", "{day} is outside the school year {year} (1 August to 31 July).")

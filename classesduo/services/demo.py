@@ -29,7 +29,7 @@ from classesduo.domain.enums import (
     SessionStatus,
     Side,
 )
-from classesduo.domain.terms import default_terms, parse_school_year, school_year_of
+from classesduo.domain.terms import default_terms, parse_school_year, school_year_bounds, school_year_of
 from classesduo.services.demo_catalog import ACTIVITIES, FACILITATORS, PARIS_SCHOOLS, PARTNER_SCHOOLS, PROJECTS
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.holidays import zone_c_holidays
@@ -235,7 +235,7 @@ class _Loader:
                 mime_type="image/png", taken_at=exchange.start_utc, side=Side.PARIS if number % 2 == 0 else Side.PARTNER,
                 caption=f"Dessin de la séance du {exchange.start_utc:%d/%m/%Y}", identifiable_children=0,
                 consent_exchange=ConsentStatus.GRANTED, consent_publication=consent, consent_reports=consent,
-                consent_until=date(parse_school_year(duo.school_year) + 1, 7, 31),
+                consent_until=school_year_bounds(duo.school_year)[1],
             ))
 
 

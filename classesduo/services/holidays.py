@@ -8,7 +8,7 @@ from functools import cache
 
 from classesduo.domain.availability import HolidayPeriod
 from classesduo.domain.enums import HolidaySource
-from classesduo.domain.terms import parse_school_year
+from classesduo.domain.terms import parse_school_year, school_year_bounds
 from classesduo.paths import resources_dir
 
 
@@ -47,7 +47,7 @@ def public_holidays(country: str, school_year: str) -> list[HolidayPeriod]:
         calendar = holidays.country_holidays(country.upper(), years=[first, first + 1])
     except NotImplementedError:
         return []
-    start, end = date(first, 8, 1), date(first + 1, 7, 31)
+    start, end = school_year_bounds(school_year)
     return [HolidayPeriod(name, day, day, HolidaySource.PUBLIC)
             for day, name in sorted(calendar.items()) if start <= day <= end]
 

@@ -27,7 +27,7 @@ from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.i18n import translate
 from classesduo.domain.media_types import HEADER_BYTES, FileType, sniff
-from classesduo.domain.terms import parse_school_year
+from classesduo.domain.terms import school_year_bounds
 from classesduo.services import media_probe
 from classesduo.services.duos import get_duo
 from classesduo.services.errors import NotFoundError, ServiceError, translated_storage_errors
@@ -104,7 +104,7 @@ def import_files(
     if session_id is not None:
         _check_session(workspace, duo_id, session_id)
     zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
-    consent_until = duo_year_end(duo.duo.school_year)
+    consent_until = school_year_bounds(duo.duo.school_year)[1]  # authorisations end with the duo's year
     files = expand_folders(paths)
     total = sum(_size_or_zero(p) for p in files) or 1
     done = 0
@@ -235,11 +235,6 @@ def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: Sta
         if created:  # the file was new to the store and no row points at it: do not leave an orphan
             workspace.media.remove(stored_name)
         raise
-
-
-def duo_year_end(school_year: str) -> date:
-    """The default end of an authorisation: 31 July ending the duo's school year."""
-    return date(parse_school_year(school_year) + 1, 7, 31)
 
 
 def _taken_at(path: Path, zone: ZoneInfo) -> datetime | None:

@@ -23,7 +23,7 @@ from datetime import date
 from sqlalchemy import delete, func, select, text
 
 from classesduo.domain.enums import MediaKind, Side
-from classesduo.domain.terms import parse_school_year
+from classesduo.domain.terms import school_year_bounds
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.media import thumbnail_path
@@ -41,13 +41,9 @@ log = logging.getLogger(__name__)
 _LOG_TEXT_FIELDS = ("activities", "problems", "follow_up", "notes")
 
 
-def duo_end(school_year: str) -> date:
-    return date(parse_school_year(school_year) + 1, 7, 31)
-
-
 def erase_after(school_year: str, retention_years: int) -> date:
     """The last day a duo's media and logs are kept; they may be erased from the next day on."""
-    end = duo_end(school_year)
+    end = school_year_bounds(school_year)[1]
     return end.replace(year=end.year + retention_years)
 
 

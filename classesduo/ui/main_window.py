@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING, Any
 
 from classesduo import __version__

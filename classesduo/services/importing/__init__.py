@@ -9,7 +9,6 @@ importing the same file twice changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from pathlib import Path
 from types import ModuleType
 

@@ -14,11 +14,11 @@ from classesduo.domain.entities import ClassGroup, Duo, Facilitator, School
 from classesduo.domain.enums import DuoStatus, ExchangeTool, Side
 from classesduo.domain.terms import parse_school_year, school_year_of
 from classesduo.domain.validation import FieldError, ValidationError
+from classesduo.ui.formatting import duo_status_label
 from classesduo.ui.forms.clock_text import clock_summary
 from classesduo.ui.forms.fields import ErrorLabel, line_edit, parse_codes
 from classesduo.ui.forms.filter_combo import FilterCombo
 from classesduo.ui.forms.record_dialog import RecordDialog
-from classesduo.ui.formatting import duo_status_label
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 

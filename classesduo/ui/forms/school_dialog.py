@@ -14,10 +14,10 @@ from classesduo.domain.terms import school_year_of
 from classesduo.domain.timezones import is_valid_zone
 from classesduo.domain.validation import FieldError, is_country_code
 from classesduo.services.holidays import merge_filled, public_holidays, zone_c_holidays, zone_c_school_years
+from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.availability_editor import HolidaysEditor, WindowsEditor
 from classesduo.ui.forms.fields import CodeCompleter, line_edit, parse_codes
 from classesduo.ui.forms.record_dialog import RecordDialog
-from classesduo.ui.formatting import side_label
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 

@@ -18,7 +18,7 @@ from classesduo.services.media import MediaView, thumbnail_path
 from classesduo.ui.formatting import format_date, media_kind_label
 from classesduo.ui.media.thumbnails import ThumbnailLoader, save_atomic
 from classesduo.ui.media.video_frames import multimedia_available
-from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Qt, translate
+from classesduo.ui.qt import Qt, QtCore, QtGui, QtWidgets, translate
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 BLOCKED_ROLE = Qt.ItemDataRole.UserRole + 3

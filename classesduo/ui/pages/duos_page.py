@@ -16,8 +16,8 @@ from classesduo.services.facilitators import list_facilitators
 from classesduo.services.schools import list_schools
 from classesduo.services.views import DuoView
 from classesduo.services.workspace import Workspace
-from classesduo.ui.forms.duo_dialog import ClassChoice, DuoDialog
 from classesduo.ui.formatting import duo_status_label
+from classesduo.ui.forms.duo_dialog import ClassChoice, DuoDialog
 from classesduo.ui.pages.list_page import text_column
 from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
 from classesduo.ui.qt import QtGui, Signal, translate

@@ -13,8 +13,8 @@ from datetime import date
 from classesduo.domain.entities import Term
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, validate_period
 from classesduo.domain.terms import default_terms, school_year_of
-from classesduo.services.reports.data import build_report
 from classesduo.services.reports.choices import scope_choices
+from classesduo.services.reports.data import build_report
 from classesduo.services.terms import list_terms, update_term_dates
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs

@@ -33,10 +33,10 @@ from classesduo.services.schools import (
 from classesduo.services.workload import Workload, facilitator_workload
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.class_dialog import ClassDialog
 from classesduo.ui.forms.facilitator_dialog import FacilitatorDialog
 from classesduo.ui.forms.school_dialog import SchoolDialog
-from classesduo.ui.formatting import side_label
 from classesduo.ui.pages.list_page import text_column
 from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
