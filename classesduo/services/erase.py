@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, select, text
 
 from classesduo.services import records
 from classesduo.services.backups import backup_before
 from classesduo.services.errors import translated_storage_errors
+from classesduo.services.media import remove_unused_files
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
     DuoRow,
@@ -55,28 +56,12 @@ def erase_duo(workspace: Workspace, duo_id: str) -> EraseSummary:
         sessions = session.execute(delete(ExchangeSessionRow).where(ExchangeSessionRow.duo_id == duo_id)).rowcount
         session.execute(delete(SessionSeriesRow).where(SessionSeriesRow.duo_id == duo_id))
         session.execute(delete(DuoRow).where(DuoRow.id == duo_id))
-    removed = _remove_unreferenced_files(workspace, media)
+    removed, problems = remove_unused_files(workspace, ((row[0], row[1]) for row in media))
+    for problem in problems:
+        log.warning("erase: could not delete %s", problem)
     scrub_freed_space(workspace)
     log.info("erased duo %s: %d sessions, %d media items, %d files", duo_id, sessions, len(media), removed)
     return EraseSummary(sessions=sessions, media_items=len(media), files_removed=removed)
-
-
-def _remove_unreferenced_files(workspace: Workspace, media: list) -> int:
-    removed = 0
-    with workspace.db.reading() as session:
-        for file_hash, stored_name in {(row[0], row[1]) for row in media}:
-            still_used = session.scalar(select(func.count()).where(MediaItemRow.file_hash == file_hash))
-            if still_used:
-                continue
-            path = workspace.media.path_of(stored_name)
-            if path.exists():
-                path.unlink()
-                removed += 1
-            thumbnails = workspace.paths.thumbnails_dir
-            if thumbnails.is_dir():
-                for thumbnail in thumbnails.rglob(f"*{file_hash}*"):
-                    thumbnail.unlink(missing_ok=True)
-    return removed
 
 
 def scrub_freed_space(workspace: Workspace) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -20,6 +21,9 @@ from classesduo.services.errors import translated_storage_errors
 from classesduo.storage.convert import media_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, MediaItemRow
+
+if TYPE_CHECKING:
+    from classesduo.services.workspace import Workspace
 
 #: Thumbnails are cached at this size (longest side, pixels).
 THUMBNAIL_SIZE = 256
@@ -161,3 +165,36 @@ def thumbnail_path(thumbnails_dir: Path, file_hash: str) -> Path:
     return thumbnails_dir / file_hash[:2] / f"{file_hash}-{THUMBNAIL_SIZE}.png"
 
 
+
+
+def remove_unused_files(workspace: Workspace, files: Iterable[tuple[str, str]]) -> tuple[int, list[str]]:
+    """Delete the stored files (and their thumbnails) of ``(hash, stored name)`` that no media row uses any more.
+
+    Called after the rows are deleted and committed (erase, retention). Returns how many media files
+    went, and a line per file that could not be deleted.
+    """
+    wanted = dict(files)
+    used: set[str] = set()
+    hashes = list(wanted)
+    with workspace.db.reading() as session:
+        for start in range(0, len(hashes), 500):  # stay under the database's limit on bound parameters
+            chunk = hashes[start:start + 500]
+            used.update(session.scalars(select(MediaItemRow.file_hash).where(MediaItemRow.file_hash.in_(chunk))))
+    unused = {digest: name for digest, name in wanted.items() if digest not in used}
+    thumbnails: dict[str, list[Path]] = {}
+    if unused and workspace.paths.thumbnails_dir.is_dir():  # one walk, whatever sizes or formats are cached
+        for path in workspace.paths.thumbnails_dir.rglob("*"):
+            digest = path.name[:64]
+            if digest in unused and path.is_file():
+                thumbnails.setdefault(digest, []).append(path)
+    removed, problems = 0, []
+    for digest, stored_name in unused.items():
+        media_file = workspace.media.path_of(stored_name)
+        for path in (media_file, *thumbnails.get(digest, [])):
+            try:
+                if path.exists():
+                    path.unlink()
+                    removed += path == media_file
+            except OSError as error:
+                problems.append(f"{path}: {error.strerror}")
+    return removed, problems

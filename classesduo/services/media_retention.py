@@ -26,7 +26,7 @@ from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import school_year_bounds
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
 from classesduo.services.errors import translated_storage_errors
-from classesduo.services.media import thumbnail_path
+from classesduo.services.media import remove_unused_files
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
     DuoRow,
@@ -121,22 +121,8 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
         if session_ids:
             session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids)))
         result.media_rows = len(items)
-    with workspace.db.reading() as session:
-        hashes = {digest for _, _, _, digest, _ in items}
-        still_used = set(session.scalars(select(MediaItemRow.file_hash)
-                                         .where(MediaItemRow.file_hash.in_(hashes))).all()) if hashes else set()
-    for _, _, _, digest, stored_name in items:
-        if digest in still_used:
-            continue
-        media_file = workspace.media.path_of(stored_name)
-        for path in (media_file, thumbnail_path(workspace.paths.thumbnails_dir, digest)):
-            try:
-                if path.exists():
-                    path.unlink()
-                    result.files_removed += path == media_file
-            except OSError as error:
-                result.file_problems.append(f"{path}: {error.strerror}")
-        still_used.add(digest)
+    result.files_removed, result.file_problems = remove_unused_files(
+        workspace, ((digest, stored_name) for _, _, _, digest, stored_name in items))
     from classesduo.services.erase import scrub_freed_space
 
     scrub_freed_space(workspace)  # the erased text must not survive in free pages or the WAL
