@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from classesduo.services.dashboard import HomeSummary, home_summary
 from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import format_date
-from classesduo.ui.pages.list_page import EmptyState, RecordTable, text_column
+from classesduo.ui.pages.list_page import RecordTable, text_column, titled_with_empty_state
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
@@ -75,14 +75,7 @@ class HomePage(QtWidgets.QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.headline)
         content_layout.addLayout(grid, 1)
-        self.empty = EmptyState()
-        self.empty.action_triggered.connect(self.demo_requested)
-        self.stack = QtWidgets.QStackedWidget()
-        self.stack.addWidget(content)
-        self.stack.addWidget(self.empty)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.stack, 1)
+        self.stack, self.empty = titled_with_empty_state(self, self.title_label, content)
         self.retranslate_ui()
 
     def sections(self) -> list[tuple[QtWidgets.QLabel, RecordTable]]:

@@ -197,3 +197,21 @@ class ListPage(QtWidgets.QWidget):
 def text_column(title: Callable[[], str], display: Callable[[Any], str],
                 sort_key: Callable[[Any], Any] | None = None, align_right: bool = False) -> Column[Any]:
     return Column(title=title, display=display, sort_key=sort_key, align_right=align_right)
+
+
+def titled_with_empty_state(page: QtWidgets.QWidget, title: QtWidgets.QLabel,
+                            content: QtWidgets.QWidget) -> tuple[QtWidgets.QStackedWidget, EmptyState]:
+    """Lay out ``page``: its title above a stack of its content and its empty state.
+
+    The empty state's button asks for the demo (``page.demo_requested``); the page switches the
+    stack between the two.
+    """
+    empty = EmptyState()
+    empty.action_triggered.connect(page.demo_requested)
+    stack = QtWidgets.QStackedWidget()
+    stack.addWidget(content)
+    stack.addWidget(empty)
+    layout = QtWidgets.QVBoxLayout(page)
+    layout.addWidget(title)
+    layout.addWidget(stack, 1)
+    return stack, empty

@@ -19,7 +19,7 @@ from classesduo.services.terms import list_terms, update_term_dates
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.operations import Operation
-from classesduo.ui.pages.list_page import EmptyState
+from classesduo.ui.pages.list_page import titled_with_empty_state
 from classesduo.ui.pages.report_export import FORMATS, ReportExporter
 from classesduo.ui.pages.report_preview import ReportPreview
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
@@ -94,14 +94,7 @@ class ReportsPage(QtWidgets.QWidget):
         content_layout.addLayout(grid)
         content_layout.addWidget(self.status_label)
         content_layout.addWidget(self.preview, 1)
-        self.empty = EmptyState()
-        self.empty.action_triggered.connect(self.demo_requested)
-        self.stack = QtWidgets.QStackedWidget()
-        self.stack.addWidget(content)
-        self.stack.addWidget(self.empty)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.stack, 1)
+        self.stack, self.empty = titled_with_empty_state(self, self.title_label, content)
 
         self._timer = QtCore.QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.start_preview)
