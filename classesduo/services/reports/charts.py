@@ -50,12 +50,7 @@ def countries_chart(data: ReportData, label: Labels, font_size: float = 8) -> Qt
     axis_y.append([label.country(line.country) for line in lines])
     axis_y.setLabelsFont(report_font(font_size))
     axis_y.setTruncateLabels(False)
-    axis_x = QtCharts.QValueAxis()
-    axis_x.setLabelFormat("%d")
-    axis_x.setLabelsFont(report_font(font_size))
-    top = max((line.sessions_planned for line in lines), default=0)
-    axis_x.setRange(0, max(1, top))
-    axis_x.applyNiceNumbers()
+    axis_x = _count_axis(max((line.sessions_planned for line in lines), default=0), font_size)
     chart.addAxis(axis_y, QtCore.Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(axis_x, QtCore.Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_y)
@@ -116,14 +111,20 @@ def _chart(title: str, font_size: float) -> QtCharts.QChart:
     return chart
 
 
+def _count_axis(top: int, font_size: float) -> QtCharts.QValueAxis:
+    """A whole-number axis from 0 to at least ``top`` (sessions counts)."""
+    axis = QtCharts.QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setLabelsFont(report_font(font_size))
+    axis.setRange(0, max(1, top))
+    axis.applyNiceNumbers()
+    return axis
+
+
 def _axes(chart: QtCharts.QChart, series: QtCharts.QAbstractBarSeries, axis_x: QtCharts.QBarCategoryAxis,
           top: int, font_size: float) -> None:
     axis_x.setLabelsFont(report_font(font_size))
-    axis_y = QtCharts.QValueAxis()
-    axis_y.setLabelFormat("%d")
-    axis_y.setLabelsFont(report_font(font_size))
-    axis_y.setRange(0, max(1, top))
-    axis_y.applyNiceNumbers()
+    axis_y = _count_axis(top, font_size)
     chart.addAxis(axis_x, QtCore.Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, QtCore.Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)

@@ -65,11 +65,15 @@ class _TableEditor(QtWidgets.QGroupBox):
         raise NotImplementedError
 
     def remove_selected(self) -> None:
+        for row in self.selected_rows():
+            self.table.removeRow(row)
+
+    def selected_rows(self) -> list[int]:
+        """The rows to remove, last first (so earlier indexes stay valid); the current row if none is selected."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         if not rows and self.table.currentRow() >= 0:
             rows = [self.table.currentRow()]
-        for row in rows:
-            self.table.removeRow(row)
+        return rows
 
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([title() for title in self.headers()])
@@ -168,10 +172,7 @@ class HolidaysEditor(_TableEditor):
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
 
     def remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
-        if not rows and self.table.currentRow() >= 0:
-            rows = [self.table.currentRow()]
-        for row in rows:
+        for row in self.selected_rows():
             self.table.removeRow(row)
             del self._sources[row]
 
