@@ -145,6 +145,11 @@ def table_of(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+def bundle_columns(table: Table) -> list[Column]:
+    """The columns a bundle carries: not the ones derived from others (``info={"derived": True}``)."""
+    return [column for column in table.columns if not column.info.get("derived")]
+
+
 def validate_manifest(manifest: Any) -> dict[str, list[dict[str, Any]]]:
     """Check the manifest's shape and every value; return decoded rows by table."""
     if not isinstance(manifest, dict):
@@ -180,12 +185,13 @@ def validate_manifest(manifest: Any) -> dict[str, list[dict[str, Any]]]:
             if row_id in ids:
                 raise BundleError(f"{name} row {row_id!r} appears twice")
             ids.add(row_id)
-            extra = sorted(set(row) - set(table.columns.keys()))
+            columns = bundle_columns(table)
+            extra = sorted(set(row) - {column.name for column in columns})
             if extra:
                 raise BundleError(f"{name} row {row_id!r}: unknown field {extra[0]!r}")
-            missing = [column.name for column in table.columns if column.name not in row]
+            missing = [column.name for column in columns if column.name not in row]
             if missing:
                 raise BundleError(f"{name} row {row_id!r}: field {missing[0]!r} is missing")
-            out.append({column.name: decode(name, row_id, column, row[column.name]) for column in table.columns})
+            out.append({column.name: decode(name, row_id, column, row[column.name]) for column in columns})
         decoded[name] = out
     return decoded

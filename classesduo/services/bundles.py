@@ -35,6 +35,7 @@ from classesduo.services.bundle_format import (
     MANIFEST,
     MEDIA_PREFIX,
     BundleError,
+    bundle_columns,
     check_entries,
     encode,
     table_of,
@@ -42,7 +43,7 @@ from classesduo.services.bundle_format import (
 )
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.workspace import Workspace
-from classesduo.storage.models import ClassGroupRow, DuoRow
+from classesduo.storage.models import ClassGroupRow, DuoRow, session_search_text
 
 Progress = Callable[[int, int], None]
 
@@ -104,7 +105,7 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
         chosen = _selected_ids(session, duo_ids) if duo_ids else {}
         for name in BUNDLE_TABLES:
             table = table_of(name)
-            query = select(table).order_by(table.c.id)
+            query = select(*bundle_columns(table)).order_by(table.c.id)
             if name in chosen:
                 query = query.where(chosen[name])
             tables[name] = [{key: encode(value) for key, value in row._mapping.items()}
@@ -245,6 +246,8 @@ def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]]) -> ImportSu
             select(*[table.c[key] for key in ("id", "updated_at", "version") if key in table.c])
             .where(table.c.id.in_([row["id"] for row in incoming])))}
         for row in incoming:
+            if name == "exchange_session":
+                row = {**row, "search_text": session_search_text(row["activities"], row["notes"])}
             current = existing.get(row["id"])
             if current is None:
                 session.execute(table.insert().values(**row))

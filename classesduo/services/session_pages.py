@@ -44,7 +44,8 @@ class SessionQuery:
     ``end``: sessions starting before it; ``ended_by``: only sessions over by
     that instant (start + minutes), as the "still to log" list needs. ``text``:
     every word must appear (case-insensitive) in a school name, the partner
-    city, the facilitator, the activities or the notes.
+    city, the facilitator, the activities or the notes (accents ignored too,
+    except in the names on PostgreSQL).
     """
 
     statuses: tuple[SessionStatus, ...] = ()
@@ -56,31 +57,82 @@ class SessionQuery:
     descending: bool = False
 
 
-def session_page(db: Database, query: SessionQuery, offset: int = 0, limit: int = 200) -> list[SessionView]:
+@dataclass(frozen=True)
+class DuoNames:
+    """Every duo's school names, partner city and facilitator, folded for the filter.
+
+    Duos are a few thousand rows at most. Folding their names in Python makes
+    the match ignore accents on every database and hands the sessions query a
+    plain list of ids; a list loads this once and reuses it at each keystroke.
+    """
+
+    folded: tuple[tuple[str, str], ...]
+
+    def matching(self, text: str) -> list[list[str]]:
+        """For each word of ``text``, the duos whose names contain it."""
+        return [[duo_id for duo_id, names in self.folded if fold(word) in names] for word in text.split()]
+
+
+def duo_names(db: Database) -> DuoNames:
+    with db.reading() as session:
+        return _load_names(session)
+
+
+def session_page(db: Database, query: SessionQuery, offset: int = 0, limit: int = 200,
+                 names: DuoNames | None = None) -> list[SessionView]:
     """One page of sessions: ids chosen on the session table alone, then the names joined to those rows only."""
+    _check_sort(query)
+    with db.reading() as session:
+        return _page(session, query, _named(session, query, names), offset, limit)
+
+
+def count_sessions(db: Database, query: SessionQuery, names: DuoNames | None = None) -> int:
+    with db.reading() as session:
+        return _count(session, query, _named(session, query, names))
+
+
+def _named(session: Any, query: SessionQuery, names: DuoNames | None) -> list[list[str]]:
+    if not query.text.split():
+        return []
+    return (names or _load_names(session)).matching(query.text)
+
+
+def _load_names(session: Any) -> DuoNames:
+    rows = session.execute(
+        select(DuoRow.id, ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name)
+        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+        .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)).all()
+    return DuoNames(tuple((duo_id, "\n".join(fold(name) for name in others if name)) for duo_id, *others in rows))
+
+
+def _check_sort(query: SessionQuery) -> None:
     if query.sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {query.sort!r}; expected one of {', '.join(SORT_KEYS)}")
+
+
+def _page(session: Any, query: SessionQuery, named: list[list[str]], offset: int, limit: int) -> list[SessionView]:
     columns = [*SORT_KEYS[query.sort], ExchangeSessionRow.start_utc, ExchangeSessionRow.id]
     order = [column.desc() if query.descending else column.asc() for column in columns]
     joined = query.sort in _NEEDS_JOINS
-    with db.reading() as session:
-        base = session_select().with_only_columns(ExchangeSessionRow.id) if joined else select(ExchangeSessionRow.id)
-        statement = _where(session, base, query)
-        ids = list(session.scalars(statement.order_by(*order).offset(max(offset, 0)).limit(max(limit, 0))))
-        if not ids:
-            return []
-        rank = {session_id: index for index, session_id in enumerate(ids)}
-        rows = session.execute(session_select().where(ExchangeSessionRow.id.in_(ids))).all()
-        return [session_view(row) for row in sorted(rows, key=lambda row: rank[row[0].id])]
+    base = session_select().with_only_columns(ExchangeSessionRow.id) if joined else select(ExchangeSessionRow.id)
+    statement = _where(session, base, query, named)
+    ids = list(session.scalars(statement.order_by(*order).offset(max(offset, 0)).limit(max(limit, 0))))
+    if not ids:
+        return []
+    rank = {session_id: index for index, session_id in enumerate(ids)}
+    rows = session.execute(session_select().where(ExchangeSessionRow.id.in_(ids))).all()
+    return [session_view(row) for row in sorted(rows, key=lambda row: rank[row[0].id])]
 
 
-def count_sessions(db: Database, query: SessionQuery) -> int:
-    with db.reading() as session:
-        statement = _where(session, select(func.count()).select_from(ExchangeSessionRow), query)
-        return int(session.scalar(statement) or 0)
+def _count(session: Any, query: SessionQuery, named: list[list[str]]) -> int:
+    statement = _where(session, select(func.count()).select_from(ExchangeSessionRow), query, named)
+    return int(session.scalar(statement) or 0)
 
 
-def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[Any]:
+def _where(session: Any, statement: Select[Any], query: SessionQuery, named: list[list[str]]) -> Select[Any]:
     end = query.end
     if query.ended_by is not None:
         end = min(end, query.ended_by) if end is not None else query.ended_by
@@ -92,14 +144,9 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[
         statement = statement.where(ExchangeSessionRow.status.not_in(others))
     elif query.statuses:
         statement = statement.where(ExchangeSessionRow.status.in_(query.statuses))
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    for word in query.text.split():
-        pattern = "%" + _escape(fold(word) if sqlite else word) + "%"
-        statement = statement.where(or_(
-            ExchangeSessionRow.duo_id.in_(_duos_named(pattern, sqlite)),
-            _matches(ExchangeSessionRow.activities, pattern, sqlite),
-            _matches(ExchangeSessionRow.notes, pattern, sqlite),
-        ))
+    for word, duo_ids in zip(query.text.split(), named, strict=True):
+        matches = ExchangeSessionRow.search_text.like("%" + _escape(fold(word)) + "%", escape="\\")
+        statement = statement.where(or_(ExchangeSessionRow.duo_id.in_(duo_ids), matches) if duo_ids else matches)
     if query.ended_by is not None:
         running = _still_running(session, query, query.ended_by)
         if running:
@@ -109,25 +156,6 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery) -> Select[
 
 def _escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _matches(column: Any, pattern: str, sqlite: bool) -> ColumnElement[bool]:
-    """Case-insensitive; on SQLite accent-insensitive too (``cd_fold``, registered in storage.database)."""
-    if sqlite:
-        return func.cd_fold(column).like(pattern, escape="\\")
-    return column.ilike(pattern, escape="\\")
-
-
-def _duos_named(pattern: str, sqlite: bool) -> Select[Any]:
-    """Duos whose schools, partner city or facilitator match: a few hundred rows, not one per session."""
-    names = (ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name)
-    return (select(DuoRow.id)
-            .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-            .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
-            .where(or_(*(_matches(column, pattern, sqlite) for column in names))))
 
 
 def _still_running(session: Any, query: SessionQuery, now: datetime) -> list[str]:

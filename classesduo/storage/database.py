@@ -15,8 +15,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from classesduo.domain.text import fold
-
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -28,8 +26,6 @@ def _sqlite_pragmas(foreign_keys: bool):  # noqa: ANN202 - an event listener
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
-        # fold(): case- and accent-insensitive matching in SQL, the same as the lists do in Python
-        dbapi_connection.create_function("cd_fold", 1, fold, deterministic=True)
 
     return on_connect
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -39,6 +40,7 @@ from classesduo.domain.enums import (
     SessionStatus,
     Side,
 )
+from classesduo.domain.text import fold
 from classesduo.storage.types import CodeList, UTCDateTime, now_utc, str_enum
 
 NAMING_CONVENTION = {
@@ -200,6 +202,23 @@ class SessionSeriesRow(Stamped, Base):
     __table_args__ = (CheckConstraint("interval_weeks >= 1", name="interval_positive"),)
 
 
+def session_search_text(activities: str | None, notes: str | None) -> str:
+    """What the Exchange log's filter matches a session's free text against.
+
+    Folding in Python once per write, rather than calling a fold function on
+    every row of every filter query, keeps a keystroke in the filter a plain
+    ``LIKE`` over one column — and makes the match accent-insensitive on
+    PostgreSQL too. The newline keeps a word from spanning both fields.
+    """
+    return fold(activities) + "\n" + fold(notes)
+
+
+def _search_text_default(context: Any) -> str:
+    """For inserts that bypass the ORM events (bulk Core inserts of the large demo and bundles)."""
+    parameters = context.get_current_parameters()
+    return session_search_text(parameters.get("activities"), parameters.get("notes"))
+
+
 class ExchangeSessionRow(Stamped, Base):
     """One exchange (visio, e-mail, letter, blog post) and its log."""
 
@@ -228,6 +247,10 @@ class ExchangeSessionRow(Stamped, Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     logged_at: Mapped[datetime | None]
+    #: ``activities`` and ``notes`` folded (lower case, no accents) for the log's filter; derived, kept
+    #: up to date on every write (see :func:`session_search_text`), never exported in bundles.
+    search_text: Mapped[str] = mapped_column(Text, default=_search_text_default, server_default="",
+                                             info={"derived": True})
 
     duo: Mapped[DuoRow] = relationship()
 
@@ -239,6 +262,12 @@ class ExchangeSessionRow(Stamped, Base):
         Index("ix_exchange_session_start", "start_utc"),
         Index("ix_exchange_session_status_start", "status", "start_utc"),
     )
+
+
+@event.listens_for(ExchangeSessionRow, "before_insert")
+@event.listens_for(ExchangeSessionRow, "before_update")
+def _refresh_search_text(_mapper: Any, _connection: Any, target: ExchangeSessionRow) -> None:
+    target.search_text = session_search_text(target.activities, target.notes)
 
 
 class SessionRevisionRow(Base):

@@ -1,14 +1,19 @@
 """A table whose rows come from the database one page at a time.
 
 For lists too long to hold in Python (the Exchange log can reach 100,000
-sessions), the model asks a :class:`PageSource` for 200 rows at a time as the
+sessions), the model asks a :class:`PageSource` for 100 rows at a time as the
 view scrolls (``canFetchMore``/``fetchMore``), sorts by asking the source again
 (``sort()``), and refilters when the filter text settles (150 ms debounce).
-The count label shows the source's count, not the rows fetched so far.
+
+The first page comes first: when it holds every matching row, that is the
+count; otherwise the count (a scan of every match) runs in the background and
+the label says "counting…" until it arrives, so typing in the filter never
+waits for it. The count label shows the source's count, not the rows fetched.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -16,18 +21,32 @@ from classesduo.ui.pages.list_page import RecordTable
 from classesduo.ui.qt import Qt, QtCore, translate
 from classesduo.ui.table_model import Column, RecordTableModel
 
-PAGE_SIZE = 200
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
 DEBOUNCE_MS = 150
 
 
 class PageSource(Protocol):
     def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> Sequence[Any]: ...
 
-    def count(self, text: str) -> int: ...
+    def count(self, text: str) -> int:
+        """Called from a worker thread."""
+
+
+class _CountRelay(QtCore.QObject):
+    """Carries a background count back to the GUI thread: (reload generation, total)."""
+
+    counted = QtCore.Signal(int, int)
 
 
 class PagedTableModel(RecordTableModel[Any]):
-    """Rows fetched lazily from a :class:`PageSource`; ``sort_keys[column]`` names the source's sort (None: fixed)."""
+    """Rows fetched lazily from a :class:`PageSource`; ``sort_keys[column]`` names the source's sort (None: fixed).
+
+    ``total`` is the number of matching rows, or None while it is being counted.
+    """
+
+    total_changed = QtCore.Signal()
 
     def __init__(self, columns: Sequence[Column[Any]], sort_keys: Sequence[str | None],
                  parent: QtCore.QObject | None = None) -> None:
@@ -37,8 +56,11 @@ class PagedTableModel(RecordTableModel[Any]):
         self._text = ""
         self._sort = next((key for key in self._sort_keys if key), "")
         self._descending = False
-        self._resetting = False
-        self.total = 0
+        self._resetting = False  # also while rows are inserted: no fetching then
+        self.total: int | None = 0
+        self._generation = 0
+        self._relay = _CountRelay(self)
+        self._relay.counted.connect(self._counted)
 
     @property
     def filter_text(self) -> str:
@@ -59,16 +81,44 @@ class PagedTableModel(RecordTableModel[Any]):
     def reload(self) -> None:
         # views (and the model tester) react to modelReset by fetching more; inserting rows while the reset
         # is still being announced breaks Qt's model contract, so fetching waits until the reset is over
-        self._resetting = True
+        self._generation += 1
+        self._resetting = True  # also while rows are inserted: no fetching then
         try:
             self.beginResetModel()
             self._records = []
-            self.total = self._source.count(self._text) if self._source else 0
-            if self.total:
-                self._records = list(self._fetch(0))
+            self.total = 0
+            if self._source is not None:
+                rows = list(self._source.page(self._text, self._sort, self._descending, 0, PAGE_SIZE + 1))
+                self._records = rows[:PAGE_SIZE]
+                self.total = len(rows) if len(rows) <= PAGE_SIZE else None
             self.endResetModel()
         finally:
             self._resetting = False
+        if self.total is None:
+            self._count_in_background()
+        self.total_changed.emit()
+
+    def _count_in_background(self) -> None:
+        source, text, generation, relay = self._source, self._text, self._generation, self._relay
+        assert source is not None
+
+        def run() -> None:
+            try:
+                total = source.count(text)
+            except Exception:  # the rows are shown; only the count is missing
+                log.exception("counting the rows of a paged table failed")
+                total = -1
+            try:
+                relay.counted.emit(generation, total)
+            except RuntimeError:  # the table was closed meanwhile
+                pass
+
+        QtCore.QThreadPool.globalInstance().start(run)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation and self.total is None:  # else: a newer filter or sort replaced it
+            self.total = max(total, len(self._records))
+            self.total_changed.emit()
 
     def _fetch(self, offset: int) -> Sequence[Any]:
         assert self._source is not None
@@ -77,19 +127,31 @@ class PagedTableModel(RecordTableModel[Any]):
     # Qt model interface -------------------------------------------------------------------------
     def canFetchMore(self, parent: QtCore.QModelIndex) -> bool:  # noqa: N802
         return (not parent.isValid() and not self._resetting and self._source is not None
-                and len(self._records) < self.total)
+                and (self.total is None or len(self._records) < self.total))
 
     def fetchMore(self, parent: QtCore.QModelIndex) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
         rows = list(self._fetch(len(self._records)))
-        if not rows:  # the data shrank since the count: stop asking
+        if not rows:  # the data shrank since the count (or the count is not known yet): stop asking
             self.total = len(self._records)
+            self.total_changed.emit()
             return
+        if self.total is None and len(rows) < PAGE_SIZE:  # the last page, before the count arrived
+            self.total = len(self._records) + len(rows)
+            self.total_changed.emit()
         first = len(self._records)
-        self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
-        self._records.extend(rows)
-        self.endInsertRows()
+        # a view may ask for more again while the insertion is announced: the same page would come twice
+        self._resetting = True
+        try:
+            self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
+            self._records.extend(rows)
+            self.endInsertRows()
+        finally:
+            self._resetting = False
+        if self.total is not None and len(self._records) > self.total:  # rows were added since the count
+            self.total = len(self._records)
+            self.total_changed.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._sort_keys[column] if 0 <= column < len(self._sort_keys) else None
@@ -106,8 +168,9 @@ class PagedTable(RecordTable):
     def __init__(self, columns: Sequence[Column[Any]], sort_keys: Sequence[str | None],
                  parent: QtCore.QObject | None = None) -> None:
         self._sort_keys = sort_keys
-        self._unfiltered = 0
         super().__init__(columns, parent)
+        self._unfiltered: int | None = 0
+        self.model.total_changed.connect(self._update_count)  # type: ignore[attr-defined]
         self.filter_timer = QtCore.QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(DEBOUNCE_MS)
@@ -143,10 +206,15 @@ class PagedTable(RecordTable):
         model: PagedTableModel = self.model  # type: ignore[assignment]
         self.filter_timer.stop()
         model._text = " ".join(self.filter_edit.text().split())
+        self._unfiltered = None
         model.set_source(source)
-        self._unfiltered = model.total if not model.filter_text or source is None else source.count("")
-        self.stack.setCurrentWidget(self.view if self._unfiltered else self.empty)
-        self.filter_edit.setEnabled(bool(self._unfiltered))
+        if source is None:
+            self._unfiltered = 0
+        elif model.filter_text:  # refreshed while filtered: is there anything at all?
+            self._unfiltered = source.count("")
+        any_rows = bool(model.rowCount() or self._unfiltered)
+        self.stack.setCurrentWidget(self.view if any_rows else self.empty)
+        self.filter_edit.setEnabled(any_rows)
         if model.rowCount() and not self._sized:
             self.view.resizeColumnsToContents()
             self._sized = True
@@ -156,9 +224,16 @@ class PagedTable(RecordTable):
         raise TypeError("a paged table reads its rows from its source: use set_source()")
 
     def _update_count(self, *_: object) -> None:
-        model = self.model
-        shown = getattr(model, "total", 0)
-        total = getattr(self, "_unfiltered", shown)
+        model: PagedTableModel = self.model  # type: ignore[assignment]
+        if not hasattr(self, "_unfiltered"):  # called while the base class builds the widget
+            return
+        shown = model.total
+        if not model.filter_text:
+            self._unfiltered = shown
+        total = self._unfiltered
+        if shown is None or total is None:
+            self.count_label.setText(translate("RecordTable", "counting…"))
+            return
         text = (translate("RecordTable", "{shown} of {total}") if shown != total
                 else translate("RecordTable", "{total} rows"))
         self.count_label.setText(text.format(shown=shown, total=total))

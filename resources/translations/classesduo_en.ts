@@ -28,67 +28,67 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>AvailabilityEditor</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="76"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="80"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="77"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="95"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="96"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="134"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="138"/>
         <source>Weekly availability (local time of the school{zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="136"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="140"/>
         <source>Reset to the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="156"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="157"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="171"/>
         <source>School break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="203"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="204"/>
         <source>Holidays (no exchange on these days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,62 +1035,62 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="106"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="115"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="108"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="118"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="111"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,10 +1261,10 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="120"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="96"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,47 +1445,48 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="28"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="43"/>
         <source>Present (Paris / partner)</source>
+        <extracomment>The service&apos;s sort key for each column (Paris time, partner time, duo, kind, minutes, status, facilitator, presence, what was done).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="29"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="44"/>
         <source>What was done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="79"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="83"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="87"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
         <source>Logged exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="88"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="89"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="90"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,172 +1494,172 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="39"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="178"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="191"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="197"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
-        <location filename="../../classesduo/ui/main_window.py" line="207"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="206"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="266"/>
+        <location filename="../../classesduo/ui/main_window.py" line="265"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="266"/>
+        <location filename="../../classesduo/ui/main_window.py" line="265"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="283"/>
+        <location filename="../../classesduo/ui/main_window.py" line="282"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="284"/>
+        <location filename="../../classesduo/ui/main_window.py" line="283"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="288"/>
+        <location filename="../../classesduo/ui/main_window.py" line="287"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="293"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="343"/>
+        <location filename="../../classesduo/ui/main_window.py" line="342"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="350"/>
+        <location filename="../../classesduo/ui/main_window.py" line="349"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="350"/>
+        <location filename="../../classesduo/ui/main_window.py" line="349"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -2407,17 +2408,24 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="101"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="112"/>
         <source>Filter… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/paged_table.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="118"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2432,7 +2440,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,123 +2456,123 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="137"/>
         <source>Term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="146"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="324"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="197"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="190"/>
         <source>Paris {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="212"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="205"/>
         <source>Check the dates: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="228"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="282"/>
         <source>Report saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
         <source>Export cancelled; no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>One arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>One partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>One facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>One duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>Report &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>CSV for French Excel (;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>Export &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4236,17 +4244,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>terms</name>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="70"/>
+        <location filename="../../classesduo/domain/terms.py" line="76"/>
         <source>The term ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="75"/>
+        <location filename="../../classesduo/domain/terms.py" line="80"/>
         <source>{day} is outside the school year {year} (1 August to 31 July).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="79"/>
+        <location filename="../../classesduo/domain/terms.py" line="84"/>
         <source>These dates overlap term {number} ({start} to {end}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4400,23 +4408,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="112"/>
+        <location filename="../../classesduo/services/media.py" line="116"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="115"/>
+        <location filename="../../classesduo/services/media.py" line="119"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="118"/>
+        <location filename="../../classesduo/services/media.py" line="122"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="121"/>
+        <location filename="../../classesduo/services/media.py" line="125"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -81,8 +81,9 @@ def test_backup_while_another_process_writes_is_sound(data_dir: Path, tmp_path: 
         writer.close()
 
 
-def test_a_cli_write_waits_for_another_writer_then_succeeds(data_dir: Path, capsys: pytest.CaptureFixture[str]
-                                                            ) -> None:
+def test_a_cli_write_waits_for_another_writer_then_succeeds(data_dir: Path, capsys: pytest.CaptureFixture[str],
+                                                            qapp: object) -> None:
+    """(``qapp``: the demo draws its pictures with Qt; the application must come from the main thread, not ours.)"""
     from classesduo.cli import main
 
     holder = sqlite3.connect(data_dir / "classesduo.sqlite3", isolation_level=None)

@@ -155,3 +155,19 @@ def test_an_older_shipped_revision_is_upgraded_not_refused(tmp_path: Path) -> No
     migrations.upgrade(url, "0001")
     assert migrations.ensure_schema(url) is True
     assert migrations.current_revision(url) == migrations.SCHEMA_HEAD
+
+
+def test_0003_folds_the_text_of_existing_sessions_for_the_log_filter(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'search.sqlite3'}"
+    migrations.upgrade(url, "0002_media")
+    _insert_programme(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE exchange_session SET activities = 'Chanson d''ÉTÉ', notes = 'Très bien'"))
+    engine.dispose()
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT search_text FROM exchange_session")).scalar() == \
+            "chanson d'ete\ntres bien"
+    engine.dispose()

@@ -45,24 +45,66 @@ def _model(source: ListSource) -> PagedTableModel:
     return model
 
 
-def test_model_fetches_pages_lazily_and_sorts_through_the_source(qtmodeltester) -> None:  # noqa: ANN001
+def test_model_fetches_pages_lazily_and_sorts_through_the_source(qtmodeltester, qtbot) -> None:  # noqa: ANN001
     source = ListSource(450)
     model = _model(source)
-    assert model.rowCount() == PAGE_SIZE and model.total == 450 and model.canFetchMore(QtCore.QModelIndex())
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore(QtCore.QModelIndex())
+    qtbot.waitUntil(lambda: model.total == 450, timeout=5000)  # counted in the background
     qtmodeltester.check(model)
     while model.canFetchMore(QtCore.QModelIndex()):
         model.fetchMore(QtCore.QModelIndex())
     assert model.rowCount() == 450 and model.records() == list(range(450))
-    assert [offset for *_, offset, _limit in source.asked if offset] == [200, 400]
+    assert [offset for *_, offset, _limit in source.asked if offset] == list(range(PAGE_SIZE, 450, PAGE_SIZE))
     asked = len(source.asked)
     model.sort(1, QtCore.Qt.SortOrder.DescendingOrder)
-    assert source.asked[asked] == ("", "digit", True, 0, PAGE_SIZE)
+    assert source.asked[asked] == ("", "digit", True, 0, PAGE_SIZE + 1)
     assert model.rowCount() >= PAGE_SIZE and model.index(0, 0).data(RECORD_ROLE) == 449
     assert model.index(1, 0).data(RECORD_ROLE) == 439
-    model.set_filter_text("  4 ")
-    assert model.total == len([v for v in range(450) if "4" in str(v)])
-    assert all("4" in str(v) for v in model.records())
+    model.set_filter_text("  44 ")
+    expected = len([v for v in range(450) if "44" in str(v)])
+    assert expected <= PAGE_SIZE and model.total == expected  # one page holds them all: no count needed
+    assert all("44" in str(v) for v in model.records())
     qtmodeltester.check(model)
+
+
+class SlowCount(ListSource):
+    """A count that only finishes when the test says so (as a long scan of 100,000 rows would)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        import threading
+
+        self.release = threading.Event()
+
+    def count(self, text: str) -> int:
+        self.release.wait(10)
+        return super().count(text)
+
+
+def test_the_rows_come_before_the_count_and_an_old_count_is_ignored(qtbot) -> None:  # noqa: ANN001
+    source = SlowCount(1000)
+    model = _model(source)
+    assert model.rowCount() == PAGE_SIZE and model.total is None  # shown at once, count still running
+    model.set_filter_text("1")  # typing on: the first count is now for an old filter
+    assert model.total is None
+    source.release.set()
+    expected = len([v for v in range(1000) if "1" in str(v)])
+    qtbot.waitUntil(lambda: model.total is not None, timeout=5000)
+    assert model.total == expected
+    QtCore.QThreadPool.globalInstance().waitForDone(5000)
+    assert model.total == expected  # the stale count (1000) did not overwrite it
+
+
+def test_scrolling_to_the_end_before_the_count_arrives_settles_the_total(qtbot) -> None:  # noqa: ANN001
+    source = SlowCount(250)
+    model = _model(source)
+    while model.canFetchMore(QtCore.QModelIndex()):
+        model.fetchMore(QtCore.QModelIndex())
+    assert model.rowCount() == 250 and model.total == 250
+    source.release.set()
+    QtCore.QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(10)
+    assert model.total == 250
 
 
 def test_log_page_pages_sorts_and_filters_the_logged_sessions(make_window, demo_dir: Path, qtbot,  # noqa: ANN001
@@ -75,7 +117,7 @@ def test_log_page_pages_sorts_and_filters_the_logged_sessions(make_window, demo_
     logged = list_sessions(window.workspace.db, statuses=LOGGED)
     newest = sorted(logged, key=lambda v: (v.session.start_utc, v.session.id), reverse=True)
     assert [v.session.id for v in table.model.records()] == [v.session.id for v in newest[:PAGE_SIZE]]
-    assert table.count_label.text() == f"{len(logged)} rows"
+    qtbot.waitUntil(lambda: table.count_label.text() == f"{len(logged)} rows", timeout=5000)
     assert table.view.horizontalHeader().sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
     qtmodeltester.check(table.model)
     # a click on "Minutes" sorts in the database
@@ -91,7 +133,7 @@ def test_log_page_pages_sorts_and_filters_the_logged_sessions(make_window, demo_
                                                          + v.session.log.activities
                                                          + v.session.log.notes).casefold()]
     assert {v.session.id for v in table.model.records()} == {v.session.id for v in expected}
-    assert table.count_label.text() == f"{len(expected)} of {len(logged)}"
+    qtbot.waitUntil(lambda: table.count_label.text() == f"{len(expected)} of {len(logged)}", timeout=5000)
     table.filter_edit.setText("no such school anywhere")
     table.apply_filter()
     assert table.model.rowCount() == 0 and table.stack.currentWidget() is table.view

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import UTC, datetime
 
 from classesduo.domain.enums import SessionStatus
-from classesduo.services.session_pages import SessionQuery, count_sessions, session_page
+from classesduo.services.session_pages import (
+    DuoNames,
+    SessionQuery,
+    count_sessions,
+    duo_names,
+    session_page,
+)
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.ui.log_actions import LogActions
@@ -116,17 +123,33 @@ class LogPage(ListPage):
 
 
 class _SessionSource:
-    """One query of the log page, asked for pages and counts by the table model."""
+    """One query of the log page, asked for pages and counts by the table model.
+
+    The duos' names (for the filter) are read once per source, in the
+    background as soon as the source exists — a source lives until the page
+    refreshes — so a filter keystroke costs only the sessions queries.
+    """
 
     def __init__(self, workspace: Workspace, query: SessionQuery) -> None:
         self.workspace, self.query = workspace, query
+        self._names: Future[DuoNames] = Future()
+        QtCore.QThreadPool.globalInstance().start(self._load_names)
+
+    def _load_names(self) -> None:
+        try:
+            self._names.set_result(duo_names(self.workspace.db))
+        except BaseException as error:  # noqa: BLE001 - handed to whoever needs the names
+            self._names.set_exception(error)
+
+    def _duo_names(self, text: str) -> DuoNames | None:
+        return self._names.result() if text.strip() else None
 
     def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> list[SessionView]:
         query = replace(self.query, text=text, sort=sort, descending=descending)
-        return session_page(self.workspace.db, query, offset, limit)
+        return session_page(self.workspace.db, query, offset, limit, self._duo_names(text))
 
     def count(self, text: str) -> int:
-        return count_sessions(self.workspace.db, replace(self.query, text=text))
+        return count_sessions(self.workspace.db, replace(self.query, text=text), self._duo_names(text))
 
 
 def _presence(view: SessionView) -> str:
