@@ -28,10 +28,22 @@ ParisSchool = aliased(SchoolRow, name="paris_school")
 PartnerSchool = aliased(SchoolRow, name="partner_school")
 
 
+_SIDE_COLUMNS = ("name", "level", "pupil_count")
+_SCHOOL_COLUMNS = ("name", "city", "country", "timezone", "arrondissement")
+
+
 def duo_view_query() -> Select:
-    """Duos joined with both classes, both schools and the facilitator."""
+    """Duos joined with both classes, both schools and the facilitator.
+
+    Plain columns rather than five ORM objects per duo: the Duos page, the
+    filters and the home page list every duo, a thousand of them at large scale.
+    """
+    columns = [*DuoRow.__table__.columns]
+    for prefix, group, school in (("paris", ParisClass, ParisSchool), ("partner", PartnerClass, PartnerSchool)):
+        columns += [getattr(group, name).label(f"{prefix}_class_{name}") for name in _SIDE_COLUMNS]
+        columns += [getattr(school, name).label(f"{prefix}_school_{name}") for name in _SCHOOL_COLUMNS]
     return (
-        select(DuoRow, ParisClass, ParisSchool, PartnerClass, PartnerSchool, FacilitatorRow.name)
+        select(*columns, FacilitatorRow.name.label("facilitator_name"))
         .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
         .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
         .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
@@ -40,25 +52,26 @@ def duo_view_query() -> Select:
     )
 
 
-def _side(group: ClassGroupRow, school: SchoolRow) -> SchoolSide:
+def _side(row, prefix: str) -> SchoolSide:  # noqa: ANN001 - a result row of duo_view_query()
+    values = row._mapping
     return SchoolSide(
-        class_name=group.name, level=group.level, pupils=group.pupil_count, school=school.name,
-        city=school.city, country=school.country, timezone=school.timezone, arrondissement=school.arrondissement,
+        class_name=values[f"{prefix}_class_name"], level=values[f"{prefix}_class_level"],
+        pupils=values[f"{prefix}_class_pupil_count"], school=values[f"{prefix}_school_name"],
+        city=values[f"{prefix}_school_city"], country=values[f"{prefix}_school_country"],
+        timezone=values[f"{prefix}_school_timezone"], arrondissement=values[f"{prefix}_school_arrondissement"],
     )
 
 
 def _view(row) -> DuoView:  # noqa: ANN001 - a result row of duo_view_query()
-    duo, paris_class, paris_school, partner_class, partner_school, facilitator = row
-    return DuoView(
-        duo=duo_from_row(duo),
-        paris=_side(paris_class, paris_school),
-        partner=_side(partner_class, partner_school),
-        facilitator=facilitator or "",
-    )
+    return DuoView(duo=duo_from_row(row), paris=_side(row, "paris"), partner=_side(row, "partner"),
+                   facilitator=row.facilitator_name or "")
 
 
-def list_duos(db: Database, facilitator_id: str | None = None, school_year: str | None = None) -> list[DuoView]:
+def list_duos(db: Database, facilitator_id: str | None = None, school_year: str | None = None,
+              duo_ids: set[str] | None = None) -> list[DuoView]:
     query = duo_view_query()
+    if duo_ids is not None:
+        query = query.where(DuoRow.id.in_(duo_ids))
     if facilitator_id:
         query = query.where(DuoRow.facilitator_id == facilitator_id)
     if school_year:

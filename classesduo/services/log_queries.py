@@ -114,27 +114,37 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
 
 
 def absent_twice(db: Database, now: datetime) -> list[AbsentPartner]:
-    """Partner classes whose last two sessions with an outcome were no-shows of the partner."""
-    duos = {view.duo.id: view for view in list_duos(db)}
+    """Partner classes whose last two sessions with an outcome were no-shows of the partner.
+
+    Only partner classes with at least one no-show can qualify, and only their
+    last two outcomes matter: the database ranks them (a window function), so
+    the query reads a handful of rows, not every logged session.
+    """
+    outcome = (ExchangeSessionRow.status.in_((SessionStatus.HELD, SessionStatus.CANCELLED)),
+               ExchangeSessionRow.start_utc <= now)
+    no_show = (select(DuoRow.partner_class_id).join(ExchangeSessionRow, ExchangeSessionRow.duo_id == DuoRow.id)
+               .where(*outcome, ExchangeSessionRow.status == SessionStatus.CANCELLED,
+                      ExchangeSessionRow.cancel_reason == CancelReason.PARTNER_ABSENT.value))
+    rank = func.row_number().over(partition_by=DuoRow.partner_class_id,
+                                  order_by=(ExchangeSessionRow.start_utc.desc(), ExchangeSessionRow.id.desc()))
+    ranked = (select(DuoRow.partner_class_id, ExchangeSessionRow.duo_id, ExchangeSessionRow.start_utc,
+                     ExchangeSessionRow.status, ExchangeSessionRow.cancel_reason, rank.label("rank"))
+              .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
+              .where(*outcome, DuoRow.partner_class_id.in_(no_show))
+              .subquery())
     with db.reading() as session:
-        rows = session.execute(
-            select(DuoRow.partner_class_id, ExchangeSessionRow.duo_id, ExchangeSessionRow.start_utc,
-                   ExchangeSessionRow.status, ExchangeSessionRow.cancel_reason)
-            .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
-            .where(ExchangeSessionRow.status.in_((SessionStatus.HELD, SessionStatus.CANCELLED)),
-                   ExchangeSessionRow.start_utc <= now)
-            .order_by(ExchangeSessionRow.start_utc.desc())).all()
+        rows = session.execute(select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.partner_class_id,
+                                                                                 ranked.c.rank)).all()
     latest: dict[str, list[tuple[str, datetime, bool]]] = defaultdict(list)
-    for partner_class, duo_id, start, status, reason in rows:
-        if len(latest[partner_class]) < 2:
-            absent = status is SessionStatus.CANCELLED and reason == CancelReason.PARTNER_ABSENT.value
-            latest[partner_class].append((duo_id, start, absent))
-    found = []
-    for last_two in latest.values():
-        if len(last_two) == 2 and all(absent for _, _, absent in last_two):
-            (duo_id, first, _), (_, second, _) = last_two
-            found.append(AbsentPartner(duos[duo_id], (first, second)))
-    return sorted(found, key=lambda item: item.dates[0], reverse=True)
+    for partner_class, duo_id, start, status, reason, _rank in rows:
+        absent = status == SessionStatus.CANCELLED and reason == CancelReason.PARTNER_ABSENT.value
+        latest[partner_class].append((duo_id, start, absent))
+    found = [last_two for last_two in latest.values()
+             if len(last_two) == 2 and all(absent for _, _, absent in last_two)]
+    duos = {view.duo.id: view for view in list_duos(db, duo_ids={duo_id for (duo_id, _, _), _ in found})} \
+        if found else {}
+    return sorted((AbsentPartner(duos[duo_id], (first, second)) for (duo_id, first, _), (_, second, _) in found),
+                  key=lambda item: item.dates[0], reverse=True)
 
 
 def session_view(db: Database, session_id: str) -> SessionView:

@@ -5,6 +5,8 @@ Rows never leave the services; the GUI and the CLI get domain dataclasses.
 
 from __future__ import annotations
 
+from typing import Any
+
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.entities import (
     ClassGroup,
@@ -114,7 +116,8 @@ def facilitator_to_row(person: Facilitator, row: FacilitatorRow) -> FacilitatorR
     return row
 
 
-def duo_from_row(row: DuoRow) -> Duo:
+def duo_from_row(row: DuoRow | Any) -> Duo:
+    """From the ORM row or any row with the same column names (e.g. a Core result row)."""
     return Duo(
         id=row.id,
         version=row.version,
