@@ -106,6 +106,7 @@ def import_files(
         _check_session(workspace, duo_id, session_id)
     zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
     consent_until = school_year_bounds(duo.duo.school_year)[1]  # authorisations end with the duo's year
+    workspace.media.remove_stale_incoming()  # left by an import that was killed
     files = expand_folders(paths)
     total = sum(_size_or_zero(p) for p in files) or 1
     done = 0

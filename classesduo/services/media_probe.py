@@ -20,6 +20,7 @@ DateTimeOriginal); Pillow opens lazily and reads only the metadata here.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -50,10 +51,16 @@ class ExifDate:
 
 
 def qt_can_read(mime: str) -> bool:
+    wanted = _QT_FORMATS.get(mime)
+    return wanted is not None and wanted in _qt_formats()
+
+
+@functools.cache
+def _qt_formats() -> frozenset[bytes]:
+    """The image plugins Qt found (asked once: the answer does not change while the app runs)."""
     from PySide6.QtGui import QImageReader
 
-    wanted = _QT_FORMATS.get(mime)
-    return wanted is not None and any(bytes(f) == wanted for f in QImageReader.supportedImageFormats())
+    return frozenset(bytes(f) for f in QImageReader.supportedImageFormats())
 
 
 def image_problem(path: Path, mime: str, tail: bytes | None = None) -> str | None:

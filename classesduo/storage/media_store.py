@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +125,24 @@ class MediaStore:
             fsync_directory(folder)
         if stored_names:
             fsync_directory(self.root)
+
+    def remove_stale_incoming(self, older_than_seconds: float = 3600) -> int:
+        """Remove temporary copies a killed import left behind; return how many went.
+
+        Only files untouched for an hour: another window's import may be copying right now.
+        """
+        removed = 0
+        if not self.incoming_dir.is_dir():
+            return 0
+        limit = time.time() - older_than_seconds
+        for path in self.incoming_dir.glob("import-*.tmp"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                pass  # gone meanwhile, or not ours to remove: try again next time
+        return removed
 
     def discard(self, staged: StagedFile) -> None:
         staged.temp_path.unlink(missing_ok=True)
