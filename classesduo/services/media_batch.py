@@ -103,6 +103,11 @@ class Batch:
         self._bytes += item.staged.size
         self._sync.submit(item.staged.temp_path)
 
+    def crowded_by(self, size: int) -> bool:
+        """Whether a file of ``size`` bytes should start a batch of its own: a long video is not kept
+        waiting behind the photos before it, nor they behind it."""
+        return bool(self._items) and self._bytes + size > BATCH_BYTES
+
     def due(self) -> bool:
         return bool(self._items) and (len(self._items) >= BATCH_FILES or self._bytes >= BATCH_BYTES
                                       or self._clock() - self._started >= BATCH_SECONDS)
@@ -144,7 +149,7 @@ class Batch:
         with self._workspace.db.reading() as session:
             seen = set(session.scalars(select(MediaItemRow.file_hash).where(
                 MediaItemRow.duo_id == self._defaults.duo_id,
-                MediaItemRow.file_hash.in_({item.staged.digest for item in items}))))
+                MediaItemRow.file_hash.in_(sorted({item.staged.digest for item in items})))))
         fresh = []
         for item in items:
             if item.staged.digest in seen:

@@ -127,6 +127,8 @@ def import_files(
                 if is_cancelled():
                     cancelled_at_file = True
                     break
+                if batch.crowded_by(_size_or_zero(path)):
+                    batch.flush()
                 try:
                     checked = _check(workspace, index, path, as_drawing, zone, is_cancelled, advance)
                 except CopyCancelled:

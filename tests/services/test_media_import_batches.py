@@ -271,3 +271,25 @@ def _digest(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_big_file_does_not_keep_the_photos_before_it_waiting(demo_workspace: Workspace, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The photos are committed before a video that would overflow their batch starts copying."""
+    monkeypatch.setattr(media_batch, "BATCH_BYTES", 2 << 20)
+    monkeypatch.setattr(media_batch, "BATCH_SECONDS", 1e9)
+    photos = _photos(tmp_path / "in", 2)
+    video = fake_mp4(tmp_path / "in" / "video.mp4", size=3 << 20)
+    rows_before = _row_count(demo_workspace)
+    rows_during_video: list[int] = []
+    real_stage = MediaStore.stage
+
+    def stage(self: MediaStore, source: Path, *args: object, **kwargs: object) -> object:
+        if source == video:
+            rows_during_video.append(_row_count(demo_workspace) - rows_before)
+        return real_stage(self, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MediaStore, "stage", stage)
+    report = import_files(demo_workspace, _duo(demo_workspace), [*photos, video], Side.PARIS)
+    assert rows_during_video == [2]
+    assert [i.original_name for i in report.imported] == ["p0.png", "p1.png", "video.mp4"]
