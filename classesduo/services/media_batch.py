@@ -169,7 +169,7 @@ class Batch:
                     stored_name, created = self._workspace.media.commit(item.staged, item.file_type.suffix)
                 except OSError as error:
                     self._workspace.media.discard(item.staged)
-                    self._reject(item, translate("MediaImport", "cannot be stored ({error})").format(
+                    self._reject(item, translate("MediaImport", "cannot be copied ({error})").format(
                         error=error.strerror or error))
                     continue
                 placed.append(_Placed(item, stored_name, created))

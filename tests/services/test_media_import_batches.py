@@ -128,7 +128,7 @@ def test_a_file_that_cannot_be_stored_costs_only_itself(demo_workspace: Workspac
     report = import_files(demo_workspace, _duo(demo_workspace), photos, Side.PARIS)
 
     assert [i.original_name for i in report.imported] == ["p0.png", "p2.png", "p3.png"]
-    assert report.rejected == [("p1.png", "cannot be stored (No space left on device)")]
+    assert report.rejected == [("p1.png", "cannot be copied (No space left on device)")]
     assert _row_count(demo_workspace) == rows_before + 3
     assert {p.name[:64] for p in _store_files(demo_workspace) - files_before} == \
         {_digest(photos[n]) for n in (0, 2, 3)}

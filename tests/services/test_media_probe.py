@@ -78,3 +78,24 @@ def test_the_import_names_an_incomplete_photo_and_keeps_the_good_ones(demo_works
     report = import_files(demo_workspace, list_duos(demo_workspace.db)[0].duo.id, [cut, good], Side.PARIS)
     assert [i.original_name for i in report.imported] == ["entier.jpg"]
     assert [name for name, _ in report.rejected] == ["coupé.jpg"] and "incomplete" in report.rejected[0][1]
+
+
+def test_the_import_decodes_no_jpeg_pixels(demo_workspace: Workspace, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding even at 1/8 scale reads all of a photo's compressed data: the import only reads headers."""
+    from PySide6 import QtGui
+
+    from tests.media_files import qimage_file
+
+    decoded: list[bytes] = []
+
+    class Reader(QtGui.QImageReader):
+        def read(self) -> QtGui.QImage:  # type: ignore[override]
+            decoded.append(bytes(self.format()))
+            return super().read()
+
+    monkeypatch.setattr(QtGui, "QImageReader", Reader)
+    files = [_photo(tmp_path / "photo.jpg"), qimage_file(tmp_path / "drawing.png")]
+    report = import_files(demo_workspace, list_duos(demo_workspace.db)[0].duo.id, files, Side.PARIS)
+    assert len(report.imported) == 2
+    assert decoded == [b"png"]  # other formats still get their small decode
