@@ -1,14 +1,16 @@
 """Importing files into a duo's media library.
 
-Each file is streamed into the store while being hashed, checked (type from
-its magic bytes, image header and pixels, PDF end marker), then committed:
-file renamed to its content-hash name and its row inserted in ONE transaction
-per file. A file already in the duo is not stored twice; the user is told.
+Each file is streamed into the store while being hashed, then checked (type
+from its magic bytes, image header, JPEG structure or a small decode, PDF end
+marker). Checked files are committed in batches (``media_batch.py``): made
+durable, renamed to their content-hash names, and their rows inserted in ONE
+transaction per batch of about half a second of copying. A file already in the
+duo, or twice in one import, is not stored twice; the user is told.
 
 Cancelling stops between chunks: the file being copied is removed from the
 store's incoming folder and nothing of it reaches the database. Files fully
-imported before the cancel stay imported (each had its own transaction) and
-are listed in the report, so the user sees exactly what is in the library.
+copied before the cancel are committed (their batch is finished) and listed in
+the report, so the user sees exactly what is in the library.
 """
 
 from __future__ import annotations
@@ -17,11 +19,9 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select
 
 from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
@@ -30,11 +30,12 @@ from classesduo.domain.media_types import HEADER_BYTES, FileType, sniff
 from classesduo.domain.terms import school_year_bounds
 from classesduo.services import media_probe
 from classesduo.services.duos import get_duo
-from classesduo.services.errors import NotFoundError, ServiceError, translated_storage_errors
+from classesduo.services.errors import NotFoundError, ServiceError
+from classesduo.services.media_batch import Batch, Checked, Outcomes, RowDefaults
 from classesduo.services.workspace import Workspace
-from classesduo.storage.convert import media_from_row
+from classesduo.storage.atomic import BackgroundSync
 from classesduo.storage.media_store import CopyCancelled, StagedFile
-from classesduo.storage.models import ExchangeSessionRow, MediaItemRow
+from classesduo.storage.models import ExchangeSessionRow
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def import_files(
         _check_session(workspace, duo_id, session_id)
     zone = ZoneInfo(duo.paris.timezone if side is Side.PARIS else duo.partner.timezone)
     consent_until = school_year_bounds(duo.duo.school_year)[1]  # authorisations end with the duo's year
+    workspace.media.remove_stale_incoming()  # left by an import that was killed
     files = expand_folders(paths)
     total = sum(_size_or_zero(p) for p in files) or 1
     done = 0
@@ -115,28 +117,39 @@ def import_files(
         if progress is not None:
             progress(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total), PROGRESS_STEPS)
 
-    report = ImportReport()
-    for path in files:
-        if is_cancelled():
-            report.cancelled = True
-            break
-        name = display_name(path)
+    outcomes = Outcomes()
+    cancelled_at_file = False
+    defaults = RowDefaults(duo_id, session_id, side, consent_until)
+    with BackgroundSync() as sync:
+        batch = Batch(workspace, defaults, outcomes, sync)
         try:
-            item = _import_one(workspace, duo_id, path, side, session_id, as_drawing, zone, consent_until,
-                               is_cancelled, advance)
-        except CopyCancelled:
-            report.cancelled = True
-            break
-        except _Rejected as rejection:
-            report.rejected.append((name, str(rejection)))
-            continue
-        except _Duplicate:
-            report.duplicates.append(name)
-            continue
-        except ServiceError as error:  # e.g. the same file imported at the same moment by another window
-            report.rejected.append((name, str(error)))
-            continue
-        report.imported.append(item)
+            for index, path in enumerate(files):
+                if is_cancelled():
+                    cancelled_at_file = True
+                    break
+                if batch.crowded_by(_size_or_zero(path)):
+                    batch.flush()
+                try:
+                    checked = _check(workspace, index, path, as_drawing, zone, is_cancelled, advance)
+                except CopyCancelled:
+                    cancelled_at_file = True
+                    break
+                except _Rejected as rejection:
+                    outcomes.rejected.append((index, display_name(path), str(rejection)))
+                    continue
+                batch.add(checked)
+                if batch.due():
+                    batch.flush()
+            batch.flush()  # after a cancel too: what was fully copied is kept, and reported
+        except BaseException:
+            batch.abandon()
+            raise
+    report = ImportReport(
+        imported=[item for _, item in sorted(outcomes.imported, key=lambda pair: pair[0])],
+        duplicates=[name for _, name in sorted(outcomes.duplicates)],
+        rejected=[(name, reason) for _, name, reason in sorted(outcomes.rejected)],
+        cancelled=cancelled_at_file,
+    )
     if progress is not None:
         progress(PROGRESS_STEPS, PROGRESS_STEPS)
     log.info("media import into duo %s: %d imported, %d duplicates, %d rejected%s", duo_id,
@@ -146,10 +159,6 @@ def import_files(
 
 
 class _Rejected(Exception):
-    pass
-
-
-class _Duplicate(Exception):
     pass
 
 
@@ -169,9 +178,9 @@ def _check_session(workspace: Workspace, duo_id: str, session_id: str) -> None:
             raise ServiceError(translate("MediaImport", "Session {id} belongs to another duo.").format(id=session_id))
 
 
-def _import_one(workspace: Workspace, duo_id: str, path: Path, side: Side, session_id: str | None,
-                as_drawing: bool, zone: ZoneInfo, consent_until: date, cancelled: Callable[[], bool],
-                advance: Callable[[int], None]) -> MediaItem:
+def _check(workspace: Workspace, index: int, path: Path, as_drawing: bool, zone: ZoneInfo,
+           cancelled: Callable[[], bool], advance: Callable[[int], None]) -> Checked:
+    """Stage ``path`` (copy + hash, not yet flushed to the disk) and check it; raise _Rejected if it is bad."""
     if not _name_is_utf8(path):
         raise _Rejected(translate("MediaImport", "the file name is not valid UTF-8; rename the file"))
     if not path.is_file():
@@ -188,53 +197,31 @@ def _import_one(workspace: Workspace, duo_id: str, path: Path, side: Side, sessi
         raise _Rejected(translate("MediaImport", "unsupported kind of file (photos, videos, audio, drawings, "
                                                  "PDFs and text documents are accepted)"))
     try:
-        staged = workspace.media.stage(path, cancelled, advance, HEADER_BYTES)
+        staged = workspace.media.stage(path, cancelled, advance, HEADER_BYTES, durable=False)
     except OSError as error:
         raise _Rejected(translate("MediaImport", "cannot be copied ({error})").format(error=error.strerror)) from error
     try:
-        return _check_and_commit(workspace, duo_id, path, staged, file_type, side, session_id, as_drawing, zone,
-                                 consent_until)
-    finally:
-        workspace.media.discard(staged)  # no-op once committed (renamed away)
-
-
-def _check_and_commit(workspace: Workspace, duo_id: str, path: Path, staged: StagedFile, file_type: FileType,
-                      side: Side, session_id: str | None, as_drawing: bool, zone: ZoneInfo,
-                      consent_until: date) -> MediaItem:
-    if sniff(staged.header, path.suffix) != file_type:
-        raise _Rejected(translate("MediaImport", "the file changed while it was being copied"))
-    if file_type.is_image:
-        problem = media_probe.image_problem(staged.temp_path, file_type.mime)
-    elif file_type.mime == "application/pdf":
-        problem = media_probe.pdf_problem(staged.temp_path)
-    else:
-        problem = None
-    if problem:
-        raise _Rejected(problem)
-    with workspace.db.reading() as session:
-        exists = session.scalar(select(MediaItemRow.id).where(
-            MediaItemRow.duo_id == duo_id, MediaItemRow.file_hash == staged.digest))
-    if exists:
-        raise _Duplicate()
-    taken_at = _taken_at(staged.temp_path, zone) if file_type.mime in ("image/jpeg", "image/tiff", "image/webp") \
-        else None
+        problem = _problem(path, staged, file_type)
+        if problem:
+            raise _Rejected(problem)
+        taken_at = _taken_at(staged.temp_path, zone) if file_type.mime in ("image/jpeg", "image/tiff",
+                                                                            "image/webp") else None
+    except BaseException:
+        workspace.media.discard(staged)
+        raise
     kind = MediaKind.DRAWING if as_drawing and (file_type.is_image or file_type.mime == "application/pdf") \
         else file_type.kind
-    stored_name, created = workspace.media.commit(staged, file_type.suffix)
-    try:
-        with translated_storage_errors(), workspace.db.transaction() as session:
-            row = MediaItemRow(
-                duo_id=duo_id, session_id=session_id, kind=kind, file_hash=staged.digest, stored_name=stored_name,
-                original_name=path.name[:400], size_bytes=staged.size, mime_type=file_type.mime, taken_at=taken_at,
-                side=side, identifiable_children=0, consent_until=consent_until,
-            )
-            session.add(row)
-            session.flush()
-            return media_from_row(row)
-    except BaseException:
-        if created:  # the file was new to the store and no row points at it: do not leave an orphan
-            workspace.media.remove(stored_name)
-        raise
+    return Checked(index, display_name(path), path.name, staged, file_type, kind, taken_at)
+
+
+def _problem(path: Path, staged: StagedFile, file_type: FileType) -> str | None:
+    if sniff(staged.header, path.suffix) != file_type:
+        return translate("MediaImport", "the file changed while it was being copied")
+    if file_type.is_image:
+        return media_probe.image_problem(staged.temp_path, file_type.mime, staged.tail)
+    if file_type.mime == "application/pdf":
+        return media_probe.pdf_problem(staged.temp_path, staged.tail)
+    return None
 
 
 def _taken_at(path: Path, zone: ZoneInfo) -> datetime | None:

@@ -138,7 +138,7 @@ def test_cancel_half_way_leaves_no_orphan_files_or_rows(demo_workspace: Workspac
 
 def test_a_failing_row_insert_removes_the_new_file(demo_workspace: Workspace, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from classesduo.services import media_import
+    from classesduo.services import media_batch
 
     duo = _duo(demo_workspace)
     files_before = _store_files(demo_workspace)
@@ -146,7 +146,7 @@ def test_a_failing_row_insert_removes_the_new_file(demo_workspace: Workspace, tm
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(media_import, "media_from_row", boom)
+    monkeypatch.setattr(media_batch, "media_from_row", boom)
     with pytest.raises(RuntimeError):
         import_files(demo_workspace, duo, [qimage_file(tmp_path / "a.png")], Side.PARIS)
     assert _store_files(demo_workspace) == files_before
