@@ -6,41 +6,87 @@ cause ends with exit status 2 and one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from classesduo import __version__
 from classesduo.commands import COMMAND_MODULES
-from classesduo.commands.common import UsageError
 
 EXIT_USAGE = 2
+#: The options the GUI takes (see :func:`_gui_options`).
+GUI_OPTIONS = ("--data-dir", "--db-url")
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse is imported only for commands: opening the GUI does not need it (start-up time)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+    return _Parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="classesduo", description="Plan and record Classes Duo school exchanges.")
-    parser.add_argument("--version", action="version", version=f"classesduo {__version__}")
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="folder for the database, media, backups and logs "
                                            "(env CLASSESDUO_DATA_DIR)")
     parser.add_argument("--db-url", help="SQLAlchemy database URL, e.g. postgresql+psycopg://… "
                                          "(env CLASSESDUO_DB_URL)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser_class = _parser_class()
+    parser = parser_class(prog="classesduo", description="Plan and record Classes Duo school exchanges.")
+    parser.add_argument("--version", action="version", version=f"classesduo {__version__}")
+    _global_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
     return parser
 
 
+def _gui_options(argv: Sequence[str]) -> dict[str, str | None] | None:
+    """The options when the command line opens the GUI (no command), or None for anything else.
+
+    Start-up time counts: building the full parser imports and registers the
+    thirteen command modules (~50 ms) and makes argparse measure the terminal,
+    which the window would wait for. Only ``--data-dir``/``--db-url`` with a
+    value are read here; a command, ``--help``, ``--version`` or a mistake goes
+    to the full parser, which says what is wrong.
+    """
+    options: dict[str, str | None] = {"data_dir": None, "db_url": None}
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        name, equals, value = token.partition("=")
+        if name not in GUI_OPTIONS:
+            return None
+        if not equals:
+            if not tokens or tokens[0].startswith("-"):
+                return None
+            value = tokens.pop(0)
+        options[name[2:].replace("-", "_")] = value
+    return options
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_options(argv)
+    if gui is not None:
+        from classesduo.ui.app import run_gui
+
+        return run_gui(**gui)
+    from classesduo.commands.common import UsageError
+
     args = build_parser().parse_args(argv)
     if args.command is None:
         from classesduo.ui.app import run_gui

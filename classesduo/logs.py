@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 
 def setup_logging(log_file: Path, level: int = logging.INFO) -> None:
     """Send records to a rotating file; safe to call more than once."""
+    from logging.handlers import RotatingFileHandler  # imported here: the GUI sets the log up after showing
+
     root = logging.getLogger()
     if any(getattr(handler, "_classesduo", False) for handler in root.handlers):
         return

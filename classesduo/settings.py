@@ -7,8 +7,6 @@ import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from classesduo.storage.atomic import write_text_atomic
-
 log = logging.getLogger(__name__)
 
 
@@ -52,4 +50,6 @@ class Settings:
         return cls(**values)
 
     def save(self, path: Path) -> None:
+        from classesduo.storage.atomic import write_text_atomic  # not needed to show the window (start-up)
+
         write_text_atomic(path, json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n")

@@ -73,3 +73,17 @@ def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_no_command_opens_the_gui_without_importing_the_commands() -> None:
+    """Start-up time: the window must not wait for the thirteen command modules."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nimport classesduo.ui.app as app\nfrom classesduo import cli\n"
+              "app.run_gui = lambda **options: print(sorted(options.items())) or 0\n"
+              "assert cli.main(['--data-dir', 'somewhere']) == 0\n"
+              "from classesduo.commands import COMMAND_MODULES\n"
+              "print([name for name in COMMAND_MODULES if name in sys.modules])\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[('data_dir', 'somewhere'), ('db_url', None)]", "[]"]

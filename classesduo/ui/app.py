@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from types import TracebackType
 
 from classesduo import __version__
@@ -25,6 +24,8 @@ def install_excepthook(window: QtWidgets.QWidget, log_path: str) -> None:
     dialogs: Dialogs = getattr(window, "dialogs", None) or Dialogs()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        import traceback
+
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error\n%s", details)
         dialogs.error(window, translate("App", "Something went wrong: {error}\n\nThe details are in the log file:\n"
@@ -57,12 +58,13 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     app = create_application(sys.argv)
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
-    setup_logging(paths.log_file)
     settings = Settings.load(paths.settings_file)
     translations = Translations(app)
     translations.apply(settings.language)
     guard = _claim_data_folder(paths)
     if guard is None:
+        setup_logging(paths.log_file)
+        log.info("data folder %s already open in another window", paths.data_dir)
         return 1
     window = MainWindow(paths, settings, translations, db_url=db_url)
     window.instance_guard = guard
@@ -70,11 +72,15 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     install_excepthook(window, str(paths.log_file))
     window.show()
     app.processEvents()  # paint the window now; opening the data comes after
+    # The log file is set up once the window shows (logging.handlers costs ~15 ms); a warning before that,
+    # e.g. about a damaged settings file, goes to stderr.
+    setup_logging(paths.log_file)
     probe = os.environ.get("CLASSESDUO_BENCH_PROBE")
     if probe:
         from classesduo.ui.bench_probe import install_probe
 
         install_probe(app, window, probe)
+    QtCore.QTimer.singleShot(0, guard.listen)
     QtCore.QTimer.singleShot(0, window.open_data)
     try:
         return app.exec()
@@ -87,10 +93,9 @@ def _claim_data_folder(paths: AppPaths):  # noqa: ANN202 - an InstanceGuard or N
     from classesduo.ui.single_instance import InstanceGuard, ask_running_window_to_raise
 
     guard = InstanceGuard(paths.data_dir)
-    if guard.acquire():
+    if guard.acquire(listen=False):  # run_gui listens once the window shows
         return guard
-    raised = ask_running_window_to_raise(paths.data_dir)
-    log.info("data folder %s already open in another window (raised: %s)", paths.data_dir, raised)
+    ask_running_window_to_raise(paths.data_dir)
     QtWidgets.QMessageBox.information(None, translate("App", "Classes Duo is already open"), translate(
         "App", "Classes Duo is already open on this data folder:\n{path}\n\nIts window has been brought to the "
                "front. One window at a time keeps the data safe.").format(path=paths.data_dir))

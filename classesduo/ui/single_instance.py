@@ -9,14 +9,15 @@ front, and quits after telling the user.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-
-from PySide6 import QtNetwork
+from typing import TYPE_CHECKING
 
 from classesduo.ui.qt import QtCore
+
+if TYPE_CHECKING:
+    from PySide6 import QtNetwork
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ RAISE_MESSAGE = b"raise\n"
 
 def server_name(data_dir: Path) -> str:
     """A local-socket name unique to the folder (and short enough for a Unix socket path)."""
+    import hashlib
+
     key = str(Path(data_dir).expanduser().resolve())
     return "classesduo-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
@@ -41,8 +44,13 @@ class InstanceGuard(QtCore.QObject):
         self.lock: QtCore.QLockFile | None = None
         self.server: QtNetwork.QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """True when this process now owns the folder; False when another running window does."""
+    def acquire(self, listen: bool = True) -> bool:
+        """True when this process now owns the folder; False when another running window does.
+
+        ``listen=False`` leaves :meth:`listen` for later: the window shows first
+        (QtNetwork costs ~20 ms to import), a second start arriving meanwhile
+        finds the lock taken and simply waits for the answer.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         lock = QtCore.QLockFile(str(self.data_dir / LOCK_NAME))
         lock.setStaleLockTime(0)  # only the holder's death makes a lock stale, never its age
@@ -51,10 +59,16 @@ class InstanceGuard(QtCore.QObject):
                 return False
             raise OSError(f"cannot create the lock file in {self.data_dir} ({lock.error().name})")
         self.lock = lock
-        self._listen()
+        if listen:
+            self.listen()
         return True
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts on this folder (bring this window forward)."""
+        from PySide6 import QtNetwork
+
+        if self.server is not None or self.lock is None:
+            return
         name = server_name(self.data_dir)
         QtNetwork.QLocalServer.removeServer(name)  # a socket file left by a crash
         self.server = QtNetwork.QLocalServer(self)
@@ -85,6 +99,8 @@ class InstanceGuard(QtCore.QObject):
 
 def ask_running_window_to_raise(data_dir: Path, timeout_ms: int = 2000) -> bool:
     """Tell the window that holds ``data_dir`` to come forward; True if it answered."""
+    from PySide6 import QtNetwork
+
     socket = QtNetwork.QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):

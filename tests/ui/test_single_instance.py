@@ -62,4 +62,7 @@ def test_starting_the_app_on_a_folder_already_open_raises_it_and_stops(qtbot, tm
         running.release()
     guard = app._claim_data_folder(AppPaths.resolve(tmp_path))
     assert guard is not None
+    assert guard.server is None  # the window shows first; run_gui then listens
+    guard.listen()
+    assert guard.server is not None and guard.server.isListening()
     guard.release()
