@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from classesduo.domain.enums import SessionStatus
-from classesduo.services.exchange_log import DeletedSession, delete_session, restore_session, session_history
-from classesduo.services.log_queries import session_view
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_local, session_status_label
-from classesduo.ui.log_form import LogForm
 from classesduo.ui.log_labels import cancel_reason_label
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+
+if TYPE_CHECKING:  # imported when first used: the home page builds these actions at start-up
+    from classesduo.services.exchange_log import DeletedSession
+    from classesduo.ui.log_form import LogForm
 
 
 class LogActions(QtCore.QObject):
@@ -56,6 +58,8 @@ class LogActions(QtCore.QObject):
             self.form.raise_()
             self.form.activateWindow()
             return self.form
+        from classesduo.ui.log_form import LogForm
+
         form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
                        user_name=self.settings().user_name, parent=self.window)
         form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -73,6 +77,8 @@ class LogActions(QtCore.QObject):
         workspace = self.workspace()
         if workspace is None:
             return None
+        from classesduo.services.log_queries import session_view
+
         return self.open_form(session=session_view(workspace.db, session_id))
 
     def _saved(self, _session: object) -> None:
@@ -90,6 +96,8 @@ class LogActions(QtCore.QObject):
             when=format_local(view.session.start_utc, view.paris_timezone), duo=view.duo_label)
         if not self.dialogs.confirm(self.window, translate("LogActions", "Delete a session"), question):
             return False
+        from classesduo.services.exchange_log import delete_session
+
         self.last_deleted = delete_session(workspace.db, view.session.id)
         self.undo_available.emit(True)
         self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z (Exchange log or duo page)."))
@@ -103,6 +111,8 @@ class LogActions(QtCore.QObject):
         from classesduo.services.errors import ServiceError
 
         try:
+            from classesduo.services.exchange_log import restore_session
+
             restore_session(workspace.db, self.last_deleted)
         except ServiceError as error:
             self.dialogs.error(self.window, str(error))
@@ -119,6 +129,8 @@ class LogActions(QtCore.QObject):
         workspace = self.workspace()
         if workspace is None:
             return ""
+        from classesduo.services.exchange_log import session_history
+
         revisions = session_history(workspace.db, session_id)
         if not revisions:
             return translate("LogActions", "This log has not been edited since it was first recorded.")
