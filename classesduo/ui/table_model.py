@@ -3,6 +3,11 @@
 Columns are declared once (title, how to show a value, how to sort it), so
 every page's table sorts and filters the same way. Titles are functions so a
 language switch re-reads them.
+
+Sorting is done by the model in Python with one key per row (``sorted()``),
+not by the proxy comparing rows pair by pair: a proxy's ``lessThan`` calls
+into Python twice per comparison, about a second for a few thousand schools.
+The proxy only filters and keeps the model's order.
 """
 
 from __future__ import annotations
@@ -33,11 +38,43 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._records: list[T] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None  # the last sort asked, kept across set_records
 
     def set_records(self, records: Sequence[T]) -> None:
         self.beginResetModel()
-        self._records = list(records)
+        self._records = self._sorted(list(records))
         self.endResetModel()
+
+    def sort_value(self, record: T, column: int) -> Any:
+        """What ``column`` sorts ``record`` by: its sort key, else its text, folded (case and accents ignored)."""
+        spec = self._columns[column]
+        key = spec.sort_key(record) if spec.sort_key else spec.display(record)
+        return _fold(key) if isinstance(key, str) else key
+
+    def _sorted(self, records: list[T]) -> list[T]:
+        if self._order is None or not 0 <= self._order[0] < len(self._columns):
+            return records
+        column, order = self._order
+        values = [self.sort_value(record, column) for record in records]
+        descending = order == Qt.SortOrder.DescendingOrder
+        try:  # empty values first when ascending; equal rows keep their order (sorted() is stable both ways)
+            ranks = sorted(range(len(records)), key=lambda i: (values[i] is not None, values[i]), reverse=descending)
+        except TypeError:  # mixed kinds of values: compare their text
+            ranks = sorted(range(len(records)), key=lambda i: (values[i] is not None, str(values[i])),
+                           reverse=descending)
+        return [records[i] for i in ranks]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order)
+        if not self._records:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = {id(record): row for row, record in enumerate(self._records)}
+        self._records = self._sorted(self._records)
+        moved = {before[id(record)]: row for row, record in enumerate(self._records)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(moved[index.row()], index.column()) for index in old])
+        self.layoutChanged.emit()
 
     def record(self, row: int) -> T:
         return self._records[row]
@@ -66,8 +103,7 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
         if role == SORT_ROLE:
-            key = column.sort_key(record) if column.sort_key else column.display(record)
-            return _fold(key) if isinstance(key, str) else key
+            return self.sort_value(record, index.column())
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
@@ -83,13 +119,16 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
 
 
 class FilterProxy(QtCore.QSortFilterProxyModel):
-    """Case- and accent-insensitive match of every word typed, across all columns."""
+    """Case- and accent-insensitive match of every word typed, across all columns; the source model sorts."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def set_filter_text(self, text: str) -> None:
         words = [_fold(word) for word in text.split()]
@@ -110,12 +149,3 @@ class FilterProxy(QtCore.QSortFilterProxyModel):
             for column in range(model.columnCount())
         )
         return all(word in haystack for word in self._words)
-
-    def lessThan(self, left: QtCore.QModelIndex, right: QtCore.QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            return a is None and b is not None
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
