@@ -20,16 +20,16 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from functools import lru_cache
 
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.i18n import translate
+from classesduo.domain.no_overlap import explain_no_overlap, format_hours
+from classesduo.domain.slot_grid import grid_instants, keep_clear
 from classesduo.domain.timezones import (
     UTC,
     AmbiguousLocalTime,
-    LocalTimeError,
     NonexistentLocalTime,
-    difference_hours,
     local_to_utc,
     utc_to_local,
     zone_info,
@@ -107,8 +107,13 @@ def _occurrences(day: date, wall: time, zone: str) -> tuple[datetime, datetime, 
     return instant, instant, None
 
 
-def _window_on(day: date, window: WeeklyWindow, zone: str) -> list[Interval]:
-    """The instants of ``day`` whose wall time is within ``window`` (see the module docstring)."""
+@lru_cache(maxsize=16_384)
+def _window_on(day: date, window: WeeklyWindow, zone: str) -> tuple[Interval, ...]:
+    """The instants of ``day`` whose wall time is within ``window`` (see the module docstring).
+
+    Memoised: most schools of a programme share their hours and zone, so the
+    same (date, window, zone) comes back for many calendars.
+    """
     first_start, last_start, start_fold = _occurrences(day, window.start, zone)
     first_end, last_end, end_fold = _occurrences(day, window.end, zone)
     removed: list[Interval] = []
@@ -117,7 +122,7 @@ def _window_on(day: date, window: WeeklyWindow, zone: str) -> list[Interval]:
     if end_fold is not None:  # before the clocks go back, the wall shows times after the end
         removed.append((first_end, end_fold))
     pieces = _subtract([(first_start, last_end)], merge_intervals(removed))
-    return [(begin, finish) for begin, finish in pieces if finish > begin]
+    return tuple((begin, finish) for begin, finish in pieces if finish > begin)
 
 
 def _days(start: date, end: date) -> Iterable[date]:
@@ -132,6 +137,12 @@ def window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[I
 
     Overlapping windows are not merged. Sorted by start.
     """
+    return list(_window_intervals(calendar, start, end))
+
+
+@lru_cache(maxsize=1_024)
+def _window_intervals(calendar: SchoolCalendar, start: date, end: date) -> tuple[Interval, ...]:
+    """:func:`window_intervals`, memoised: calendars are immutable, and schools often share one."""
     by_weekday: dict[int, list[WeeklyWindow]] = {}
     for window in calendar.windows:
         if window.end > window.start:
@@ -144,7 +155,7 @@ def window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[I
         for window in windows:
             intervals.extend(_window_on(day, window, calendar.zone))
     intervals.sort()
-    return intervals
+    return tuple(intervals)
 
 
 def intersect_intervals(left: Sequence[Interval], right: Sequence[Interval]) -> list[Interval]:
@@ -208,6 +219,8 @@ def find_slots(
     date (for Tokyo this may be the next day), and keeps ``buffer_minutes``
     away from every ``busy`` interval (the facilitator's other sessions).
     Adjacent windows are not joined: a slot must fit in a single window.
+    The busy intervals (widened by the buffer) are taken out of what
+    :func:`timetable_slots` gives.
     """
     if minutes <= 0:
         message = translate("scheduling", "the session length must be positive, not {minutes}")
@@ -227,45 +240,27 @@ def find_slots(
     blocked = merge_intervals(
         (_require_aware(b_start) - buffer, _require_aware(b_end) + buffer) for b_start, b_end in busy
     )
+    return keep_clear(timetable_slots(paris, partner, start, end, minutes, step), blocked)
+
+
+@lru_cache(maxsize=512)
+def timetable_slots(paris: SchoolCalendar, partner: SchoolCalendar, start: date, end: date, minutes: int,
+                    step: int) -> tuple[Slot, ...]:
+    """The slots both timetables allow, busy times aside (see :func:`find_slots`), sorted by start.
+
+    Memoised: it depends only on its arguments, and the duos of a programme
+    share a few calendar pairs (same hours, zone and holidays), so finding
+    slots for every duo computes each pair once.
+    """
     paris_intervals = window_intervals(paris, start, end)
     partner_intervals = window_intervals(partner, start - _DATE_MARGIN, end + _DATE_MARGIN)
-    free = _subtract(intersect_intervals(paris_intervals, partner_intervals), blocked)
-
     info = zone_info(paris.zone)
     length = timedelta(minutes=minutes)
     found: set[Slot] = set()
-    for piece_start, piece_end in free:
-        for candidate in _grid_instants(info, piece_start, piece_end - length, step):
+    for piece_start, piece_end in intersect_intervals(paris_intervals, partner_intervals):
+        for candidate in grid_instants(info, piece_start, piece_end - length, step):
             found.add(Slot(candidate, candidate + length))
-    return sorted(found)
-
-
-def _grid_instants(info: ZoneInfo, low: datetime, high: datetime, step: int) -> Iterable[datetime]:
-    """Instants in [low, high] at which the wall clock of ``info`` shows a multiple of ``step`` minutes.
-
-    Works on wall times (minutes since local midnight) rather than by adding
-    ``step`` in UTC, so half-hour DST shifts and steps that do not divide a day
-    keep the grid exact. Assumes at most one offset change between low and
-    high, which holds for any interval shorter than a few weeks.
-    """
-    if high < low:
-        return
-    offsets = [low.astimezone(info).utcoffset(), high.astimezone(info).utcoffset()]
-    wall_low = (low + min(o for o in offsets if o is not None)).replace(tzinfo=None)
-    wall_high = (high + max(o for o in offsets if o is not None)).replace(tzinfo=None)
-    step_delta = timedelta(minutes=step)
-    day = wall_low.date()
-    while day <= wall_high.date():
-        midnight = datetime.combine(day, time())
-        first_index = -(-(wall_low - midnight) // step_delta) if day == wall_low.date() else 0
-        wall = midnight + first_index * step_delta
-        while wall.date() == day and wall <= wall_high:
-            for fold in (0, 1):
-                instant = wall.replace(tzinfo=info, fold=fold).astimezone(UTC)
-                if instant.astimezone(info).replace(tzinfo=None) == wall and low <= instant <= high:
-                    yield instant
-            wall += step_delta
-        day += timedelta(days=1)
+    return tuple(sorted(found))
 
 
 def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_start: date) -> int:
@@ -285,74 +280,6 @@ def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_
     return int(total.total_seconds() // 60)
 
 
-def format_hours(hours: float) -> str:
-    """``8.0`` -> ``"8 h"``, ``4.5`` -> ``"4 h 30"``, ``-5.75`` -> ``"5 h 45"`` (sign dropped)."""
-    total = round(abs(hours) * 60)
-    whole, rest = divmod(total, 60)
-    return f"{whole} h" if rest == 0 else f"{whole} h {rest:02d}"
-
-
-def _first_window(windows: Sequence[WeeklyWindow], on: date) -> WeeklyWindow | None:
-    """The earliest window on ``on``'s weekday, else the first of the week."""
-    usable = [window for window in windows if window.end > window.start]
-    same_day = [window for window in usable if window.weekday == on.weekday()]
-    candidates = same_day or usable
-    return min(candidates, key=lambda window: (window.weekday, window.start)) if candidates else None
-
-
-def explain_no_overlap(paris: SchoolCalendar, partner: SchoolCalendar, partner_city: str, on: date) -> str:
-    """Why the two timetables do not meet, e.g. "Tokyo is 8 h ahead: Paris 15:00 is 23:00 in Tokyo."
-
-    Uses the earliest Paris window of ``on``'s weekday and the real offsets on
-    that date; if ``on`` has no Paris window, the first window of the week on
-    the next date it applies. Then says when the partner class is free on its
-    own local date.
-    """
-    paris_window = _first_window(paris.windows, on)
-    if paris_window is None:
-        return translate("scheduling", "The Paris class has no availability windows.")
-    on += timedelta(days=(paris_window.weekday - on.weekday()) % 7)
-    try:
-        instant = local_to_utc(on, paris_window.start, paris.zone, fold=0)
-    except LocalTimeError as error:  # only NonexistentLocalTime can happen with a fold
-        return str(error)
-    partner_local = utc_to_local(instant, partner.zone)
-    partner_time = partner_local.strftime("%H:%M")
-    day_shift = (partner_local.date() - on).days
-    if day_shift > 0:
-        partner_time = translate("scheduling", "{time} the next day").format(time=partner_time)
-    elif day_shift < 0:
-        partner_time = translate("scheduling", "{time} the day before").format(time=partner_time)
-    hours = difference_hours(paris.zone, partner.zone, instant)
-    values = {
-        "city": partner_city,
-        "hours": format_hours(hours),
-        "paris_time": paris_window.start.strftime("%H:%M"),
-        "partner_time": partner_time,
-    }
-    if hours > 0:
-        sentence = translate("scheduling", "{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.")
-    elif hours < 0:
-        sentence = translate("scheduling", "{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.")
-    else:
-        sentence = translate(
-            "scheduling", "{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}."
-        )
-    sentence = sentence.format(**values)
-
-    partner_day = partner_local.date()
-    partner_windows = sorted(
-        (w for w in partner.windows if w.weekday == partner_day.weekday() and w.end > w.start),
-        key=lambda w: w.start,
-    )
-    if partner_windows:
-        hours_text = ", ".join(f"{w.start:%H:%M}–{w.end:%H:%M}" for w in partner_windows)
-        detail = translate("scheduling", "The class in {city} is available {hours} local time that day.")
-        return f"{sentence} {detail.format(city=partner_city, hours=hours_text)}"
-    detail = translate("scheduling", "The class in {city} has no availability that day.")
-    return f"{sentence} {detail.format(city=partner_city)}"
-
-
 def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) -> dict[str, list[Interval]]:
     """UTC intervals of the week starting ``monday``: each side's windows and their overlap.
 
@@ -362,3 +289,9 @@ def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) ->
     paris_open = merge_intervals(window_intervals(paris, monday, sunday))
     partner_open = merge_intervals(window_intervals(partner, monday - timedelta(days=2), sunday + timedelta(days=2)))
     return {"paris": paris_open, "partner": partner_open, "overlap": intersect_intervals(paris_open, partner_open)}
+
+
+__all__ = [
+    "Interval", "SchoolCalendar", "Slot", "explain_no_overlap", "find_slots", "format_hours", "intersect_intervals",
+    "merge_intervals", "timetable_slots", "week_blocks", "weekly_overlap_minutes", "window_intervals",
+]

@@ -1,0 +1,92 @@
+"""find_slots (timetable slots, then keep_clear of busy times) against the former one-pass algorithm.
+
+The former algorithm cut the busy intervals out of the common time first and
+fitted slots into what was left; it is kept here as the reference, and the two
+must agree on random zones, windows, holidays, busy times and DST edges.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from classesduo.domain.availability import WeeklyWindow
+from classesduo.domain.scheduling import (
+    _DATE_MARGIN,
+    SchoolCalendar,
+    Slot,
+    _subtract,
+    find_slots,
+    intersect_intervals,
+    merge_intervals,
+    timetable_slots,
+    window_intervals,
+)
+from classesduo.domain.slot_grid import grid_instants, keep_clear
+from classesduo.domain.timezones import zone_info
+from tests.domain.test_scheduling_properties import scenarios
+
+UTC = timezone.utc
+
+
+def reference_find_slots(s: dict) -> list[Slot]:
+    buffer = timedelta(minutes=s["buffer_minutes"])
+    blocked = merge_intervals((begin - buffer, end + buffer) for begin, end in s["busy"])
+    paris = window_intervals(s["paris"], s["start"], s["end"])
+    partner = window_intervals(s["partner"], s["start"] - _DATE_MARGIN, s["end"] + _DATE_MARGIN)
+    free = _subtract(intersect_intervals(paris, partner), blocked)
+    info = zone_info(s["paris"].zone)
+    length = timedelta(minutes=s["minutes"])
+    found = {Slot(instant, instant + length)
+             for begin, end in free for instant in grid_instants(info, begin, end - length, s["step"])}
+    return sorted(found)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(scenarios())
+def test_find_slots_agrees_with_cutting_busy_times_first(s: dict) -> None:
+    found = find_slots(s["paris"], s["partner"], s["start"], s["end"], minutes=s["minutes"], step=s["step"],
+                       busy=s["busy"], buffer_minutes=s["buffer_minutes"])
+    assert found == reference_find_slots(s)
+
+
+def utc(hour: int, minute: int = 0) -> datetime:
+    return datetime(2027, 1, 12, hour, minute, tzinfo=UTC)
+
+
+def test_keep_clear_allows_touching_and_refuses_overlap_and_points_inside() -> None:
+    slots = [Slot(utc(14), utc(14, 45)), Slot(utc(14, 15), utc(15)), Slot(utc(15), utc(15, 45))]
+    assert keep_clear(slots, []) == slots
+    assert keep_clear(slots, [(utc(13), utc(14))]) == slots  # ends when the first slot starts
+    assert keep_clear(slots, [(utc(14, 44), utc(14, 50))]) == [slots[2]]
+    assert keep_clear(slots, [(utc(14, 50), utc(14, 50))]) == [slots[0], slots[2]]  # a point splits the time
+    assert keep_clear(slots, [(utc(15), utc(15))]) == slots  # a point where slots meet
+    assert keep_clear(slots, [(utc(12), utc(12, 30)), (utc(15, 45), utc(16))]) == slots
+
+
+def test_timetable_slots_are_shared_by_equal_calendars() -> None:
+    windows = [WeeklyWindow(1, time(15), time(16, 30))]
+    paris = SchoolCalendar("Europe/Paris", windows)
+    partner = SchoolCalendar("America/Toronto", [WeeklyWindow(1, time(8, 30), time(16))])
+    tuesday = date(2027, 1, 12)
+    first = timetable_slots(paris, partner, tuesday, tuesday, 45, 15)
+    again = timetable_slots(SchoolCalendar("Europe/Paris", list(windows)), partner, tuesday, tuesday, 45, 15)
+    assert again is first  # computed once
+    assert [slot.start_utc.strftime("%H:%M") for slot in first] == ["14:00", "14:15", "14:30", "14:45"]
+    assert window_intervals(paris, tuesday, tuesday) is not window_intervals(paris, tuesday, tuesday)  # own copies
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=6))
+def test_keep_clear_matches_a_plain_overlap_check(raw: list[tuple[int, int]]) -> None:
+    blocked = merge_intervals((utc(12) + timedelta(minutes=5 * a), utc(12) + timedelta(minutes=5 * (a + b)))
+                              for a, b in raw)
+    slots = [Slot(utc(12) + timedelta(minutes=5 * k), utc(12) + timedelta(minutes=5 * k + 30)) for k in range(40)]
+
+    def clashes(slot: Slot) -> bool:
+        return any(begin < slot.end_utc and end > slot.start_utc or slot.start_utc < begin == end < slot.end_utc
+                   for begin, end in blocked)
+
+    assert keep_clear(slots, blocked) == [slot for slot in slots if not clashes(slot)]
