@@ -7,7 +7,7 @@ must agree on random zones, windows, holidays, busy times and DST edges.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,8 +27,6 @@ from classesduo.domain.scheduling import (
 from classesduo.domain.slot_grid import grid_instants, keep_clear
 from classesduo.domain.timezones import zone_info
 from tests.domain.test_scheduling_properties import scenarios
-
-UTC = timezone.utc
 
 
 def reference_find_slots(s: dict) -> list[Slot]:
