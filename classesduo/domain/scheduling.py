@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -66,6 +66,8 @@ class SchoolCalendar:
 
 
 def _require_aware(value: datetime) -> datetime:
+    if value.tzinfo is UTC:  # the usual case, and a hot path of the finder
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(translate("scheduling", "a naive date-time has no time zone; give an aware one"))
     return value.astimezone(UTC)
@@ -107,15 +109,17 @@ def _occurrences(day: date, wall: time, zone: str) -> tuple[datetime, datetime, 
     return instant, instant, None
 
 
-@lru_cache(maxsize=16_384)
 def _window_on(day: date, window: WeeklyWindow, zone: str) -> tuple[Interval, ...]:
-    """The instants of ``day`` whose wall time is within ``window`` (see the module docstring).
+    """The instants of ``day`` whose wall time is within ``window`` (see the module docstring)."""
+    return _wall_span_on(day, window.start, window.end, zone)
 
-    Memoised: most schools of a programme share their hours and zone, so the
-    same (date, window, zone) comes back for many calendars.
-    """
-    first_start, last_start, start_fold = _occurrences(day, window.start, zone)
-    first_end, last_end, end_fold = _occurrences(day, window.end, zone)
+
+@lru_cache(maxsize=16_384)
+def _wall_span_on(day: date, start: time, end: time, zone: str) -> tuple[Interval, ...]:
+    """:func:`_window_on`, memoised on plain values: most schools of a programme share their hours and
+    zone, so the same (date, hours, zone) comes back for many calendars."""
+    first_start, last_start, start_fold = _occurrences(day, start, zone)
+    first_end, last_end, end_fold = _occurrences(day, end, zone)
     removed: list[Interval] = []
     if start_fold is not None:  # after the clocks go back, the wall shows times before the start again
         removed.append((start_fold, last_start))
@@ -140,22 +144,35 @@ def window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[I
     return list(_window_intervals(calendar, start, end))
 
 
-@lru_cache(maxsize=1_024)
+@lru_cache(maxsize=4_096)
 def _window_intervals(calendar: SchoolCalendar, start: date, end: date) -> tuple[Interval, ...]:
     """:func:`window_intervals`, memoised: calendars are immutable, and schools often share one."""
     by_weekday: dict[int, list[WeeklyWindow]] = {}
     for window in calendar.windows:
         if window.end > window.start:
             by_weekday.setdefault(window.weekday, []).append(window)
+    days_off = _holiday_days(calendar.holidays, start, end)
+    week = timedelta(days=7)
     intervals: list[Interval] = []
-    for day in _days(start, end):
-        windows = by_weekday.get(day.weekday())
-        if not windows or calendar.holiday_on(day) is not None:
-            continue
-        for window in windows:
-            intervals.extend(_window_on(day, window, calendar.zone))
+    zone = calendar.zone
+    for weekday, windows in by_weekday.items():
+        hours = [(window.start, window.end) for window in windows]
+        day = start + timedelta(days=(weekday - start.weekday()) % 7)
+        while day <= end:
+            if day not in days_off:
+                for wall_start, wall_end in hours:
+                    intervals.extend(_wall_span_on(day, wall_start, wall_end, zone))
+            day += week
     intervals.sort()
     return tuple(intervals)
+
+
+def _holiday_days(holidays: Iterable[HolidayPeriod], start: date, end: date) -> set[date]:
+    """The dates in [start, end] that fall in one of the ``holidays``."""
+    days: set[date] = set()
+    for period in holidays:
+        days.update(_days(max(period.start, start), min(period.end, end)))
+    return days
 
 
 def intersect_intervals(left: Sequence[Interval], right: Sequence[Interval]) -> list[Interval]:
@@ -256,11 +273,18 @@ def timetable_slots(paris: SchoolCalendar, partner: SchoolCalendar, start: date,
     partner_intervals = window_intervals(partner, start - _DATE_MARGIN, end + _DATE_MARGIN)
     info = zone_info(paris.zone)
     length = timedelta(minutes=minutes)
-    found: set[Slot] = set()
+    starts: set[datetime] = set()  # overlapping windows give some slots twice
     for piece_start, piece_end in intersect_intervals(paris_intervals, partner_intervals):
-        for candidate in grid_instants(info, piece_start, piece_end - length, step):
-            found.add(Slot(candidate, candidate + length))
-    return tuple(sorted(found))
+        starts.update(grid_instants(info, piece_start, piece_end - length, step))
+    return tuple(_utc_slot(begin, begin + length) for begin in sorted(starts))
+
+
+def _utc_slot(start_utc: datetime, end_utc: datetime) -> Slot:
+    """A :class:`Slot` from instants already in UTC and in order, without checking them again (the finder's hot path)."""
+    slot = object.__new__(Slot)
+    object.__setattr__(slot, "start_utc", start_utc)
+    object.__setattr__(slot, "end_utc", end_utc)
+    return slot
 
 
 def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_start: date) -> int:
@@ -269,11 +293,17 @@ def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_
     Holidays are ignored on purpose: this measures how well two timetables
     fit, to rank possible partner classes, not what a given week allows.
     """
+    return _weekly_overlap(paris.zone, paris.windows, partner.zone, partner.windows, week_start)
+
+
+@lru_cache(maxsize=4_096)
+def _weekly_overlap(paris_zone: str, paris_windows: tuple[WeeklyWindow, ...], partner_zone: str,
+                    partner_windows: tuple[WeeklyWindow, ...], week_start: date) -> int:
+    """:func:`weekly_overlap_minutes`, memoised on what it depends on (not the holidays, which schools rarely share)."""
+    paris, partner = SchoolCalendar(paris_zone, paris_windows), SchoolCalendar(partner_zone, partner_windows)
     week_end = week_start + timedelta(days=6)
-    paris_open = merge_intervals(window_intervals(replace(paris, holidays=()), week_start, week_end))
-    partner_open = merge_intervals(
-        window_intervals(replace(partner, holidays=()), week_start - _DATE_MARGIN, week_end + _DATE_MARGIN)
-    )
+    paris_open = merge_intervals(window_intervals(paris, week_start, week_end))
+    partner_open = merge_intervals(window_intervals(partner, week_start - _DATE_MARGIN, week_end + _DATE_MARGIN))
     total = sum(
         (finish - begin for begin, finish in intersect_intervals(paris_open, partner_open)), timedelta()
     )

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 def grid_instants(info: ZoneInfo, low: datetime, high: datetime, step: int) -> Iterable[datetime]:
     """Instants in [low, high] at which the wall clock of ``info`` shows a multiple of ``step`` minutes.
 
+    Each instant comes once; after the clocks go back they may come out of order.
+
     Works on wall times (minutes since local midnight) rather than by adding
     ``step`` in UTC, so half-hour DST shifts and steps that do not divide a day
     keep the grid exact. Assumes at most one offset change between low and
@@ -35,16 +37,27 @@ def grid_instants(info: ZoneInfo, low: datetime, high: datetime, step: int) -> I
     wall_low = (low + min(o for o in offsets if o is not None)).replace(tzinfo=None)
     wall_high = (high + max(o for o in offsets if o is not None)).replace(tzinfo=None)
     step_delta = timedelta(minutes=step)
+    if offsets[0] == offsets[1] and wall_low.date() == wall_high.date() and offsets[0] is not None:
+        # The usual case: one offset all along, within one local day. Every grid wall time then shows
+        # exactly once, at wall time minus that offset, so the grid is a plain arithmetic sequence.
+        midnight = datetime.combine(wall_low.date(), time())
+        instant = (midnight + -(-(wall_low - midnight) // step_delta) * step_delta - offsets[0]).replace(tzinfo=UTC)
+        while instant <= high:
+            yield instant
+            instant += step_delta
+        return
     day = wall_low.date()
     while day <= wall_high.date():
         midnight = datetime.combine(day, time())
         first_index = -(-(wall_low - midnight) // step_delta) if day == wall_low.date() else 0
         wall = midnight + first_index * step_delta
         while wall.date() == day and wall <= wall_high:
+            first = None
             for fold in (0, 1):
                 instant = wall.replace(tzinfo=info, fold=fold).astimezone(UTC)
-                if instant.astimezone(info).replace(tzinfo=None) == wall and low <= instant <= high:
+                if instant != first and instant.astimezone(info).replace(tzinfo=None) == wall and low <= instant <= high:
                     yield instant
+                first = instant
             wall += step_delta
         day += timedelta(days=1)
 

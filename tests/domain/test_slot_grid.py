@@ -1,13 +1,16 @@
 """find_slots (timetable slots, then keep_clear of busy times) against the former one-pass algorithm.
 
-The former algorithm cut the busy intervals out of the common time first and
-fitted slots into what was left; it is kept here as the reference, and the two
+The former algorithm walked every date for the windows, cut the busy intervals
+out of the common time first and fitted slots into what was left, trying both
+folds of every grid wall time; it is kept here as the reference, and the two
 must agree on random zones, windows, holidays, busy times and DST edges.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,9 +18,11 @@ from hypothesis import strategies as st
 from classesduo.domain.availability import WeeklyWindow
 from classesduo.domain.scheduling import (
     _DATE_MARGIN,
+    Interval,
     SchoolCalendar,
     Slot,
     _subtract,
+    _window_on,
     find_slots,
     intersect_intervals,
     merge_intervals,
@@ -29,16 +34,50 @@ from classesduo.domain.timezones import zone_info
 from tests.domain.test_scheduling_properties import scenarios
 
 
+def reference_grid_instants(info: ZoneInfo, low: datetime, high: datetime, step: int) -> Iterable[datetime]:
+    if high < low:
+        return
+    offsets = [low.astimezone(info).utcoffset(), high.astimezone(info).utcoffset()]
+    wall_low = (low + min(o for o in offsets if o is not None)).replace(tzinfo=None)
+    wall_high = (high + max(o for o in offsets if o is not None)).replace(tzinfo=None)
+    step_delta = timedelta(minutes=step)
+    day = wall_low.date()
+    while day <= wall_high.date():
+        midnight = datetime.combine(day, time())
+        first_index = -(-(wall_low - midnight) // step_delta) if day == wall_low.date() else 0
+        wall = midnight + first_index * step_delta
+        while wall.date() == day and wall <= wall_high:
+            for fold in (0, 1):
+                instant = wall.replace(tzinfo=info, fold=fold).astimezone(UTC)
+                if instant.astimezone(info).replace(tzinfo=None) == wall and low <= instant <= high:
+                    yield instant
+            wall += step_delta
+        day += timedelta(days=1)
+
+
+def reference_window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[Interval]:
+    intervals: list[Interval] = []
+    day = start
+    while day <= end:
+        if calendar.holiday_on(day) is None:
+            for window in calendar.windows:
+                if window.weekday == day.weekday() and window.end > window.start:
+                    intervals.extend(_window_on(day, window, calendar.zone))
+        day += timedelta(days=1)
+    return sorted(intervals)
+
+
 def reference_find_slots(s: dict) -> list[Slot]:
     buffer = timedelta(minutes=s["buffer_minutes"])
     blocked = merge_intervals((begin - buffer, end + buffer) for begin, end in s["busy"])
-    paris = window_intervals(s["paris"], s["start"], s["end"])
-    partner = window_intervals(s["partner"], s["start"] - _DATE_MARGIN, s["end"] + _DATE_MARGIN)
+    paris = reference_window_intervals(s["paris"], s["start"], s["end"])
+    partner = reference_window_intervals(s["partner"], s["start"] - _DATE_MARGIN, s["end"] + _DATE_MARGIN)
+    assert paris == window_intervals(s["paris"], s["start"], s["end"])
     free = _subtract(intersect_intervals(paris, partner), blocked)
     info = zone_info(s["paris"].zone)
     length = timedelta(minutes=s["minutes"])
     found = {Slot(instant, instant + length)
-             for begin, end in free for instant in grid_instants(info, begin, end - length, s["step"])}
+             for begin, end in free for instant in reference_grid_instants(info, begin, end - length, s["step"])}
     return sorted(found)
 
 
@@ -88,3 +127,15 @@ def test_keep_clear_matches_a_plain_overlap_check(raw: list[tuple[int, int]]) ->
                    for begin, end in blocked)
 
     assert keep_clear(slots, blocked) == [slot for slot in slots if not clashes(slot)]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(scenarios(), st.integers(0, 2000), st.integers(0, 24 * 60))
+def test_grid_instants_agree_with_trying_both_folds(s: dict, offset: int, length: int) -> None:
+    """Pieces anywhere, near DST changes too, in any zone: the arithmetic shortcut changes nothing."""
+    info = ZoneInfo(s["paris"].zone)
+    low = datetime.combine(s["start"], time(), UTC) + timedelta(minutes=offset)
+    high = low + timedelta(minutes=length)
+    found = list(grid_instants(info, low, high, s["step"]))
+    assert len(found) == len(set(found))
+    assert sorted(found) == sorted(set(reference_grid_instants(info, low, high, s["step"])))  # the reference repeats
