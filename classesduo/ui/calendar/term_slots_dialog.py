@@ -26,6 +26,8 @@ from classesduo.ui.qt import QtCore, QtWidgets, translate
 SlotSearch = scheduling.SlotSearch
 #: Duos without a slot sort after every first slot.
 NEVER = datetime.max.replace(tzinfo=UTC)
+#: The duo column never takes more than this, so the times and reasons stay in view.
+MAX_DUO_WIDTH = 380
 
 
 def _first_paris(search: SlotSearch) -> str:
@@ -103,6 +105,9 @@ class TermSlotsDialog(QtWidgets.QDialog):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.without_only)
         self.table = RecordTable(columns())
+        self.table.view.setWordWrap(False)  # one line per duo; the selected duo's full reason shows below
+        self.table.view.horizontalHeader().setSectionResizeMode(len(columns()) - 1,
+                                                               QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_duo)
         self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QtWidgets.QLabel(wordWrap=True)
@@ -183,6 +188,9 @@ class TermSlotsDialog(QtWidgets.QDialog):
                                             without=len(searches) - with_slots))
         shown = [search for search in searches if not search.slots] if self.without_only.isChecked() else searches
         self.table.set_records(shown)
+        header = self.table.view.horizontalHeader()
+        if header.sectionSize(0) > MAX_DUO_WIDTH:  # long school names must leave room for the times
+            header.resizeSection(0, MAX_DUO_WIDTH)
         self.table.empty.set_texts(self._empty_text(), "")
         self.detail.setText("")
 

@@ -92,7 +92,7 @@ class CalendarToolbar(QtWidgets.QWidget):
         self.next_button.setToolTip(translate("Calendar", "Next (Alt+Right)"))
         self.find_button.setText(translate("Calendar", "Find a slot…"))
         self.find_button.setToolTip(translate("Calendar", "Times when both classes are free (Ctrl+Shift+F)"))
-        self.all_button.setText(translate("Calendar", "Every duo…"))
+        self.all_button.setText(translate("Calendar", "All duos…"))
         self.all_button.setToolTip(translate("Calendar", "Common times for every duo over a term: how many slots "
                                                          "each duo has, the first one, or why there is none "
                                                          "(Ctrl+Shift+A)"))

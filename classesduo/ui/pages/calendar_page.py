@@ -218,36 +218,16 @@ class CalendarPage(QtWidgets.QWidget):
 
     def find_slot(self, duo_id: str | None = None, start: date | None = None,
                   parent: QtWidgets.QWidget | None = None) -> bool:
-        """The single-duo finder; True when it planned a visio."""
-        from classesduo.ui.calendar.finder_dialog import FinderDialog
+        """The single-duo finder (Find a slot…); True when it planned a visio."""
+        from classesduo.ui.calendar.finder_actions import find_slot
 
-        if self.workspace is None:
-            return False
-        start = start or max(self.anchor - timedelta(days=self.anchor.weekday()), self.today)
-        dialog = FinderDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), start,
-                              duo_id or self.toolbar.filters()[1] or None, parent or self)
-        planned = bool(self.run_dialog(dialog) and dialog.created)
-        if planned:
-            self.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
-            if dialog.skipped:
-                lines = "\n".join(f"• {day.isoformat()}: {reason}" for day, reason in dialog.skipped)
-                self.dialogs.info(self, translate("CalendarPage", "Series planned"), translate(
-                    "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
-                    count=len(dialog.created), dates=lines))
-            self._after_change()
-        return planned
+        return find_slot(self, duo_id, start, parent)
 
     def find_all_slots(self) -> None:
-        """Common times for every duo over the current term (the finder for the whole programme)."""
-        from classesduo.services.term_slots import term_around
-        from classesduo.ui.calendar.term_slots_dialog import TermSlotsDialog
+        """Common times for every duo over the current term (All duos…)."""
+        from classesduo.ui.calendar.finder_actions import find_all_slots
 
-        if self.workspace is None:
-            return
-        term = term_around(self.workspace.db, self.today)
-        dialog = TermSlotsDialog(self.workspace.db, self.buffer_minutes(), term.start, term.end, parent=self)
-        dialog.open_finder = lambda duo_id, start: self.find_slot(duo_id, start, dialog)
-        self.run_dialog(dialog)
+        find_all_slots(self)
 
     def new_session(self, day: date | None = None, wall: time | None = None) -> None:
         from classesduo.ui.calendar.session_dialog import SessionDialog
