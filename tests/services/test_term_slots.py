@@ -103,3 +103,18 @@ def test_the_current_term_or_the_next_one(demo_workspace) -> None:  # noqa: ANN0
     stored = [TermDates("2026-2027", 2, date(2027, 1, 4), date(2027, 4, 2))]
     assert current_term(stored, date(2027, 1, 2)) == stored[0]  # the next stored term, between terms
     assert current_term(stored, date(2027, 2, 1)) == stored[0]
+
+
+def test_batch_equals_single_on_each_backend(workspace) -> None:  # noqa: ANN001 - SQLite, and PostgreSQL when set
+    from classesduo.services.demo import load_demo
+    from tests.conftest import DEMO_TODAY
+
+    load_demo(workspace, today=DEMO_TODAY)
+    db = workspace.db
+    start, end = date(2026, 11, 1), date(2026, 12, 31)
+    batch = find_slots_for_duos(db, start, end)
+    assert len(batch) == len(list_duos(db)) and any(search.slots for search in batch)
+    for search in batch:
+        assert _as_tuple(search) == _as_tuple(scheduling.find_duo_slots(db, search.calendars.duo_id, start, end))
+    some = [search.calendars.duo_id for search in batch[:3]]
+    assert [s.calendars.duo_id for s in find_slots_for_duos(db, start, end, duo_ids=some)] == some
