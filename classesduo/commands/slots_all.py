@@ -18,13 +18,10 @@ CSV_COLUMNS = ["duo_id", "duo", "status", "partner_city", "partner_timezone", "s
 
 def run_all(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: ANN001 - a Workspace
     from classesduo.domain.enums import DuoStatus
-    from classesduo.services.duos import list_duos
     from classesduo.services.term_slots import find_slots_for_duos
 
-    duo_ids = [view.duo.id for view in list_duos(workspace.db) if view.duo.status is DuoStatus.ACTIVE] \
-        if args.active else None
     searches = find_slots_for_duos(workspace.db, args.start, args.end, minutes=args.minutes, buffer_minutes=buffer,
-                                   duo_ids=duo_ids)
+                                   statuses=[DuoStatus.ACTIVE] if args.active else None)
     if args.json:
         json.dump([_as_json(search) for search in searches], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

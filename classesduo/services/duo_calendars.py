@@ -15,6 +15,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.enums import DuoStatus
 from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.services import records
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
@@ -67,7 +68,7 @@ def _side_columns(group: type[ClassGroupRow], school: type[SchoolRow]) -> list:
             school.arrondissement]
 
 
-def _query(duo_ids: list[str] | None) -> Select:
+def _query(duo_ids: list[str] | None, statuses: Collection[DuoStatus] | None) -> Select:
     """Columns rather than objects: a whole programme's duos load several times faster."""
     query = (
         select(DuoRow, *_side_columns(ParisClass, ParisSchool), *_side_columns(PartnerClass, PartnerSchool),
@@ -82,11 +83,17 @@ def _query(duo_ids: list[str] | None) -> Select:
     )
     if duo_ids is not None:
         query = query.where(DuoRow.id.in_(duo_ids))
+    if statuses is not None:
+        query = query.where(DuoRow.status.in_(list(statuses)))
     return query.order_by(ParisSchool.name, ParisClass.name, PartnerSchool.name, PartnerClass.name, DuoRow.id)
 
 
-def load_duo_calendars(session: Session, duo_ids: Collection[str] | None = None) -> list[DuoCalendars]:
-    """The calendars of these duos (every duo when None), in the order of the duo list; unknown ids are left out."""
+def load_duo_calendars(session: Session, duo_ids: Collection[str] | None = None,
+                       statuses: Collection[DuoStatus] | None = None) -> list[DuoCalendars]:
+    """The calendars of these duos (every duo when None) with one of these statuses (any when None).
+
+    In the order of the duo list; unknown ids are left out.
+    """
     ids = None if duo_ids is None else list(duo_ids)
     windows_query = select(AvailabilityWindowRow.school_id, AvailabilityWindowRow.weekday,
                            AvailabilityWindowRow.start_time, AvailabilityWindowRow.end_time)
@@ -96,7 +103,7 @@ def load_duo_calendars(session: Session, duo_ids: Collection[str] | None = None)
         schools = _schools_of(ids)
         windows_query = windows_query.where(AvailabilityWindowRow.school_id.in_(schools))
         holidays_query = holidays_query.where(HolidayPeriodRow.school_id.in_(schools))
-    rows = session.execute(_query(ids)).all()
+    rows = session.execute(_query(ids, statuses)).all()
     windows: dict[str, list[WeeklyWindow]] = {}
     for school_id, weekday, start, end in session.execute(windows_query):
         windows.setdefault(school_id, []).append(WeeklyWindow(weekday, start, end))

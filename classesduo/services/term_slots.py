@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from datetime import date
 
+from classesduo.domain.enums import DuoStatus
 from classesduo.domain.i18n import translate
 from classesduo.domain.terms import TermDates, default_terms, school_year_of
 from classesduo.services.busy_times import load_busy_times
@@ -31,18 +32,20 @@ class SlotSearchCancelled(ServiceError):
 
 def find_slots_for_duos(db: Database, start: date, end: date, minutes: int = 45, step: int = 15,
                         buffer_minutes: int = 15, duo_ids: Collection[str] | None = None,
+                        statuses: Collection[DuoStatus] | None = None,
                         progress: Callable[[int, int], None] | None = None,
                         cancelled: Callable[[], bool] | None = None) -> list[SlotSearch]:
     """Each duo's slots in [start, end] (Paris dates), in the order of the duo list.
 
     ``duo_ids`` limits the search (unknown ids are left out); None searches
-    every duo. ``progress(done, total)`` is called as duos are done;
+    every duo. ``statuses`` keeps the duos with one of them (e.g. only the
+    active ones). ``progress(done, total)`` is called as duos are done;
     ``cancelled()`` returning True stops with :class:`SlotSearchCancelled`.
     ValueError for a bad range or length.
     """
     check_range(start, end)
     with db.reading() as session:
-        duos = load_duo_calendars(session, duo_ids)
+        duos = load_duo_calendars(session, duo_ids, statuses)
         busy = load_busy_times(session, *utc_range(start, end))
     views = SlotViews()
     results: list[SlotSearch] = []

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.enums import DuoStatus, SessionKind, SessionStatus
 from classesduo.domain.scheduling import find_slots
 from classesduo.domain.terms import TermDates
 from classesduo.services import planning, scheduling
@@ -91,6 +91,9 @@ def test_progress_cancel_unknown_ids_and_bad_ranges(demo_workspace) -> None:  # 
     with pytest.raises(SlotSearchCancelled):
         find_slots_for_duos(db, *TERM, cancelled=lambda: True)
     assert find_slots_for_duos(db, *TERM, duo_ids=["no-such-duo"]) == []
+    active = {view.duo.id for view in list_duos(db) if view.duo.status is DuoStatus.ACTIVE}
+    assert {s.calendars.duo_id for s in find_slots_for_duos(db, *TERM, statuses=[DuoStatus.ACTIVE])} == active
+    assert 0 < len(active) < len(results)
     with pytest.raises(ValueError, match="after the end date"):
         find_slots_for_duos(db, date(2027, 1, 2), date(2027, 1, 1))
     with pytest.raises(ValueError, match="too long"):

@@ -137,11 +137,7 @@ class TermSlotsDialog(QtWidgets.QDialog):
         except ValueError as error:
             self._show_error(str(error))
             return
-        duo_ids = None
-        if self.active_only.isChecked():
-            from classesduo.services.duos import list_duos
-
-            duo_ids = [view.duo.id for view in list_duos(self.db) if view.duo.status is DuoStatus.ACTIVE]
+        statuses = [DuoStatus.ACTIVE] if self.active_only.isChecked() else None
         db, buffer = self.db, self.buffer_minutes
         self.search_button.setEnabled(False)
         self.summary.setText(translate("TermSlotsDialog", "Looking for common times…"))
@@ -149,7 +145,8 @@ class TermSlotsDialog(QtWidgets.QDialog):
             self, translate("TermSlotsDialog", "Looking for common times from {start} to {end}…").format(
                 start=format_date(start), end=format_date(end)),
             lambda progress, cancelled: find_slots_for_duos(db, start, end, minutes, buffer_minutes=buffer,
-                                                            duo_ids=duo_ids, progress=progress, cancelled=cancelled),
+                                                            statuses=statuses, progress=progress,
+                                                            cancelled=cancelled),
             self._found, self._failed)
 
     def _found(self, searches: list[SlotSearch]) -> None:
