@@ -121,6 +121,12 @@ def test_bad_range_cancel_and_filter(make_window, demo_dir: Path, qtbot, monkeyp
     assert total and f"{total} rows" in dialog.table.count_label.text()
     dialog.table.filter_edit.setText("zzz")
     assert not _rows(dialog) and f"0 of {total}" in dialog.table.count_label.text()
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.table.view.setFocus()
+    qtbot.keyClick(dialog.table.view, QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.filter_edit.hasFocus()
     dialog.close()
 
 

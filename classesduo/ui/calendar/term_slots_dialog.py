@@ -21,7 +21,7 @@ from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.formatting import format_date
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.pages.list_page import RecordTable, text_column
-from classesduo.ui.qt import QtCore, QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 SlotSearch = scheduling.SlotSearch
 #: Duos without a slot sort after every first slot.
@@ -123,6 +123,10 @@ class TermSlotsDialog(QtWidgets.QDialog):
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
         self.resize(1100, 640)
+        find = QtGui.QAction(self)
+        find.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda: self.table.filter_edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason))
+        self.addAction(find)
         self.retranslate_ui()
         QtCore.QTimer.singleShot(0, self, self.search)
 
@@ -156,6 +160,8 @@ class TermSlotsDialog(QtWidgets.QDialog):
         self.search_button.setEnabled(True)
         self.searches = searches
         self._show_records()
+        if searches:
+            self.table.view.setFocus()  # arrows and Enter work on the results at once
 
     def _failed(self, error: BaseException, _details: str) -> None:
         if not shiboken6.isValid(self):
