@@ -263,7 +263,7 @@ def find_slots(
 @lru_cache(maxsize=512)
 def timetable_slots(paris: SchoolCalendar, partner: SchoolCalendar, start: date, end: date, minutes: int,
                     step: int) -> tuple[Slot, ...]:
-    """The slots both timetables allow, busy times aside (see :func:`find_slots`), sorted by start.
+    """The slots both timetables allow, busy times aside (see :func:`find_slots`, which checks the arguments).
 
     Memoised: it depends only on its arguments, and the duos of a programme
     share a few calendar pairs (same hours, zone and holidays), so finding
