@@ -17,17 +17,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def finder(data_dir: str) -> dict:
-    """The overlap finder for every duo over term 1 of 2026-2027."""
+    """The overlap finder for every duo over term 1 of 2026-2027, as one programme-wide search."""
     from classesduo.services.duos import list_duos
-    from classesduo.services.scheduling import find_duo_slots
+    from classesduo.services.term_slots import find_slots_for_duos
     from classesduo.services.workspace import open_workspace
 
     workspace = open_workspace(data_dir)
     duo_ids = [view.duo.id for view in list_duos(workspace.db)]
     start = time.perf_counter()
-    slots = sum(len(find_duo_slots(workspace.db, duo_id, date(2026, 9, 1), date(2026, 12, 31)).slots)
-                for duo_id in duo_ids)
-    return {"seconds": time.perf_counter() - start, "duos": len(duo_ids), "slots": slots}
+    searches = find_slots_for_duos(workspace.db, date(2026, 9, 1), date(2026, 12, 31), duo_ids=duo_ids)
+    slots = sum(len(search.slots) for search in searches)
+    return {"seconds": time.perf_counter() - start, "duos": len(searches), "slots": slots}
 
 
 def report(data_dir: str, kind: str) -> dict:

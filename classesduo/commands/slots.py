@@ -1,4 +1,8 @@
-"""``classesduo slots DUO_ID --from DATE --to DATE [--minutes 45] [--json]``: the overlap finder."""
+"""``classesduo slots (DUO_ID | --all [--active]) --from DATE --to DATE [--minutes 45] [--json | --csv]``.
+
+The overlap finder: every slot of one duo, or one line per duo for the whole
+programme (see :mod:`classesduo.commands.slots_all`).
+"""
 
 from __future__ import annotations
 
@@ -10,22 +14,32 @@ from classesduo.commands.common import UsageError, iso_date, open_for
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("slots", help="times when a duo's two classes can meet by visio")
-    parser.add_argument("duo_id", metavar="DUO_ID", help="the duo's id (see: classesduo list duos)")
+    parser = commands.add_parser("slots", help="times when a duo's two classes (or every duo's) can meet by visio")
+    parser.add_argument("duo_id", metavar="DUO_ID", nargs="?", help="the duo's id (see: classesduo list duos)")
+    parser.add_argument("--all", action="store_true",
+                        help="every duo instead of one: a line per duo with its number of slots and the first one")
+    parser.add_argument("--active", action="store_true", help="with --all: only the duos whose status is active")
     parser.add_argument("--from", dest="start", type=iso_date, required=True, help="first Paris date, YYYY-MM-DD")
     parser.add_argument("--to", dest="end", type=iso_date, required=True, help="last Paris date, YYYY-MM-DD")
     parser.add_argument("--minutes", type=int, default=45, help="session length (default 45)")
     parser.add_argument("--buffer", type=int, default=None,
                         help="minutes kept free around the facilitator's other visios (default: the preference, 15)")
-    parser.add_argument("--json", action="store_true", help="print a JSON array of slots")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON (an array of slots; with --all, of duos)")
+    output.add_argument("--csv", action="store_true", help="with --all: print CSV, one row per duo")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from classesduo.services.errors import NotFoundError
-    from classesduo.services.scheduling import check_range, describe_clock_change, find_duo_slots
+    from classesduo.services.scheduling import check_range
     from classesduo.settings import Settings
 
+    if args.all == bool(args.duo_id):
+        raise UsageError("give either a DUO_ID or --all")
+    if args.active and not args.all:
+        raise UsageError("--active only applies with --all")
+    if args.csv and not args.all:
+        raise UsageError("--csv only applies with --all (use --json for one duo)")
     if args.minutes <= 0 or args.minutes > 240:
         raise UsageError(f"--minutes must be between 1 and 240, not {args.minutes}")
     try:
@@ -36,6 +50,17 @@ def run(args: argparse.Namespace) -> int:
     buffer = args.buffer if args.buffer is not None else Settings.load(workspace.paths.settings_file).buffer_minutes
     if buffer < 0:
         raise UsageError(f"--buffer cannot be negative, not {buffer}")
+    if args.all:
+        from classesduo.commands.slots_all import run_all
+
+        return run_all(workspace, args, buffer)
+    return _run_one(workspace, args, buffer)
+
+
+def _run_one(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: ANN001 - a Workspace
+    from classesduo.services.errors import NotFoundError
+    from classesduo.services.scheduling import describe_clock_change, find_duo_slots
+
     try:
         search = find_duo_slots(workspace.db, args.duo_id, args.start, args.end, minutes=args.minutes,
                                 buffer_minutes=buffer)

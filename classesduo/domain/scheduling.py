@@ -18,18 +18,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from functools import lru_cache
 
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.i18n import translate
+from classesduo.domain.no_overlap import explain_no_overlap, format_hours
+from classesduo.domain.slot_grid import grid_instants, keep_clear
 from classesduo.domain.timezones import (
     UTC,
     AmbiguousLocalTime,
-    LocalTimeError,
     NonexistentLocalTime,
-    difference_hours,
     local_to_utc,
     utc_to_local,
     zone_info,
@@ -66,6 +66,8 @@ class SchoolCalendar:
 
 
 def _require_aware(value: datetime) -> datetime:
+    if value.tzinfo is UTC:  # the usual case, and a hot path of the finder
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(translate("scheduling", "a naive date-time has no time zone; give an aware one"))
     return value.astimezone(UTC)
@@ -107,17 +109,24 @@ def _occurrences(day: date, wall: time, zone: str) -> tuple[datetime, datetime, 
     return instant, instant, None
 
 
-def _window_on(day: date, window: WeeklyWindow, zone: str) -> list[Interval]:
+def _window_on(day: date, window: WeeklyWindow, zone: str) -> tuple[Interval, ...]:
     """The instants of ``day`` whose wall time is within ``window`` (see the module docstring)."""
-    first_start, last_start, start_fold = _occurrences(day, window.start, zone)
-    first_end, last_end, end_fold = _occurrences(day, window.end, zone)
+    return _wall_span_on(day, window.start, window.end, zone)
+
+
+@lru_cache(maxsize=16_384)
+def _wall_span_on(day: date, start: time, end: time, zone: str) -> tuple[Interval, ...]:
+    """:func:`_window_on`, memoised on plain values: most schools of a programme share their hours and
+    zone, so the same (date, hours, zone) comes back for many calendars."""
+    first_start, last_start, start_fold = _occurrences(day, start, zone)
+    first_end, last_end, end_fold = _occurrences(day, end, zone)
     removed: list[Interval] = []
     if start_fold is not None:  # after the clocks go back, the wall shows times before the start again
         removed.append((start_fold, last_start))
     if end_fold is not None:  # before the clocks go back, the wall shows times after the end
         removed.append((first_end, end_fold))
     pieces = _subtract([(first_start, last_end)], merge_intervals(removed))
-    return [(begin, finish) for begin, finish in pieces if finish > begin]
+    return tuple((begin, finish) for begin, finish in pieces if finish > begin)
 
 
 def _days(start: date, end: date) -> Iterable[date]:
@@ -132,19 +141,38 @@ def window_intervals(calendar: SchoolCalendar, start: date, end: date) -> list[I
 
     Overlapping windows are not merged. Sorted by start.
     """
+    return list(_window_intervals(calendar, start, end))
+
+
+@lru_cache(maxsize=4_096)
+def _window_intervals(calendar: SchoolCalendar, start: date, end: date) -> tuple[Interval, ...]:
+    """:func:`window_intervals`, memoised: calendars are immutable, and schools often share one."""
     by_weekday: dict[int, list[WeeklyWindow]] = {}
     for window in calendar.windows:
         if window.end > window.start:
             by_weekday.setdefault(window.weekday, []).append(window)
+    days_off = _holiday_days(calendar.holidays, start, end)
+    week = timedelta(days=7)
     intervals: list[Interval] = []
-    for day in _days(start, end):
-        windows = by_weekday.get(day.weekday())
-        if not windows or calendar.holiday_on(day) is not None:
-            continue
-        for window in windows:
-            intervals.extend(_window_on(day, window, calendar.zone))
+    zone = calendar.zone
+    for weekday, windows in by_weekday.items():
+        hours = [(window.start, window.end) for window in windows]
+        day = start + timedelta(days=(weekday - start.weekday()) % 7)
+        while day <= end:
+            if day not in days_off:
+                for wall_start, wall_end in hours:
+                    intervals.extend(_wall_span_on(day, wall_start, wall_end, zone))
+            day += week
     intervals.sort()
-    return intervals
+    return tuple(intervals)
+
+
+def _holiday_days(holidays: Iterable[HolidayPeriod], start: date, end: date) -> set[date]:
+    """The dates in [start, end] that fall in one of the ``holidays``."""
+    days: set[date] = set()
+    for period in holidays:
+        days.update(_days(max(period.start, start), min(period.end, end)))
+    return days
 
 
 def intersect_intervals(left: Sequence[Interval], right: Sequence[Interval]) -> list[Interval]:
@@ -208,6 +236,8 @@ def find_slots(
     date (for Tokyo this may be the next day), and keeps ``buffer_minutes``
     away from every ``busy`` interval (the facilitator's other sessions).
     Adjacent windows are not joined: a slot must fit in a single window.
+    The busy intervals (widened by the buffer) are taken out of what
+    :func:`timetable_slots` gives.
     """
     if minutes <= 0:
         message = translate("scheduling", "the session length must be positive, not {minutes}")
@@ -227,45 +257,34 @@ def find_slots(
     blocked = merge_intervals(
         (_require_aware(b_start) - buffer, _require_aware(b_end) + buffer) for b_start, b_end in busy
     )
+    return keep_clear(timetable_slots(paris, partner, start, end, minutes, step), blocked)
+
+
+@lru_cache(maxsize=512)
+def timetable_slots(paris: SchoolCalendar, partner: SchoolCalendar, start: date, end: date, minutes: int,
+                    step: int) -> tuple[Slot, ...]:
+    """The slots both timetables allow, busy times aside (see :func:`find_slots`, which checks the arguments).
+
+    Memoised: it depends only on its arguments, and the duos of a programme
+    share a few calendar pairs (same hours, zone and holidays), so finding
+    slots for every duo computes each pair once.
+    """
     paris_intervals = window_intervals(paris, start, end)
     partner_intervals = window_intervals(partner, start - _DATE_MARGIN, end + _DATE_MARGIN)
-    free = _subtract(intersect_intervals(paris_intervals, partner_intervals), blocked)
-
     info = zone_info(paris.zone)
     length = timedelta(minutes=minutes)
-    found: set[Slot] = set()
-    for piece_start, piece_end in free:
-        for candidate in _grid_instants(info, piece_start, piece_end - length, step):
-            found.add(Slot(candidate, candidate + length))
-    return sorted(found)
+    starts: set[datetime] = set()  # overlapping windows give some slots twice
+    for piece_start, piece_end in intersect_intervals(paris_intervals, partner_intervals):
+        starts.update(grid_instants(info, piece_start, piece_end - length, step))
+    return tuple(_utc_slot(begin, begin + length) for begin in sorted(starts))
 
 
-def _grid_instants(info: ZoneInfo, low: datetime, high: datetime, step: int) -> Iterable[datetime]:
-    """Instants in [low, high] at which the wall clock of ``info`` shows a multiple of ``step`` minutes.
-
-    Works on wall times (minutes since local midnight) rather than by adding
-    ``step`` in UTC, so half-hour DST shifts and steps that do not divide a day
-    keep the grid exact. Assumes at most one offset change between low and
-    high, which holds for any interval shorter than a few weeks.
-    """
-    if high < low:
-        return
-    offsets = [low.astimezone(info).utcoffset(), high.astimezone(info).utcoffset()]
-    wall_low = (low + min(o for o in offsets if o is not None)).replace(tzinfo=None)
-    wall_high = (high + max(o for o in offsets if o is not None)).replace(tzinfo=None)
-    step_delta = timedelta(minutes=step)
-    day = wall_low.date()
-    while day <= wall_high.date():
-        midnight = datetime.combine(day, time())
-        first_index = -(-(wall_low - midnight) // step_delta) if day == wall_low.date() else 0
-        wall = midnight + first_index * step_delta
-        while wall.date() == day and wall <= wall_high:
-            for fold in (0, 1):
-                instant = wall.replace(tzinfo=info, fold=fold).astimezone(UTC)
-                if instant.astimezone(info).replace(tzinfo=None) == wall and low <= instant <= high:
-                    yield instant
-            wall += step_delta
-        day += timedelta(days=1)
+def _utc_slot(start_utc: datetime, end_utc: datetime) -> Slot:
+    """A :class:`Slot` from instants already in UTC and in order, without checking them again (the finder's hot path)."""
+    slot = object.__new__(Slot)
+    object.__setattr__(slot, "start_utc", start_utc)
+    object.__setattr__(slot, "end_utc", end_utc)
+    return slot
 
 
 def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_start: date) -> int:
@@ -274,83 +293,21 @@ def weekly_overlap_minutes(paris: SchoolCalendar, partner: SchoolCalendar, week_
     Holidays are ignored on purpose: this measures how well two timetables
     fit, to rank possible partner classes, not what a given week allows.
     """
+    return _weekly_overlap(paris.zone, paris.windows, partner.zone, partner.windows, week_start)
+
+
+@lru_cache(maxsize=4_096)
+def _weekly_overlap(paris_zone: str, paris_windows: tuple[WeeklyWindow, ...], partner_zone: str,
+                    partner_windows: tuple[WeeklyWindow, ...], week_start: date) -> int:
+    """:func:`weekly_overlap_minutes`, memoised on what it depends on (not the holidays, which schools rarely share)."""
+    paris, partner = SchoolCalendar(paris_zone, paris_windows), SchoolCalendar(partner_zone, partner_windows)
     week_end = week_start + timedelta(days=6)
-    paris_open = merge_intervals(window_intervals(replace(paris, holidays=()), week_start, week_end))
-    partner_open = merge_intervals(
-        window_intervals(replace(partner, holidays=()), week_start - _DATE_MARGIN, week_end + _DATE_MARGIN)
-    )
+    paris_open = merge_intervals(window_intervals(paris, week_start, week_end))
+    partner_open = merge_intervals(window_intervals(partner, week_start - _DATE_MARGIN, week_end + _DATE_MARGIN))
     total = sum(
         (finish - begin for begin, finish in intersect_intervals(paris_open, partner_open)), timedelta()
     )
     return int(total.total_seconds() // 60)
-
-
-def format_hours(hours: float) -> str:
-    """``8.0`` -> ``"8 h"``, ``4.5`` -> ``"4 h 30"``, ``-5.75`` -> ``"5 h 45"`` (sign dropped)."""
-    total = round(abs(hours) * 60)
-    whole, rest = divmod(total, 60)
-    return f"{whole} h" if rest == 0 else f"{whole} h {rest:02d}"
-
-
-def _first_window(windows: Sequence[WeeklyWindow], on: date) -> WeeklyWindow | None:
-    """The earliest window on ``on``'s weekday, else the first of the week."""
-    usable = [window for window in windows if window.end > window.start]
-    same_day = [window for window in usable if window.weekday == on.weekday()]
-    candidates = same_day or usable
-    return min(candidates, key=lambda window: (window.weekday, window.start)) if candidates else None
-
-
-def explain_no_overlap(paris: SchoolCalendar, partner: SchoolCalendar, partner_city: str, on: date) -> str:
-    """Why the two timetables do not meet, e.g. "Tokyo is 8 h ahead: Paris 15:00 is 23:00 in Tokyo."
-
-    Uses the earliest Paris window of ``on``'s weekday and the real offsets on
-    that date; if ``on`` has no Paris window, the first window of the week on
-    the next date it applies. Then says when the partner class is free on its
-    own local date.
-    """
-    paris_window = _first_window(paris.windows, on)
-    if paris_window is None:
-        return translate("scheduling", "The Paris class has no availability windows.")
-    on += timedelta(days=(paris_window.weekday - on.weekday()) % 7)
-    try:
-        instant = local_to_utc(on, paris_window.start, paris.zone, fold=0)
-    except LocalTimeError as error:  # only NonexistentLocalTime can happen with a fold
-        return str(error)
-    partner_local = utc_to_local(instant, partner.zone)
-    partner_time = partner_local.strftime("%H:%M")
-    day_shift = (partner_local.date() - on).days
-    if day_shift > 0:
-        partner_time = translate("scheduling", "{time} the next day").format(time=partner_time)
-    elif day_shift < 0:
-        partner_time = translate("scheduling", "{time} the day before").format(time=partner_time)
-    hours = difference_hours(paris.zone, partner.zone, instant)
-    values = {
-        "city": partner_city,
-        "hours": format_hours(hours),
-        "paris_time": paris_window.start.strftime("%H:%M"),
-        "partner_time": partner_time,
-    }
-    if hours > 0:
-        sentence = translate("scheduling", "{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.")
-    elif hours < 0:
-        sentence = translate("scheduling", "{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.")
-    else:
-        sentence = translate(
-            "scheduling", "{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}."
-        )
-    sentence = sentence.format(**values)
-
-    partner_day = partner_local.date()
-    partner_windows = sorted(
-        (w for w in partner.windows if w.weekday == partner_day.weekday() and w.end > w.start),
-        key=lambda w: w.start,
-    )
-    if partner_windows:
-        hours_text = ", ".join(f"{w.start:%H:%M}–{w.end:%H:%M}" for w in partner_windows)
-        detail = translate("scheduling", "The class in {city} is available {hours} local time that day.")
-        return f"{sentence} {detail.format(city=partner_city, hours=hours_text)}"
-    detail = translate("scheduling", "The class in {city} has no availability that day.")
-    return f"{sentence} {detail.format(city=partner_city)}"
 
 
 def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) -> dict[str, list[Interval]]:
@@ -362,3 +319,9 @@ def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) ->
     paris_open = merge_intervals(window_intervals(paris, monday, sunday))
     partner_open = merge_intervals(window_intervals(partner, monday - timedelta(days=2), sunday + timedelta(days=2)))
     return {"paris": paris_open, "partner": partner_open, "overlap": intersect_intervals(paris_open, partner_open)}
+
+
+__all__ = [
+    "Interval", "SchoolCalendar", "Slot", "explain_no_overlap", "find_slots", "format_hours", "intersect_intervals",
+    "merge_intervals", "timetable_slots", "week_blocks", "weekly_overlap_minutes", "window_intervals",
+]

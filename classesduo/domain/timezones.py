@@ -258,6 +258,12 @@ def difference_changes(zone_a: str, zone_b: str, start: date, end: date) -> list
     ``zone_a`` (the Paris side), e.g. Paris–Montréal in 2026:
     ``[(2026-03-08, -6.0, -5.0), (2026-03-29, -5.0, -6.0), ...]``.
     """
+    return list(_difference_changes(zone_a, zone_b, start, end))
+
+
+@lru_cache(maxsize=256)
+def _difference_changes(zone_a: str, zone_b: str, start: date, end: date) -> tuple[tuple[date, float, float], ...]:
+    """:func:`difference_changes`, memoised: a programme's duos share a few pairs of zones."""
     info_a = zone_info(zone_a)
     zone_info(zone_b)
 
@@ -271,7 +277,7 @@ def difference_changes(zone_a: str, zone_b: str, start: date, end: date) -> list
         if current != previous:
             changes.append((day, previous, current))
         previous = current
-    return changes
+    return tuple(changes)
 
 
 PARIS_ZONE = "Europe/Paris"

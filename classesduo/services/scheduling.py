@@ -1,91 +1,67 @@
 """Scheduling a duo's visios: both schools' calendars, the overlap finder, and rule checks.
 
-The time arithmetic lives in :mod:`classesduo.domain.scheduling`; this module
-reads what it needs from the database (windows, holidays, the facilitator's
-and the classes' other sessions) and returns read models the GUI and the CLI
-show as they are.
+The time arithmetic lives in :mod:`classesduo.domain.scheduling`; the finder's
+pieces live in :mod:`classesduo.services.duo_calendars` (both schools'
+timetables), :mod:`classesduo.services.busy_times` (the visios that keep a
+duo busy) and :mod:`classesduo.services.slot_search` (one duo's result), and
+:mod:`classesduo.services.term_slots` runs it for a whole programme. This
+module finds slots for one duo and checks planned visios against the rules;
+it re-exports the finder's read models, so callers import one module.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from classesduo.domain.availability import WEEKDAY_NAMES
 from classesduo.domain.conflicts import PlannedSession, session_problems
 from classesduo.domain.enums import SessionKind, SessionStatus
-from classesduo.domain.i18n import translate
-from classesduo.domain.scheduling import (
-    SchoolCalendar,
-    Slot,
-    explain_no_overlap,
-    find_slots,
-    format_hours,
-    weekly_overlap_minutes,
+from classesduo.domain.scheduling import SchoolCalendar
+from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times
+from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
+from classesduo.services.slot_search import (
+    MAX_RANGE_DAYS,
+    SlotSearch,
+    SlotView,
+    asynchronous_proposal,
+    check_range,
+    describe_clock_change,
+    search_duo,
+    slot_view,
+    utc_range,
 )
-from classesduo.domain.timezones import difference_changes, utc_to_local
-from classesduo.services import records
-from classesduo.services.duos import get_duo
-from classesduo.services.views import DuoView
 from classesduo.storage.convert import school_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import ClassGroupRow, DuoRow, ExchangeSessionRow, SchoolRow
 
-#: Sessions that take someone's time: not cancelled, not moved elsewhere.
-ACTIVE_STATUSES = (SessionStatus.PLANNED, SessionStatus.HELD)
-#: The finder refuses ranges longer than this (a school year and a bit).
-MAX_RANGE_DAYS = 400
+__all__ = [
+    "ACTIVE_STATUSES", "MAX_RANGE_DAYS", "DuoCalendars", "SlotSearch", "SlotView", "asynchronous_proposal",
+    "busy_intervals", "check_range", "describe_clock_change", "duo_calendars", "find_duo_slots", "problems_for",
+    "session_flags", "slot_view",
+]
 
 
-@dataclass(frozen=True)
-class DuoCalendars:
-    """A duo with both schools' timetables, ready for the finder and the rule checks."""
+def find_duo_slots(db: Database, duo_id: str, start: date, end: date, minutes: int = 45, step: int = 15,
+                   buffer_minutes: int = 15) -> SlotSearch:
+    """Every slot for the duo in [start, end] (Paris dates), minus the facilitator's and classes' other visios.
 
-    view: DuoView
-    paris: SchoolCalendar
-    partner: SchoolCalendar
-    partner_languages: tuple[str, ...]
-    partner_contact: str = ""
-    paris_contact: str = ""
-    facilitator_email: str = ""
-
-    @property
-    def duo_id(self) -> str:
-        assert self.view.duo.id is not None
-        return self.view.duo.id
-
-    @property
-    def partner_city(self) -> str:
-        return self.view.partner.city
-
-
-def _school_row(session: Session, class_id: str) -> SchoolRow:
-    group = records.get_row(session, ClassGroupRow, class_id)
-    return group.school
-
-
-def duo_calendars(db: Database, duo_id: str) -> DuoCalendars:
-    """The duo and the calendars of its two schools (NotFoundError for an unknown id)."""
-    view = get_duo(db, duo_id)
+    NotFoundError for an unknown duo; ValueError for a bad range or length.
+    """
+    check_range(start, end)
     with db.reading() as session:
-        row = records.get_row(session, DuoRow, duo_id)
-        paris = school_from_row(_school_row(session, row.paris_class_id))
-        partner = school_from_row(_school_row(session, row.partner_class_id))
-        paris_class = records.get_row(session, ClassGroupRow, row.paris_class_id)
-        partner_class = records.get_row(session, ClassGroupRow, row.partner_class_id)
-        email = row.facilitator.email if row.facilitator else ""
-        return DuoCalendars(
-            view=view,
-            paris=SchoolCalendar(paris.timezone, paris.windows, paris.holidays),
-            partner=SchoolCalendar(partner.timezone, partner.windows, partner.holidays),
-            partner_languages=tuple(partner.languages),
-            partner_contact=partner_class.teacher_email or partner.contact_email,
-            paris_contact=paris_class.teacher_email or paris.contact_email,
-            facilitator_email=email,
-        )
+        calendars = duo_calendars_in(session, duo_id)
+        busy = load_busy_times(session, *utc_range(start, end), duo=calendars.view.duo)
+    return search_duo(calendars, busy, start, end, minutes, step, buffer_minutes)
+
+
+def busy_intervals(db: Database, calendars: DuoCalendars, start: datetime, end: datetime,
+                   ignore_session_id: str | None = None) -> list[tuple[datetime, datetime]]:
+    """The facilitator's and both classes' other visios around [start, end]."""
+    with db.reading() as session:
+        busy = load_busy_times(session, start, end, duo=calendars.view.duo)
+    return busy.for_duo(calendars.view.duo, ignore_session_id)
 
 
 def _planned(row: ExchangeSessionRow) -> PlannedSession:
@@ -119,137 +95,6 @@ def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, Scho
         school = school_from_row(row.school)
         calendars[row.id] = SchoolCalendar(school.timezone, school.windows, school.holidays)
     return calendars
-
-
-def busy_intervals(db: Database, calendars: DuoCalendars, start: datetime, end: datetime,
-                   ignore_session_id: str | None = None) -> list[tuple[datetime, datetime]]:
-    """The facilitator's and both classes' other visios around [start, end]."""
-    duo = calendars.view.duo
-    conditions = [DuoRow.paris_class_id == duo.paris_class_id, DuoRow.partner_class_id == duo.partner_class_id,
-                  DuoRow.paris_class_id == duo.partner_class_id, DuoRow.partner_class_id == duo.paris_class_id]
-    if duo.facilitator_id:
-        conditions.append(DuoRow.facilitator_id == duo.facilitator_id)
-    query = _occupying_query(start, end).where(or_(*conditions))
-    with db.reading() as session:
-        rows = session.scalars(query).all()
-        return [(row.start_utc, row.start_utc + timedelta(minutes=row.minutes))
-                for row in rows if row.id != ignore_session_id]
-
-
-@dataclass(frozen=True)
-class SlotView:
-    """A slot with both local clocks, as the finder lists it."""
-
-    slot: Slot
-    paris_local: datetime
-    partner_local: datetime
-    partner_zone: str
-
-    @property
-    def partner_day_shift(self) -> int:
-        """+1 when the partner is already on the next day (Asia), -1 when still on the day before."""
-        return (self.partner_local.date() - self.paris_local.date()).days
-
-    @property
-    def partner_weekday(self) -> str:
-        return WEEKDAY_NAMES[self.partner_local.weekday()]
-
-    def as_json(self) -> dict[str, object]:
-        end_paris = utc_to_local(self.slot.end_utc, self.paris_local.tzinfo.key)  # type: ignore[union-attr]
-        end_partner = utc_to_local(self.slot.end_utc, self.partner_zone)
-        return {
-            "start_utc": self.slot.start_utc.isoformat(),
-            "end_utc": self.slot.end_utc.isoformat(),
-            "minutes": self.slot.minutes,
-            "paris_local": self.paris_local.isoformat(),
-            "paris_end_local": end_paris.isoformat(),
-            "paris_weekday": WEEKDAY_NAMES[self.paris_local.weekday()],
-            "partner_local": self.partner_local.isoformat(),
-            "partner_end_local": end_partner.isoformat(),
-            "partner_weekday": self.partner_weekday,
-            "partner_timezone": self.partner_zone,
-            "partner_day_shift": self.partner_day_shift,
-        }
-
-
-def slot_view(slot: Slot, paris_zone: str, partner_zone: str) -> SlotView:
-    return SlotView(slot, utc_to_local(slot.start_utc, paris_zone), utc_to_local(slot.start_utc, partner_zone),
-                    partner_zone)
-
-
-@dataclass(frozen=True)
-class SlotSearch:
-    """What the finder found; when ``slots`` is empty, ``explanation`` says why."""
-
-    calendars: DuoCalendars
-    start: date
-    end: date
-    minutes: int
-    slots: list[SlotView] = field(default_factory=list)
-    explanation: str = ""
-    asynchronous_proposal: str = ""
-    #: (date, hours before, hours after): when the difference between the clocks changes in the range.
-    clock_changes: list[tuple[date, float, float]] = field(default_factory=list)
-
-    @property
-    def timetables_never_meet(self) -> bool:
-        return bool(self.asynchronous_proposal)
-
-
-def asynchronous_proposal(city: str) -> str:
-    return translate(
-        "scheduling", "Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges "
-                      "instead: recorded video messages, letters, e-mails or blog posts, answered at each "
-                      "class's own time.").format(city=city)
-
-
-def check_range(start: date, end: date) -> None:
-    if start > end:
-        raise ValueError(translate("scheduling", "the start date {start} is after the end date {end}").format(
-            start=start.isoformat(), end=end.isoformat()))
-    if (end - start).days > MAX_RANGE_DAYS:
-        raise ValueError(translate("scheduling", "the date range is too long ({days} days); search at most {max} "
-                                                 "days at a time").format(days=(end - start).days,
-                                                                          max=MAX_RANGE_DAYS))
-
-
-def find_duo_slots(db: Database, duo_id: str, start: date, end: date, minutes: int = 45, step: int = 15,
-                   buffer_minutes: int = 15) -> SlotSearch:
-    """Every slot for the duo in [start, end] (Paris dates), minus the facilitator's and classes' other visios."""
-    check_range(start, end)
-    calendars = duo_calendars(db, duo_id)
-    paris, partner = calendars.paris, calendars.partner
-    range_start = datetime.combine(start, time(), UTC)
-    range_end = datetime.combine(end + timedelta(days=1), time(), UTC)
-    busy = busy_intervals(db, calendars, range_start, range_end)
-    slots = find_slots(paris, partner, start, end, minutes=minutes, step=step, busy=busy,
-                       buffer_minutes=buffer_minutes)
-    views = [slot_view(slot, paris.zone, partner.zone) for slot in slots]
-    changes = difference_changes(paris.zone, partner.zone, start, end)
-    explanation = proposal = ""
-    if not views:
-        week_starts = {start + timedelta(days=offset) for offset in range(0, (end - start).days + 1, 7)}
-        week_starts |= {day for day, _before, _after in changes}
-        if all(weekly_overlap_minutes(paris, partner, day) == 0 for day in week_starts):
-            explanation = explain_no_overlap(paris, partner, calendars.partner_city, start)
-            proposal = asynchronous_proposal(calendars.partner_city)
-        else:
-            explanation = translate(
-                "scheduling", "The two timetables do meet, but every common time from {start} to {end} falls on a "
-                              "holiday, is shorter than {minutes} minutes, or is taken by another visio of the "
-                              "facilitator or of one of the classes (with {buffer} minutes around it). Try other "
-                              "dates or a shorter session.").format(
-                start=start.isoformat(), end=end.isoformat(), minutes=minutes, buffer=buffer_minutes)
-    return SlotSearch(calendars, start, end, minutes, views, explanation, proposal, changes)
-
-
-def describe_clock_change(change: tuple[date, float, float], city: str) -> str:
-    day, before, after = change
-    text = translate("scheduling", "From {date} {city} is {hours} {direction} Paris (was {previous}).")
-    direction = (translate("scheduling", "ahead of") if after > 0 else translate("scheduling", "behind")
-                 if after < 0 else translate("scheduling", "level with"))
-    return text.format(date=day.isoformat(), city=city, hours=format_hours(after), direction=direction,
-                       previous=format_hours(before))
 
 
 # --- rule checks -------------------------------------------------------------------------------------------

@@ -38,15 +38,17 @@ class CalendarToolbar(QtWidgets.QWidget):
             row.addWidget(widget)
         row.addWidget(self.period_label, 1)
         self.find_button = QtWidgets.QPushButton()
+        self.all_button = QtWidgets.QPushButton()
         self.new_button = QtWidgets.QPushButton()
         self.export_button = QtWidgets.QPushButton()
-        for widget in (self.find_button, self.new_button, self.export_button):
+        for widget in (self.find_button, self.all_button, self.new_button, self.export_button):
             row.addWidget(widget)
         # Actions (not button shortcuts) so the keys work wherever the focus is on the visible page.
         self.shortcut_actions = []
         for button, keys in ((self.previous_button, "Alt+Left"), (self.next_button, "Alt+Right"),
                              (self.today_button, "Alt+Home"), (self.new_button, "Ctrl+N"),
-                             (self.find_button, "Ctrl+Shift+F"), (self.export_button, "Ctrl+E")):
+                             (self.find_button, "Ctrl+Shift+F"), (self.all_button, "Ctrl+Shift+A"),
+                             (self.export_button, "Ctrl+E")):
             action = QtGui.QAction(self)
             action.setShortcut(QtGui.QKeySequence(keys))
             action.triggered.connect(button.click)
@@ -90,6 +92,10 @@ class CalendarToolbar(QtWidgets.QWidget):
         self.next_button.setToolTip(translate("Calendar", "Next (Alt+Right)"))
         self.find_button.setText(translate("Calendar", "Find a slot…"))
         self.find_button.setToolTip(translate("Calendar", "Times when both classes are free (Ctrl+Shift+F)"))
+        self.all_button.setText(translate("Calendar", "All duos…"))
+        self.all_button.setToolTip(translate("Calendar", "Common times for every duo over a term: how many slots "
+                                                         "each duo has, the first one, or why there is none "
+                                                         "(Ctrl+Shift+A)"))
         self.new_button.setText(translate("Calendar", "New visio…"))
         self.new_button.setToolTip(translate("Calendar", "Plan a visio at a time you choose (Ctrl+N)"))
         self.export_button.setText(translate("Calendar", "Export .ics…"))

@@ -83,6 +83,7 @@ class CalendarPage(QtWidgets.QWidget):
         bar.next_button.clicked.connect(lambda: self.step(1))
         bar.today_button.clicked.connect(self.go_today)
         bar.find_button.clicked.connect(lambda: self.find_slot())
+        bar.all_button.clicked.connect(self.find_all_slots)
         bar.new_button.clicked.connect(lambda: self.new_session())
         bar.export_button.clicked.connect(self.export_ics)
         self.week.canvas.create_requested.connect(self.new_session)
@@ -215,22 +216,18 @@ class CalendarPage(QtWidgets.QWidget):
         self.refresh()
         self.changed.emit()
 
-    def find_slot(self, duo_id: str | None = None) -> None:
-        from classesduo.ui.calendar.finder_dialog import FinderDialog
+    def find_slot(self, duo_id: str | None = None, start: date | None = None,
+                  parent: QtWidgets.QWidget | None = None) -> bool:
+        """The single-duo finder (Find a slot…); True when it planned a visio."""
+        from classesduo.ui.calendar.finder_actions import find_slot
 
-        if self.workspace is None:
-            return
-        start = max(self.anchor - timedelta(days=self.anchor.weekday()), self.today)
-        dialog = FinderDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), start,
-                              duo_id or self.toolbar.filters()[1] or None, self)
-        if self.run_dialog(dialog) and dialog.created:
-            self.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
-            if dialog.skipped:
-                lines = "\n".join(f"• {day.isoformat()}: {reason}" for day, reason in dialog.skipped)
-                self.dialogs.info(self, translate("CalendarPage", "Series planned"), translate(
-                    "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
-                    count=len(dialog.created), dates=lines))
-            self._after_change()
+        return find_slot(self, duo_id, start, parent)
+
+    def find_all_slots(self) -> None:
+        """Common times for every duo over the current term (All duos…)."""
+        from classesduo.ui.calendar.finder_actions import find_all_slots
+
+        find_all_slots(self)
 
     def new_session(self, day: date | None = None, wall: time | None = None) -> None:
         from classesduo.ui.calendar.session_dialog import SessionDialog
