@@ -33,7 +33,8 @@ from classesduo.storage.models import (
 _SESSION_LOG_FIELDS = tuple(SessionLog.__dataclass_fields__)
 
 
-def school_from_row(row: SchoolRow) -> School:
+def school_from_row(row: SchoolRow | Any, calendar: bool = True) -> School:
+    """``calendar=False``: windows and holidays left empty; ``row`` may then be any row with the columns."""
     return School(
         id=row.id,
         version=row.version,
@@ -45,8 +46,8 @@ def school_from_row(row: SchoolRow) -> School:
         arrondissement=row.arrondissement,
         languages=list(row.languages),
         contact_email=row.contact_email,
-        windows=[WeeklyWindow(w.weekday, w.start_time, w.end_time) for w in row.windows],
-        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays],
+        windows=[WeeklyWindow(w.weekday, w.start_time, w.end_time) for w in row.windows] if calendar else [],
+        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays] if calendar else [],
         archived=row.archived,
     )
 

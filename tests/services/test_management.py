@@ -129,3 +129,12 @@ def test_the_same_pair_twice_in_a_year_is_refused_next_to_the_partner_field(demo
     assert "already form a duo in 2026-2027" in caught.value.for_field("partner_class_id")
     duos.save_duo(db, replace(copy, school_year="2027-2028"))  # next year is fine
     assert duos.save_duo(db, replace(existing, project="Nouveau projet")).project == "Nouveau projet"
+
+
+def test_schools_listed_without_their_calendars_are_the_same_schools(demo_workspace) -> None:  # noqa: ANN001
+    full = schools.list_schools(demo_workspace.db)
+    assert any(school.windows for school in full) and any(school.holidays for school in full)
+    light = schools.list_schools(demo_workspace.db, calendars=False)
+    assert light == [replace(school, windows=[], holidays=[]) for school in full]
+    paris = schools.list_schools(demo_workspace.db, side=Side.PARIS, calendars=False)
+    assert paris and all(school.side is Side.PARIS for school in paris)

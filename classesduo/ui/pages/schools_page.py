@@ -72,7 +72,7 @@ class SchoolsList(ManagedList):
         ]
 
     def load(self, workspace: Workspace) -> list[School]:
-        return list_schools(workspace.db)
+        return list_schools(workspace.db, calendars=False)  # edits read the school afresh, with its calendar
 
     def page_title(self) -> str:
         return translate("SchoolsPage", "Schools")
@@ -113,7 +113,7 @@ class ClassesList(ManagedList):
         ]
 
     def load(self, workspace: Workspace) -> list[ClassGroup]:
-        self._school_names = {school.id: school.name for school in list_schools(workspace.db)}
+        self._school_names = {school.id: school.name for school in list_schools(workspace.db, calendars=False)}
         return list_classes(workspace.db)
 
     def page_title(self) -> str:
