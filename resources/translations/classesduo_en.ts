@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="30"/>
+        <location filename="../../classesduo/ui/app.py" line="31"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="94"/>
+        <location filename="../../classesduo/ui/app.py" line="99"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="94"/>
+        <location filename="../../classesduo/ui/app.py" line="99"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -137,97 +137,107 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
         <source>&amp;Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
         <source>&amp;Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="82"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
         <source>Previous (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Back to today (Alt+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Next (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>Find a slot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
-        <source>New visio…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
-        <source>Plan a visio at a time you choose (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
-        <source>Export .ics…</source>
+        <source>All duos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
-        <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
-        <source>&amp;Facilitator:</source>
+        <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
-        <source>D&amp;uo:</source>
+        <source>New visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
-        <source>&amp;School:</source>
+        <source>Plan a visio at a time you choose (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <source>Export .ics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
+        <source>&amp;Facilitator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
+        <source>D&amp;uo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
+        <source>&amp;School:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
         <source>Show past sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
         <source>List view: include sessions before today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="114"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="120"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,17 +253,17 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,54 +271,54 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="151"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="192"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
         <source>Series planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -316,52 +326,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="314"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,7 +1270,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -1272,43 +1282,43 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="79"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="85"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="93"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="91"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="97"/>
         <source>Delete a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="103"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="113"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="123"/>
         <source>Deleted session restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="142"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="154"/>
         <source>History of this log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,99 +1999,109 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaImport</name>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="55"/>
+        <location filename="../../classesduo/services/media_import.py" line="56"/>
         <source>{count} file(s) imported.</source>
         <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="57"/>
+        <location filename="../../classesduo/services/media_import.py" line="58"/>
         <source>Import cancelled: the file being copied was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="59"/>
+        <location filename="../../classesduo/services/media_import.py" line="60"/>
         <source>{name}: already in this duo (not stored twice).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="61"/>
+        <location filename="../../classesduo/services/media_import.py" line="62"/>
         <source>{name}: skipped — {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="167"/>
+        <location filename="../../classesduo/services/media_import.py" line="176"/>
         <source>No session with id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="169"/>
+        <location filename="../../classesduo/services/media_import.py" line="178"/>
         <source>Session {id} belongs to another duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="176"/>
+        <location filename="../../classesduo/services/media_import.py" line="185"/>
         <source>the file name is not valid UTF-8; rename the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="178"/>
+        <location filename="../../classesduo/services/media_import.py" line="187"/>
         <source>not a file, or not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="180"/>
+        <location filename="../../classesduo/services/media_import.py" line="189"/>
         <source>the file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="185"/>
+        <location filename="../../classesduo/services/media_import.py" line="194"/>
         <source>cannot be read ({error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="188"/>
+        <location filename="../../classesduo/services/media_import.py" line="197"/>
         <source>unsupported kind of file (photos, videos, audio, drawings, PDFs and text documents are accepted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="193"/>
+        <location filename="../../classesduo/services/media_batch.py" line="134"/>
+        <location filename="../../classesduo/services/media_batch.py" line="172"/>
+        <location filename="../../classesduo/services/media_import.py" line="202"/>
         <source>cannot be copied ({error})</source>
+        <extracomment>A batch is committed when the first of these is reached.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="205"/>
+        <location filename="../../classesduo/services/media_import.py" line="219"/>
         <source>the file changed while it was being copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="58"/>
+        <location filename="../../classesduo/services/media_probe.py" line="73"/>
         <source>HEIC photos cannot be read by this version of Qt; export them as JPEG from the phone or computer first</source>
         <extracomment>Larger images are refused: no camera or scanner a school owns makes them.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="60"/>
+        <location filename="../../classesduo/services/media_probe.py" line="75"/>
         <source>this image format cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="64"/>
+        <location filename="../../classesduo/services/media_probe.py" line="79"/>
+        <location filename="../../classesduo/services/media_probe.py" line="108"/>
         <source>the image is damaged (its header cannot be read)</source>
+        <extracomment>Start-of-frame markers (SOF0–SOF15 without DHT, JPG and DAC), start of scan, end of image.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="66"/>
+        <location filename="../../classesduo/services/media_probe.py" line="81"/>
         <source>the image claims absurd dimensions ({width} × {height} pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="71"/>
+        <location filename="../../classesduo/services/media_probe.py" line="88"/>
         <source>the image is damaged ({error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="117"/>
+        <location filename="../../classesduo/services/media_probe.py" line="118"/>
+        <source>the photo is incomplete (its end is missing); copy it again from the camera or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="205"/>
         <source>the PDF is incomplete or damaged (no end-of-file marker)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3359,6 +3379,135 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
 </context>
 <context>
+    <name>TermSlotsDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="46"/>
+        <source> (next day)</source>
+        <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <source> (day before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="58"/>
+        <source>Duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <source>Facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <source>Slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <source>First slot (Paris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <source>Partner&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
+        <source>Why none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="147"/>
+        <source>Looking for common times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <source>Looking for common times from {start} to {end}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="172"/>
+        <source>Search cancelled. Press “Search” to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="187"/>
+        <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="202"/>
+        <source>Every duo has common times in these dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="204"/>
+        <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="206"/>
+        <source>There is no duo yet: create one on the Duos page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="217"/>
+        <source>{count} possible slots. Double-click to see them all and plan one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="238"/>
+        <source>Common times for every duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="239"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="240"/>
+        <source>&amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="241"/>
+        <source>&amp;Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="242"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="243"/>
+        <source>&amp;Active duos only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="244"/>
+        <source>Leave out proposed, paused and closed duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="245"/>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <source>Only duos &amp;without common times</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimeEntry</name>
     <message>
         <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
@@ -3929,7 +4078,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <name>scheduling</name>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="29"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="70"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="247"/>
         <location filename="../../classesduo/services/planning.py" line="32"/>
@@ -3939,7 +4088,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="61"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="218"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="248"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3989,65 +4138,65 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="85"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="87"/>
         <source>a slot must end after it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="213"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="243"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="216"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="246"/>
         <source>the step must be positive, not {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="222"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="252"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/scheduling.py" line="208"/>
+        <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="313"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="46"/>
         <source>The Paris class has no availability windows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="323"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="56"/>
         <source>{time} the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="325"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="58"/>
         <source>{time} the day before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="334"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="67"/>
         <source>{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="336"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="69"/>
         <source>{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="338"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="71"/>
         <source>{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="350"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="83"/>
         <source>The class in {city} is available {hours} local time that day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="352"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="85"/>
         <source>The class in {city} has no availability that day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4093,39 +4242,45 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="200"/>
+        <location filename="../../classesduo/services/slot_search.py" line="106"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
-        <extracomment>Sessions that take someone&apos;s time: not cancelled, not moved elsewhere. The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="211"/>
+        <location filename="../../classesduo/services/slot_search.py" line="117"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="237"/>
+        <location filename="../../classesduo/services/slot_search.py" line="143"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="248"/>
+        <location filename="../../classesduo/services/slot_search.py" line="154"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <location filename="../../classesduo/services/slot_search.py" line="155"/>
         <source>ahead of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <location filename="../../classesduo/services/slot_search.py" line="155"/>
         <source>behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="250"/>
+        <location filename="../../classesduo/services/slot_search.py" line="156"/>
         <source>level with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/term_slots.py" line="30"/>
+        <source>The search for common times was cancelled.</source>
+        <extracomment>Progress is reported every this many duos.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4137,17 +4292,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="100"/>
+        <location filename="../../classesduo/services/duos.py" line="113"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="120"/>
+        <location filename="../../classesduo/services/duos.py" line="133"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="60"/>
+        <location filename="../../classesduo/services/schools.py" line="68"/>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="30"/>
+        <location filename="../../classesduo/ui/app.py" line="31"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="94"/>
+        <location filename="../../classesduo/ui/app.py" line="99"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="94"/>
+        <location filename="../../classesduo/ui/app.py" line="99"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -143,97 +143,107 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>+{count} autres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="82"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd’hui (Alt+Home)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>Find a slot…</source>
         <translation>Trouver un créneau…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation>Moments où les deux classes sont libres (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <source>All duos…</source>
+        <translation>Tous les duos…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
+        <translation>Créneaux communs de chaque duo sur un trimestre : combien de créneaux, le premier, ou pourquoi il n’y en a pas (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
         <source>New visio…</source>
         <translation>Nouvelle visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation>Planifier une visio à l’heure de votre choix (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
         <source>Export .ics…</source>
         <translation>Exporter en .ics…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation>Écrire les visios affichées par les filtres dans un fichier d’agenda (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Intervenant·e :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
         <source>D&amp;uo:</source>
         <translation>D&amp;uo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
         <source>&amp;School:</source>
         <translation>É&amp;cole :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
         <source>Show past sessions</source>
         <translation>Afficher les séances passées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
         <source>List view: include sessions before today</source>
         <translation>Vue en liste : inclure les séances antérieures à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="114"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="120"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -249,17 +259,17 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -267,55 +277,55 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="151"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="192"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="230"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -326,52 +336,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="314"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="325"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1277,7 +1287,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -1289,43 +1299,43 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="79"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="85"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="93"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="91"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="97"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="103"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="113"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="123"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="142"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="154"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
@@ -2017,99 +2027,109 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaImport</name>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="55"/>
+        <location filename="../../classesduo/services/media_import.py" line="56"/>
         <source>{count} file(s) imported.</source>
         <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
         <translation>{count} fichier(s) importé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="57"/>
+        <location filename="../../classesduo/services/media_import.py" line="58"/>
         <source>Import cancelled: the file being copied was not kept.</source>
         <translation>Import annulé : le fichier en cours de copie n’a pas été conservé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="59"/>
+        <location filename="../../classesduo/services/media_import.py" line="60"/>
         <source>{name}: already in this duo (not stored twice).</source>
         <translation>{name} : déjà dans ce duo (pas enregistré deux fois).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="61"/>
+        <location filename="../../classesduo/services/media_import.py" line="62"/>
         <source>{name}: skipped — {reason}.</source>
         <translation>{name} : ignoré — {reason}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="167"/>
+        <location filename="../../classesduo/services/media_import.py" line="176"/>
         <source>No session with id {id}.</source>
         <translation>Aucune séance avec l’identifiant {id}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="169"/>
+        <location filename="../../classesduo/services/media_import.py" line="178"/>
         <source>Session {id} belongs to another duo.</source>
         <translation>La séance {id} appartient à un autre duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="176"/>
+        <location filename="../../classesduo/services/media_import.py" line="185"/>
         <source>the file name is not valid UTF-8; rename the file</source>
         <translation>le nom du fichier n’est pas en UTF-8 valide ; renommez le fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="178"/>
+        <location filename="../../classesduo/services/media_import.py" line="187"/>
         <source>not a file, or not found</source>
         <translation>pas un fichier, ou introuvable</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="180"/>
+        <location filename="../../classesduo/services/media_import.py" line="189"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="185"/>
+        <location filename="../../classesduo/services/media_import.py" line="194"/>
         <source>cannot be read ({error})</source>
         <translation>illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="188"/>
+        <location filename="../../classesduo/services/media_import.py" line="197"/>
         <source>unsupported kind of file (photos, videos, audio, drawings, PDFs and text documents are accepted)</source>
         <translation>type de fichier non pris en charge (photos, vidéos, audio, dessins, PDF et documents texte sont acceptés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="193"/>
+        <location filename="../../classesduo/services/media_batch.py" line="134"/>
+        <location filename="../../classesduo/services/media_batch.py" line="172"/>
+        <location filename="../../classesduo/services/media_import.py" line="202"/>
         <source>cannot be copied ({error})</source>
+        <extracomment>A batch is committed when the first of these is reached.</extracomment>
         <translation>impossible à copier ({error})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="205"/>
+        <location filename="../../classesduo/services/media_import.py" line="219"/>
         <source>the file changed while it was being copied</source>
         <translation>le fichier a changé pendant sa copie</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="58"/>
+        <location filename="../../classesduo/services/media_probe.py" line="73"/>
         <source>HEIC photos cannot be read by this version of Qt; export them as JPEG from the phone or computer first</source>
         <extracomment>Larger images are refused: no camera or scanner a school owns makes them.</extracomment>
         <translation>cette version de Qt ne sait pas lire les photos HEIC ; exportez-les d’abord en JPEG depuis le téléphone ou l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="60"/>
+        <location filename="../../classesduo/services/media_probe.py" line="75"/>
         <source>this image format cannot be read</source>
         <translation>ce format d’image n’est pas lisible</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="64"/>
+        <location filename="../../classesduo/services/media_probe.py" line="79"/>
+        <location filename="../../classesduo/services/media_probe.py" line="108"/>
         <source>the image is damaged (its header cannot be read)</source>
+        <extracomment>Start-of-frame markers (SOF0–SOF15 without DHT, JPG and DAC), start of scan, end of image.</extracomment>
         <translation>l’image est endommagée (son en-tête est illisible)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="66"/>
+        <location filename="../../classesduo/services/media_probe.py" line="81"/>
         <source>the image claims absurd dimensions ({width} × {height} pixels)</source>
         <translation>l’image annonce des dimensions absurdes ({width} × {height} pixels)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="71"/>
+        <location filename="../../classesduo/services/media_probe.py" line="88"/>
         <source>the image is damaged ({error})</source>
         <translation>l’image est endommagée ({error})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_probe.py" line="117"/>
+        <location filename="../../classesduo/services/media_probe.py" line="118"/>
+        <source>the photo is incomplete (its end is missing); copy it again from the camera or phone</source>
+        <translation>la photo est incomplète (il manque sa fin) ; copiez-la à nouveau depuis l’appareil ou le téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media_probe.py" line="205"/>
         <source>the PDF is incomplete or damaged (no end-of-file marker)</source>
         <translation>le PDF est incomplet ou endommagé (pas de marqueur de fin de fichier)</translation>
     </message>
@@ -3395,6 +3415,135 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
 </context>
 <context>
+    <name>TermSlotsDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="46"/>
+        <source> (next day)</source>
+        <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
+        <translation> (le lendemain)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <source> (day before)</source>
+        <translation> (la veille)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="58"/>
+        <source>Duo</source>
+        <translation>Duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <source>Facilitator</source>
+        <translation>Intervenant·e</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <source>Slots</source>
+        <translation>Créneaux</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <source>First slot (Paris)</source>
+        <translation>Premier créneau (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <source>Partner&apos;s time</source>
+        <translation>Heure du partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
+        <source>Why none</source>
+        <translation>Pourquoi aucun</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="147"/>
+        <source>Looking for common times…</source>
+        <translation>Recherche des créneaux communs…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <source>Looking for common times from {start} to {end}…</source>
+        <translation>Recherche des créneaux communs du {start} au {end}…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="172"/>
+        <source>Search cancelled. Press “Search” to try again.</source>
+        <translation>Recherche annulée. Appuyez sur « Rechercher » pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="187"/>
+        <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
+        <translation>{total} duos du {start} au {end} : {with_slots} avec des créneaux communs, {without} sans.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="202"/>
+        <source>Every duo has common times in these dates.</source>
+        <translation>Chaque duo a des créneaux communs à ces dates.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="204"/>
+        <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
+        <translation>Aucun duo actif. Décochez « Duos actifs seulement » pour inclure les duos proposés, en pause et clos.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="206"/>
+        <source>There is no duo yet: create one on the Duos page.</source>
+        <translation>Il n’y a pas encore de duo : créez-en un dans la page Duos.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="217"/>
+        <source>{count} possible slots. Double-click to see them all and plan one.</source>
+        <translation>{count} créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="238"/>
+        <source>Common times for every duo</source>
+        <translation>Créneaux communs de chaque duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="239"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="240"/>
+        <source>&amp;to:</source>
+        <translation>&amp;au :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="241"/>
+        <source>&amp;Length:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="242"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="243"/>
+        <source>&amp;Active duos only</source>
+        <translation>Duos &amp;actifs seulement</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="244"/>
+        <source>Leave out proposed, paused and closed duos</source>
+        <translation>Laisser de côté les duos proposés, en pause et clos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="245"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <source>Only duos &amp;without common times</source>
+        <translation>Seulement les duos &amp;sans créneau commun</translation>
+    </message>
+</context>
+<context>
     <name>TimeEntry</name>
     <message>
         <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
@@ -3965,7 +4114,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <name>scheduling</name>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="29"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="70"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="247"/>
         <location filename="../../classesduo/services/planning.py" line="32"/>
@@ -3975,7 +4124,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="61"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="218"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="248"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
@@ -4025,65 +4174,65 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>La classe partenaire a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="85"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="87"/>
         <source>a slot must end after it starts</source>
         <translation>un créneau doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="213"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="243"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation>la durée de la séance doit être positive ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="216"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="246"/>
         <source>the step must be positive, not {step}</source>
         <translation>le pas doit être positif ({step})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="222"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="252"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/scheduling.py" line="208"/>
+        <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation>la date de début {start} est après la date de fin {end}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="313"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="46"/>
         <source>The Paris class has no availability windows.</source>
         <translation>La classe parisienne n’a aucun créneau de disponibilité.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="323"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="56"/>
         <source>{time} the next day</source>
         <translation>{time} le lendemain</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="325"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="58"/>
         <source>{time} the day before</source>
         <translation>{time} la veille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="334"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="67"/>
         <source>{city} is {hours} ahead: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} a {hours} d’avance : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="336"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="69"/>
         <source>{city} is {hours} behind: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} a {hours} de retard : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="338"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="71"/>
         <source>{city} has the same time as Paris: Paris {paris_time} is {partner_time} in {city}.</source>
         <translation>{city} est à l’heure de Paris : {paris_time} à Paris, c’est {partner_time} à {city}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="350"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="83"/>
         <source>The class in {city} is available {hours} local time that day.</source>
         <translation>La classe de {city} est disponible {hours} heure locale ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="352"/>
+        <location filename="../../classesduo/domain/no_overlap.py" line="85"/>
         <source>The class in {city} has no availability that day.</source>
         <translation>La classe de {city} n’a aucune disponibilité ce jour-là.</translation>
     </message>
@@ -4129,40 +4278,46 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="200"/>
+        <location filename="../../classesduo/services/slot_search.py" line="106"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
-        <extracomment>Sessions that take someone&apos;s time: not cancelled, not moved elsewhere. The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
         <translation>Les visios en direct ne sont pas possibles avec {city} dans ces emplois du temps. Prévoyez plutôt des échanges asynchrones : messages vidéo enregistrés, lettres, e-mails ou billets de blog, auxquels chaque classe répond à son rythme.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="211"/>
+        <location filename="../../classesduo/services/slot_search.py" line="117"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation>la période est trop longue ({days} jours) ; cherchez sur {max} jours au plus à la fois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="237"/>
+        <location filename="../../classesduo/services/slot_search.py" line="143"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation>Les deux emplois du temps se recoupent, mais chaque moment commun du {start} au {end} tombe pendant des vacances, dure moins de {minutes} minutes, ou est pris par une autre visio de l’intervenant·e ou de l’une des classes (avec {buffer} minutes autour). Essayez d’autres dates ou une séance plus courte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="248"/>
+        <location filename="../../classesduo/services/slot_search.py" line="154"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation>À partir du {date}, {city} a {hours} {direction} Paris (auparavant {previous}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <location filename="../../classesduo/services/slot_search.py" line="155"/>
         <source>ahead of</source>
         <translation>d’avance sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="249"/>
+        <location filename="../../classesduo/services/slot_search.py" line="155"/>
         <source>behind</source>
         <translation>de retard sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/scheduling.py" line="250"/>
+        <location filename="../../classesduo/services/slot_search.py" line="156"/>
         <source>level with</source>
         <translation>de décalage avec</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/term_slots.py" line="30"/>
+        <source>The search for common times was cancelled.</source>
+        <extracomment>Progress is reported every this many duos.</extracomment>
+        <translation>La recherche des créneaux communs a été annulée.</translation>
     </message>
 </context>
 <context>
@@ -4173,17 +4328,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="100"/>
+        <location filename="../../classesduo/services/duos.py" line="113"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation>Ces deux classes forment déjà un duo en {year}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="120"/>
+        <location filename="../../classesduo/services/duos.py" line="133"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="60"/>
+        <location filename="../../classesduo/services/schools.py" line="68"/>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
