@@ -19,7 +19,7 @@ from classesduo.domain.i18n import translate
 from classesduo.domain.series import series_occurrences
 from classesduo.domain.timezones import LocalTimeError, local_to_utc, utc_to_local
 from classesduo.services import records
-from classesduo.services.errors import ServiceError, translated_storage_errors
+from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
 from classesduo.services.planning import check_minutes
 from classesduo.services.scheduling import duo_calendars
 from classesduo.storage.convert import session_from_row
@@ -72,16 +72,20 @@ def series_sessions(db: Database, series_id: str) -> list[ExchangeSession]:
 
 
 def edit_following(db: Database, session_id: str, paris_wall: time, minutes: int, day_shift: int = 0,
-                   paris_zone: str = "Europe/Paris") -> SeriesResult:
+                   paris_zone: str = "Europe/Paris", version: int = 0) -> SeriesResult:
     """Move this occurrence and every later planned one of its series to ``paris_wall`` (+ ``day_shift`` days).
 
     Each occurrence keeps its UUID and gets ``sequence`` + 1. A new Paris time
     that does not exist on one of the dates (spring-forward gap) is refused
     with the date, never shifted; a time that happens twice takes the first.
+    ``version``: the version of the session the user edited (0: do not check);
+    if someone changed it meanwhile, :class:`ConcurrentEditError` and nothing moves.
     """
     check_minutes(minutes)
     with translated_storage_errors(), db.transaction() as session:
         row = records.get_row(session, ExchangeSessionRow, session_id)
+        if version and row.version != version:
+            raise ConcurrentEditError()
         if row.series_id is None:
             raise ServiceError(translate("services", "This session is not part of a series."))
         old_series = records.get_row(session, SessionSeriesRow, row.series_id)

@@ -10,7 +10,7 @@ import pytest
 from classesduo.domain.enums import SessionStatus
 from classesduo.services import planning, scheduling, series
 from classesduo.services.duos import list_duos
-from classesduo.services.errors import NotFoundError, ServiceError
+from classesduo.services.errors import ConcurrentEditError, NotFoundError, ServiceError
 from classesduo.services.sessions import list_sessions
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -126,6 +126,18 @@ def test_edit_one_occurrence_vs_this_and_following(demo_workspace) -> None:  # n
     left = series.series_sessions(db, result.series_id)
     assert [s.id for s in left] == [first.id, second.id]
     assert left[0].start_utc == first.start_utc
+
+
+def test_edit_following_refuses_a_session_changed_meanwhile(demo_workspace) -> None:  # noqa: ANN001
+    db = demo_workspace.db
+    duo = _duo(demo_workspace, "Madrid")
+    result = series.create_series(db, duo.duo.id, date(2027, 1, 7), date(2027, 2, 4), time(14, 0), 45)
+    seen = result.sessions[1]
+    planning.move_session(db, seen.id, _paris(date(2027, 1, 14), 14, 30))  # someone else, meanwhile
+    with pytest.raises(ConcurrentEditError):
+        series.edit_following(db, seen.id, time(15, 15), 30, version=seen.version)
+    assert [s.start_utc.astimezone(PARIS).hour for s in series.series_sessions(db, result.series_id)][2:] == \
+        [14] * (len(result.sessions) - 2)  # nothing moved
 
 
 def test_edit_following_refuses_a_time_that_does_not_exist(demo_workspace) -> None:  # noqa: ANN001

@@ -153,7 +153,7 @@ class SessionDialog(QtWidgets.QDialog):
             old_day = self.session.start_utc.astimezone(self.time_entry_zone()).date()
             result = series.edit_following(self.db, self.session.id, time(paris.hour, paris.minute), minutes,
                                            day_shift=(paris.date() - old_day).days,
-                                           paris_zone=self.calendars.paris.zone)
+                                           paris_zone=self.calendars.paris.zone, version=self.session.version)
             return next(s for s in result.sessions if s.id == self.session.id)
         return planning.move_session(self.db, self.session.id, instant, minutes, self.link.text(),
                                      version=self.session.version)
