@@ -67,6 +67,7 @@ class ConsentFilter(StrEnum):
 
 def consent_filter_matches(item: HasConsent, wanted: ConsentFilter, on: date) -> bool:
     """Whether ``item`` passes the consent filter on ``on``."""
+    wanted = ConsentFilter(wanted)
     if wanted is ConsentFilter.NEEDS_ATTENTION:
         return bool(blocked_channels(item, on))
     if wanted is ConsentFilter.NOT_PUBLISHABLE:

@@ -51,6 +51,7 @@ class MediaQuery:
     descending: bool = True
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "consent", ConsentFilter(self.consent))
         if self.consent is not ConsentFilter.ALL and self.today is None:
             raise ValueError("a consent filter needs the day it is judged on (today)")
 
@@ -103,6 +104,7 @@ def not_cleared(channel: ConsentChannel, on: date) -> ColumnElement[bool]:
 
 def consent_condition(wanted: ConsentFilter, on: date) -> ColumnElement[bool]:
     """SQL for :func:`classesduo.domain.consent.consent_filter_matches` on ``on``."""
+    wanted = ConsentFilter(wanted)
     if wanted is ConsentFilter.NEEDS_ATTENTION:  # blocked_channels() is not empty
         return or_(*(not_cleared(channel, on) for channel in ConsentChannel))
     if wanted is ConsentFilter.NOT_PUBLISHABLE:

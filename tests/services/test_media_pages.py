@@ -29,11 +29,11 @@ PARIS_MIDNIGHT_SEPT_1 = datetime(2026, 8, 31, 22, 0, tzinfo=UTC)  # 1 September 
 
 def _row(duo_id: str, name: str, **fields: object) -> MediaItemRow:
     digest = sha256(name.encode()).hexdigest()
-    values: dict[str, object] = dict(
-        id=f"test-{digest[:20]}", duo_id=duo_id, kind=MediaKind.PHOTO, file_hash=digest,
-        stored_name=f"{digest[:2]}/{digest}.jpg", original_name=name, mime_type="image/jpeg", side=Side.PARIS,
-        consent_exchange=ConsentStatus.GRANTED, consent_publication=ConsentStatus.GRANTED,
-        consent_reports=ConsentStatus.GRANTED)
+    values: dict[str, object] = {
+        "id": f"test-{digest[:20]}", "duo_id": duo_id, "kind": MediaKind.PHOTO, "file_hash": digest,
+        "stored_name": f"{digest[:2]}/{digest}.jpg", "original_name": name, "mime_type": "image/jpeg",
+        "side": Side.PARIS, "consent_exchange": ConsentStatus.GRANTED,
+        "consent_publication": ConsentStatus.GRANTED, "consent_reports": ConsentStatus.GRANTED}
     values.update(fields)
     return MediaItemRow(**values)
 
@@ -42,8 +42,8 @@ def _add_varied_items(workspace: Workspace) -> None:
     """Items the demo lacks: no date (the session's start or the import counts), Paris-midnight edges,
     ties on ``when`` with names that differ in case and accents, every consent end date."""
     with workspace.db.reading() as session:
-        duo_id, session_id, start = session.execute(
-            select(ExchangeSessionRow.duo_id, ExchangeSessionRow.id, ExchangeSessionRow.start_utc)
+        duo_id, session_id = session.execute(
+            select(ExchangeSessionRow.duo_id, ExchangeSessionRow.id)
             .order_by(ExchangeSessionRow.start_utc).offset(40).limit(1)).one()
     rows = [
         _row(duo_id, "sans-date.jpg", session_id=session_id),  # when = the session's start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
 from classesduo.domain.consent import ConsentFilter
 from classesduo.domain.enums import MediaKind, Side
@@ -12,6 +13,8 @@ from classesduo.services.media_pages import MediaQuery
 from classesduo.services.views import DuoView, SessionView
 from classesduo.ui.formatting import format_local, media_kind_label, side_label
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+
+_E = TypeVar("_E", MediaKind, Side)
 
 
 class MediaFilterBar(QtWidgets.QWidget):
@@ -102,17 +105,23 @@ class MediaFilterBar(QtWidgets.QWidget):
         return next((term for term in self._terms if term.label == label), None)
 
     def consent_filter(self) -> ConsentFilter:
-        return self.consent.currentData() or ConsentFilter.ALL
+        # a combo hands its data back as plain str: "is ConsentFilter.X" would never match
+        return ConsentFilter(self.consent.currentData() or ConsentFilter.ALL)
 
     def query(self, today: date) -> MediaQuery:
         """Every filter as one database query; consent is judged on ``today``."""
         term = self.selected_term()
         return MediaQuery(duo_id=self.duo.currentData(), session_id=self.session.currentData(),
                           start=term.start if term else None, end=term.end if term else None,
-                          kind=self.kind.currentData(), side=self.side.currentData(),
+                          kind=_enum(MediaKind, self.kind.currentData()), side=_enum(Side, self.side.currentData()),
                           consent=self.consent_filter(), today=today)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _enum(kind: type[_E], data: object) -> _E | None:
+    """A combo's data (handed back as plain str) as its enum again."""
+    return kind(data) if data else None
