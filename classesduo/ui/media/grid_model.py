@@ -13,10 +13,13 @@ the loader become QPixmaps here, on the GUI thread.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
+
+import shiboken6
 
 from classesduo.domain.consent import ConsentChannel, blocked_channels
 from classesduo.domain.enums import MediaKind
@@ -53,9 +56,31 @@ class MediaSource(Protocol):
 
 
 class _CountRelay(QtCore.QObject):
-    """Carries a background count back to the GUI thread: (reload generation, total)."""
+    """Carries background counts back to the GUI thread: ((model, reload generation), total).
 
-    counted = QtCore.Signal(int, int)
+    One relay for the whole application, never deleted: a worker that finishes after its
+    gallery was closed then emits on a live object instead of racing the model's deletion,
+    and the GUI thread drops the count when the model is gone.
+    """
+
+    counted = QtCore.Signal(object, int)
+
+
+_relay: _CountRelay | None = None
+
+
+def _count_relay() -> _CountRelay:
+    global _relay  # noqa: PLW0603 - created once, on the GUI thread, by the first gallery
+    if _relay is None:
+        _relay = _CountRelay()
+        _relay.counted.connect(_deliver_count)
+    return _relay
+
+
+def _deliver_count(target: tuple[weakref.ref[MediaGridModel], int], total: int) -> None:
+    model = target[0]()
+    if model is not None and shiboken6.isValid(model):
+        model._counted(target[1], total)
 
 
 class MediaGridModel(QtCore.QAbstractListModel):
@@ -73,8 +98,7 @@ class MediaGridModel(QtCore.QAbstractListModel):
         self._busy = False  # resetting or inserting: a view asking for more then would get the same page twice
         self._generation = 0
         self.count_failed = False
-        self._relay = _CountRelay(self)
-        self._relay.counted.connect(self._counted)
+        self._relay = _count_relay()
         self._pixmaps: dict[str, QtGui.QIcon] = {}
         self._failed: set[str] = set()
         self._loader = loader
@@ -156,7 +180,8 @@ class MediaGridModel(QtCore.QAbstractListModel):
         self.set_source(self._source)
 
     def _count_in_background(self) -> None:
-        source, generation, relay = self._source, self._generation, self._relay
+        source, relay = self._source, self._relay
+        target = (weakref.ref(self), self._generation)
         assert source is not None
 
         def run() -> None:
@@ -165,10 +190,7 @@ class MediaGridModel(QtCore.QAbstractListModel):
             except Exception:  # the rows are shown; only the count is missing
                 log.exception("counting the media of the gallery failed")
                 total = -1
-            try:
-                relay.counted.emit(generation, total)
-            except RuntimeError:  # the page was closed meanwhile
-                pass
+            relay.counted.emit(target, total)
 
         QtCore.QThreadPool.globalInstance().start(run)
 

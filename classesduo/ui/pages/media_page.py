@@ -230,10 +230,10 @@ class MediaPage(QtWidgets.QWidget):
         total = self.model.total
         if total is not None:
             text = translate("MediaPage", "{count} items").format(count=total)
-        elif self.model.count_failed:
-            text = translate("MediaPage", "more than {count} items").format(count=shown)
+        elif self.model.count_failed:  # "150+ items": at least the rows shown
+            text = translate("MediaPage", "{count} items").format(count=f"{shown}+")
         else:
-            text = translate("MediaPage", "counting…")
+            text = translate("RecordTable", "counting…")  # the lists' word, already translated
         self.count_label.setText(text)
         self.demo_button.setVisible(not shown and not self._has_duos and self.workspace is not None)
         if shown:
