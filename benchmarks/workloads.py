@@ -79,6 +79,41 @@ def sessions_page(data_dir: str) -> dict:
     return {"open_seconds": opened, "keystrokes": keystrokes, "rows": page.table.model.rowCount()}
 
 
+def media_page(data_dir: str) -> dict:
+    """The Media page (every duo's media) built, given the data and shown: time and memory it adds."""
+    import gc
+
+    from classesduo.services.workspace import open_workspace
+    from classesduo.settings import Settings
+    from classesduo.ui.app import create_application
+    from classesduo.ui.dialogs import Dialogs
+    from classesduo.ui.pages.media_page import MediaPage
+
+    app = create_application([])
+    workspace = open_workspace(data_dir)
+    gc.collect()
+    before = _rss_mb()
+    start = time.perf_counter()
+    page = MediaPage()
+    page.attach(Dialogs(), Settings)
+    page.resize(1200, 800)
+    page.set_workspace(workspace)
+    page.show()
+    page.repaint()
+    app.processEvents()
+    opened = time.perf_counter() - start
+    after = _rss_mb()
+    return {"open_seconds": opened, "rss_before_mb": before, "rss_added_mb": after - before,
+            "rows": page.model.rowCount(), "count_label": page.count_label.text()}
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def make_photos(folder: str, count: int, width: int, height: int) -> dict:
     """Camera-like JPEGs (noise over a gradient, so they do not compress to nothing)."""
     import random

@@ -56,6 +56,27 @@ def blocked_channels(item: HasConsent, on: date) -> list[ConsentChannel]:
     return [channel for channel in ConsentChannel if not is_cleared(item, channel, on)]
 
 
+class ConsentFilter(StrEnum):
+    """The gallery's consent filter (the SQL twin is ``services/media_pages.py::consent_condition``)."""
+
+    ALL = "all"
+    NEEDS_ATTENTION = "attention"  # some channel unknown, refused or expired
+    NOT_PUBLISHABLE = "not_publishable"
+    PUBLISHABLE = "publishable"
+
+
+def consent_filter_matches(item: HasConsent, wanted: ConsentFilter, on: date) -> bool:
+    """Whether ``item`` passes the consent filter on ``on``."""
+    wanted = ConsentFilter(wanted)
+    if wanted is ConsentFilter.NEEDS_ATTENTION:
+        return bool(blocked_channels(item, on))
+    if wanted is ConsentFilter.NOT_PUBLISHABLE:
+        return not is_cleared(item, ConsentChannel.PUBLICATION, on)
+    if wanted is ConsentFilter.PUBLISHABLE:
+        return is_cleared(item, ConsentChannel.PUBLICATION, on)
+    return True
+
+
 def default_consent_until(day: date) -> date:
     """End of the school year ``day`` belongs to: 31 July (the year turns over on 1 August)."""
     return school_year_bounds(school_year_of(day))[1]

@@ -186,6 +186,25 @@ def utc_to_local(instant: datetime, zone: str) -> datetime:
     return instant.astimezone(zone_info(zone))
 
 
+def local_day_bounds(start: date | None, end: date | None, zone: str) -> tuple[datetime | None, datetime | None]:
+    """The UTC instants [first, stop) covering the local days ``start``..``end`` (inclusive; None: open).
+
+    An instant is on a local day in that range exactly when ``first <= instant < stop``, so a
+    database can filter on the stored UTC instants with plain comparisons.
+    """
+    first = _day_start(start, zone) if start is not None else None
+    stop = _day_start(end + timedelta(days=1), zone) if end is not None else None
+    return first, stop
+
+
+def _day_start(day: date, zone: str) -> datetime:
+    """The first instant of ``day`` in ``zone`` (where midnight is skipped, the moment clocks jump)."""
+    try:
+        return local_to_utc(day, time(0), zone, fold=0)
+    except NonexistentLocalTime as gap:
+        return gap.transition_utc
+
+
 def local_dates(start: datetime, end: datetime, zone: str) -> list[date]:
     """The local dates in ``zone`` touched by the interval [start, end) (an end at midnight does not count)."""
     first = utc_to_local(start, zone).date()

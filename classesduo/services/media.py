@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.i18n import translate
-from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
+from classesduo.domain.timezones import PARIS_ZONE, local_day_bounds, utc_to_local
 from classesduo.domain.validation import FieldError, raise_if_any
 from classesduo.services import records
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
@@ -53,15 +53,21 @@ class MediaFilter:
     side: Side | None = None
 
 
-def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | None = None) -> list[MediaView]:
-    where = where or MediaFilter(duo_id=duo_id)
-    if duo_id and not where.duo_id:
-        where = MediaFilter(duo_id, where.session_id, where.start, where.end, where.kind, where.side)
+def media_when() -> ColumnElement[datetime]:
+    """When an item was made, in SQL: its EXIF date, else its session's start, else its import.
+
+    The statement must outer-join ``ExchangeSessionRow`` on the item's session (:func:`media_select` does).
+    """
+    return func.coalesce(MediaItemRow.taken_at, ExchangeSessionRow.start_utc, MediaItemRow.created_at)
+
+
+def media_select() -> Select[Any]:
+    """Every column :func:`media_view` needs: the item, its duo's names and languages, and ``when``."""
     # Plain columns, not ORM objects: a gallery of thousands of items loads several times faster.
     columns = [column for column in MediaItemRow.__table__.columns if column.key not in ("updated_at",)]
-    query = (
+    return (
         select(*columns, ParisSchool.name.label("paris_name"), PartnerSchool.name.label("partner_name"),
-               ExchangeSessionRow.start_utc.label("session_start"), DuoRow.languages.label("duo_languages"))
+               media_when().label("when"), DuoRow.languages.label("duo_languages"))
         .join(DuoRow, MediaItemRow.duo_id == DuoRow.id)
         .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
         .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
@@ -69,27 +75,57 @@ def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | Non
         .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
         .outerjoin(ExchangeSessionRow, MediaItemRow.session_id == ExchangeSessionRow.id)
     )
+
+
+def media_view(row: Any) -> MediaView:
+    """A :class:`MediaView` from a row of :func:`media_select` (as a mapping)."""
+    return MediaView(_item(row), f"{row['paris_name']} ↔ {row['partner_name']}", row["when"],
+                     tuple(row["duo_languages"]))
+
+
+def filter_media(statement: Select[Any], where: MediaFilter) -> Select[Any]:
+    """``where`` as SQL conditions. A day range needs ``ExchangeSessionRow`` outer-joined (see :func:`media_when`).
+
+    Days are Paris days (:attr:`MediaView.day`): the range becomes UTC instants, so the
+    comparison is plain SQL on every database.
+    """
     if where.duo_id:
-        query = query.where(MediaItemRow.duo_id == where.duo_id)
+        statement = statement.where(MediaItemRow.duo_id == where.duo_id)
     if where.session_id:
-        query = query.where(MediaItemRow.session_id == where.session_id)
+        statement = statement.where(MediaItemRow.session_id == where.session_id)
     if where.kind:
-        query = query.where(MediaItemRow.kind == where.kind)
+        statement = statement.where(MediaItemRow.kind == where.kind)
     if where.side:
-        query = query.where(MediaItemRow.side == where.side)
+        statement = statement.where(MediaItemRow.side == where.side)
+    first, stop = local_day_bounds(where.start, where.end, PARIS_ZONE)
+    if first is not None:
+        statement = statement.where(media_when() >= first)
+    if stop is not None:
+        statement = statement.where(media_when() < stop)
+    return statement
+
+
+def media_order(db: Database, descending: bool = True) -> list[ColumnElement[Any]]:
+    """Newest first (or oldest), then by original name, then by id so that pages are stable.
+
+    Names compare by code point, as Python compares strings: PostgreSQL is told so with the
+    "C" collation (SQLite's default already is).
+    """
+    name: ColumnElement[str] = MediaItemRow.original_name
+    if not db.is_sqlite:
+        name = name.collate("C")
+    columns = (media_when(), name, MediaItemRow.id)
+    return [column.desc() if descending else column.asc() for column in columns]
+
+
+def list_media(db: Database, duo_id: str | None = None, where: MediaFilter | None = None) -> list[MediaView]:
+    """Every item matching ``where`` (newest first). For one duo's items; the gallery pages with ``media_pages``."""
+    where = where or MediaFilter(duo_id=duo_id)
+    if duo_id and not where.duo_id:
+        where = replace(where, duo_id=duo_id)
     with db.reading() as session:
-        rows = session.execute(query).mappings().all()
-    views = [
-        MediaView(_item(row), f"{row['paris_name']} ↔ {row['partner_name']}",
-                  row["taken_at"] or row["session_start"] or row["created_at"], tuple(row["duo_languages"]))
-        for row in rows
-    ]
-    if where.start:
-        views = [view for view in views if view.day >= where.start]
-    if where.end:
-        views = [view for view in views if view.day <= where.end]
-    views.sort(key=lambda view: (view.when, view.item.original_name), reverse=True)
-    return views
+        rows = session.execute(filter_media(media_select(), where).order_by(*media_order(db))).mappings().all()
+    return [media_view(row) for row in rows]
 
 
 def _item(row: Any) -> MediaItem:

@@ -93,20 +93,33 @@ def run_with_progress(
     dialog.setAutoReset(False)
     operation = Operation(work, parent)
     finished = False
+    reporting = 0  # calls inside dialog.setValue(), which runs the event loop when the dialog is modal
 
     def progressed(done: int, total: int) -> None:
+        nonlocal reporting
         # A late progress report must never touch a dialog that is closed, or deleted with its parent.
         if not finished and shiboken6.isValid(dialog):
-            dialog.setMaximum(total)
-            dialog.setValue(done)
+            reporting += 1
+            try:
+                dialog.setMaximum(total)
+                dialog.setValue(done)
+            finally:
+                reporting -= 1
+            if finished and not reporting:  # the work ended inside setValue's event loop: delete it now
+                dispose()
+
+    def dispose() -> None:
+        if shiboken6.isValid(dialog):
+            dialog.deleteLater()
+        operation.deleteLater()
 
     def finish() -> None:
         nonlocal finished
         finished = True
         if shiboken6.isValid(dialog):
             dialog.close()
-            dialog.deleteLater()
-        operation.deleteLater()
+        if not reporting:  # else a deferred delete run by setValue's event loop would free the dialog under it
+            dispose()
 
     operation.progressed.connect(progressed)
     operation.succeeded.connect(lambda result: (finish(), on_done(result)))

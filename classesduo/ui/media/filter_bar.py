@@ -4,32 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
+from typing import TypeVar
 
-from classesduo.domain.consent import ConsentChannel, blocked_channels, is_cleared
+from classesduo.domain.consent import ConsentFilter
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import TermDates
-from classesduo.services.media import MediaFilter, MediaView
+from classesduo.services.media_pages import MediaQuery
 from classesduo.services.views import DuoView, SessionView
 from classesduo.ui.formatting import format_local, media_kind_label, side_label
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
-
-class ConsentFilter(StrEnum):
-    ALL = "all"
-    NEEDS_ATTENTION = "attention"  # some channel unknown, refused or expired
-    NOT_PUBLISHABLE = "not_publishable"
-    PUBLISHABLE = "publishable"
-
-
-def consent_matches(view: MediaView, wanted: ConsentFilter, today: date) -> bool:
-    if wanted is ConsentFilter.NEEDS_ATTENTION:
-        return bool(blocked_channels(view.item, today))
-    if wanted is ConsentFilter.NOT_PUBLISHABLE:
-        return not is_cleared(view.item, ConsentChannel.PUBLICATION, today)
-    if wanted is ConsentFilter.PUBLISHABLE:
-        return is_cleared(view.item, ConsentChannel.PUBLICATION, today)
-    return True
+_E = TypeVar("_E", MediaKind, Side)
 
 
 class MediaFilterBar(QtWidgets.QWidget):
@@ -119,16 +104,24 @@ class MediaFilterBar(QtWidgets.QWidget):
         label = self.term.currentData()
         return next((term for term in self._terms if term.label == label), None)
 
-    def media_filter(self) -> MediaFilter:
-        term = self.selected_term()
-        return MediaFilter(duo_id=self.duo.currentData(), session_id=self.session.currentData(),
-                           start=term.start if term else None, end=term.end if term else None,
-                           kind=self.kind.currentData(), side=self.side.currentData())
-
     def consent_filter(self) -> ConsentFilter:
-        return self.consent.currentData() or ConsentFilter.ALL
+        # a combo hands its data back as plain str: "is ConsentFilter.X" would never match
+        return ConsentFilter(self.consent.currentData() or ConsentFilter.ALL)
+
+    def query(self, today: date) -> MediaQuery:
+        """Every filter as one database query; consent is judged on ``today``."""
+        term = self.selected_term()
+        return MediaQuery(duo_id=self.duo.currentData(), session_id=self.session.currentData(),
+                          start=term.start if term else None, end=term.end if term else None,
+                          kind=_enum(MediaKind, self.kind.currentData()), side=_enum(Side, self.side.currentData()),
+                          consent=self.consent_filter(), today=today)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _enum(kind: type[_E], data: object) -> _E | None:
+    """A combo's data (handed back as plain str) as its enum again."""
+    return kind(data) if data else None

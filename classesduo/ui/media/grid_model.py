@@ -1,16 +1,25 @@
-"""The gallery's list model: one row per media item, thumbnails fetched when a row is first painted.
+"""The gallery's list model: one row per media item, fetched a page at a time, thumbnails when painted.
 
-Only rows the view asks to paint request a thumbnail, so a gallery of
-thousands of items starts instantly and decodes what is on screen. QImages
-from the loader become QPixmaps here, on the GUI thread.
+Rows come from a :class:`MediaSource` (the database, through
+``services/media_pages.py``) :data:`PAGE_SIZE` at a time as the view scrolls
+(``canFetchMore``/``fetchMore``), so a programme of 200,000 items opens with
+one page in memory. The first query asks for one row more than a page: when it
+does not come, that is the total; otherwise the total is counted in a worker
+thread and ``total`` is None until it arrives (a count for an older filter is
+dropped). Only rows the view asks to paint request a thumbnail; QImages from
+the loader become QPixmaps here, on the GUI thread.
 """
 
 from __future__ import annotations
 
+import logging
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import shiboken6
 
 from classesduo.domain.consent import ConsentChannel, blocked_channels
 from classesduo.domain.enums import MediaKind
@@ -19,6 +28,11 @@ from classesduo.ui.formatting import format_date, media_kind_label
 from classesduo.ui.media.thumbnails import ThumbnailLoader, save_atomic
 from classesduo.ui.media.video_frames import multimedia_available
 from classesduo.ui.qt import Qt, QtCore, QtGui, QtWidgets, translate
+
+log = logging.getLogger(__name__)
+
+#: Rows fetched per query: a few screens of thumbnails.
+PAGE_SIZE = 150
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 BLOCKED_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -34,12 +48,57 @@ _KIND_ICONS = {
 }
 
 
+class MediaSource(Protocol):
+    def page(self, offset: int, limit: int) -> Sequence[MediaView]: ...
+
+    def count(self) -> int:
+        """Called from a worker thread."""
+
+
+class _CountRelay(QtCore.QObject):
+    """Carries background counts back to the GUI thread: ((model, reload generation), total).
+
+    One relay for the whole application, never deleted: a worker that finishes after its
+    gallery was closed then emits on a live object instead of racing the model's deletion,
+    and the GUI thread drops the count when the model is gone.
+    """
+
+    counted = QtCore.Signal(object, int)
+
+
+_relay: _CountRelay | None = None
+
+
+def _count_relay() -> _CountRelay:
+    global _relay  # noqa: PLW0603 - created once, on the GUI thread, by the first gallery
+    if _relay is None:
+        _relay = _CountRelay()
+        _relay.counted.connect(_deliver_count)
+    return _relay
+
+
+def _deliver_count(target: tuple[weakref.ref[MediaGridModel], int], total: int) -> None:
+    model = target[0]()
+    if model is not None and shiboken6.isValid(model):
+        model._counted(target[1], total)
+
+
 class MediaGridModel(QtCore.QAbstractListModel):
+    """``total``: how many items match (None while counting); the rows fetched so far are ``records()``."""
+
+    total_changed = QtCore.Signal()
+
     def __init__(self, loader: ThumbnailLoader, media_dir: Callable[[], Path | None],
                  thumbnails_dir: Callable[[], Path | None], today: Callable[[], date],
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[MediaView] = []
+        self._source: MediaSource | None = None
+        self.total: int | None = 0
+        self._busy = False  # resetting or inserting: a view asking for more then would get the same page twice
+        self._generation = 0
+        self.count_failed = False
+        self._relay = _count_relay()
         self._pixmaps: dict[str, QtGui.QIcon] = {}
         self._failed: set[str] = set()
         self._loader = loader
@@ -72,14 +131,84 @@ class MediaGridModel(QtCore.QAbstractListModel):
             return item.file_hash in self._pixmaps
         return None
 
+    def canFetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> bool:  # noqa: N802, B008
+        return (not parent.isValid() and not self._busy and self._source is not None
+                and (self.total is None or len(self._records) < self.total))
+
+    def fetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> None:  # noqa: N802, B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._source is not None
+        rows = list(self._source.page(len(self._records), PAGE_SIZE))
+        if len(rows) < PAGE_SIZE and (self.total is None or len(self._records) + len(rows) < self.total):
+            self.total = len(self._records) + len(rows)  # the last page (the data may have shrunk since the count)
+            self.total_changed.emit()
+        if not rows:
+            return
+        first = len(self._records)
+        self._busy = True
+        try:
+            self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
+            self._records.extend(rows)
+            self.endInsertRows()
+        finally:
+            self._busy = False
+        if self.total is not None and len(self._records) > self.total:  # items were added since the count
+            self.total = len(self._records)
+            self.total_changed.emit()
+
     # records -----------------------------------------------------------------------------------------
-    def set_records(self, records: Sequence[MediaView]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+    def set_source(self, source: MediaSource | None) -> None:
+        """Show ``source``'s items from the first page on (None: no items)."""
+        self._source = source
+        self._generation += 1
+        self.count_failed = False
+        self._busy = True  # views fetch more when told of a reset; not while it is being announced
+        try:
+            self.beginResetModel()
+            rows = list(source.page(0, PAGE_SIZE + 1)) if source is not None else []
+            self._records = rows[:PAGE_SIZE]
+            self.total = len(rows) if len(rows) <= PAGE_SIZE else None
+            self.endResetModel()
+        finally:
+            self._busy = False
+        if self.total is None:
+            self._count_in_background()
+        self.total_changed.emit()
+
+    def reload(self) -> None:
+        self.set_source(self._source)
+
+    def _count_in_background(self) -> None:
+        source, relay = self._source, self._relay
+        target = (weakref.ref(self), self._generation)
+        assert source is not None
+
+        def run() -> None:
+            try:
+                total = source.count()
+            except Exception:  # the rows are shown; only the count is missing
+                log.exception("counting the media of the gallery failed")
+                total = -1
+            relay.counted.emit(target, total)
+
+        QtCore.QThreadPool.globalInstance().start(run)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation or self.total is not None:  # a newer filter replaced it
+            return
+        if total < 0:
+            self.count_failed = True  # the rows still come as the view scrolls; the label says "at least"
+        else:
+            self.total = max(total, len(self._records))
+        self.total_changed.emit()
 
     def records(self) -> list[MediaView]:
+        """The rows fetched so far."""
         return list(self._records)
+
+    def row_of(self, media_id: str) -> int | None:
+        return next((row for row, view in enumerate(self._records) if view.item.id == media_id), None)
 
     def replace_record(self, view: MediaView) -> None:
         for row, old in enumerate(self._records):

@@ -18,7 +18,8 @@ from classesduo.domain.terms import default_terms
 from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import list_duos
 from classesduo.services.errors import ServiceError, ValidationError
-from classesduo.services.media import MediaView, list_media, save_media
+from classesduo.services.media import MediaView, save_media
+from classesduo.services.media_pages import MediaQuery, count_media, media_page
 from classesduo.services.sessions import list_sessions
 from classesduo.services.terms import list_terms
 from classesduo.services.workspace import Workspace
@@ -26,8 +27,8 @@ from classesduo.settings import Settings
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import side_label
 from classesduo.ui.media.detail_panel import PREVIEW_SIZE, MediaDetailPanel
-from classesduo.ui.media.filter_bar import MediaFilterBar, consent_matches
-from classesduo.ui.media.grid_model import RECORD_ROLE, MediaGridModel
+from classesduo.ui.media.filter_bar import MediaFilterBar
+from classesduo.ui.media.grid_model import PAGE_SIZE, RECORD_ROLE, MediaGridModel
 from classesduo.ui.media.grid_view import BadgeDelegate, MediaGridView
 from classesduo.ui.media.thumbnails import ThumbnailLoader
 from classesduo.ui.operations import Operation, run_with_progress
@@ -36,6 +37,19 @@ from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 log = logging.getLogger(__name__)
 
 _PREVIEW_PREFIX = "preview:"
+
+
+class _GallerySource:
+    """The gallery's rows for one filter, a page at a time (``count`` runs in a worker thread)."""
+
+    def __init__(self, workspace: Workspace, query: MediaQuery) -> None:
+        self.db, self.query = workspace.db, query
+
+    def page(self, offset: int, limit: int) -> list[MediaView]:
+        return media_page(self.db, self.query, offset, limit)
+
+    def count(self) -> int:
+        return count_media(self.db, self.query)
 
 
 class MediaPage(QtWidgets.QWidget):
@@ -82,6 +96,7 @@ class MediaPage(QtWidgets.QWidget):
         self._has_duos = False
 
         self.model = MediaGridModel(self.loader, self._media_dir, self._thumbs_dir, lambda: self.today(), self)
+        self.model.total_changed.connect(self._update_counts)
         self.grid = MediaGridView()
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(BadgeDelegate(lambda: self.today(), self.grid))
@@ -136,8 +151,7 @@ class MediaPage(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         if self.workspace is None:
-            self.model.set_records([])
-            self._update_counts()
+            self.model.set_source(None)
             return
         duos = list_duos(self.workspace.db)
         self._has_duos = bool(duos)
@@ -193,26 +207,36 @@ class MediaPage(QtWidgets.QWidget):
         self.reload_media()
 
     def reload_media(self) -> None:
+        """Show the first page for the filters; keep the selected item if it still matches near where it was."""
         if self.workspace is None:
             return
-        current = self.panel.view.item.id if self.panel.view else None
-        wanted = self.filters.consent_filter()
-        today = self.today()
-        views = [view for view in list_media(self.workspace.db, where=self.filters.media_filter())
-                 if consent_matches(view, wanted, today)]
-        self.model.set_records(views)
-        self._update_counts()
-        row = next((i for i, view in enumerate(views) if view.item.id == current), None)
+        current = self.grid.currentIndex()
+        view = self.panel.view
+        was_at = current.row() if current.isValid() else 0
+        self.model.set_source(_GallerySource(self.workspace, self.filters.query(self.today())))
+        row = self.model.row_of(view.item.id) if view else None
+        while (view is not None and row is None and self.model.rowCount() <= was_at + PAGE_SIZE
+               and self.model.canFetchMore()):
+            self.model.fetchMore()
+            row = self.model.row_of(view.item.id)
         if row is not None:
             self.grid.setCurrentIndex(self.model.index(row))
+            self.grid.scrollTo(self.model.index(row))
         else:
             self.panel.show_view(None)
 
     def _update_counts(self) -> None:
-        count = self.model.rowCount()
-        self.count_label.setText(translate("MediaPage", "{count} items").format(count=count))
-        self.demo_button.setVisible(not count and not self._has_duos and self.workspace is not None)
-        if count:
+        shown = self.model.rowCount()
+        total = self.model.total
+        if total is not None:
+            text = translate("MediaPage", "{count} items").format(count=total)
+        elif self.model.count_failed:  # "150+ items": at least the rows shown
+            text = translate("MediaPage", "{count} items").format(count=f"{shown}+")
+        else:
+            text = translate("RecordTable", "counting…")  # the lists' word, already translated
+        self.count_label.setText(text)
+        self.demo_button.setVisible(not shown and not self._has_duos and self.workspace is not None)
+        if shown:
             self.hint.hide()
             return
         self.hint.show()
