@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -22,39 +23,53 @@ log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
+class _WorkerRelay(QtCore.QObject):
+    """Carries every operation's reports from its worker to the GUI thread.
+
+    One object for the whole application, created on the GUI thread and never
+    deleted: a worker that finishes after its operation (or the window owning
+    it) was deleted emits on a live object instead of racing that deletion —
+    which could crash the process — and the report is dropped on the GUI
+    thread because the operation is gone.
+    """
+
+    progress = Signal(object, int, int)
+    success = Signal(object, object)
+    failure = Signal(object, object, str)
+
+
+_relay: _WorkerRelay | None = None
+
+
+def _worker_relay() -> _WorkerRelay:
+    global _relay  # noqa: PLW0603 - created once, on the GUI thread, by the first operation
+    if _relay is None:
+        _relay = _WorkerRelay()
+        _relay.progress.connect(lambda target, done, total: _deliver(target, "progressed", done, total))
+        _relay.success.connect(lambda target, result: _deliver(target, "succeeded", result))
+        _relay.failure.connect(lambda target, error, details: _deliver(target, "failed", error, details))
+    return _relay
+
+
+def _deliver(target: weakref.ref[Operation], signal: str, *values: object) -> None:
+    operation = target()
+    if operation is not None and shiboken6.isValid(operation):
+        getattr(operation, signal).emit(*values)
+
+
 class Operation(QtCore.QObject):
-    """Public signals are emitted on the thread the operation was created on (the GUI thread)."""
+    """Public signals are emitted on the GUI thread (operations are created there)."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object, str)  # the exception, its traceback
-
-    # Emitted from the worker; queued to the slots below so the public signals fire on our thread.
-    _worker_progress = Signal(int, int)
-    _worker_success = Signal(object)
-    _worker_failure = Signal(object, str)
 
     def __init__(self, work: Work, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
         self.done = threading.Event()
-        queued = QtCore.Qt.ConnectionType.QueuedConnection
-        self._worker_progress.connect(self._relay_progress, queued)
-        self._worker_success.connect(self._relay_success, queued)
-        self._worker_failure.connect(self._relay_failure, queued)
-
-    @QtCore.Slot(int, int)
-    def _relay_progress(self, done: int, total: int) -> None:
-        self.progressed.emit(done, total)
-
-    @QtCore.Slot(object)
-    def _relay_success(self, result: object) -> None:
-        self.succeeded.emit(result)
-
-    @QtCore.Slot(object, str)
-    def _relay_failure(self, error: object, details: str) -> None:
-        self.failed.emit(error, details)
+        self._relay = _worker_relay()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -66,13 +81,14 @@ class Operation(QtCore.QObject):
         QtCore.QThreadPool.globalInstance().start(self._run)
 
     def _run(self) -> None:
+        relay, target = self._relay, weakref.ref(self)
         try:
-            result = self._work(self._worker_progress.emit, self._cancel.is_set)
+            result = self._work(lambda done, total: relay.progress.emit(target, done, total), self._cancel.is_set)
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread to report
             log.exception("operation failed")
-            self._worker_failure.emit(error, traceback.format_exc())
+            relay.failure.emit(target, error, traceback.format_exc())
         else:
-            self._worker_success.emit(result)
+            relay.success.emit(target, result)
         finally:
             self.done.set()
 

@@ -13,15 +13,13 @@ waits for it. The count label shows the source's count, not the rows fetched.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from classesduo.ui.background_count import count_in_background
 from classesduo.ui.pages.list_page import RecordTable
 from classesduo.ui.qt import Qt, QtCore, translate
 from classesduo.ui.table_model import Column, RecordTableModel
-
-log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 DEBOUNCE_MS = 150
@@ -32,12 +30,6 @@ class PageSource(Protocol):
 
     def count(self, text: str) -> int:
         """Called from a worker thread."""
-
-
-class _CountRelay(QtCore.QObject):
-    """Carries a background count back to the GUI thread: (reload generation, total)."""
-
-    counted = QtCore.Signal(int, int)
 
 
 class PagedTableModel(RecordTableModel[Any]):
@@ -59,8 +51,6 @@ class PagedTableModel(RecordTableModel[Any]):
         self._resetting = False  # also while rows are inserted: no fetching then
         self.total: int | None = 0
         self._generation = 0
-        self._relay = _CountRelay(self)
-        self._relay.counted.connect(self._counted)
 
     @property
     def filter_text(self) -> str:
@@ -99,23 +89,11 @@ class PagedTableModel(RecordTableModel[Any]):
         self.total_changed.emit()
 
     def _count_in_background(self) -> None:
-        source, text, generation, relay = self._source, self._text, self._generation, self._relay
+        source, text = self._source, self._text
         assert source is not None
+        count_in_background(self, self._generation, lambda: source.count(text))
 
-        def run() -> None:
-            try:
-                total = source.count(text)
-            except Exception:  # the rows are shown; only the count is missing
-                log.exception("counting the rows of a paged table failed")
-                total = -1
-            try:
-                relay.counted.emit(generation, total)
-            except RuntimeError:  # the table was closed meanwhile
-                pass
-
-        QtCore.QThreadPool.globalInstance().start(run)
-
-    def _counted(self, generation: int, total: int) -> None:
+    def receive_count(self, generation: int, total: int) -> None:
         if generation == self._generation and self.total is None:  # else: a newer filter or sort replaced it
             self.total = max(total, len(self._records))
             self.total_changed.emit()

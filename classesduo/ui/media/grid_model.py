@@ -12,24 +12,19 @@ the loader become QPixmaps here, on the GUI thread.
 
 from __future__ import annotations
 
-import logging
-import weakref
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-import shiboken6
-
 from classesduo.domain.consent import ConsentChannel, blocked_channels
 from classesduo.domain.enums import MediaKind
 from classesduo.services.media import MediaView, thumbnail_path
+from classesduo.ui.background_count import count_in_background
 from classesduo.ui.formatting import format_date, media_kind_label
 from classesduo.ui.media.thumbnails import ThumbnailLoader, save_atomic
 from classesduo.ui.media.video_frames import multimedia_available
 from classesduo.ui.qt import Qt, QtCore, QtGui, QtWidgets, translate
-
-log = logging.getLogger(__name__)
 
 #: Rows fetched per query: a few screens of thumbnails.
 PAGE_SIZE = 150
@@ -55,34 +50,6 @@ class MediaSource(Protocol):
         """Called from a worker thread."""
 
 
-class _CountRelay(QtCore.QObject):
-    """Carries background counts back to the GUI thread: ((model, reload generation), total).
-
-    One relay for the whole application, never deleted: a worker that finishes after its
-    gallery was closed then emits on a live object instead of racing the model's deletion,
-    and the GUI thread drops the count when the model is gone.
-    """
-
-    counted = QtCore.Signal(object, int)
-
-
-_relay: _CountRelay | None = None
-
-
-def _count_relay() -> _CountRelay:
-    global _relay  # noqa: PLW0603 - created once, on the GUI thread, by the first gallery
-    if _relay is None:
-        _relay = _CountRelay()
-        _relay.counted.connect(_deliver_count)
-    return _relay
-
-
-def _deliver_count(target: tuple[weakref.ref[MediaGridModel], int], total: int) -> None:
-    model = target[0]()
-    if model is not None and shiboken6.isValid(model):
-        model._counted(target[1], total)
-
-
 class MediaGridModel(QtCore.QAbstractListModel):
     """``total``: how many items match (None while counting); the rows fetched so far are ``records()``."""
 
@@ -98,7 +65,6 @@ class MediaGridModel(QtCore.QAbstractListModel):
         self._busy = False  # resetting or inserting: a view asking for more then would get the same page twice
         self._generation = 0
         self.count_failed = False
-        self._relay = _count_relay()
         self._pixmaps: dict[str, QtGui.QIcon] = {}
         self._failed: set[str] = set()
         self._loader = loader
@@ -180,21 +146,11 @@ class MediaGridModel(QtCore.QAbstractListModel):
         self.set_source(self._source)
 
     def _count_in_background(self) -> None:
-        source, relay = self._source, self._relay
-        target = (weakref.ref(self), self._generation)
+        source = self._source
         assert source is not None
+        count_in_background(self, self._generation, source.count)
 
-        def run() -> None:
-            try:
-                total = source.count()
-            except Exception:  # the rows are shown; only the count is missing
-                log.exception("counting the media of the gallery failed")
-                total = -1
-            relay.counted.emit(target, total)
-
-        QtCore.QThreadPool.globalInstance().start(run)
-
-    def _counted(self, generation: int, total: int) -> None:
+    def receive_count(self, generation: int, total: int) -> None:
         if generation != self._generation or self.total is not None:  # a newer filter replaced it
             return
         if total < 0:
