@@ -43,9 +43,8 @@ class SessionQuery:
 
     ``end``: sessions starting before it; ``ended_by``: only sessions over by
     that instant (start + minutes), as the "still to log" list needs. ``text``:
-    every word must appear (case-insensitive) in a school name, the partner
-    city, the facilitator, the activities or the notes (accents ignored too,
-    except in the names on PostgreSQL).
+    every word must appear in a school name, the partner city, the facilitator,
+    the activities or the notes (case and accents ignored, on every database).
     """
 
     statuses: tuple[SessionStatus, ...] = ()
@@ -145,6 +144,8 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery, named: lis
     elif query.statuses:
         statement = statement.where(ExchangeSessionRow.status.in_(query.statuses))
     for word, duo_ids in zip(query.text.split(), named, strict=True):
+        if not fold(word):  # e.g. a lone accent: it would match everything
+            continue
         matches = ExchangeSessionRow.search_text.like("%" + _escape(fold(word)) + "%", escape="\\")
         statement = statement.where(or_(ExchangeSessionRow.duo_id.in_(duo_ids), matches) if duo_ids else matches)
     if query.ended_by is not None:

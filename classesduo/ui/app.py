@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from classesduo import __version__
@@ -27,6 +28,7 @@ def install_excepthook(window: QtWidgets.QWidget, log_path: str) -> None:
         import traceback
 
         details = "".join(traceback.format_exception(kind, error, tb))
+        setup_logging(Path(log_path))  # the file is normally set up once the window shows; maybe not yet
         log.error("unexpected error\n%s", details)
         dialogs.error(window, translate("App", "Something went wrong: {error}\n\nThe details are in the log file:\n"
                                                "{path}").format(error=error, path=log_path), details)
@@ -63,8 +65,6 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     translations.apply(settings.language)
     guard = _claim_data_folder(paths)
     if guard is None:
-        setup_logging(paths.log_file)
-        log.info("data folder %s already open in another window", paths.data_dir)
         return 1
     window = MainWindow(paths, settings, translations, db_url=db_url)
     window.instance_guard = guard
@@ -95,7 +95,9 @@ def _claim_data_folder(paths: AppPaths):  # noqa: ANN202 - an InstanceGuard or N
     guard = InstanceGuard(paths.data_dir)
     if guard.acquire(listen=False):  # run_gui listens once the window shows
         return guard
-    ask_running_window_to_raise(paths.data_dir)
+    raised = ask_running_window_to_raise(paths.data_dir)
+    setup_logging(paths.log_file)
+    log.info("data folder %s already open in another window (raised: %s)", paths.data_dir, raised)
     QtWidgets.QMessageBox.information(None, translate("App", "Classes Duo is already open"), translate(
         "App", "Classes Duo is already open on this data folder:\n{path}\n\nIts window has been brought to the "
                "front. One window at a time keeps the data safe.").format(path=paths.data_dir))

@@ -45,12 +45,19 @@ def _deliver(target: tuple[weakref.ref[Any], int], total: int) -> None:
         receiver.receive_count(target[1], total)
 
 
-def count_in_background(receiver: QtCore.QObject, generation: int, count: Callable[[], int]) -> None:
-    """Run ``count()`` on the global thread pool; ``receiver.receive_count(generation, total)`` gets the result."""
+def count_in_background(receiver: QtCore.QObject, generation: int, count: Callable[[], int],
+                        wanted: Callable[[], bool] = lambda: True) -> None:
+    """Run ``count()`` on the global thread pool; ``receiver.receive_count(generation, total)`` gets the result.
+
+    ``wanted()`` is asked when the worker starts: a count that a newer filter
+    already replaced (the user kept typing) is skipped, not run.
+    """
     relay = _relay_instance()  # on the GUI thread, before the worker needs it
     target = (weakref.ref(receiver), generation)
 
     def run() -> None:
+        if not wanted():
+            return
         try:
             total = count()
         except Exception:  # the rows are shown; only the count is missing

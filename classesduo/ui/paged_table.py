@@ -50,6 +50,7 @@ class PagedTableModel(RecordTableModel[Any]):
         self._descending = False
         self._resetting = False  # also while rows are inserted: no fetching then
         self.total: int | None = 0
+        self.count_failed = False
         self._generation = 0
 
     @property
@@ -72,31 +73,37 @@ class PagedTableModel(RecordTableModel[Any]):
         # views (and the model tester) react to modelReset by fetching more; inserting rows while the reset
         # is still being announced breaks Qt's model contract, so fetching waits until the reset is over
         self._generation += 1
+        self.count_failed = False
         self._resetting = True  # also while rows are inserted: no fetching then
+        self.beginResetModel()
         try:
-            self.beginResetModel()
             self._records = []
             self.total = 0
             if self._source is not None:
                 rows = list(self._source.page(self._text, self._sort, self._descending, 0, PAGE_SIZE + 1))
                 self._records = rows[:PAGE_SIZE]
                 self.total = len(rows) if len(rows) <= PAGE_SIZE else None
+        finally:  # a failing source leaves an empty table, never a half-reset model
             self.endResetModel()
-        finally:
             self._resetting = False
         if self.total is None:
             self._count_in_background()
         self.total_changed.emit()
 
     def _count_in_background(self) -> None:
-        source, text = self._source, self._text
+        source, text, generation = self._source, self._text, self._generation
         assert source is not None
-        count_in_background(self, self._generation, lambda: source.count(text))
+        count_in_background(self, generation, lambda: source.count(text),
+                            wanted=lambda: generation == self._generation)
 
     def receive_count(self, generation: int, total: int) -> None:
-        if generation == self._generation and self.total is None:  # else: a newer filter or sort replaced it
+        if generation != self._generation or self.total is not None:  # a newer filter or sort replaced it
+            return
+        if total < 0:  # counting failed (logged): keep fetching as the view scrolls, until a short page
+            self.count_failed = True
+        else:
             self.total = max(total, len(self._records))
-            self.total_changed.emit()
+        self.total_changed.emit()
 
     def _fetch(self, offset: int) -> Sequence[Any]:
         assert self._source is not None
@@ -148,6 +155,7 @@ class PagedTable(RecordTable):
         self._sort_keys = sort_keys
         super().__init__(columns, parent)
         self._unfiltered: int | None = 0
+        self._source_generation = 0
         self.model.total_changed.connect(self._update_count)  # type: ignore[attr-defined]
         self.filter_timer = QtCore.QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -184,12 +192,17 @@ class PagedTable(RecordTable):
         model: PagedTableModel = self.model  # type: ignore[assignment]
         self.filter_timer.stop()
         model._text = " ".join(self.filter_edit.text().split())
+        self._source_generation += 1
         self._unfiltered = None
         model.set_source(source)
         if source is None:
             self._unfiltered = 0
         elif model.filter_text:  # refreshed while filtered: is there anything at all?
             self._unfiltered = source.count("")
+        elif model.total is None:  # counted in the background; kept even if the user types a filter meanwhile
+            generation = self._source_generation
+            count_in_background(self, generation, lambda: source.count(""),
+                                wanted=lambda: generation == self._source_generation)
         any_rows = bool(model.rowCount() or self._unfiltered)
         self.stack.setCurrentWidget(self.view if any_rows else self.empty)
         self.filter_edit.setEnabled(any_rows)
@@ -197,6 +210,12 @@ class PagedTable(RecordTable):
             self.view.resizeColumnsToContents()
             self._sized = True
         self._update_count()
+
+    def receive_count(self, generation: int, total: int) -> None:
+        """The unfiltered total, counted in the background when the table was (re)loaded."""
+        if generation == self._source_generation and total >= 0:
+            self._unfiltered = total
+            self._update_count()
 
     def set_records(self, records: Sequence[Any]) -> None:
         raise TypeError("a paged table reads its rows from its source: use set_source()")
@@ -206,12 +225,13 @@ class PagedTable(RecordTable):
         if not hasattr(self, "_unfiltered"):  # called while the base class builds the widget
             return
         shown = model.total
-        if not model.filter_text:
+        if not model.filter_text and shown is not None:
             self._unfiltered = shown
         total = self._unfiltered
-        if shown is None or total is None:
-            self.count_label.setText(translate("RecordTable", "counting…"))
-            return
-        text = (translate("RecordTable", "{shown} of {total}") if shown != total
-                else translate("RecordTable", "{total} rows"))
-        self.count_label.setText(text.format(shown=shown, total=total))
+        if shown is None:
+            self.count_label.setText(translate("RecordTable", "at least {shown} rows").format(
+                shown=model.rowCount()) if model.count_failed else translate("RecordTable", "counting…"))
+        elif total is None or shown == total:
+            self.count_label.setText(translate("RecordTable", "{total} rows").format(total=shown))
+        else:
+            self.count_label.setText(translate("RecordTable", "{shown} of {total}").format(shown=shown, total=total))

@@ -48,8 +48,9 @@ class InstanceGuard(QtCore.QObject):
         """True when this process now owns the folder; False when another running window does.
 
         ``listen=False`` leaves :meth:`listen` for later: the window shows first
-        (QtNetwork costs ~20 ms to import), a second start arriving meanwhile
-        finds the lock taken and simply waits for the answer.
+        (QtNetwork costs ~20 ms to import); a second start arriving meanwhile
+        finds the lock taken and keeps trying to reach this window for a few
+        seconds (:func:`ask_running_window_to_raise`).
         """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         lock = QtCore.QLockFile(str(self.data_dir / LOCK_NAME))
@@ -97,14 +98,24 @@ class InstanceGuard(QtCore.QObject):
             self.lock = None
 
 
-def ask_running_window_to_raise(data_dir: Path, timeout_ms: int = 2000) -> bool:
-    """Tell the window that holds ``data_dir`` to come forward; True if it answered."""
+def ask_running_window_to_raise(data_dir: Path, timeout_ms: int = 3000) -> bool:
+    """Tell the window that holds ``data_dir`` to come forward; True if it answered.
+
+    A window that has just started listens only once it shows (``listen=False``
+    in :meth:`InstanceGuard.acquire`): keep trying to connect until ``timeout_ms``.
+    """
     from PySide6 import QtNetwork
 
+    timer = QtCore.QElapsedTimer()
+    timer.start()
     socket = QtNetwork.QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    while True:
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(max(1, timeout_ms - timer.elapsed())):
+            break
+        if timer.elapsed() >= timeout_ms:
+            return False
+        QtCore.QThread.msleep(100)
     socket.write(RAISE_MESSAGE)
     ok = socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()

@@ -52,28 +52,31 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         return _fold(key) if isinstance(key, str) else key
 
     def _sorted(self, records: list[T]) -> list[T]:
+        return [records[i] for i in self._sort_ranks(records)]
+
+    def _sort_ranks(self, records: list[T]) -> list[int]:
+        """The positions of ``records`` in the current order (unchanged when nothing was sorted yet)."""
         if self._order is None or not 0 <= self._order[0] < len(self._columns):
-            return records
+            return list(range(len(records)))
         column, order = self._order
         values = [self.sort_value(record, column) for record in records]
         descending = order == Qt.SortOrder.DescendingOrder
         try:  # empty values first when ascending; equal rows keep their order (sorted() is stable both ways)
-            ranks = sorted(range(len(records)), key=lambda i: (values[i] is not None, values[i]), reverse=descending)
+            return sorted(range(len(records)), key=lambda i: (values[i] is not None, values[i]), reverse=descending)
         except TypeError:  # mixed kinds of values: compare their text
-            ranks = sorted(range(len(records)), key=lambda i: (values[i] is not None, str(values[i])),
-                           reverse=descending)
-        return [records[i] for i in ranks]
+            return sorted(range(len(records)), key=lambda i: (values[i] is not None, str(values[i])),
+                          reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order)
         if not self._records:
             return
         self.layoutAboutToBeChanged.emit()
-        before = {id(record): row for row, record in enumerate(self._records)}
-        self._records = self._sorted(self._records)
-        moved = {before[id(record)]: row for row, record in enumerate(self._records)}
+        ranks = self._sort_ranks(self._records)
+        self._records = [self._records[i] for i in ranks]
+        new_row = {old: new for new, old in enumerate(ranks)}
         old = self.persistentIndexList()
-        self.changePersistentIndexList(old, [self.index(moved[index.row()], index.column()) for index in old])
+        self.changePersistentIndexList(old, [self.index(new_row[index.row()], index.column()) for index in old])
         self.layoutChanged.emit()
 
     def record(self, row: int) -> T:
@@ -83,6 +86,8 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         return list(self._records)
 
     def retranslate(self) -> None:
+        if self._order is not None and self._records:  # labels sort differently in the other language
+            self.sort(*self._order)
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._records:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="31"/>
+        <location filename="../../classesduo/ui/app.py" line="33"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="99"/>
+        <location filename="../../classesduo/ui/app.py" line="101"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="99"/>
+        <location filename="../../classesduo/ui/app.py" line="101"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -1893,77 +1893,77 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
         <source>Sessio&amp;n:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>Te&amp;rm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>Si&amp;de:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>&amp;Consent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="61"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="63"/>
         <source>Both sides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="81"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
         <source>Any consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="82"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
         <source>Needs consent (badged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="83"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
         <source>Not cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
         <source>Cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
         <source>All duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="104"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="89"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="112"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="97"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,22 +1971,22 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaGrid</name>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="146"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="231"/>
         <source>Not cleared for: {channels}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="153"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="238"/>
         <source>the exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="154"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="239"/>
         <source>publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="155"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="240"/>
         <source>reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,113 +2109,114 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="162"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="176"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="163"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="180"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="172"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="173"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="213"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="234"/>
         <source>{count} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="220"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="244"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="247"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="226"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="315"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="267"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="270"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="303"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="328"/>
         <source>Importing {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="343"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2304,7 +2305,7 @@ Erase them?</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="88"/>
+        <location filename="../../classesduo/ui/operations.py" line="104"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2433,7 +2434,13 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="232"/>
+        <source>at least {shown} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/paged_table.py" line="233"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,7 +2451,7 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="238"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation type="unfinished"></translation>
@@ -4080,7 +4087,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/domain/conflicts.py" line="29"/>
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
-        <location filename="../../classesduo/domain/timezones.py" line="247"/>
+        <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="32"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
@@ -4328,7 +4335,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="86"/>
+        <location filename="../../classesduo/services/series.py" line="90"/>
         <source>This session is not part of a series.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4563,23 +4570,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="116"/>
+        <location filename="../../classesduo/services/media.py" line="152"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="119"/>
+        <location filename="../../classesduo/services/media.py" line="155"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="122"/>
+        <location filename="../../classesduo/services/media.py" line="158"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="125"/>
+        <location filename="../../classesduo/services/media.py" line="161"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="31"/>
+        <location filename="../../classesduo/ui/app.py" line="33"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="99"/>
+        <location filename="../../classesduo/ui/app.py" line="101"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="99"/>
+        <location filename="../../classesduo/ui/app.py" line="101"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -1921,77 +1921,77 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="71"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
         <source>Sessio&amp;n:</source>
         <translation>&amp;Séance :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>Te&amp;rm:</source>
         <translation>&amp;Trimestre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="72"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>&amp;Kind:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>Si&amp;de:</source>
         <translation>&amp;Côté :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="73"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>&amp;Consent:</source>
         <translation>&amp;Autorisation :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="76"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="61"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="78"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="63"/>
         <source>Both sides</source>
         <translation>Les deux côtés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="81"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
         <source>Any consent</source>
         <translation>Toute autorisation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="82"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
         <source>Needs consent (badged)</source>
         <translation>Autorisation à obtenir (pastille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="83"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
         <source>Not cleared for publication</source>
         <translation>Non autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
         <source>Cleared for publication</source>
         <translation>Autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
         <source>All duos</source>
         <translation>Tous les duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="104"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="89"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="112"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="97"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
@@ -1999,22 +1999,22 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaGrid</name>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="146"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="231"/>
         <source>Not cleared for: {channels}</source>
         <translation>Non autorisé pour : {channels}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="153"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="238"/>
         <source>the exchange</source>
         <translation>l’échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="154"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="239"/>
         <source>publication</source>
         <translation>la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="155"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="240"/>
         <source>reports</source>
         <translation>les rapports</translation>
     </message>
@@ -2137,113 +2137,114 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="162"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="176"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="163"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="166"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="180"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="172"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="173"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="213"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="234"/>
         <source>{count} items</source>
         <translation>{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="220"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="244"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="247"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="226"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="315"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="267"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="270"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="303"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="328"/>
         <source>Importing {count} file(s)…</source>
         <translation>Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="343"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2337,7 +2338,7 @@ Les effacer ?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="88"/>
+        <location filename="../../classesduo/ui/operations.py" line="104"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2466,7 +2467,13 @@ Les effacer ?</translation>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="232"/>
+        <source>at least {shown} rows</source>
+        <translation>au moins {shown} lignes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/paged_table.py" line="233"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
@@ -2477,7 +2484,7 @@ Les effacer ?</translation>
         <translation>{shown} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="238"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation>{total} lignes</translation>
@@ -4116,7 +4123,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/domain/conflicts.py" line="29"/>
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
-        <location filename="../../classesduo/domain/timezones.py" line="247"/>
+        <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="32"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
@@ -4364,7 +4371,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="86"/>
+        <location filename="../../classesduo/services/series.py" line="90"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
     </message>
@@ -4599,23 +4606,23 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="116"/>
+        <location filename="../../classesduo/services/media.py" line="152"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation>Le nombre d’enfants montrés ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="119"/>
+        <location filename="../../classesduo/services/media.py" line="155"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation>Plus de 200 enfants identifiables ? Vérifiez le nombre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="122"/>
+        <location filename="../../classesduo/services/media.py" line="158"/>
         <source>A caption is at most 2000 characters.</source>
         <translation>Une légende fait au plus 2000 caractères.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="125"/>
+        <location filename="../../classesduo/services/media.py" line="161"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>

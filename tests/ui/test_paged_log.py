@@ -154,3 +154,63 @@ def test_log_page_without_data_shows_its_empty_state(make_window, tmp_path: Path
     assert table.stack.currentWidget() is table.empty and not table.filter_edit.isEnabled()
     assert "No exchange logged yet" in table.empty.label.text()
     assert table.count_label.text() == "0 rows"
+
+
+class FailingCount(ListSource):
+    def count(self, text: str) -> int:
+        raise OSError("database is locked")
+
+
+def _table(source: ListSource):  # noqa: ANN202 - a PagedTable
+    from classesduo.ui.paged_table import PagedTable
+
+    columns = [Column(title=lambda: "Value", display=str)]
+    table = PagedTable(columns, ["value"])
+    table.set_source(source)
+    return table
+
+
+def test_a_failed_count_still_lets_every_row_be_scrolled_to(qtbot, caplog) -> None:  # noqa: ANN001
+    table = _table(FailingCount(450))
+    qtbot.addWidget(table)
+    model = table.model
+    qtbot.waitUntil(lambda: model.count_failed, timeout=5000)
+    assert "counting the rows" in caplog.text
+    assert table.count_label.text() == f"at least {PAGE_SIZE} rows"
+    while model.canFetchMore(QtCore.QModelIndex()):
+        model.fetchMore(QtCore.QModelIndex())
+    assert model.rowCount() == 450 and model.total == 450
+    assert table.count_label.text() == "450 rows"
+
+
+def test_typing_before_the_first_count_arrives_still_shows_both_totals(qtbot) -> None:  # noqa: ANN001
+    source = SlowCount(1000)
+    table = _table(source)
+    qtbot.addWidget(table)
+    assert table.count_label.text() == "counting…"
+    table.filter_edit.setText("44")
+    table.apply_filter()  # the model's unfiltered count is now stale; the table's own is not
+    source.release.set()
+    expected = len([v for v in range(1000) if "44" in str(v)])
+    qtbot.waitUntil(lambda: table.count_label.text() == f"{expected} of 1000", timeout=5000)
+
+
+def test_the_log_source_reads_the_names_again_after_a_failure(demo_workspace, monkeypatch, qtbot) -> None:  # noqa: ANN001
+    from classesduo.services.session_pages import SessionQuery, duo_names
+    from classesduo.ui.pages import log_page
+
+    calls: list[int] = []
+
+    def flaky(db):  # noqa: ANN001, ANN202
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("database is locked")
+        return duo_names(db)
+
+    monkeypatch.setattr(log_page, "duo_names", flaky)
+    source = log_page._SessionSource(demo_workspace, SessionQuery(statuses=LOGGED))
+    qtbot.waitUntil(lambda: source._names.done(), timeout=5000)  # the background read failed
+    assert source._duo_names("") is None
+    names = source._duo_names("ecole")
+    assert names is not None and names.folded and len(calls) == 2
+    assert source._duo_names("ecole") is names and len(calls) == 2  # kept, not read at each keystroke

@@ -57,3 +57,31 @@ def test_the_selection_follows_its_row_when_sorting(qtbot) -> None:  # noqa: ANN
     view.sortByColumn(1, QtCore.Qt.SortOrder.DescendingOrder)
     assert view.selectionModel().selectedRows()[0].data(RECORD_ROLE) == ("ecole Arago", None)
     assert view.selectionModel().selectedRows()[0].row() == 4
+
+
+def test_the_same_record_twice_sorts_without_error_and_keeps_the_selection(qtbot) -> None:  # noqa: ANN001
+    model, proxy = _table()
+    same = ("Double", 5)
+    model.set_records([same, ("Autre", 1), same])
+    view = QtWidgets.QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.selectRow(1)
+    proxy.sort(1, QtCore.Qt.SortOrder.AscendingOrder)
+    assert [r[1] for r in _shown(proxy)] == [1, 5, 5]
+    assert view.selectionModel().selectedRows()[0].data(RECORD_ROLE) == ("Autre", 1)
+
+
+def test_a_language_switch_sorts_translated_labels_again() -> None:
+    labels = {"en": {"a": "Yes", "b": "No"}, "fr": {"a": "Oui", "b": "Non"}}
+    language = ["en"]
+    model = RecordTableModel([Column(title=lambda: "Archived", display=lambda r: labels[language[0]][r])])
+    model.set_records(["a", "b"])
+    model.sort(0, QtCore.Qt.SortOrder.AscendingOrder)
+    assert model.records() == ["b", "a"]  # No < Yes
+    language[0] = "fr"
+    model.retranslate()
+    assert model.records() == ["b", "a"]  # Non < Oui: same order
+    labels["fr"] = {"a": "Archivé", "b": "Non"}
+    model.retranslate()
+    assert model.records() == ["a", "b"]  # Archivé < Non

@@ -16,7 +16,7 @@ from classesduo.services.session_pages import (
     session_page,
 )
 from classesduo.services.views import SessionView
-from classesduo.services.workspace import Workspace
+from classesduo.services.workspace import Database, Workspace
 from classesduo.ui.log_actions import LogActions
 from classesduo.ui.log_labels import cancel_reason_label
 from classesduo.ui.paged_table import PagedTable
@@ -133,16 +133,24 @@ class _SessionSource:
     def __init__(self, workspace: Workspace, query: SessionQuery) -> None:
         self.workspace, self.query = workspace, query
         self._names: Future[DuoNames] = Future()
-        QtCore.QThreadPool.globalInstance().start(self._load_names)
-
-    def _load_names(self) -> None:
-        try:
-            self._names.set_result(duo_names(self.workspace.db))
-        except BaseException as error:  # noqa: BLE001 - handed to whoever needs the names
-            self._names.set_exception(error)
+        future, db = self._names, workspace.db
+        QtCore.QThreadPool.globalInstance().start(lambda: _load_names(future, db))
 
     def _duo_names(self, text: str) -> DuoNames | None:
-        return self._names.result() if text.strip() else None
+        if not text.strip():
+            return None
+        if self._names.cancel():  # still waiting for a worker (the pool is busy): read them here, now
+            return self._read_names_now()
+        try:
+            return self._names.result()
+        except Exception:  # noqa: BLE001 - e.g. the database was busy then: try again, do not keep the failure
+            return self._read_names_now()
+
+    def _read_names_now(self) -> DuoNames:
+        names = duo_names(self.workspace.db)
+        self._names = Future()
+        self._names.set_result(names)
+        return names
 
     def page(self, text: str, sort: str, descending: bool, offset: int, limit: int) -> list[SessionView]:
         query = replace(self.query, text=text, sort=sort, descending=descending)
@@ -150,6 +158,16 @@ class _SessionSource:
 
     def count(self, text: str) -> int:
         return count_sessions(self.workspace.db, replace(self.query, text=text), self._duo_names(text))
+
+
+def _load_names(future: Future[DuoNames], db: Database) -> None:
+    """On a worker: the duos' names for the filter, unless the GUI thread cancelled and read them itself."""
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        future.set_result(duo_names(db))
+    except BaseException as error:  # noqa: BLE001 - handed to whoever needs the names
+        future.set_exception(error)
 
 
 def _presence(view: SessionView) -> str:
