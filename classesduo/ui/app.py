@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+import shiboken6
+
 from classesduo import __version__
 from classesduo.logs import setup_logging
 from classesduo.paths import AppPaths
@@ -30,6 +32,8 @@ def install_excepthook(window: QtWidgets.QWidget, log_path: str) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         setup_logging(Path(log_path))  # the file is normally set up once the window shows; maybe not yet
         log.error("unexpected error\n%s", details)
+        if not shiboken6.isValid(window):  # e.g. a worker failing while the app shuts down
+            return
         dialogs.error(window, translate("App", "Something went wrong: {error}\n\nThe details are in the log file:\n"
                                                "{path}").format(error=error, path=log_path), details)
 
@@ -71,20 +75,21 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     guard.raise_requested.connect(bring_forward(window))
     install_excepthook(window, str(paths.log_file))
     window.show()
-    app.processEvents()  # paint the window now; opening the data comes after
-    # The log file is set up once the window shows (logging.handlers costs ~15 ms); a warning before that,
-    # e.g. about a damaged settings file, goes to stderr.
-    setup_logging(paths.log_file)
+    app.processEvents()  # paint the window now; the rest comes from the event loop, in this order
     probe = os.environ.get("CLASSESDUO_BENCH_PROBE")
     if probe:
         from classesduo.ui.bench_probe import install_probe
 
         install_probe(app, window, probe)
+    # The log file is set up once the window shows (logging.handlers costs ~15 ms); a warning before that,
+    # e.g. about a damaged settings file, goes to stderr, and the exception hook sets the file up itself.
+    QtCore.QTimer.singleShot(0, lambda: setup_logging(paths.log_file))
     QtCore.QTimer.singleShot(0, guard.listen)
     QtCore.QTimer.singleShot(0, window.open_data)
     try:
         return app.exec()
     finally:
+        QtCore.QThreadPool.globalInstance().waitForDone(5000)  # e.g. opening the data, if the app quit meanwhile
         window.instance_guard.release()  # type: ignore[attr-defined]
 
 

@@ -83,12 +83,16 @@ class Operation(QtCore.QObject):
     def _run(self) -> None:
         relay, target = self._relay, weakref.ref(self)
         try:
-            result = self._work(lambda done, total: relay.progress.emit(target, done, total), self._cancel.is_set)
-        except Exception as error:  # noqa: BLE001 - handed to the GUI thread to report
-            log.exception("operation failed")
-            relay.failure.emit(target, error, traceback.format_exc())
-        else:
-            relay.success.emit(target, result)
+            try:
+                result = self._work(lambda done, total: relay.progress.emit(target, done, total),
+                                    self._cancel.is_set)
+            except Exception as error:  # noqa: BLE001 - handed to the GUI thread to report
+                log.exception("operation failed")
+                relay.failure.emit(target, error, traceback.format_exc())
+            else:
+                relay.success.emit(target, result)
+        except RuntimeError:  # the relay itself is gone: the interpreter is shutting down; nobody is listening
+            log.info("an operation ended while the application was closing")
         finally:
             self.done.set()
 
