@@ -23,6 +23,7 @@ from classesduo.ui.safety_menu import SafetyMenu
 from classesduo.ui.translations import Translations
 
 if TYPE_CHECKING:
+    from classesduo.services.dashboard import HomeSummary
     from classesduo.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -204,14 +205,18 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_data(self) -> None:
         """Open (and if needed migrate) the database off the GUI thread; the window is already shown."""
         self.statusBar().showMessage(translate("MainWindow", "Opening the database…"))
-        self._build_home()
-        data_dir, db_url = str(self.paths.data_dir), self.db_url
-        self._operation = Operation(lambda progress, cancelled: _open_and_back_up(data_dir, db_url), self)
+        data_dir, db_url, weeks = str(self.paths.data_dir), self.db_url, self.settings.quiet_weeks
+        self._operation = Operation(lambda progress, cancelled: _open_and_back_up(data_dir, db_url, weeks), self)
         self._operation.succeeded.connect(self._workspace_opened)
         self._operation.failed.connect(self._workspace_failed)
+        # Started before the home page is built: its disk work (integrity check, daily backup) overlaps the
+        # imports; its result is delivered to this thread once the home page exists.
         self._operation.start()
+        self._build_home()
 
-    def _workspace_opened(self, workspace: Workspace) -> None:
+    def _workspace_opened(self, opened: tuple[Workspace, HomeSummary | None]) -> None:
+        workspace, summary = opened
+        self.pages["home"].preset_summary(summary)
         self.set_workspace(workspace)
         self.statusBar().showMessage(translate("MainWindow", "Data folder: {path}").format(
             path=self.paths.data_dir), 8000)
@@ -359,9 +364,14 @@ class MainWindow(QtWidgets.QMainWindow):
         super().closeEvent(event)
 
 
-def _open_and_back_up(data_dir: str, db_url: str | None) -> Workspace:
-    """Open the data (checking and migrating it), then take the daily backup if one is due."""
+def _open_and_back_up(data_dir: str, db_url: str | None,
+                      quiet_weeks: int) -> tuple[Workspace, HomeSummary | None]:
+    """Open the data (checking and migrating it), take the daily backup if one is due, and read what the
+    home page shows — here, on the worker, while the GUI thread is still importing the home page."""
+    from datetime import UTC, datetime
+
     from classesduo.services.backups import backup_if_due
+    from classesduo.services.dashboard import home_summary
     from classesduo.services.errors import ServiceError
     from classesduo.services.workspace import open_workspace
 
@@ -370,4 +380,9 @@ def _open_and_back_up(data_dir: str, db_url: str | None) -> Workspace:
         backup_if_due(workspace)
     except ServiceError:
         log.exception("the start-up backup failed")
-    return workspace
+    try:
+        summary = home_summary(workspace.db, datetime.now(UTC), quiet_weeks)
+    except Exception:  # the home page reads it again itself
+        log.exception("reading the home page's data at start-up failed")
+        summary = None
+    return workspace, summary

@@ -112,3 +112,22 @@ def test_window_screenshot_is_not_blank(make_window, demo_dir: Path) -> None:  #
     assert image.width() > 600 and image.height() > 400
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
     assert len(colours) > 5
+
+
+def test_the_start_up_worker_reads_the_home_page_data_which_is_shown_once(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from classesduo.ui.main_window import _open_and_back_up
+
+    workspace, summary = _open_and_back_up(str(demo_dir), None, 3)
+    try:
+        assert summary is not None and summary.schools > 0 and summary.duos > 0
+    finally:
+        workspace.close()
+    window = make_window(demo_dir)
+    home = window.pages["home"]
+    home.preset_summary(replace(home.summary, schools=999))
+    home.refresh()
+    assert "999 schools" in home.headline.text()
+    home.refresh()  # used once: the next refresh reads the database again
+    assert "999 schools" not in home.headline.text()

@@ -35,6 +35,7 @@ class HomePage(QtWidgets.QWidget):
         #: Set by the window: "now" and the gone-quiet threshold (Settings.quiet_weeks).
         self.clock = lambda: datetime.now(UTC)
         self.quiet_weeks = lambda: 3
+        self._preset: HomeSummary | None = None
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("pageTitle")
         self.headline = QtWidgets.QLabel(wordWrap=True)
@@ -86,9 +87,16 @@ class HomePage(QtWidgets.QWidget):
         self.workspace = workspace
         self.refresh()
 
+    def preset_summary(self, summary: HomeSummary | None) -> None:
+        """What the next refresh shows instead of querying (read at start-up along with opening the data)."""
+        self._preset = summary
+
     def refresh(self) -> None:
-        self.summary = (home_summary(self.workspace.db, self.clock(), self.quiet_weeks())
-                        if self.workspace else None)
+        preset, self._preset = self._preset, None
+        if self.workspace is None:
+            self.summary = None
+        else:
+            self.summary = preset or home_summary(self.workspace.db, self.clock(), self.quiet_weeks())
         if self.summary is None or self.summary.is_empty:
             self.stack.setCurrentWidget(self.empty)
         else:
