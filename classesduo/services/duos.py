@@ -28,6 +28,16 @@ ParisSchool = aliased(SchoolRow, name="paris_school")
 PartnerSchool = aliased(SchoolRow, name="partner_school")
 
 
+def join_duo_sides(query: Select, facilitator: bool = True) -> Select:
+    """``query`` (which reaches ``duo``) joined to both classes, both schools and, unless told not to, the
+    facilitator (an outer join): the aliases ``ParisClass``, ``ParisSchool``, ``PartnerClass``, ``PartnerSchool``."""
+    query = (query.join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
+             .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
+             .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
+             .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id))
+    return query.outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id) if facilitator else query
+
+
 _SIDE_COLUMNS = ("name", "level", "pupil_count")
 _SCHOOL_COLUMNS = ("name", "city", "country", "timezone", "arrondissement")
 
@@ -42,14 +52,7 @@ def duo_view_query() -> Select:
     for prefix, group, school in (("paris", ParisClass, ParisSchool), ("partner", PartnerClass, PartnerSchool)):
         columns += [getattr(group, name).label(f"{prefix}_class_{name}") for name in _SIDE_COLUMNS]
         columns += [getattr(school, name).label(f"{prefix}_school_{name}") for name in _SCHOOL_COLUMNS]
-    return (
-        select(*columns, FacilitatorRow.name.label("facilitator_name"))
-        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-        .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
-    )
+    return join_duo_sides(select(*columns, FacilitatorRow.name.label("facilitator_name")))
 
 
 def _side(row, prefix: str) -> SchoolSide:  # noqa: ANN001 - a result row of duo_view_query()

@@ -16,7 +16,7 @@ from classesduo.domain.i18n import translate
 from classesduo.domain.timezones import PARIS_ZONE, local_day_bounds, utc_to_local
 from classesduo.domain.validation import FieldError, raise_if_any
 from classesduo.services import records
-from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
 from classesduo.services.errors import translated_storage_errors
 from classesduo.storage.convert import media_from_row
 from classesduo.storage.database import Database
@@ -65,16 +65,11 @@ def media_select() -> Select[Any]:
     """Every column :func:`media_view` needs: the item, its duo's names and languages, and ``when``."""
     # Plain columns, not ORM objects: a gallery of thousands of items loads several times faster.
     columns = [column for column in MediaItemRow.__table__.columns if column.key not in ("updated_at",)]
-    return (
-        select(*columns, ParisSchool.name.label("paris_name"), PartnerSchool.name.label("partner_name"),
-               media_when().label("when"), DuoRow.languages.label("duo_languages"))
-        .join(DuoRow, MediaItemRow.duo_id == DuoRow.id)
-        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-        .outerjoin(ExchangeSessionRow, MediaItemRow.session_id == ExchangeSessionRow.id)
-    )
+    query = (select(*columns, ParisSchool.name.label("paris_name"), PartnerSchool.name.label("partner_name"),
+                    media_when().label("when"), DuoRow.languages.label("duo_languages"))
+             .join(DuoRow, MediaItemRow.duo_id == DuoRow.id))
+    return (join_duo_sides(query, facilitator=False)
+            .outerjoin(ExchangeSessionRow, MediaItemRow.session_id == ExchangeSessionRow.id))
 
 
 def media_view(row: Any) -> MediaView:

@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, select, text
 
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import school_year_bounds
-from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.media import remove_unused_files
 from classesduo.services.workspace import Workspace
@@ -71,11 +71,8 @@ def expired_duos(workspace: Workspace, today: date, retention_years: int = 1) ->
     db = workspace.db
     with db.reading() as session:
         duos = session.execute(
-            select(DuoRow.id, DuoRow.school_year, ParisSchool.name, PartnerSchool.name)
-            .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
+            join_duo_sides(select(DuoRow.id, DuoRow.school_year, ParisSchool.name, PartnerSchool.name),
+                           facilitator=False)
         ).all()
         media = dict(session.execute(select(MediaItemRow.duo_id, func.count()).group_by(MediaItemRow.duo_id)).all())
         has_text = (ExchangeSessionRow.activities != "") | (ExchangeSessionRow.problems != "") | \

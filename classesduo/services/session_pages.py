@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.text import fold
-from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
 from classesduo.services.sessions import filter_sessions, session_select, session_view
 from classesduo.services.views import SessionView
 from classesduo.storage.database import Database
@@ -97,13 +97,8 @@ def _named(session: Any, query: SessionQuery, names: DuoNames | None) -> list[li
 
 
 def _load_names(session: Any) -> DuoNames:
-    rows = session.execute(
-        select(DuoRow.id, ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name)
-        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-        .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)).all()
+    rows = session.execute(join_duo_sides(
+        select(DuoRow.id, ParisSchool.name, PartnerSchool.name, PartnerSchool.city, FacilitatorRow.name))).all()
     return DuoNames(tuple((duo_id, "\n".join(fold(name) for name in others if name)) for duo_id, *others in rows))
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionStatus
 from classesduo.services import records
-from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.views import SessionView
 from classesduo.storage.convert import session_from_row, session_to_row
@@ -20,16 +20,10 @@ from classesduo.storage.models import DuoRow, ExchangeSessionRow, FacilitatorRow
 
 def session_select() -> Select[Any]:
     """Sessions with the names around them (schools, partner city, facilitator): one query for every list."""
-    return (
+    return join_duo_sides(
         select(ExchangeSessionRow, ParisSchool.name, ParisSchool.timezone, PartnerSchool.name,
                PartnerSchool.timezone, PartnerSchool.city, FacilitatorRow.name)
-        .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
-        .join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-        .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-        .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-        .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-        .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id)
-    )
+        .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id))
 
 
 def filter_sessions(

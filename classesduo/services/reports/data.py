@@ -18,7 +18,7 @@ from classesduo.domain.enums import DuoStatus, SessionStatus
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, use_weeks
 from classesduo.domain.terms import school_year_of
 from classesduo.domain.timezones import paris_today
-from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool
+from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool, join_duo_sides
 from classesduo.services.errors import NotFoundError
 from classesduo.services.reports.consent import consent_cleared
 from classesduo.services.reports.model import (
@@ -167,11 +167,7 @@ class _Stepper:
 
 
 def _joined(query):  # noqa: ANN001, ANN202 - a Select
-    return (query.select_from(DuoRow).join(ParisClass, DuoRow.paris_class_id == ParisClass.id)
-            .join(ParisSchool, ParisClass.school_id == ParisSchool.id)
-            .join(PartnerClass, DuoRow.partner_class_id == PartnerClass.id)
-            .join(PartnerSchool, PartnerClass.school_id == PartnerSchool.id)
-            .outerjoin(FacilitatorRow, DuoRow.facilitator_id == FacilitatorRow.id))
+    return join_duo_sides(query.select_from(DuoRow))
 
 
 def _scope_condition(scope: ReportScope) -> ColumnElement[bool]:
