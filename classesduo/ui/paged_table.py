@@ -13,10 +13,11 @@ waits for it. The count label shows the source's count, not the rows fetched.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from classesduo.ui.background_count import count_in_background
+from classesduo.ui.paged_rows import PagedRows
 from classesduo.ui.pages.list_page import RecordTable
 from classesduo.ui.qt import Qt, QtCore, translate
 from classesduo.ui.table_model import Column, RecordTableModel
@@ -32,7 +33,7 @@ class PageSource(Protocol):
         """Called from a worker thread."""
 
 
-class PagedTableModel(RecordTableModel[Any]):
+class PagedTableModel(PagedRows, RecordTableModel[Any]):
     """Rows fetched lazily from a :class:`PageSource`; ``sort_keys[column]`` names the source's sort (None: fixed).
 
     ``total`` is the number of matching rows, or None while it is being counted.
@@ -48,10 +49,8 @@ class PagedTableModel(RecordTableModel[Any]):
         self._text = ""
         self._sort = next((key for key in self._sort_keys if key), "")
         self._descending = False
-        self._resetting = False  # also while rows are inserted: no fetching then
-        self.total: int | None = 0
-        self.count_failed = False
-        self._generation = 0
+        self._page_size = PAGE_SIZE
+        self._init_paging()
 
     @property
     def filter_text(self) -> str:
@@ -70,73 +69,19 @@ class PagedTableModel(RecordTableModel[Any]):
         self.reload()
 
     def reload(self) -> None:
-        # views (and the model tester) react to modelReset by fetching more; inserting rows while the reset
-        # is still being announced breaks Qt's model contract, so fetching waits until the reset is over
-        self._generation += 1
-        self.count_failed = False
-        self._resetting = True  # also while rows are inserted: no fetching then
-        self.beginResetModel()
-        try:
-            self._records = []
-            self.total = 0
-            if self._source is not None:
-                rows = list(self._source.page(self._text, self._sort, self._descending, 0, PAGE_SIZE + 1))
-                self._records = rows[:PAGE_SIZE]
-                self.total = len(rows) if len(rows) <= PAGE_SIZE else None
-        finally:  # a failing source leaves an empty table, never a half-reset model
-            self.endResetModel()
-            self._resetting = False
-        if self.total is None:
-            self._count_in_background()
-        self.total_changed.emit()
+        self._reload_rows()
 
-    def _count_in_background(self) -> None:
-        source, text, generation = self._source, self._text, self._generation
-        assert source is not None
-        count_in_background(self, generation, lambda: source.count(text),
-                            wanted=lambda: generation == self._generation)
+    def _has_source(self) -> bool:
+        return self._source is not None
 
-    def receive_count(self, generation: int, total: int) -> None:
-        if generation != self._generation or self.total is not None:  # a newer filter or sort replaced it
-            return
-        if total < 0:  # counting failed (logged): keep fetching as the view scrolls, until a short page
-            self.count_failed = True
-        else:
-            self.total = max(total, len(self._records))
-        self.total_changed.emit()
-
-    def _fetch(self, offset: int) -> Sequence[Any]:
+    def _page(self, offset: int, limit: int) -> Sequence[Any]:
         assert self._source is not None
-        return self._source.page(self._text, self._sort, self._descending, offset, PAGE_SIZE)
+        return self._source.page(self._text, self._sort, self._descending, offset, limit)
 
-    # Qt model interface -------------------------------------------------------------------------
-    def canFetchMore(self, parent: QtCore.QModelIndex) -> bool:  # noqa: N802
-        return (not parent.isValid() and not self._resetting and self._source is not None
-                and (self.total is None or len(self._records) < self.total))
-
-    def fetchMore(self, parent: QtCore.QModelIndex) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
-            return
-        rows = list(self._fetch(len(self._records)))
-        if not rows:  # the data shrank since the count (or the count is not known yet): stop asking
-            self.total = len(self._records)
-            self.total_changed.emit()
-            return
-        if self.total is None and len(rows) < PAGE_SIZE:  # the last page, before the count arrived
-            self.total = len(self._records) + len(rows)
-            self.total_changed.emit()
-        first = len(self._records)
-        # a view may ask for more again while the insertion is announced: the same page would come twice
-        self._resetting = True
-        try:
-            self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
-            self._records.extend(rows)
-            self.endInsertRows()
-        finally:
-            self._resetting = False
-        if self.total is not None and len(self._records) > self.total:  # rows were added since the count
-            self.total = len(self._records)
-            self.total_changed.emit()
+    def _counter(self) -> Callable[[], int]:
+        source, text = self._source, self._text
+        assert source is not None
+        return lambda: source.count(text)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._sort_keys[column] if 0 <= column < len(self._sort_keys) else None

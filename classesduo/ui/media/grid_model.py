@@ -20,10 +20,10 @@ from typing import Any, Protocol
 from classesduo.domain.consent import ConsentChannel, blocked_channels
 from classesduo.domain.enums import MediaKind
 from classesduo.services.media import MediaView, thumbnail_path
-from classesduo.ui.background_count import count_in_background
 from classesduo.ui.formatting import format_date, media_kind_label
 from classesduo.ui.media.thumbnails import ThumbnailLoader, save_atomic
 from classesduo.ui.media.video_frames import multimedia_available
+from classesduo.ui.paged_rows import PagedRows
 from classesduo.ui.qt import Qt, QtCore, QtGui, QtWidgets, translate
 
 #: Rows fetched per query: a few screens of thumbnails.
@@ -50,7 +50,7 @@ class MediaSource(Protocol):
         """Called from a worker thread."""
 
 
-class MediaGridModel(QtCore.QAbstractListModel):
+class MediaGridModel(PagedRows, QtCore.QAbstractListModel):
     """``total``: how many items match (None while counting); the rows fetched so far are ``records()``."""
 
     total_changed = QtCore.Signal()
@@ -59,12 +59,9 @@ class MediaGridModel(QtCore.QAbstractListModel):
                  thumbnails_dir: Callable[[], Path | None], today: Callable[[], date],
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._records: list[MediaView] = []
         self._source: MediaSource | None = None
-        self.total: int | None = 0
-        self._busy = False  # resetting or inserting: a view asking for more then would get the same page twice
-        self._generation = 0
-        self.count_failed = False
+        self._page_size = PAGE_SIZE
+        self._init_paging()
         self._pixmaps: dict[str, QtGui.QIcon] = {}
         self._failed: set[str] = set()
         self._loader = loader
@@ -97,67 +94,25 @@ class MediaGridModel(QtCore.QAbstractListModel):
             return item.file_hash in self._pixmaps
         return None
 
-    def canFetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> bool:  # noqa: N802, B008
-        return (not parent.isValid() and not self._busy and self._source is not None
-                and (self.total is None or len(self._records) < self.total))
-
-    def fetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> None:  # noqa: N802, B008
-        if not self.canFetchMore(parent):
-            return
-        assert self._source is not None
-        rows = list(self._source.page(len(self._records), PAGE_SIZE))
-        if len(rows) < PAGE_SIZE and (self.total is None or len(self._records) + len(rows) < self.total):
-            self.total = len(self._records) + len(rows)  # the last page (the data may have shrunk since the count)
-            self.total_changed.emit()
-        if not rows:
-            return
-        first = len(self._records)
-        self._busy = True
-        try:
-            self.beginInsertRows(QtCore.QModelIndex(), first, first + len(rows) - 1)
-            self._records.extend(rows)
-            self.endInsertRows()
-        finally:
-            self._busy = False
-        if self.total is not None and len(self._records) > self.total:  # items were added since the count
-            self.total = len(self._records)
-            self.total_changed.emit()
-
     # records -----------------------------------------------------------------------------------------
     def set_source(self, source: MediaSource | None) -> None:
         """Show ``source``'s items from the first page on (None: no items)."""
         self._source = source
-        self._generation += 1
-        self.count_failed = False
-        self._busy = True  # views fetch more when told of a reset; not while it is being announced
-        try:
-            self.beginResetModel()
-            rows = list(source.page(0, PAGE_SIZE + 1)) if source is not None else []
-            self._records = rows[:PAGE_SIZE]
-            self.total = len(rows) if len(rows) <= PAGE_SIZE else None
-            self.endResetModel()
-        finally:
-            self._busy = False
-        if self.total is None:
-            self._count_in_background()
-        self.total_changed.emit()
+        self._reload_rows()
 
     def reload(self) -> None:
         self.set_source(self._source)
 
-    def _count_in_background(self) -> None:
-        source = self._source
-        assert source is not None
-        count_in_background(self, self._generation, source.count)
+    def _has_source(self) -> bool:
+        return self._source is not None
 
-    def receive_count(self, generation: int, total: int) -> None:
-        if generation != self._generation or self.total is not None:  # a newer filter replaced it
-            return
-        if total < 0:
-            self.count_failed = True  # the rows still come as the view scrolls; the label says "at least"
-        else:
-            self.total = max(total, len(self._records))
-        self.total_changed.emit()
+    def _page(self, offset: int, limit: int) -> Sequence[MediaView]:
+        assert self._source is not None
+        return self._source.page(offset, limit)
+
+    def _counter(self) -> Callable[[], int]:
+        assert self._source is not None
+        return self._source.count
 
     def records(self) -> list[MediaView]:
         """The rows fetched so far."""
