@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from classesduo.storage.atomic import fsync_directory
 from classesduo.storage.database import BUSY_TIMEOUT_MS
 
 #: What rotation keeps: the newest KEEP_LATEST backups whatever their age, and the newest backup of each
@@ -122,7 +123,7 @@ def write_backup(database: Path, target: Path) -> Path:
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-        _fsync_folder(target.parent)
+        fsync_directory(target.parent)
         return target
     except sqlite3.Error as error:
         raise BackupError(f"could not back up {database}: {error}") from error
@@ -236,13 +237,3 @@ def _open_existing(path: Path) -> sqlite3.Connection:
 
     uri = "file:" + quote(str(path.resolve()), safe="/") + "?mode=rw"
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
