@@ -139,9 +139,10 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery, named: lis
     elif query.statuses:
         statement = statement.where(ExchangeSessionRow.status.in_(query.statuses))
     for word, duo_ids in zip(query.text.split(), named, strict=True):
-        if not fold(word):  # e.g. a lone accent: it would match everything
+        folded = fold(word)
+        if not folded:  # e.g. a lone accent: it would match everything
             continue
-        matches = ExchangeSessionRow.search_text.like("%" + _escape(fold(word)) + "%", escape="\\")
+        matches = ExchangeSessionRow.search_text.like("%" + _escape(folded) + "%", escape="\\")
         statement = statement.where(or_(ExchangeSessionRow.duo_id.in_(duo_ids), matches) if duo_ids else matches)
     if query.ended_by is not None:
         running = _still_running(session, query, query.ended_by)
