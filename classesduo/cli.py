@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from classesduo import __version__
+from classesduo import version_text
 from classesduo.commands import COMMAND_MODULES
 
 EXIT_USAGE = 2
@@ -46,7 +46,7 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser_class = _parser_class()
     parser = parser_class(prog="classesduo", description="Plan and record Classes Duo school exchanges.")
-    parser.add_argument("--version", action="version", version=f"classesduo {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     _global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name in COMMAND_MODULES:

@@ -24,7 +24,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--version"])
     assert caught.value.code == 0
-    assert capsys.readouterr().out.strip() == f"classesduo {__version__}"
+    import tzdata
+
+    assert capsys.readouterr().out.strip() == f"classesduo {__version__} (tz database {tzdata.IANA_VERSION})"
 
 
 @pytest.mark.parametrize("args", [["frobnicate"], ["list"], ["list", "pupils"], ["--data-dir"]])

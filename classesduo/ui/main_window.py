@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from classesduo import __version__
+from classesduo import __version__, tz_database_version
 from classesduo.paths import AppPaths
 from classesduo.settings import Settings
 from classesduo.ui.dialogs import Dialogs
@@ -353,7 +353,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def about(self) -> None:
         self.dialogs.info(self, translate("MainWindow", "About Classes Duo"), translate(
             "MainWindow", "Classes Duo {version}\nPlan and record the City of Paris school exchanges.\n\n"
-                          "Data folder: {path}").format(version=__version__, path=self.paths.data_dir))
+                          "Time zone database: {tzdata} (shipped with the app)\n"
+                          "Data folder: {path}").format(version=__version__, tzdata=tz_database_version(),
+                                                        path=self.paths.data_dir))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
         if "media" in self.pages:

@@ -131,3 +131,12 @@ def test_the_start_up_worker_reads_the_home_page_data_which_is_shown_once(make_w
     assert "999 schools" in home.headline.text()
     home.refresh()  # used once: the next refresh reads the database again
     assert "999 schools" not in home.headline.text()
+
+
+def test_about_names_the_shipped_tz_database(make_window, data_dir: Path) -> None:  # noqa: ANN001
+    import tzdata
+
+    dialogs = FakeDialogs()
+    window = make_window(data_dir, dialogs=dialogs)
+    window.about_action.trigger()
+    assert f"Time zone database: {tzdata.IANA_VERSION}" in dialogs.infos[-1]
