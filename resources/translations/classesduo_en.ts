@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="33"/>
+        <location filename="../../classesduo/ui/app.py" line="37"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -1008,99 +1008,99 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="47"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
         <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>School days since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="57"/>
         <source>Partner class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
         <source>Absent on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="106"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="114"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="119"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="140"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1271,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
@@ -1504,172 +1504,172 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="191"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="197"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
-        <location filename="../../classesduo/ui/main_window.py" line="206"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="221"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="282"/>
+        <location filename="../../classesduo/ui/main_window.py" line="287"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="283"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="287"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="292"/>
+        <location filename="../../classesduo/ui/main_window.py" line="297"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="347"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1805,7 +1805,7 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="203"/>
+        <location filename="../../classesduo/services/media_album.py" line="174"/>
         <source>No item of this term is cleared for publication.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,22 +1971,22 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaGrid</name>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="231"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="186"/>
         <source>Not cleared for: {channels}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="238"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="193"/>
         <source>the exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="239"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="194"/>
         <source>publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="240"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="195"/>
         <source>reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,7 +2305,7 @@ Erase them?</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="104"/>
+        <location filename="../../classesduo/ui/operations.py" line="108"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,24 +2434,24 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="232"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="177"/>
         <source>at least {shown} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="233"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="237"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="182"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="180"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation type="unfinished"></translation>
@@ -4299,12 +4299,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="113"/>
+        <location filename="../../classesduo/services/duos.py" line="116"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="133"/>
+        <location filename="../../classesduo/services/duos.py" line="136"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4570,23 +4570,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="152"/>
+        <location filename="../../classesduo/services/media.py" line="147"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="155"/>
+        <location filename="../../classesduo/services/media.py" line="150"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="158"/>
+        <location filename="../../classesduo/services/media.py" line="153"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="161"/>
+        <location filename="../../classesduo/services/media.py" line="156"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>
