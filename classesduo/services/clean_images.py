@@ -56,3 +56,19 @@ def clean_jpeg(source: Path, longest: int | None = None) -> bytes | None:
     image.save(buffer, "JPEG", JPEG_QUALITY)
     buffer.close()
     return bytes(data.data())
+
+
+def clean_image_file(source: Path) -> tuple[bytes, str, str] | None:
+    """A full-size copy without metadata: (bytes, suffix, MIME type). JPEG stays JPEG; others become PNG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = clean_image(source)
+    if image is None:
+        return None
+    jpeg = source.suffix.lower() in (".jpg", ".jpeg")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG" if jpeg else "PNG", JPEG_QUALITY if jpeg else -1)
+    buffer.close()
+    return bytes(data.data()), ".jpg" if jpeg else ".png", "image/jpeg" if jpeg else "image/png"
