@@ -94,6 +94,24 @@ Its window has been brought to the front. One window at a time keeps the data sa
     </message>
 </context>
 <context>
+    <name>Bundles</name>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <source>exchange consent expired on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <source>exchange consent refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <source>exchange consent unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../classesduo/ui/calendar/items.py" line="55"/>
@@ -2775,104 +2793,130 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
-        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Media without exchange consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <source>Include them anyway (the bundle records it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
+        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <source>%n left out for lack of consent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
         <source>Import a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>Bundle imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
         <source>Importing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
         <source>There is no duo to erase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
         <source>Duo to erase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>Erasing the duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
         <source>Restore the backup of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Open another data folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -2880,22 +2924,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
         <source>There is no sound backup in this data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>Damaged database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
         <source>Open a data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,6 +100,24 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
     </message>
 </context>
 <context>
+    <name>Bundles</name>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <source>exchange consent expired on {day}</source>
+        <translation>autorisation d&apos;échange expirée le {day}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <source>exchange consent refused</source>
+        <translation>autorisation d&apos;échange refusée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <source>exchange consent unknown</source>
+        <translation>autorisation d&apos;échange inconnue</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../classesduo/ui/calendar/items.py" line="55"/>
@@ -2808,104 +2826,130 @@ Les effacer ?</translation>
         <translation>Exporter un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Media without exchange consent</source>
+        <translation>Médias sans autorisation d&apos;échange</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
+        <translation>
+            <numerusform>%n média n&apos;a pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et sera laissé hors du paquet (Afficher les détails le nomme).</numerusform>
+            <numerusform>%n médias n&apos;ont pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et seront laissés hors du paquet (Afficher les détails les énumère).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <source>Include them anyway (the bundle records it)</source>
+        <translation>Les inclure quand même (le paquet le consigne)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
         <translation>Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <source>%n left out for lack of consent.</source>
+        <translation>
+            <numerusform>%n laissé de côté faute d&apos;autorisation.</numerusform>
+            <numerusform>%n laissés de côté faute d&apos;autorisation.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
         <source>Writing the bundle…</source>
         <translation>Écriture du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
         <source>Import a bundle</source>
         <translation>Importer un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>Bundle imported</source>
         <translation>Paquet importé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation>{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
         <source>Importing the bundle…</source>
         <translation>Import du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>Check the data</source>
         <translation>Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation>Tout va bien : la base de données est intègre et {count} fichier(s) média correspondent à leur empreinte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation>{count} problème(s) trouvé(s). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde…) si des données sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
         <source>Checking the data…</source>
         <translation>Vérification des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase a duo</source>
         <translation>Effacer un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
         <source>There is no duo to erase.</source>
         <translation>Il n’y a aucun duo à effacer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
         <source>Duo to erase:</source>
         <translation>Duo à effacer :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
         <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation>Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>Erasing the duo…</source>
         <translation>Effacement du duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
         <source>Restore the backup of {when}</source>
         <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Open another data folder…</source>
         <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -2916,22 +2960,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
         <source>There is no sound backup in this data folder.</source>
         <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
         <source>Open a data folder</source>
         <translation>Ouvrir un dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation>{folder} est déjà ouvert dans une autre fenêtre de Classes Duo.</translation>
     </message>
