@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from classesduo.commands.common import open_for
+from classesduo.commands.common import iso_date, open_for
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,6 +17,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", type=Path, required=True, help="the .zip file to write")
     export.add_argument("--duo", action="append", metavar="ID", help="only this duo (repeat for several); "
                                                                      "default: everything")
+    export.add_argument("--include-without-consent", action="store_true",
+                        help="also carry media whose exchange consent is refused, unknown or expired on the export "
+                             "day (left out by default; the bundle records that you included them)")
+    export.add_argument("--on", type=iso_date, help="decide consent as of this day (default today)")
     export.set_defaults(handler=run_export)
     load = actions.add_parser("import", help="import a bundle (all or nothing; a backup is taken first)")
     load.add_argument("file", type=Path)
@@ -26,9 +30,18 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from classesduo.services.bundles import export_bundle
 
-    counts = export_bundle(open_for(args), args.output.resolve(), args.duo)
-    rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in counts.items() if count)
-    print(f"Bundle written: {args.output} ({rows or 'no rows'}).")
+    result = export_bundle(open_for(args), args.output.resolve(), args.duo, on=args.on,
+                           include_uncleared=args.include_without_consent)
+    for item in result.left_out:
+        print(f"left out  {item.id}  {item.original_name}: {item.reason}")
+    for item in result.included_without_consent:
+        print(f"included without consent  {item.id}  {item.original_name}: {item.reason}")
+    rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in result.rows.items() if count)
+    print(f"Bundle written: {args.output} ({rows or 'no rows'}); images re-encoded without metadata: "
+          f"{result.cleaned_images}.")
+    if result.left_out:
+        print(f"{len(result.left_out)} media item(s) without valid exchange consent on {result.on.isoformat()} "
+              "were left out (--include-without-consent carries them).")
     return 0
 
 

@@ -1,7 +1,11 @@
 """Bundles: duos with their schools, classes, facilitators, sessions, logs and media, in one zip file.
 
 Export writes ``manifest.json`` (docs/bundles.md) and ``media/<stored name>``
-to a temporary file renamed into place. Import checks the whole archive first,
+to a temporary file renamed into place. Only media whose *exchange* consent is
+valid on the export day travel (:func:`classesduo.domain.consent.is_cleared`);
+the others are left out and listed, unless the caller includes them explicitly,
+which the manifest records. Images travel as copies re-encoded without metadata
+(:mod:`classesduo.services.clean_images`); the originals stay here. Import checks the whole archive first,
 streams media to temporary files checked against their hashes, then writes every
 row in one transaction (matched by UUID; a newer ``updated_at`` wins) and only
 after the commit renames the media files into place. Any failure leaves the
@@ -18,14 +22,19 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classesduo import __version__
+from classesduo.domain.consent import ConsentChannel, is_cleared, is_expired, recorded_status
+from classesduo.domain.enums import ConsentStatus, MediaKind
+from classesduo.domain.i18n import translate
+from classesduo.domain.timezones import paris_today
 from classesduo.services import records
 from classesduo.services.backups import backup_before
 from classesduo.services.bundle_format import (
@@ -41,6 +50,7 @@ from classesduo.services.bundle_format import (
     table_of,
     validate_manifest,
 )
+from classesduo.services.clean_images import clean_image_file
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import ClassGroupRow, DuoRow, session_search_text
@@ -95,9 +105,48 @@ def _selected_ids(session: Session, duo_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None = None,
-                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
-    """Write a bundle of ``duo_ids`` (all data when None) to ``target``; return rows per table."""
+@dataclass(frozen=True)
+class UnclearedMedia:
+    """A media item whose exchange consent is not valid on the export day."""
+
+    id: str
+    duo_id: str
+    original_name: str
+    reason: str  # translated: "consent refused", "consent unknown", "consent expired on …"
+
+
+@dataclass
+class BundleExport:
+    rows: dict[str, int]
+    on: date
+    left_out: list[UnclearedMedia] = field(default_factory=list)  # not in the bundle
+    included_without_consent: list[UnclearedMedia] = field(default_factory=list)  # the user asked for them
+    cleaned_images: int = 0
+
+
+def _consent_of(row: dict[str, Any]) -> SimpleNamespace:
+    until = row["consent_until"]
+    return SimpleNamespace(consent_exchange=ConsentStatus(row["consent_exchange"]),
+                           consent_publication=ConsentStatus(row["consent_publication"]),
+                           consent_reports=ConsentStatus(row["consent_reports"]),
+                           consent_until=date.fromisoformat(until) if until else None)
+
+
+def _uncleared(row: dict[str, Any], on: date) -> UnclearedMedia | None:
+    item = _consent_of(row)
+    if is_cleared(item, ConsentChannel.EXCHANGE, on):
+        return None
+    status = recorded_status(item, ConsentChannel.EXCHANGE)
+    if status is ConsentStatus.GRANTED and is_expired(item, on):
+        reason = translate("Bundles", "exchange consent expired on {day}").format(day=item.consent_until.isoformat())
+    elif status is ConsentStatus.REFUSED:
+        reason = translate("Bundles", "exchange consent refused")
+    else:
+        reason = translate("Bundles", "exchange consent unknown")
+    return UnclearedMedia(row["id"], row["duo_id"], row["original_name"], reason)
+
+
+def _read_tables(workspace: Workspace, duo_ids: list[str] | None) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
     with workspace.db.reading() as session:
         for duo_id in duo_ids or []:
@@ -110,32 +159,83 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
                 query = query.where(chosen[name])
             tables[name] = [{key: encode(value) for key, value in row._mapping.items()}
                             for row in session.execute(query)]
+    return tables
+
+
+def uncleared_media(workspace: Workspace, duo_ids: list[str] | None = None,
+                    on: date | None = None) -> list[UnclearedMedia]:
+    """The media a bundle of ``duo_ids`` would leave out on ``on`` (default today, Paris)."""
+    on = on or paris_today()
+    rows = _read_tables(workspace, duo_ids)["media_item"]
+    return [found for row in rows if (found := _uncleared(row, on))]
+
+
+def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None = None,
+                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                  on: date | None = None, include_uncleared: bool = False) -> BundleExport:
+    """Write a bundle of ``duo_ids`` (all data when None) to ``target``.
+
+    Media without valid exchange consent on ``on`` (default today) are left out unless
+    ``include_uncleared``; images are re-encoded without metadata (their rows name the clean copy)."""
+    on = on or paris_today()
+    tables = _read_tables(workspace, duo_ids)
+    result = BundleExport(rows={}, on=on)
+    kept = []
+    for row in tables["media_item"]:
+        problem = _uncleared(row, on)
+        if problem is None:
+            kept.append(row)
+        elif include_uncleared:
+            result.included_without_consent.append(problem)
+            kept.append(row)
+        else:
+            result.left_out.append(problem)
+    tables["media_item"] = kept
+    media = sorted({row["stored_name"]: row for row in kept}.items())
     manifest = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__,
-                "created_at": datetime.now(UTC).isoformat(), "tables": tables}
-    media = sorted({row["stored_name"] for row in tables["media_item"]})
+                "created_at": datetime.now(UTC).isoformat(),
+                "media_consent": {"channel": ConsentChannel.EXCHANGE.value, "checked_on": on.isoformat(),
+                                  "left_out": [item.id for item in result.left_out],
+                                  "included_without_consent": [item.id for item in result.included_without_consent]},
+                "tables": tables}
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(temporary, "w") as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
-                             compress_type=zipfile.ZIP_DEFLATED)
-            for number, stored_name in enumerate(media, start=1):
+            renamed: dict[str, dict[str, Any]] = {}
+            for number, (stored_name, row) in enumerate(media, start=1):
                 source = workspace.media.path_of(stored_name)
                 if not source.is_file():
                     raise BundleError(f"media file missing: {source} (run `classesduo check`)")
-                archive.write(source, MEDIA_PREFIX + stored_name, compress_type=zipfile.ZIP_STORED)
+                if row["kind"] in (MediaKind.PHOTO.value, MediaKind.DRAWING.value):
+                    clean = clean_image_file(source)
+                    if clean is None:
+                        raise BundleError(f"media file {source} cannot be read as an image (run `classesduo check`)")
+                    data, suffix, mime = clean
+                    digest = hashlib.sha256(data).hexdigest()
+                    name = f"{digest[:2]}/{digest}{suffix}"
+                    renamed[stored_name] = {"file_hash": digest, "stored_name": name, "size_bytes": len(data),
+                                            "mime_type": mime}
+                    archive.writestr(MEDIA_PREFIX + name, data, compress_type=zipfile.ZIP_STORED)
+                    result.cleaned_images += 1
+                else:
+                    archive.write(source, MEDIA_PREFIX + stored_name, compress_type=zipfile.ZIP_STORED)
                 if cancelled and cancelled():
                     raise BundleCancelled()
                 if progress:
                     progress(number, len(media))
+            tables["media_item"] = [{**row, **renamed.get(row["stored_name"], {})} for row in kept]
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                             compress_type=zipfile.ZIP_DEFLATED)
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
-    return {name: len(rows) for name, rows in tables.items()}
+    result.rows = {name: len(rows) for name, rows in tables.items()}
+    return result
 
 
 # import -----------------------------------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 """The "blog" album: a static HTML folder for one duo and term, with only items cleared for publication.
 
 Consent is decided by :func:`classesduo.domain.consent.is_cleared` on the day
-of the export. Images are re-encoded through a fresh :class:`QImage` (pixels
-painted onto a blank image, then saved as JPEG), so no EXIF, GPS, XMP or text
-chunk of the original survives. Videos and audio are copied as they are.
+of the export. Images are re-encoded by :func:`classesduo.services.clean_images.clean_jpeg`
+(pixels only), so no EXIF, GPS, XMP, IPTC, comment or text chunk of the original survives. Videos and audio are copied as they are.
 Text documents and PDFs are not part of an album.
 
 The album is built in a temporary folder beside the target and moved into
@@ -27,6 +26,7 @@ from classesduo.domain.enums import MediaKind
 from classesduo.domain.i18n import translate
 from classesduo.domain.terms import parse_term_label
 from classesduo.domain.timezones import paris_today
+from classesduo.services.clean_images import clean_jpeg
 from classesduo.services.duos import get_duo
 from classesduo.services.errors import ServiceError
 from classesduo.services.media import MediaFilter, MediaView, list_media
@@ -134,8 +134,8 @@ def _export_item(workspace: Workspace, view: MediaView, build: Path, report: Alb
         report.problems.append((item.original_name, translate("MediaAlbum", "the stored file is missing")))
         return None
     if item.kind in _IMAGE_KINDS:
-        full = clean_image(source, FULL_SIZE)
-        thumb = clean_image(source, THUMB_SIZE)
+        full = clean_jpeg(source, FULL_SIZE)
+        thumb = clean_jpeg(source, THUMB_SIZE)
         if full is None or thumb is None:
             report.problems.append((item.original_name, translate("MediaAlbum", "the image could not be read")))
             return None
@@ -151,35 +151,6 @@ def _export_item(workspace: Workspace, view: MediaView, build: Path, report: Alb
     (build / subfolder).mkdir(exist_ok=True)
     shutil.copyfile(source, build / entry["full"])
     return entry
-
-
-def clean_image(source: Path, longest: int) -> bytes | None:
-    """The image as a JPEG with no metadata: pixels only, at most ``longest`` pixels on a side."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-    from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
-
-    reader = QImageReader(str(source))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if not size.isValid():
-        return None
-    if max(size.width(), size.height()) > longest:
-        size = size.scaled(QSize(longest, longest), Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(size)
-    image = reader.read()
-    if image.isNull():
-        return None
-    clean = QImage(image.size(), QImage.Format.Format_RGB32)
-    clean.fill(QColor("white"))
-    painter = QPainter(clean)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    clean.save(buffer, "JPEG", 88)
-    buffer.close()
-    return bytes(data.data())
 
 
 def _page(title: str, paris_city: str, partner_city: str, entries: list[dict[str, str]]) -> str:

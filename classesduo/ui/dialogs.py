@@ -28,6 +28,21 @@ class Dialogs:
             box.setDetailedText(details)
         box.exec()
 
+    def confirm_with_option(self, parent: QtWidgets.QWidget | None, title: str, text: str, details: str,
+                            option: str) -> bool | None:
+        """OK/Cancel with a check box (unchecked at first); its state after OK, or None on Cancel."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok
+                                    | QtWidgets.QMessageBox.StandardButton.Cancel, parent)
+        if details:
+            box.setDetailedText(details)
+        check = QtWidgets.QCheckBox(option)
+        box.setCheckBox(check)
+        box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.Ok)
+        if box.exec() != QtWidgets.QMessageBox.StandardButton.Ok:
+            return None
+        return check.isChecked()
+
     def info(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.information(parent, title, text)
 

@@ -111,17 +111,37 @@ class SafetyMenu(QtCore.QObject):
                                                "classesduo-bundle.zip", BUNDLE_FILTER)
         if target is None:
             return
-        from classesduo.services.bundles import export_bundle
+        from classesduo.services.bundles import export_bundle, uncleared_media
 
-        def done(counts: dict[str, int]) -> None:
-            self._status(translate("SafetyMenu", "Bundle written: {path} ({duos} duos, {sessions} sessions, {media} "
-                                                 "media).").format(path=target, duos=counts["duo"],
-                                                                   sessions=counts["exchange_session"],
-                                                                   media=counts["media_item"]))
+        uncleared = uncleared_media(workspace)
+        include = False
+        if uncleared:
+            count = len(uncleared)
+            details = "\n".join(f"{item.original_name}: {item.reason}" for item in uncleared)
+            answer = self.window.dialogs.confirm_with_option(
+                self.window, translate("SafetyMenu", "Media without exchange consent"),
+                # self.tr, not translate(): pyside6-lupdate marks a plural only in tr() when n is a variable
+                self.tr("%n media item(s) have no valid exchange consent today and will be left out of the bundle "
+                        "(Show Details lists them).", "", count),
+                details, translate("SafetyMenu", "Include them anyway (the bundle records it)"))
+            if answer is None:
+                return
+            include = answer
+
+        def done(result: Any) -> None:
+            counts = result.rows
+            text = translate("SafetyMenu", "Bundle written: {path} ({duos} duos, {sessions} sessions, {media} "
+                                           "media).").format(path=target, duos=counts["duo"],
+                                                             sessions=counts["exchange_session"],
+                                                             media=counts["media_item"])
+            left_out = len(result.left_out)
+            if left_out:
+                text += " " + self.tr("%n left out for lack of consent.", "", left_out)
+            self._status(text)
 
         self._run(translate("SafetyMenu", "Writing the bundle…"),
                   lambda progress, cancelled: export_bundle(workspace, target, progress=progress,
-                                                            cancelled=cancelled), done)
+                                                            cancelled=cancelled, include_uncleared=include), done)
 
     def import_bundle(self) -> None:
         workspace = self.window.workspace

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="33"/>
+        <location filename="../../classesduo/ui/app.py" line="37"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -90,6 +90,24 @@ Its window has been brought to the front. One window at a time keeps the data sa
     <message>
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="204"/>
         <source>Holidays (no exchange on these days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bundles</name>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <source>exchange consent expired on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <source>exchange consent refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1008,99 +1026,99 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="47"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
         <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>School days since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="57"/>
         <source>Partner class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
         <source>Absent on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="106"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="114"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="119"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="140"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1289,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
@@ -1504,172 +1522,172 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="191"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="197"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
-        <location filename="../../classesduo/ui/main_window.py" line="206"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="221"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="282"/>
+        <location filename="../../classesduo/ui/main_window.py" line="287"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="283"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="287"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="292"/>
+        <location filename="../../classesduo/ui/main_window.py" line="297"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="347"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1805,7 +1823,7 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="203"/>
+        <location filename="../../classesduo/services/media_album.py" line="174"/>
         <source>No item of this term is cleared for publication.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,22 +1989,22 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaGrid</name>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="231"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="186"/>
         <source>Not cleared for: {channels}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="238"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="193"/>
         <source>the exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="239"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="194"/>
         <source>publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="240"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="195"/>
         <source>reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,7 +2323,7 @@ Erase them?</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="104"/>
+        <location filename="../../classesduo/ui/operations.py" line="108"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,24 +2452,24 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="232"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="177"/>
         <source>at least {shown} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="233"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="237"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="182"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="180"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation type="unfinished"></translation>
@@ -2775,104 +2793,130 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
-        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Media without exchange consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <source>Include them anyway (the bundle records it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
+        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <source>%n left out for lack of consent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
         <source>Import a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>Bundle imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
         <source>Importing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
         <source>There is no duo to erase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
         <source>Duo to erase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>Erasing the duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
         <source>Restore the backup of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Open another data folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -2880,22 +2924,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
         <source>There is no sound backup in this data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>Damaged database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
         <source>Open a data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4299,12 +4343,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="113"/>
+        <location filename="../../classesduo/services/duos.py" line="116"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="133"/>
+        <location filename="../../classesduo/services/duos.py" line="136"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4570,23 +4614,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="152"/>
+        <location filename="../../classesduo/services/media.py" line="147"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="155"/>
+        <location filename="../../classesduo/services/media.py" line="150"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="158"/>
+        <location filename="../../classesduo/services/media.py" line="153"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="161"/>
+        <location filename="../../classesduo/services/media.py" line="156"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>

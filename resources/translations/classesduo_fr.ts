@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="33"/>
+        <location filename="../../classesduo/ui/app.py" line="37"/>
         <source>Something went wrong: {error}
 
 The details are in the log file:
@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="101"/>
+        <location filename="../../classesduo/ui/app.py" line="106"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -97,6 +97,24 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <location filename="../../classesduo/ui/forms/availability_editor.py" line="204"/>
         <source>Holidays (no exchange on these days)</source>
         <translation>Vacances (aucun échange ces jours-là)</translation>
+    </message>
+</context>
+<context>
+    <name>Bundles</name>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <source>exchange consent expired on {day}</source>
+        <translation>autorisation d&apos;échange expirée le {day}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <source>exchange consent refused</source>
+        <translation>autorisation d&apos;échange refusée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <source>exchange consent unknown</source>
+        <translation>autorisation d&apos;échange inconnue</translation>
     </message>
 </context>
 <context>
@@ -1023,99 +1041,99 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="47"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>School days since</source>
         <translation>Jours d’école depuis</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="57"/>
         <source>Partner class</source>
         <translation>Classe partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
         <source>Absent on</source>
         <translation>Absente le</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="106"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="114"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="119"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
         <source>Partner classes absent twice in a row</source>
         <translation>Classes partenaires absentes deux fois de suite</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
         <source>Every active duo exchanged recently.</source>
         <translation>Chaque duo actif a échangé récemment.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="140"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
@@ -1288,7 +1306,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
@@ -1522,123 +1540,123 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="39"/>
+        <location filename="../../classesduo/ui/main_window.py" line="40"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="178"/>
+        <location filename="../../classesduo/ui/main_window.py" line="179"/>
         <source>Classes Duo</source>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="184"/>
+        <location filename="../../classesduo/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="189"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="190"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="191"/>
+        <location filename="../../classesduo/ui/main_window.py" line="192"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="195"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="196"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="197"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
-        <location filename="../../classesduo/ui/main_window.py" line="206"/>
+        <location filename="../../classesduo/ui/main_window.py" line="180"/>
+        <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="221"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1647,37 +1665,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="265"/>
+        <location filename="../../classesduo/ui/main_window.py" line="270"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="282"/>
+        <location filename="../../classesduo/ui/main_window.py" line="287"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="283"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="287"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="292"/>
+        <location filename="../../classesduo/ui/main_window.py" line="297"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="347"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1686,12 +1704,12 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="349"/>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1832,7 +1850,7 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>l’image n’a pas pu être lue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="203"/>
+        <location filename="../../classesduo/services/media_album.py" line="174"/>
         <source>No item of this term is cleared for publication.</source>
         <translation>Aucun élément de ce trimestre n’est autorisé à la publication.</translation>
     </message>
@@ -1999,22 +2017,22 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaGrid</name>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="231"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="186"/>
         <source>Not cleared for: {channels}</source>
         <translation>Non autorisé pour : {channels}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="238"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="193"/>
         <source>the exchange</source>
         <translation>l’échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="239"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="194"/>
         <source>publication</source>
         <translation>la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/grid_model.py" line="240"/>
+        <location filename="../../classesduo/ui/media/grid_model.py" line="195"/>
         <source>reports</source>
         <translation>les rapports</translation>
     </message>
@@ -2338,7 +2356,7 @@ Les effacer ?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../classesduo/ui/operations.py" line="104"/>
+        <location filename="../../classesduo/ui/operations.py" line="108"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2467,24 +2485,24 @@ Les effacer ?</translation>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="232"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="177"/>
         <source>at least {shown} rows</source>
         <translation>au moins {shown} lignes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="233"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="237"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="182"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="235"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="180"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
         <source>{total} rows</source>
         <translation>{total} lignes</translation>
@@ -2808,104 +2826,130 @@ Les effacer ?</translation>
         <translation>Exporter un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="117"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <source>Media without exchange consent</source>
+        <translation>Médias sans autorisation d&apos;échange</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
+        <translation>
+            <numerusform>%n média n&apos;a pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et sera laissé hors du paquet (Afficher les détails le nomme).</numerusform>
+            <numerusform>%n médias n&apos;ont pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et seront laissés hors du paquet (Afficher les détails les énumère).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <source>Include them anyway (the bundle records it)</source>
+        <translation>Les inclure quand même (le paquet le consigne)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
         <translation>Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <source>%n left out for lack of consent.</source>
+        <translation>
+            <numerusform>%n laissé de côté faute d&apos;autorisation.</numerusform>
+            <numerusform>%n laissés de côté faute d&apos;autorisation.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
         <source>Writing the bundle…</source>
         <translation>Écriture du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="130"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
         <source>Import a bundle</source>
         <translation>Importer un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>Bundle imported</source>
         <translation>Paquet importé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="138"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation>{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="144"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
         <source>Importing the bundle…</source>
         <translation>Import du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>Check the data</source>
         <translation>Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="156"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation>Tout va bien : la base de données est intègre et {count} fichier(s) média correspondent à leur empreinte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="161"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation>{count} problème(s) trouvé(s). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde…) si des données sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
         <source>Checking the data…</source>
         <translation>Vérification des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="178"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase a duo</source>
         <translation>Effacer un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="179"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
         <source>There is no duo to erase.</source>
         <translation>Il n’y a aucun duo à effacer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
         <source>Duo to erase:</source>
         <translation>Duo à effacer :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
         <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="194"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation>Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>Erasing the duo…</source>
         <translation>Effacement du duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
         <source>Restore the backup of {when}</source>
         <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Open another data folder…</source>
         <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="213"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -2916,22 +2960,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
         <source>There is no sound backup in this data folder.</source>
         <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="224"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
         <source>Open a data folder</source>
         <translation>Ouvrir un dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation>{folder} est déjà ouvert dans une autre fenêtre de Classes Duo.</translation>
     </message>
@@ -4335,12 +4379,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="113"/>
+        <location filename="../../classesduo/services/duos.py" line="116"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation>Ces deux classes forment déjà un duo en {year}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="133"/>
+        <location filename="../../classesduo/services/duos.py" line="136"/>
         <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
         <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
@@ -4606,23 +4650,23 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="152"/>
+        <location filename="../../classesduo/services/media.py" line="147"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation>Le nombre d’enfants montrés ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="155"/>
+        <location filename="../../classesduo/services/media.py" line="150"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation>Plus de 200 enfants identifiables ? Vérifiez le nombre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="158"/>
+        <location filename="../../classesduo/services/media.py" line="153"/>
         <source>A caption is at most 2000 characters.</source>
         <translation>Une légende fait au plus 2000 caractères.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="161"/>
+        <location filename="../../classesduo/services/media.py" line="156"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>

@@ -51,7 +51,7 @@ def test_round_trip_into_an_empty_folder_gives_the_same_rows_and_media(
 def test_one_duo_travels_with_what_it_needs(demo_workspace: Workspace, workspace: Workspace,
                                             tmp_path: Path) -> None:
     duo = list_duos(demo_workspace.db)[0]
-    counts = export_bundle(demo_workspace, tmp_path / "one.zip", [duo.duo.id])
+    counts = export_bundle(demo_workspace, tmp_path / "one.zip", [duo.duo.id]).rows
     assert counts["duo"] == 1 and counts["class_group"] == 2 and counts["school"] == 2
     import_bundle(workspace, tmp_path / "one.zip")
     [imported] = list_duos(workspace.db)

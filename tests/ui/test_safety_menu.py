@@ -35,6 +35,10 @@ class SafetyDialogs(FakeDialogs):
     def open_file(self, parent, title, filters):  # noqa: ANN001, ANN201
         return self.answers.get("open_file")
 
+    def confirm_with_option(self, parent, title, text, details, option):  # noqa: ANN001, ANN201
+        self.asked.append(text + "\n" + details)
+        return self.answers.get("option", False)
+
     def save_file(self, parent, title, suggested, filters):  # noqa: ANN001, ANN201
         return self.answers.get("save_file")
 
@@ -119,6 +123,32 @@ def test_bundle_export_then_import_in_another_folder(make_window, demo_dir: Path
     assert "rows added" in dialogs.infos[0] and "20 new media files" in dialogs.infos[0]
     assert len(list_duos(window.workspace.db)) == 12
     assert window.pages["duos"].table.model.rowCount() == 12
+
+
+@pytest.mark.parametrize("include", [False, True])
+def test_bundle_export_asks_about_media_without_consent(make_window, demo_dir: Path, tmp_path: Path, qtbot,  # noqa: ANN001
+                                                        include: bool) -> None:
+    import json
+    import zipfile
+
+    from classesduo.services.workspace import open_workspace
+    from tests.services.test_bundle_consent import _mark
+
+    workspace = open_workspace(str(demo_dir))
+    marked = _mark(workspace)
+    workspace.close()
+    target = tmp_path / "out.zip"
+    dialogs = SafetyDialogs(save_file=target, option=include)
+    window = make_window(demo_dir, dialogs)
+    window.safety.export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    assert "3 media item(s) have no valid exchange consent" in dialogs.asked[0]
+    assert "refused.jpg: exchange consent refused" in dialogs.asked[0]
+    with zipfile.ZipFile(target) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    carried = {row["id"] for row in manifest["tables"]["media_item"]}
+    assert (marked["refused"] in carried) is include and marked["ok"] in carried
+    assert len(manifest["media_consent"]["included_without_consent"]) == (3 if include else 0)
 
 
 def test_restore_dialog_lists_backups_with_date_and_size(qtbot, demo_workspace) -> None:  # noqa: ANN001

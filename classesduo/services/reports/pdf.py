@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui
 
+from classesduo.services.clean_images import clean_image
 from classesduo.services.reports.charts import ChartPictures, prepare_charts
 from classesduo.services.reports.data import ReportCancelled
 from classesduo.services.reports.labels import Labels, labels_for
@@ -186,7 +187,7 @@ def _photos(layout: PageLayout, data: ReportData, label: Labels) -> None:
     for start in range(0, len(data.photos), per_row):
         layout.ensure(THUMB + 30)
         for column, photo in enumerate(data.photos[start:start + per_row]):
-            image = _thumbnail(photo.path)
+            image = clean_image(photo.path, 400)  # pixels only: no author, GPS or comment reaches the PDF
             if image is None:
                 continue
             x = MARGIN + column * (THUMB + gap)
@@ -199,13 +200,3 @@ def _photos(layout: PageLayout, data: ReportData, label: Labels) -> None:
             caption = " — ".join(part for part in (label.date(photo.day), photo.caption) if part)
             layout.draw_text(QtCore.QRectF(x, layout.y + THUMB + 2, THUMB, 26), caption, 7)
         layout.space(THUMB + 32)
-
-
-def _thumbnail(path: Path) -> QtGui.QImage | None:
-    reader = QtGui.QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid():
-        reader.setScaledSize(size.scaled(400, 400, QtCore.Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return None if image.isNull() else image
