@@ -1622,6 +1622,15 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <source>Classes Duo {version}
+Plan and record the City of Paris school exchanges.
+
+Time zone database: {tzdata} (shipped with the app)
+Data folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/main_window.py" line="180"/>
         <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
@@ -1684,14 +1693,6 @@ Details are in the log: {log}</source>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>About Classes Duo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
-        <source>Classes Duo {version}
-Plan and record the City of Paris school exchanges.
-
-Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1640,6 +1640,19 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <source>Classes Duo {version}
+Plan and record the City of Paris school exchanges.
+
+Time zone database: {tzdata} (shipped with the app)
+Data folder: {path}</source>
+        <translation>Classes Duo {version}
+Planifier et suivre les échanges scolaires de la Ville de Paris.
+
+Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
+Dossier des données : {path}</translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/main_window.py" line="180"/>
         <location filename="../../classesduo/ui/main_window.py" line="207"/>
         <source>Opening the database…</source>
@@ -1709,12 +1722,11 @@ Les détails sont dans le journal : {log}</translation>
         <translation>À propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
 Data folder: {path}</source>
-        <translation>Classes Duo {version}
+        <translation type="vanished">Classes Duo {version}
 Planifier et suivre les échanges scolaires de la Ville de Paris.
 
 Dossier des données : {path}</translation>
