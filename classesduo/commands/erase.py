@@ -7,7 +7,7 @@ import argparse
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("erase", help="erase a duo with its sessions, logs, media files and thumbnails "
-                                               "(a backup is taken first)")
+                                               "(also from every backup in the data folder)")
     parser.add_argument("kind", choices=["duo"])
     parser.add_argument("id", help="the duo's id (see: classesduo list duos)")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -34,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
             return 1
     summary = erase_duo(workspace, args.id)
     print(f"Erased: {summary.sessions} sessions, {summary.media_items} media items, "
-          f"{summary.files_removed} files.")
+          f"{summary.files_removed} files; backups: {summary.backups_scrubbed} scrubbed, "
+          f"{summary.backups_removed} deleted (older schema).")
     return 0

@@ -94,5 +94,6 @@ def run_retention(args: argparse.Namespace) -> int:
     for problem in result.file_problems:
         print(f"could not remove {problem}", file=sys.stderr)
     print(f"erased {result.media_rows} media ({result.files_removed} files) and the text of "
-          f"{result.logs_cleared} logs in {result.duos} duos; anonymous counts kept")
+          f"{result.logs_cleared} logs in {result.duos} duos; anonymous counts kept; backups: "
+          f"{result.backups_scrubbed} scrubbed, {result.backups_removed} deleted (older schema)")
     return 0 if not result.file_problems else 1

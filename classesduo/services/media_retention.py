@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
 
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import school_year_bounds
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
+from classesduo.services.erase_copies import mask_in_logs, scrub_backups
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.media import remove_unused_files
 from classesduo.services.workspace import Workspace
@@ -64,6 +66,8 @@ class RetentionResult:
     logs_cleared: int = 0
     files_removed: int = 0
     file_problems: list[str] = field(default_factory=list)
+    backups_scrubbed: int = 0
+    backups_removed: int = 0
 
 
 def expired_duos(workspace: Workspace, today: date, retention_years: int = 1) -> list[ExpiredDuo]:
@@ -96,36 +100,52 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
         return result
     duo_ids = [d.duo_id for d in targets]
     from classesduo.services.backups import backup_before
+    from classesduo.services.erase import erased_terms, scrub_freed_space
 
     backup_before(workspace, "retention")
     with translated_storage_errors(), workspace.db.transaction() as session:
         if workspace.db.is_sqlite:
             session.execute(text("PRAGMA secure_delete = ON"))
-        items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
-                                       MediaItemRow.file_hash, MediaItemRow.stored_name)
-                                .where(MediaItemRow.duo_id.in_(duo_ids))).all()
-        tallies: Counter[tuple[str, MediaKind, Side]] = Counter((duo, kind, side) for duo, kind, side, _, _ in items)
-        for (duo_id, kind, side), count in tallies.items():
-            session.add(MediaTallyRow(duo_id=duo_id, kind=kind, side=side, count=count, erased_on=today))
-        session.execute(delete(MediaItemRow).where(MediaItemRow.duo_id.in_(duo_ids)))
-        sessions = session.scalars(select(ExchangeSessionRow).where(ExchangeSessionRow.duo_id.in_(duo_ids))).all()
-        session_ids = [row.id for row in sessions]
-        for row in sessions:
-            if any(getattr(row, name) for name in _LOG_TEXT_FIELDS):
-                result.logs_cleared += 1
-                for name in _LOG_TEXT_FIELDS:
-                    setattr(row, name, "")
-        if session_ids:
-            session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids)))
+        terms = set().union(*(erased_terms(session, duo_id) for duo_id in duo_ids))
+        items, result.logs_cleared = erase_old_rows(session, duo_ids, today)
         result.media_rows = len(items)
-    result.files_removed, result.file_problems = remove_unused_files(
-        workspace, ((digest, stored_name) for _, _, _, digest, stored_name in items))
-    from classesduo.services.erase import scrub_freed_space
-
+    result.files_removed, result.file_problems = remove_unused_files(workspace, items)
     scrub_freed_space(workspace)  # the erased text must not survive in free pages or the WAL
+    marks = ", ".join("?" * len(duo_ids))
+    copies = scrub_backups(
+        workspace, lambda backup: erase_old_rows(backup, duo_ids, today),
+        (f"SELECT 1 FROM media_item WHERE duo_id IN ({marks}) UNION ALL SELECT 1 FROM exchange_session "
+         f"WHERE duo_id IN ({marks}) AND (activities != '' OR problems != '' OR follow_up != '' OR notes != '')",
+         (*duo_ids, *duo_ids)))
+    result.backups_scrubbed, result.backups_removed = len(copies.scrubbed), len(copies.removed)
+    mask_in_logs(workspace.paths.log_dir, terms)
     log.info("retention: erased %d media and the log text of %d sessions in %d duos", result.media_rows,
              result.logs_cleared, result.duos)
     return result
+
+
+def erase_old_rows(session: Session, duo_ids: list[str], today: date) -> tuple[list[tuple[str, str]], int]:
+    """In one session (the live database or a backup): count the duos' media into ``media_tally``, delete them,
+    clear their logs' text and revisions. Returns the media's (hash, stored name) and the logs cleared."""
+    items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
+                                   MediaItemRow.file_hash, MediaItemRow.stored_name)
+                            .where(MediaItemRow.duo_id.in_(duo_ids))).all()
+    tallies: Counter[tuple[str, MediaKind, Side]] = Counter((duo, kind, side) for duo, kind, side, _, _ in items)
+    for (duo_id, kind, side), count in tallies.items():
+        session.add(MediaTallyRow(duo_id=duo_id, kind=kind, side=side, count=count, erased_on=today))
+    session.execute(delete(MediaItemRow).where(MediaItemRow.duo_id.in_(duo_ids)))
+    sessions = session.scalars(select(ExchangeSessionRow).where(ExchangeSessionRow.duo_id.in_(duo_ids))).all()
+    cleared = 0
+    for row in sessions:
+        if any(getattr(row, name) for name in _LOG_TEXT_FIELDS):
+            cleared += 1
+            for name in _LOG_TEXT_FIELDS:
+                setattr(row, name, "")
+    session_ids = [row.id for row in sessions]
+    for start in range(0, len(session_ids), 500):
+        session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids[start:start + 500])))
+    session.flush()
+    return [(digest, stored_name) for _, _, _, digest, stored_name in items], cleared
 
 
 def erased_counts(workspace: Workspace, duo_id: str | None = None) -> dict[tuple[str, MediaKind, Side], int]:

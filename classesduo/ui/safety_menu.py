@@ -205,8 +205,8 @@ class SafetyMenu(QtCore.QObject):
         sessions, media = duo_dependents(workspace.db, duo_id)
         if not self.window.dialogs.confirm(self.window, translate("SafetyMenu", "Erase a duo"), translate(
                 "SafetyMenu", "Erase this duo with its {sessions} sessions and logs and {media} media files? Its "
-                              "data is removed from the database file and the media folder; only the backups "
-                              "taken before keep a copy.").format(sessions=sessions, media=media)):
+                              "data is removed from the database file, the media folder, every backup in the "
+                              "data folder and the log files. This cannot be undone.").format(sessions=sessions, media=media)):
             return
 
         def done(summary: Any) -> None:
