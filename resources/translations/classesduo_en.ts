@@ -2888,7 +2888,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
-        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
+        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2932,8 +2932,12 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
+        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
+        <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
+    </message>
+    <message>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
-        <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
+        <translation type="vanished">Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
