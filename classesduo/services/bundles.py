@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classesduo import __version__
+from classesduo.domain.calendar_identity import CALENDAR_FIELDS, calendar_changed, next_sequence
 from classesduo.domain.consent import ConsentChannel, is_cleared, is_expired, recorded_status
 from classesduo.domain.enums import ConsentStatus, MediaKind
 from classesduo.domain.i18n import translate
@@ -342,8 +343,9 @@ def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]]) -> ImportSu
         incoming = _parents_first(rows[name]) if name == "exchange_session" else rows[name]
         if not incoming:
             continue
+        keys = ("id", "updated_at", "version", *((*CALENDAR_FIELDS, "sequence") if name == "exchange_session" else ()))
         existing = {row.id: row for row in session.execute(
-            select(*[table.c[key] for key in ("id", "updated_at", "version") if key in table.c])
+            select(*[table.c[key] for key in keys if key in table.c])
             .where(table.c.id.in_([row["id"] for row in incoming])))}
         for row in incoming:
             if name == "exchange_session":
@@ -354,6 +356,10 @@ def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]]) -> ImportSu
                 summary.added[name] += 1
             elif "updated_at" in table.c and row["updated_at"] > current.updated_at:
                 values = {**row, "version": current.version + 1}
+                if name == "exchange_session":  # the same SEQUENCE rule as every ORM update
+                    stored = current._mapping
+                    values["sequence"] = next_sequence(stored["sequence"], row.get("sequence", 0),
+                                                       calendar_changed(stored, row))
                 session.execute(table.update().where(table.c.id == row["id"]).values(**values))
                 summary.updated[name] += 1
             else:

@@ -95,9 +95,7 @@ def _postpone(session, row: ExchangeSessionRow, new_start: datetime) -> None:  #
     """Move the replacement session if it is still planned, else create one."""
     target = session.get(ExchangeSessionRow, row.postponed_to_id) if row.postponed_to_id else None
     if target is not None and target.status is SessionStatus.PLANNED:
-        if target.start_utc != new_start:
-            target.start_utc = new_start
-            target.sequence += 1  # calendar apps update the event on the next .ics export
+        target.start_utc = new_start  # SEQUENCE + 1 if it moved (storage hook)
         return
     target = ExchangeSessionRow(duo_id=row.duo_id, kind=row.kind, start_utc=new_start, minutes=row.minutes,
                                 status=SessionStatus.PLANNED, visio_link=row.visio_link)

@@ -2,9 +2,16 @@
 
 Each session becomes one VEVENT with a UID derived from its UUID (so a calendar
 app updates the event on re-import instead of duplicating it), SEQUENCE from
-the session's ``sequence``, times with the Paris TZID plus the VTIMEZONE
-blocks (limited to the export's range), a 30-minute reminder, and both local
-times and the visio link in the description.
+the session's ``sequence`` (rule: :mod:`classesduo.domain.calendar_identity`),
+STATUS CONFIRMED or CANCELLED (a postponed session is cancelled at its old time;
+its replacement is its own event), a 30-minute reminder, and both local times
+and the visio link in the description. The file says ``METHOD:PUBLISH``.
+
+Times are written in UTC (``DTSTART:20261025T013000Z``): the start is the
+stored instant and the end is start + length computed in UTC, so a session
+across a clock change keeps its length, the second 02:30 of a fall-back night
+is not mistaken for the first, and no reader has to derive transitions from a
+VTIMEZONE (none is written). Calendar apps show the times in their own zone.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from classesduo.domain.calendar_identity import UID_DOMAIN, ical_status, session_uid
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
 from classesduo.services.sessions import list_sessions
@@ -22,11 +30,9 @@ from classesduo.storage.atomic import write_bytes_atomic
 from classesduo.storage.database import Database
 
 PRODID = "-//Ville de Paris//Classes Duo//FR"
-UID_DOMAIN = "classesduo.paris.fr"
 
-
-def session_uid(session_id: str) -> str:
-    return f"{session_id}@{UID_DOMAIN}"
+__all__ = ["PRODID", "UID_DOMAIN", "ExportScope", "build_calendar", "export_ics", "new_calendar", "scope_sessions",
+           "session_event", "session_uid", "visio_count"]
 
 
 @dataclass(frozen=True)
@@ -57,47 +63,62 @@ def _description(view: SessionView) -> str:
         lines.append(translate("ics", "Facilitator: {name}").format(name=view.facilitator))
     if session.status is SessionStatus.CANCELLED:
         lines.append(translate("ics", "This session is cancelled."))
+    elif session.status is SessionStatus.POSTPONED:
+        lines.append(translate("ics", "This session is postponed; the new date is a separate event."))
     return "\n".join(lines)
 
 
-def build_calendar(views: list[SessionView], stamp: datetime | None = None) -> bytes:
-    """The ``.ics`` bytes for these sessions (visios only)."""
-    from icalendar import Alarm, Calendar, Event
+def new_calendar(method: str = "PUBLISH"):  # noqa: ANN201 - an icalendar.Calendar
+    """An empty VCALENDAR with this app's PRODID and ``METHOD`` (PUBLISH for files and feeds, REQUEST or
+    CANCEL for invitations)."""
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Classes Duo")
+    if method:
+        calendar.add("method", method)
+    return calendar
+
+
+def session_event(view: SessionView, stamp: datetime, *, alarm: bool = True):  # noqa: ANN201 - an icalendar.Event
+    """One visio as a VEVENT: UID, SEQUENCE, STATUS and times in UTC (end = start + length in UTC)."""
+    from icalendar import Alarm, Event
+
+    session = view.session
+    assert session.id is not None
+    start = session.start_utc.astimezone(UTC)
+    event = Event()
+    event.add("uid", session_uid(session.id))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=session.minutes))
+    event.add("sequence", session.sequence)
+    event.add("summary", translate("ics", "Classes Duo visio: {duo}").format(duo=view.duo_label))
+    event.add("description", _description(view))
+    if session.visio_link:
+        event.add("location", session.visio_link)
+        event.add("url", session.visio_link)
+    event.add("status", ical_status(session.status))
+    event.add("transp", "TRANSPARENT" if ical_status(session.status) == "CANCELLED" else "OPAQUE")
+    if alarm and ical_status(session.status) == "CONFIRMED":
+        reminder = Alarm()
+        reminder.add("action", "DISPLAY")
+        reminder.add("description", translate("ics", "Visio in 30 minutes: {duo}").format(duo=view.duo_label))
+        reminder.add("trigger", timedelta(minutes=-30))
+        event.add_component(reminder)
+    return event
+
+
+def build_calendar(views: list[SessionView], stamp: datetime | None = None, name: str = "Classes Duo") -> bytes:
+    """The ``.ics`` bytes for these sessions (visios only), ``METHOD:PUBLISH``."""
+    calendar = new_calendar("PUBLISH")
+    calendar.add("x-wr-calname", name)
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    visios = [view for view in views if view.session.kind is SessionKind.VISIO]
-    for view in visios:
-        session = view.session
-        assert session.id is not None
-        zone = ZoneInfo(view.paris_timezone)
-        start = session.start_utc.astimezone(zone)
-        event = Event()
-        event.add("uid", session_uid(session.id))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=session.minutes))
-        event.add("sequence", session.sequence)
-        event.add("summary", translate("ics", "Classes Duo visio: {duo}").format(duo=view.duo_label))
-        event.add("description", _description(view))
-        if session.visio_link:
-            event.add("location", session.visio_link)
-            event.add("url", session.visio_link)
-        event.add("status", "CANCELLED" if session.status is SessionStatus.CANCELLED else "CONFIRMED")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", translate("ics", "Visio in 30 minutes: {duo}").format(duo=view.duo_label))
-        alarm.add("trigger", timedelta(minutes=-30))
-        event.add_component(alarm)
-        calendar.add_component(event)
-    if visios:
-        first = min(view.session.start_utc for view in visios).date() - timedelta(days=1)
-        last = max(view.session.start_utc for view in visios).date() + timedelta(days=2)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
+    for view in views:
+        if view.session.kind is SessionKind.VISIO:
+            calendar.add_component(session_event(view, stamp))
     return calendar.to_ical()
 
 

@@ -1,8 +1,9 @@
 """Planning visios: create one from a slot, move it, cancel it.
 
-Every change a partner's calendar app must notice bumps ``sequence`` (the
-iCalendar SEQUENCE) and keeps the session's UUID, so a re-exported ``.ics``
-updates the event instead of adding a second one.
+Every change a partner's calendar app must notice raises ``sequence`` (the
+iCalendar SEQUENCE) once and keeps the session's UUID, so a re-exported ``.ics``
+updates the event instead of adding a second one. The rule lives in
+:mod:`classesduo.domain.calendar_identity`; storage applies it on every update.
 """
 
 from __future__ import annotations
@@ -68,16 +69,12 @@ def move_session(db: Database, session_id: str, start_utc: datetime, minutes: in
         row = _editable_row(session, session_id, version)
         if row.status is SessionStatus.CANCELLED:
             raise ServiceError(translate("services", "This session is cancelled; plan a new one instead."))
-        changed = row.start_utc != start_utc or (minutes is not None and minutes != row.minutes) or (
-            visio_link is not None and visio_link.strip() != row.visio_link)
         row.start_utc = start_utc
         if minutes is not None:
             row.minutes = minutes
         if visio_link is not None:
             row.visio_link = visio_link.strip()
-        if changed:
-            row.sequence += 1
-        session.flush()
+        session.flush()  # SEQUENCE + 1 if anything changed (storage hook, domain/calendar_identity.py)
         return session_from_row(row)
 
 
@@ -89,7 +86,6 @@ def cancel_session(db: Database, session_id: str, reason: str = "", version: int
             return session_from_row(row)
         row.status = SessionStatus.CANCELLED
         row.cancel_reason = reason[:40]
-        row.sequence += 1
         session.flush()
         return session_from_row(row)
 

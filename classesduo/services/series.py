@@ -116,8 +116,6 @@ def edit_following(db: Database, session_id: str, paris_wall: time, minutes: int
                 start = local_to_utc(day, paris_wall, paris_zone, fold=0)
             except LocalTimeError as error:
                 raise ServiceError(str(error)) from error
-            if start != occurrence.start_utc or minutes != occurrence.minutes:
-                occurrence.sequence += 1
             occurrence.start_utc = start
             occurrence.minutes = minutes
             occurrence.series_id = new_series.id

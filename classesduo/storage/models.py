@@ -28,9 +28,12 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     event,
+    inspect,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import Session as OrmSession
 
+from classesduo.domain.calendar_identity import CALENDAR_FIELDS, calendar_changed, next_sequence
 from classesduo.domain.enums import (
     ConsentStatus,
     DuoStatus,
@@ -268,6 +271,39 @@ class ExchangeSessionRow(Stamped, Base):
 @event.listens_for(ExchangeSessionRow, "before_update")
 def _refresh_search_text(_mapper: Any, _connection: Any, target: ExchangeSessionRow) -> None:
     target.search_text = session_search_text(target.activities, target.notes)
+
+
+@event.listens_for(ExchangeSessionRow, "before_update")
+def _raise_sequence(_mapper: Any, _connection: Any, target: ExchangeSessionRow) -> None:
+    """The one place every ORM change of a session passes: SEQUENCE + 1 on a change calendars show
+    (rule: :mod:`classesduo.domain.calendar_identity`; bundles' bulk updates apply the same function)."""
+    state = inspect(target)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for name in CALENDAR_FIELDS:
+        history = state.attrs[name].history
+        if history.added and history.deleted:
+            before[name], after[name] = history.deleted[0], history.added[0]
+    raised = state.session.info.setdefault(_RAISED, {}) if state.session is not None else {}
+    if target.id in raised:  # a second flush of the same transaction: once per user action, not per flush
+        target.sequence = next_sequence(raised[target.id], target.sequence, True)
+        return
+    sequence = state.attrs.sequence.history
+    stored = sequence.deleted[0] if sequence.deleted else target.sequence
+    changed = calendar_changed(before, after)
+    target.sequence = next_sequence(stored, target.sequence, changed)
+    if changed:
+        raised[target.id] = stored
+
+
+#: Session.info key: the SEQUENCE each session had before the current transaction raised it.
+_RAISED = "classesduo.sequence_raised"
+
+
+@event.listens_for(OrmSession, "after_commit")
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_raised(session: OrmSession) -> None:
+    session.info.pop(_RAISED, None)
 
 
 class SessionRevisionRow(Base):

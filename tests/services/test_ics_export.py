@@ -1,4 +1,4 @@
-"""The .ics export read back with icalendar: TZID, local times, stable UIDs, SEQUENCE, STATUS, VALARM."""
+"""The .ics export read back with icalendar: UTC instants, METHOD, stable UIDs, SEQUENCE, STATUS, VALARM."""
 
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ def test_export_one_duo_reads_back_with_local_times(demo_workspace, tmp_path: Pa
     assert count == len(events) > 1
     event = events[session_uid(created.id)]
     assert event.decoded("DTSTART") == datetime(2027, 3, 16, 15, 0, tzinfo=PARIS)
-    assert event["DTSTART"].params["TZID"] == "Europe/Paris" and event["DTEND"].params["TZID"] == "Europe/Paris"
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=45)
+    assert "DTSTART:20270316T140000Z" in raw and "DTEND:20270316T144500Z" in raw  # UTC instants
+    assert str(calendar["METHOD"]) == "PUBLISH"
     assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
     description = str(event["DESCRIPTION"])
     assert "Paris: 2027-03-16 15:00–15:45" in description
@@ -46,12 +47,8 @@ def test_export_one_duo_reads_back_with_local_times(demo_workspace, tmp_path: Pa
     assert duo.duo.visio_link in description
     alarms = event.walk("VALARM")
     assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == timedelta(minutes=-30)
-    # Every time carries a TZID and the VTIMEZONE is there, limited to the export's range (not 1970–2038).
-    assert all("DTSTART;TZID=" in line for line in raw.splitlines() if line.startswith("DTSTART") and "T" in line
-               and not line.startswith("DTSTART:"))
-    zones = calendar.walk("VTIMEZONE")
-    assert [str(z["TZID"]) for z in zones] == ["Europe/Paris"]
-    assert "1970" not in raw and "2038" not in raw
+    # Times are UTC instants: no VTIMEZONE for readers to interpret (nor a 1970–2038 one).
+    assert not calendar.walk("VTIMEZONE") and "TZID" not in raw
 
 
 def test_re_export_keeps_uids_and_reports_changes(demo_workspace, tmp_path: Path) -> None:  # noqa: ANN001

@@ -142,9 +142,7 @@ class Importer:
         )
         if current is not None:
             exchange.log, exchange.series_id, exchange.sequence = current.log, current.series_id, current.sequence
-        changed = exchange != current
-        if changed and current is not None:
-            exchange.sequence += 1  # calendar apps take the new time/status over the old one
+        changed = exchange != current  # SEQUENCE + 1 when written, if calendars see it (storage hook)
         return Planned((duo.id, start), exchange, existing, changed)
 
     def write(self, session: Session, planned: Planned) -> None:
