@@ -96,17 +96,17 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <location filename="../../classesduo/services/bundles.py" line="142"/>
         <source>exchange consent expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <location filename="../../classesduo/services/bundles.py" line="144"/>
         <source>exchange consent refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <location filename="../../classesduo/services/bundles.py" line="146"/>
         <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3642,7 +3642,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="126"/>
+        <location filename="../../classesduo/services/ics_export.py" line="147"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
         <translation type="unfinished"></translation>
@@ -3651,37 +3651,42 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>ics</name>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="46"/>
+        <location filename="../../classesduo/services/ics_export.py" line="52"/>
         <source>Paris: {date} {start}–{end} ({zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="49"/>
+        <location filename="../../classesduo/services/ics_export.py" line="55"/>
         <source>{city}: {date} {start}–{end} ({zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="55"/>
+        <location filename="../../classesduo/services/ics_export.py" line="61"/>
         <source>Visio link: {link}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="57"/>
+        <location filename="../../classesduo/services/ics_export.py" line="63"/>
         <source>Facilitator: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="59"/>
+        <location filename="../../classesduo/services/ics_export.py" line="65"/>
         <source>This session is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="85"/>
+        <location filename="../../classesduo/services/ics_export.py" line="67"/>
+        <source>This session is postponed; the new date is a separate event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="98"/>
         <source>Classes Duo visio: {duo}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="93"/>
+        <location filename="../../classesduo/services/ics_export.py" line="108"/>
         <source>Visio in 30 minutes: {duo}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4133,7 +4138,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
-        <location filename="../../classesduo/services/planning.py" line="32"/>
+        <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
         <translation type="unfinished"></translation>
@@ -4289,7 +4294,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="26"/>
+        <location filename="../../classesduo/services/planning.py" line="27"/>
         <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4359,12 +4364,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="185"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="70"/>
+        <location filename="../../classesduo/services/planning.py" line="71"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4609,7 +4614,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="138"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>

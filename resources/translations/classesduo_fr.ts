@@ -102,17 +102,17 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="141"/>
+        <location filename="../../classesduo/services/bundles.py" line="142"/>
         <source>exchange consent expired on {day}</source>
         <translation>autorisation d&apos;échange expirée le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <location filename="../../classesduo/services/bundles.py" line="144"/>
         <source>exchange consent refused</source>
         <translation>autorisation d&apos;échange refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <location filename="../../classesduo/services/bundles.py" line="146"/>
         <source>exchange consent unknown</source>
         <translation>autorisation d&apos;échange inconnue</translation>
     </message>
@@ -3693,7 +3693,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="126"/>
+        <location filename="../../classesduo/services/ics_export.py" line="147"/>
         <location filename="../../classesduo/services/records.py" line="20"/>
         <source>No {kind} with id {id}.</source>
         <translation>Aucun enregistrement « {kind} » avec l’identifiant {id}.</translation>
@@ -3702,37 +3702,42 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>ics</name>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="46"/>
+        <location filename="../../classesduo/services/ics_export.py" line="52"/>
         <source>Paris: {date} {start}–{end} ({zone})</source>
         <translation>Paris : {date} {start}–{end} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="49"/>
+        <location filename="../../classesduo/services/ics_export.py" line="55"/>
         <source>{city}: {date} {start}–{end} ({zone})</source>
         <translation>{city} : {date} {start}–{end} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="55"/>
+        <location filename="../../classesduo/services/ics_export.py" line="61"/>
         <source>Visio link: {link}</source>
         <translation>Lien visio : {link}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="57"/>
+        <location filename="../../classesduo/services/ics_export.py" line="63"/>
         <source>Facilitator: {name}</source>
         <translation>Intervenant·e : {name}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="59"/>
+        <location filename="../../classesduo/services/ics_export.py" line="65"/>
         <source>This session is cancelled.</source>
         <translation>Cette séance est annulée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="85"/>
+        <location filename="../../classesduo/services/ics_export.py" line="67"/>
+        <source>This session is postponed; the new date is a separate event.</source>
+        <translation>Cette séance est reportée ; la nouvelle date est un événement à part.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/ics_export.py" line="98"/>
         <source>Classes Duo visio: {duo}</source>
         <translation>Visio Classes Duo : {duo}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/ics_export.py" line="93"/>
+        <location filename="../../classesduo/services/ics_export.py" line="108"/>
         <source>Visio in 30 minutes: {duo}</source>
         <translation>Visio dans 30 minutes : {duo}</translation>
     </message>
@@ -4184,7 +4189,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
-        <location filename="../../classesduo/services/planning.py" line="32"/>
+        <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
@@ -4340,7 +4345,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>l’heure locale ne doit pas porter de fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="26"/>
+        <location filename="../../classesduo/services/planning.py" line="27"/>
         <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
         <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
     </message>
@@ -4410,12 +4415,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="185"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="70"/>
+        <location filename="../../classesduo/services/planning.py" line="71"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
     </message>
@@ -4660,7 +4665,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="138"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
