@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from classesduo.domain.busy_index import BusyIndex, Who
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import SchoolCalendar, window_intervals
 from classesduo.domain.timezones import UTC, local_dates, utc_to_local
@@ -46,15 +47,17 @@ def session_problems(
     session: PlannedSession,
     paris: SchoolCalendar,
     partner: SchoolCalendar,
-    others: Sequence[PlannedSession],
+    others: Sequence[PlannedSession] | BusyIndex,
     buffer_minutes: int = 0,
 ) -> list[str]:
     """Human-readable reasons why ``session`` is a bad idea; an empty list means it is fine.
 
-    ``others`` should hold the sessions still planned (cancelled ones left
-    out); one with the same ``id`` as ``session`` is ignored. The facilitator
-    needs ``buffer_minutes`` between two sessions; a class only needs them
-    not to overlap. Times of other sessions are given on the Paris clock.
+    ``others`` holds the sessions still planned or held (cancelled ones left
+    out), as a list or as the :class:`~classesduo.domain.busy_index.BusyIndex`
+    of a range (build it once to check many sessions); one with the same
+    ``id`` as ``session`` is ignored. The facilitator and each of the two
+    classes need ``buffer_minutes`` between two visios. Times of other sessions
+    are given on the Paris clock; text is written only for real problems.
     """
     if buffer_minutes < 0:
         raise ValueError(
@@ -96,39 +99,29 @@ def session_problems(
                 )
             )
 
-    buffer = timedelta(minutes=buffer_minutes)
-    for other in sorted(others, key=lambda s: _utc(s.start_utc)):
-        if other.id == session.id:
-            continue
-        other_start, other_end = _utc(other.start_utc), _utc(other.end_utc)
-        when = _when(other_start, other_end, paris.zone)
-        overlaps = other_start < end and start < other_end
-        if (
-            session.facilitator_id is not None
-            and other.facilitator_id == session.facilitator_id
-            and other_start - buffer < end
-            and start < other_end + buffer
-        ):
-            if overlaps:
-                text = translate(
-                    "scheduling", "The facilitator already has a session on {date} {start}–{end} (Paris time)."
-                )
-            else:
-                text = translate(
-                    "scheduling",
-                    "The facilitator has another session within {buffer} minutes: {date} {start}–{end} (Paris time).",
-                )
-            problems.append(text.format(buffer=buffer_minutes, **when))
-        if overlaps and other.paris_class_id == session.paris_class_id:
-            problems.append(
-                translate(
-                    "scheduling", "The Paris class already has a session on {date} {start}–{end} (Paris time)."
-                ).format(**when)
-            )
-        if overlaps and other.partner_class_id == session.partner_class_id:
-            problems.append(
-                translate(
-                    "scheduling", "The partner class already has a session on {date} {start}–{end} (Paris time)."
-                ).format(**when)
-            )
+    index = others if isinstance(others, BusyIndex) else BusyIndex(others)
+    for clash in index.clashes(session, buffer_minutes):
+        when = _when(clash.other.start_utc, clash.other.end_utc, paris.zone)
+        problems.append(_clash_text(clash.who, clash.overlaps).format(buffer=buffer_minutes, **when))
     return problems
+
+
+def _clash_text(who: Who, overlaps: bool) -> str:
+    """What a clash says, by whose visio it is and whether the two share time (else: within the buffer)."""
+    if who is Who.FACILITATOR:
+        if overlaps:
+            return translate("scheduling",
+                             "The facilitator already has a session on {date} {start}–{end} (Paris time).")
+        return translate("scheduling", "The facilitator has another session within {buffer} minutes: "
+                                       "{date} {start}–{end} (Paris time).")
+    if who is Who.PARIS_CLASS:
+        if overlaps:
+            return translate("scheduling",
+                             "The Paris class already has a session on {date} {start}–{end} (Paris time).")
+        return translate("scheduling", "The Paris class has another session within {buffer} minutes: "
+                                       "{date} {start}–{end} (Paris time).")
+    if overlaps:
+        return translate("scheduling",
+                         "The partner class already has a session on {date} {start}–{end} (Paris time).")
+    return translate("scheduling", "The partner class has another session within {buffer} minutes: "
+                                   "{date} {start}–{end} (Paris time).")

@@ -1,4 +1,4 @@
-"""Visios that take someone's time, indexed by class and by facilitator.
+"""Loading the visios that take someone's time into the domain's busy-time index.
 
 The rule lives here once: a visio keeps a duo busy when it involves one of
 the duo's two classes (on either side) or the duo's facilitator, is not
@@ -9,13 +9,13 @@ every visio of the range once and asks the index per duo.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from classesduo.domain.busy_index import BusyIndex
+from classesduo.domain.conflicts import PlannedSession
 from classesduo.domain.entities import Duo
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.storage.models import DuoRow, ExchangeSessionRow
@@ -26,45 +26,14 @@ ACTIVE_STATUSES = (SessionStatus.PLANNED, SessionStatus.HELD)
 MARGIN = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class OccupyingVisio:
-    id: str
-    start_utc: datetime
-    end_utc: datetime
-    paris_class_id: str
-    partner_class_id: str
-    facilitator_id: str | None
+def occupying_query(start: datetime, end: datetime) -> Select:
+    """Plain columns of the visios taking someone's time that start in [start - 1 day, end + 1 day).
 
-
-class BusyTimes:
-    """The visios of a range, found by class and by facilitator."""
-
-    def __init__(self, visios: Iterable[OccupyingVisio]) -> None:
-        self._by_class: dict[str, list[OccupyingVisio]] = {}
-        self._by_facilitator: dict[str, list[OccupyingVisio]] = {}
-        for visio in visios:
-            self._by_class.setdefault(visio.paris_class_id, []).append(visio)
-            if visio.partner_class_id != visio.paris_class_id:
-                self._by_class.setdefault(visio.partner_class_id, []).append(visio)
-            if visio.facilitator_id:
-                self._by_facilitator.setdefault(visio.facilitator_id, []).append(visio)
-
-    def for_duo(self, duo: Duo, ignore_session_id: str | None = None) -> list[tuple[datetime, datetime]]:
-        """The intervals during which the duo's classes or facilitator are in another visio (or its own)."""
-        found: dict[str, OccupyingVisio] = {}
-        groups = [self._by_class.get(duo.paris_class_id, ()), self._by_class.get(duo.partner_class_id, ())]
-        if duo.facilitator_id:
-            groups.append(self._by_facilitator.get(duo.facilitator_id, ()))
-        for group in groups:
-            for visio in group:
-                found[visio.id] = visio
-        return [(visio.start_utc, visio.end_utc) for key, visio in found.items() if key != ignore_session_id]
-
-
-def load_busy_times(session: Session, start: datetime, end: datetime, duo: Duo | None = None) -> BusyTimes:
-    """The occupying visios starting in [start - 1 day, end + 1 day); with ``duo``, only those that may concern it."""
-    query = (
-        select(ExchangeSessionRow.id, ExchangeSessionRow.start_utc, ExchangeSessionRow.minutes,
+    Columns: id, duo id, start, minutes, status, Paris class, partner class, facilitator.
+    """
+    return (
+        select(ExchangeSessionRow.id, ExchangeSessionRow.duo_id, ExchangeSessionRow.start_utc,
+               ExchangeSessionRow.minutes, ExchangeSessionRow.status,
                DuoRow.paris_class_id, DuoRow.partner_class_id, DuoRow.facilitator_id)
         .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
         .where(ExchangeSessionRow.kind == SessionKind.VISIO)
@@ -72,11 +41,24 @@ def load_busy_times(session: Session, start: datetime, end: datetime, duo: Duo |
         .where(ExchangeSessionRow.start_utc >= start - MARGIN)
         .where(ExchangeSessionRow.start_utc < end + MARGIN)
     )
+
+
+def planned_session(key: str, duo_id: str, begin: datetime, minutes: int, paris: str, partner: str,
+                    facilitator: str | None) -> PlannedSession:
+    return PlannedSession(key, duo_id, facilitator, paris, partner, begin, begin + timedelta(minutes=minutes))
+
+
+def load_busy_times(session: Session, start: datetime, end: datetime, duo: Duo | None = None) -> BusyIndex:
+    """The occupying visios starting in [start - 1 day, end + 1 day); with ``duo``, only those that may concern it.
+
+    One query of plain columns (no ORM objects), whatever the range.
+    """
+    query = occupying_query(start, end)
     if duo is not None:
         classes = (duo.paris_class_id, duo.partner_class_id)
         conditions = [DuoRow.paris_class_id.in_(classes), DuoRow.partner_class_id.in_(classes)]
         if duo.facilitator_id:
             conditions.append(DuoRow.facilitator_id == duo.facilitator_id)
         query = query.where(or_(*conditions))
-    return BusyTimes(OccupyingVisio(key, begin, begin + timedelta(minutes=minutes), paris, partner, facilitator)
-                     for key, begin, minutes, paris, partner, facilitator in session.execute(query))
+    return BusyIndex(planned_session(key, duo_id, begin, minutes, paris, partner, facilitator)
+                     for key, duo_id, begin, minutes, _status, paris, partner, facilitator in session.execute(query))

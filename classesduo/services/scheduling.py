@@ -11,15 +11,17 @@ it re-exports the finder's read models, so callers import one module.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
+from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.conflicts import PlannedSession, session_problems
-from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.enums import SessionStatus
 from classesduo.domain.scheduling import SchoolCalendar
-from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times
+from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times, occupying_query, planned_session
 from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
 from classesduo.services.slot_search import (
     MAX_RANGE_DAYS,
@@ -34,7 +36,7 @@ from classesduo.services.slot_search import (
 )
 from classesduo.storage.convert import school_from_row
 from classesduo.storage.database import Database
-from classesduo.storage.models import ClassGroupRow, DuoRow, ExchangeSessionRow, SchoolRow
+from classesduo.storage.models import ClassGroupRow, SchoolRow
 
 __all__ = [
     "ACTIVE_STATUSES", "MAX_RANGE_DAYS", "DuoCalendars", "SlotSearch", "SlotView", "asynchronous_proposal",
@@ -64,26 +66,6 @@ def busy_intervals(db: Database, calendars: DuoCalendars, start: datetime, end: 
     return busy.for_duo(calendars.view.duo, ignore_session_id)
 
 
-def _planned(row: ExchangeSessionRow) -> PlannedSession:
-    return PlannedSession(
-        id=row.id, duo_id=row.duo_id, facilitator_id=row.duo.facilitator_id,
-        paris_class_id=row.duo.paris_class_id, partner_class_id=row.duo.partner_class_id,
-        start_utc=row.start_utc, end_utc=row.start_utc + timedelta(minutes=row.minutes),
-    )
-
-
-def _occupying_query(start: datetime, end: datetime):  # noqa: ANN202 - a select()
-    """Visios that take someone's time and start in [start - 1 day, end + 1 day)."""
-    return (
-        select(ExchangeSessionRow).join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
-        .where(ExchangeSessionRow.kind == SessionKind.VISIO)
-        .where(ExchangeSessionRow.status.in_(ACTIVE_STATUSES))
-        .where(ExchangeSessionRow.start_utc >= start - timedelta(days=1))
-        .where(ExchangeSessionRow.start_utc < end + timedelta(days=1))
-        .options(joinedload(ExchangeSessionRow.duo))
-    )
-
-
 def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, SchoolCalendar]:
     """The school calendar of each class, loaded in three queries whatever the number of classes."""
     rows = session.scalars(
@@ -100,24 +82,35 @@ def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, Scho
 # --- rule checks -------------------------------------------------------------------------------------------
 
 
-def session_flags(db: Database, start: datetime, end: datetime, buffer_minutes: int = 15) -> dict[str, list[str]]:
-    """Reasons each visio starting in [start, end) breaks a rule; sessions that are fine are left out.
+def session_flags(db: Database, start: datetime, end: datetime, buffer_minutes: int = 15,
+                  session_ids: Collection[str] | None = None) -> dict[str, list[str]]:
+    """Reasons each planned visio starting in [start, end) breaks a rule; sessions that are fine are left out.
 
-    Rules: inside both schools' windows, on no holiday, the facilitator not
-    double-booked (with the buffer), neither class double-booked.
+    Rules: inside both schools' windows, on no holiday, the facilitator and
+    both classes not double-booked and with ``buffer_minutes`` between two
+    visios. ``session_ids`` limits which visios are checked (e.g. those a
+    filtered view shows); they are still checked against every other visio.
+    One query of plain columns and one busy-time index for the whole range.
     """
     with db.reading() as session:
-        rows = session.scalars(_occupying_query(start, end)).all()
-        planned = {row.id: _planned(row) for row in rows}
-        targets = [row for row in rows if start <= row.start_utc < end and row.status is SessionStatus.PLANNED]
-        calendars = _calendars_by_class(
-            session, {row.duo.paris_class_id for row in targets} | {row.duo.partner_class_id for row in targets})
-        flags: dict[str, list[str]] = {}
-        for row in targets:
-            problems = session_problems(planned[row.id], calendars[row.duo.paris_class_id],
-                                        calendars[row.duo.partner_class_id], list(planned.values()), buffer_minutes)
-            if problems:
-                flags[row.id] = problems
+        planned: list[PlannedSession] = []
+        targets: list[PlannedSession] = []
+        for key, duo_id, begin, minutes, status, paris, partner, facilitator in session.execute(
+                occupying_query(start, end)):
+            visio = planned_session(key, duo_id, begin, minutes, paris, partner, facilitator)
+            planned.append(visio)
+            if (status is SessionStatus.PLANNED and start <= begin < end
+                    and (session_ids is None or key in session_ids)):
+                targets.append(visio)
+        calendars = _calendars_by_class(session, {visio.paris_class_id for visio in targets}
+                                        | {visio.partner_class_id for visio in targets})
+    index = BusyIndex(planned)
+    flags: dict[str, list[str]] = {}
+    for visio in targets:
+        problems = session_problems(visio, calendars[visio.paris_class_id], calendars[visio.partner_class_id],
+                                    index, buffer_minutes)
+        if problems:
+            flags[visio.id] = problems
     return flags
 
 
@@ -130,6 +123,5 @@ def problems_for(db: Database, duo_id: str, start_utc: datetime, minutes: int, s
     candidate = PlannedSession(session_id or "", duo_id, duo.facilitator_id, duo.paris_class_id,
                                duo.partner_class_id, start_utc, end_utc)
     with db.reading() as session:
-        others = [_planned(row) for row in session.scalars(_occupying_query(start_utc, end_utc)).all()
-                  if row.id != session_id]
-    return session_problems(candidate, calendars.paris, calendars.partner, others, buffer_minutes)
+        index = load_busy_times(session, start_utc, end_utc, duo=duo)
+    return session_problems(candidate, calendars.paris, calendars.partner, index, buffer_minutes)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from classesduo.domain.availability import WEEKDAY_NAMES
+from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import Slot, explain_no_overlap, find_slots, format_hours, weekly_overlap_minutes
 from classesduo.domain.timezones import difference_changes, utc_to_local
-from classesduo.services.busy_times import BusyTimes
 from classesduo.services.duo_calendars import DuoCalendars
 
 #: The finder refuses ranges longer than this (a school year and a bit).
@@ -124,7 +124,7 @@ def utc_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time(), UTC), datetime.combine(end + timedelta(days=1), time(), UTC)
 
 
-def search_duo(calendars: DuoCalendars, busy: BusyTimes, start: date, end: date, minutes: int = 45, step: int = 15,
+def search_duo(calendars: DuoCalendars, busy: BusyIndex, start: date, end: date, minutes: int = 45, step: int = 15,
                buffer_minutes: int = 15, views: SlotViews | None = None) -> SlotSearch:
     """Every slot for the duo in [start, end] (Paris dates), minus the facilitator's and classes' other visios."""
     paris, partner = calendars.paris, calendars.partner

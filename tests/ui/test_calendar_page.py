@@ -303,3 +303,35 @@ def _check_series_edit_and_cancel_through_the_dialog(window, page) -> None:  # n
     cancelled = planning.get_session(db, first.id)
     assert cancelled.status.value == "cancelled" and cancelled.sequence == 1
     assert any("Cancel this visio" in text for text in page.dialogs.asked)
+
+
+def test_many_visios_are_checked_on_a_worker_and_flagged_when_done(make_window, demo_dir: Path, qtbot,
+                                                                    monkeypatch) -> None:  # noqa: ANN001
+    """A large range's rule check runs off the GUI thread; the week and the list show its flags when it ends."""
+    import threading
+
+    from classesduo.services import scheduling
+    from classesduo.ui.pages import calendar_page
+
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8))
+    threads = []
+    real = scheduling.session_flags
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scheduling, "session_flags", counting)
+    monkeypatch.setattr(calendar_page, "FLAGS_ON_GUI_THREAD", 0)  # every range counts as large
+    with qtbot.waitSignal(page.flags_shown, timeout=10_000):
+        page.refresh()
+        assert page.flags_pending and not any(item.flagged for item in page.week.canvas.items)
+    assert threads == [False]
+    _check_flagged_session_shows_its_reason(page)
+    page.toolbar.show_past.setChecked(True)
+    with qtbot.waitSignal(page.flags_shown, timeout=10_000):
+        page.toolbar.view_buttons["list"].click()
+    model = page.table.model
+    assert any("facilitator already has a session" in (model.index(row, model.columnCount() - 1).data() or "")
+               for row in range(model.rowCount()))
+    assert len(threads) >= 2 and not any(threads)  # never on the GUI thread

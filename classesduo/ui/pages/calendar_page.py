@@ -7,12 +7,15 @@ double-clicking a free time; move by dragging or in the edit dialog.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from classesduo.domain.entities import ExchangeSession
+from classesduo.domain.enums import SessionStatus
 from classesduo.domain.timezones import LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
 from classesduo.services.errors import ServiceError
@@ -29,6 +32,14 @@ from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
+if TYPE_CHECKING:
+    from classesduo.ui.operations import Operation
+
+log = logging.getLogger(__name__)
+
+#: Up to this many planned visios shown, their rule problems are checked at once; more go to a worker.
+FLAGS_ON_GUI_THREAD = 150
+
 
 def end_of_time() -> datetime:
     return datetime(9000, 1, 1, tzinfo=UTC)
@@ -42,6 +53,7 @@ class CalendarPage(QtWidgets.QWidget):
     demo_requested = Signal()
     changed = Signal()
     log_requested = Signal(str)  # a session's id: open the exchange log form on it
+    flags_shown = Signal()  # the rule problems of the shown visios are drawn
 
     def __init__(self, dialogs: Dialogs | None = None, settings: Callable[[], Settings] | None = None,
                  parent: QtWidgets.QWidget | None = None) -> None:
@@ -54,6 +66,10 @@ class CalendarPage(QtWidgets.QWidget):
         self.mode = "week"
         self.duos: dict[str, DuoView] = {}
         self.items: list[CalendarItem] = []
+        self._flags_generation = 0
+        self._flags_operation: Operation | None = None
+        #: True while a worker checks the shown visios' rules; ``flags_shown`` is emitted when they are drawn.
+        self.flags_pending = False
         #: How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.
         self.run_dialog: Callable[[QtWidgets.QDialog], int] = lambda dialog: dialog.exec()
 
@@ -162,9 +178,9 @@ class CalendarPage(QtWidgets.QWidget):
             start = None if self.toolbar.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
             views = [v for v in list_sessions(db, start=start) if self._keep(v)]
             first = start or min((v.session.start_utc for v in views), default=end_of_time())
-            flags = scheduling.session_flags(db, first, end_of_time(), self.buffer_minutes()) if views else {}
-            self._list_flags = {key: "⚠ " + " ".join(texts) for key, texts in flags.items()}
+            self._list_flags = {}
             self.table.set_records(views)
+            self._load_flags(views, first, end_of_time())
             self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data")
                                        if not duos else "")
             self.toolbar.period_label.setText(translate("Calendar", "All sessions") if start is None
@@ -173,17 +189,68 @@ class CalendarPage(QtWidgets.QWidget):
         first, last = self.visible_range()
         start, end = self._utc(first), self._utc(last)
         views = [v for v in list_sessions(db, start=start, end=end) if self._keep(v)]
-        flags = scheduling.session_flags(db, start, end, self.buffer_minutes())
-        self.items = [CalendarItem(v, tuple(flags.get(v.session.id or "", ()))) for v in views]
+        self.items = [CalendarItem(v) for v in views]
+        self._show_items()
+        self._load_flags(views, start, end)
         locale = QtCore.QLocale()
         if self.mode == "month":
-            self.month.set_month(self.anchor.replace(day=1), self.items, self.today)
             self.toolbar.period_label.setText(locale.standaloneMonthName(self.anchor.month) + f" {self.anchor.year}")
         else:
-            self.week.set_week(first, self.items, self.today)
             period = translate("Calendar", "Week of {monday} – {sunday} (Paris time)")
             self.toolbar.period_label.setText(period.format(monday=format_date(first),
                                                             sunday=format_date(last - timedelta(days=1))))
+
+    def _show_items(self) -> None:
+        if self.mode == "month":
+            self.month.set_month(self.anchor.replace(day=1), self.items, self.today)
+        else:
+            self.week.set_week(self.visible_range()[0], self.items, self.today)
+
+    def _load_flags(self, views: list[SessionView], start: datetime, end: datetime) -> None:
+        """The shown visios' rule problems: here for a few, on a worker when many (the views show them when done)."""
+        assert self.workspace is not None
+        self._flags_generation += 1
+        if self._flags_operation is not None:
+            self._flags_operation.cancel()
+            self._flags_operation = None
+        ids = {view.session.id or "" for view in views if view.session.status is SessionStatus.PLANNED}
+        if not ids:
+            return
+        db, buffer, generation = self.workspace.db, self.buffer_minutes(), self._flags_generation
+
+        def work(_progress: object = None, _cancelled: object = None) -> dict[str, list[str]]:
+            return scheduling.session_flags(db, start, end, buffer, session_ids=ids)
+
+        if len(ids) <= FLAGS_ON_GUI_THREAD:
+            self._apply_flags(generation, work())
+            return
+        from classesduo.ui.operations import Operation
+
+        operation = Operation(work, self)
+        operation.succeeded.connect(lambda flags: self._apply_flags(generation, flags))
+        operation.failed.connect(lambda error, _details: log.warning("checking the calendar's rules failed: %s",
+                                                                     error))
+        for signal in (operation.succeeded, operation.failed):
+            signal.connect(operation.deleteLater)
+        self._flags_operation = operation
+        self.flags_pending = True
+        operation.start()
+
+    def _apply_flags(self, generation: int, flags: dict[str, list[str]]) -> None:
+        if generation != self._flags_generation:  # the page moved on meanwhile
+            return
+        self._flags_operation = None
+        self.flags_pending = False
+        if self.mode == "list":
+            self._list_flags = {key: "⚠ " + " ".join(texts) for key, texts in flags.items()}
+            model = self.table.model
+            if model.rowCount():
+                model.dataChanged.emit(model.index(0, model.columnCount() - 1),
+                                       model.index(model.rowCount() - 1, model.columnCount() - 1))
+        elif flags:
+            self.items = [CalendarItem(item.view, tuple(flags.get(item.session_id, ()))) for item in self.items]
+            self._show_items()
+        self.flags_shown.emit()
 
     def empty_text(self) -> str:
         if not self.toolbar.show_past.isChecked():
