@@ -265,23 +265,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="82"/>
         <source>Problems</source>
-        <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
+        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,18 +289,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,27 +316,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="346"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -344,52 +344,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,7 +1288,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -4134,7 +4134,8 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>scheduling</name>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="29"/>
+        <location filename="../../classesduo/domain/busy_index.py" line="78"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="30"/>
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
@@ -4144,33 +4145,33 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="61"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="64"/>
         <location filename="../../classesduo/domain/scheduling.py" line="248"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="65"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="68"/>
         <source>a session must end after it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="70"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="73"/>
         <source>Outside the Paris class&apos;s availability: {date} {start}–{end} (Paris time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="76"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="79"/>
         <source>Outside the partner class&apos;s availability: {date} {start}–{end} local time ({zone}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="86"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="89"/>
         <source>{date} is a Paris holiday: {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="94"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="97"/>
         <source>{date} (local date) is a holiday for the partner class: {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4180,18 +4181,28 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="117"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="115"/>
         <source>The facilitator has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="119"/>
         <source>The Paris class already has a session on {date} {start}–{end} (Paris time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="130"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="121"/>
+        <source>The Paris class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
         <source>The partner class already has a session on {date} {start}–{end} (Paris time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/conflicts.py" line="126"/>
+        <source>The partner class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -271,23 +271,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="82"/>
         <source>Problems</source>
-        <extracomment>How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
+        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -295,18 +295,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -323,27 +323,27 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="346"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -354,52 +354,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1305,7 +1305,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -4185,7 +4185,8 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>scheduling</name>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="29"/>
+        <location filename="../../classesduo/domain/busy_index.py" line="78"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="30"/>
         <location filename="../../classesduo/domain/scheduling.py" line="72"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
@@ -4195,33 +4196,33 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="61"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="64"/>
         <location filename="../../classesduo/domain/scheduling.py" line="248"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="65"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="68"/>
         <source>a session must end after it starts</source>
         <translation>une séance doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="70"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="73"/>
         <source>Outside the Paris class&apos;s availability: {date} {start}–{end} (Paris time).</source>
         <translation>En dehors des disponibilités de la classe parisienne : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="76"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="79"/>
         <source>Outside the partner class&apos;s availability: {date} {start}–{end} local time ({zone}).</source>
         <translation>En dehors des disponibilités de la classe partenaire : {date} {start}–{end} heure locale ({zone}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="86"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="89"/>
         <source>{date} is a Paris holiday: {name}.</source>
         <translation>Le {date} est un jour de vacances à Paris : {name}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="94"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="97"/>
         <source>{date} (local date) is a holiday for the partner class: {name}.</source>
         <translation>Le {date} (date locale) est un jour de vacances pour la classe partenaire : {name}.</translation>
     </message>
@@ -4231,19 +4232,29 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>L’intervenant·e a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="117"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="115"/>
         <source>The facilitator has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation>L’intervenant·e a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="119"/>
         <source>The Paris class already has a session on {date} {start}–{end} (Paris time).</source>
         <translation>La classe parisienne a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="130"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="121"/>
+        <source>The Paris class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
+        <translation>La classe parisienne a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
         <source>The partner class already has a session on {date} {start}–{end} (Paris time).</source>
         <translation>La classe partenaire a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/conflicts.py" line="126"/>
+        <source>The partner class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
+        <translation>La classe partenaire a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="87"/>
