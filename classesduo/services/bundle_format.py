@@ -20,7 +20,7 @@ from classesduo.storage.models import Base
 from classesduo.storage.types import CodeList, UTCDateTime
 
 FORMAT_NAME = "classesduo-bundle"
-FORMAT_VERSION = 2  # 2: media_tally (anonymous counts of media erased by retention)
+FORMAT_VERSION = 3  # 2: media_tally (anonymous counts of media erased by retention); 3: media_tally.dated_on
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 
@@ -189,9 +189,10 @@ def validate_manifest(manifest: Any) -> dict[str, list[dict[str, Any]]]:
             extra = sorted(set(row) - {column.name for column in columns})
             if extra:
                 raise BundleError(f"{name} row {row_id!r}: unknown field {extra[0]!r}")
-            missing = [column.name for column in columns if column.name not in row]
+            missing = [column.name for column in columns if column.name not in row
+                       and not (column.nullable and version < column.info.get("since_format", 0))]
             if missing:
                 raise BundleError(f"{name} row {row_id!r}: field {missing[0]!r} is missing")
-            out.append({column.name: decode(name, row_id, column, row[column.name]) for column in columns})
+            out.append({column.name: decode(name, row_id, column, row.get(column.name)) for column in columns})
         decoded[name] = out
     return decoded

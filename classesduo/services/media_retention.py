@@ -20,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import school_year_bounds
+from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
 from classesduo.services.erase_copies import mask_in_logs, scrub_backups
 from classesduo.services.errors import translated_storage_errors
@@ -127,12 +128,17 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
 def erase_old_rows(session: Session, duo_ids: list[str], today: date) -> tuple[list[tuple[str, str]], int]:
     """In one session (the live database or a backup): count the duos' media into ``media_tally``, delete them,
     clear their logs' text and revisions. Returns the media's (hash, stored name) and the logs cleared."""
+    when = type_coerce(func.coalesce(ExchangeSessionRow.start_utc, MediaItemRow.taken_at, MediaItemRow.created_at),
+                       ExchangeSessionRow.start_utc.type)
     items = session.execute(select(MediaItemRow.duo_id, MediaItemRow.kind, MediaItemRow.side,
-                                   MediaItemRow.file_hash, MediaItemRow.stored_name)
+                                   MediaItemRow.file_hash, MediaItemRow.stored_name, when)
+                            .outerjoin(ExchangeSessionRow, MediaItemRow.session_id == ExchangeSessionRow.id)
                             .where(MediaItemRow.duo_id.in_(duo_ids))).all()
-    tallies: Counter[tuple[str, MediaKind, Side]] = Counter((duo, kind, side) for duo, kind, side, _, _ in items)
-    for (duo_id, kind, side), count in tallies.items():
-        session.add(MediaTallyRow(duo_id=duo_id, kind=kind, side=side, count=count, erased_on=today))
+    # One count per duo, kind, side and day, the day reports count media on (docs/media.md).
+    tallies: Counter[tuple[str, MediaKind, Side, date]] = Counter(
+        (duo, kind, side, utc_to_local(instant, PARIS_ZONE).date()) for duo, kind, side, _, _, instant in items)
+    for (duo_id, kind, side, day), count in tallies.items():
+        session.add(MediaTallyRow(duo_id=duo_id, kind=kind, side=side, count=count, erased_on=today, dated_on=day))
     session.execute(delete(MediaItemRow).where(MediaItemRow.duo_id.in_(duo_ids)))
     sessions = session.scalars(select(ExchangeSessionRow).where(ExchangeSessionRow.duo_id.in_(duo_ids))).all()
     cleared = 0
@@ -145,7 +151,7 @@ def erase_old_rows(session: Session, duo_ids: list[str], today: date) -> tuple[l
     for start in range(0, len(session_ids), 500):
         session.execute(delete(SessionRevisionRow).where(SessionRevisionRow.session_id.in_(session_ids[start:start + 500])))
     session.flush()
-    return [(digest, stored_name) for _, _, _, digest, stored_name in items], cleared
+    return [(digest, stored_name) for _, _, _, digest, stored_name, _ in items], cleared
 
 
 def erased_counts(workspace: Workspace, duo_id: str | None = None) -> dict[tuple[str, MediaKind, Side], int]:

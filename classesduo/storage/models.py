@@ -360,6 +360,9 @@ class MediaTallyRow(Stamped, Base):
     side: Mapped[Side] = mapped_column(str_enum(Side))
     count: Mapped[int] = mapped_column(Integer, default=0)
     erased_on: Mapped[date] = mapped_column(Date)
+    #: The Paris day the erased items were dated on (their exchange, else taken, else added), as reports count
+    #: media; None only in bundles older than format 3.
+    dated_on: Mapped[date | None] = mapped_column(Date, info={"since_format": 3})
 
     __table_args__ = (CheckConstraint("count >= 0", name="count_positive"),)
 

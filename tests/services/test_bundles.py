@@ -204,5 +204,11 @@ def test_anonymous_counts_of_erased_media_travel_with_the_duo(demo_workspace: Wo
     target = tmp_path / "after-retention.zip"
     export_bundle(demo_workspace, target)
     summary = import_bundle(workspace, target)
-    assert summary.added["media_tally"] == len(counts)
+    from sqlalchemy import func, select
+
+    from classesduo.storage.models import MediaTallyRow
+
+    with demo_workspace.db.reading() as session:  # one row per duo, kind, side and day
+        rows = session.scalar(select(func.count()).select_from(MediaTallyRow))
+    assert summary.added["media_tally"] == rows
     assert erased_counts(workspace) == counts

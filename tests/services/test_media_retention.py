@@ -68,3 +68,24 @@ def test_erased_log_text_is_gone_from_the_database_file(demo_workspace: Workspac
     demo_workspace.db.dispose()
     data = b"".join(p.read_bytes() for p in demo_workspace.paths.data_dir.glob("classesduo.sqlite3*"))
     assert marker.encode() not in data
+
+
+def test_reports_count_the_erased_media_in_their_period(demo_workspace: Workspace) -> None:
+    """docs/media.md: erased media still count in reports, in the period they were dated in (31 → 0 before)."""
+    from classesduo.domain.reports import ReportPeriod, ReportScope
+    from classesduo.services.reports.data import build_report
+
+    year = ReportPeriod(date(2026, 9, 1), date(2027, 8, 31))
+    term = ReportPeriod(date(2026, 9, 1), date(2026, 12, 31), "2026-2027/1")
+    as_of = date(2028, 9, 1)
+
+    def shared(period: ReportPeriod) -> tuple[int, int]:
+        headline = build_report(demo_workspace.db, period, ReportScope(), as_of=as_of).headline
+        return headline.media_shared, headline.media_erased
+
+    before_year, before_term = shared(year), shared(term)
+    assert before_year[0] > 0 and before_year[1] == 0
+    erase_expired(demo_workspace, date(2028, 8, 1), retention_years=1)
+    assert shared(year) == (before_year[0], before_year[0])
+    assert shared(term) == (before_term[0], before_term[0])
+    assert shared(ReportPeriod(date(2029, 9, 1), date(2029, 12, 31)))[0] == 0

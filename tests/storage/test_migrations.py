@@ -171,3 +171,24 @@ def test_0003_folds_the_text_of_existing_sessions_for_the_log_filter(tmp_path: P
         assert connection.execute(text("SELECT search_text FROM exchange_session")).scalar() == \
             "chanson d'ete\ntres bien"
     engine.dispose()
+
+
+def test_0004_dates_old_tallies_on_their_school_years_first_day(tmp_path: Path) -> None:
+    """Tallies erased before 0004 have no day: they get 1 September of their duo's school year."""
+    url = f"sqlite:///{tmp_path / 'tally.sqlite3'}"
+    migrations.upgrade(url, "0003_session_search")
+    _insert_programme(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        year = connection.execute(text("SELECT school_year FROM duo WHERE id = 'd1'")).scalar()
+        connection.execute(text(
+            "INSERT INTO media_tally (id, duo_id, kind, side, count, erased_on, created_at, updated_at, version)"
+            " VALUES ('t1', 'd1', 'photo', 'paris', 3, '2028-08-01', '2028-08-01 10:00:00', '2028-08-01 10:00:00', 1)"))
+    engine.dispose()
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT count, dated_on FROM media_tally")).all() == [
+            (3, f"{year[:4]}-09-01")]
+    engine.dispose()
+    assert _counts(url)["exchange_session"] == 1

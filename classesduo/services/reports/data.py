@@ -37,6 +37,7 @@ from classesduo.services.reports.queries import (
     S,
     bucket_starts,
     consent_lines,
+    erased_media,
     held_over_time,
     highlights_of,
     paris_midnight,
@@ -96,6 +97,7 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         over_time = held_over_time(session, in_report, period, by_week)
         step()
         consent, media_total, cleared_publication = consent_lines(session, report_duos, start, end, as_of)
+        media_erased = erased_media(session, report_duos, period)
         step()
         timeline: list[TimelineEntry] = []
         photos: list[Photo] = []
@@ -141,7 +143,8 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         sessions_postponed=totals.postponed, sessions_to_log=totals.to_log, visio_minutes=totals.visio_minutes,
         children_paris=sum(line.children_paris for line in lines),
         children_partner=sum(line.children_partner for line in lines),
-        media_shared=media_total, media_cleared_publication=cleared_publication,
+        media_shared=media_total + media_erased, media_erased=media_erased,
+        media_cleared_publication=cleared_publication,
     )
     step()
     return ReportData(

@@ -12,7 +12,8 @@ Definitions (shown in the report's notes, see ``labels.py``):
 * **Children reached** on a side: for each duo, the largest presence logged at one held exchange
   in the period (the class size when a held exchange has no count), summed over duos.
 * **Media shared**: media of the duos in the report dated in the period (the date of their session,
-  else when they were taken, else when they were added). **Cleared** for a channel means consent
+  else when they were taken, else when they were added), including those since erased by retention
+  (their counts are kept in ``media_tally``, by day). **Cleared** for a channel means consent
   granted and not expired on the day the report is made.
 """
 
@@ -50,6 +51,8 @@ class Headline:
     children_paris: int = 0
     children_partner: int = 0
     media_shared: int = 0
+    #: Of the media shared, those since erased by retention (counted from ``media_tally``).
+    media_erased: int = 0
     media_cleared_publication: int = 0
 
     @property

@@ -16,7 +16,7 @@ from classesduo.domain.enums import ConsentStatus, MediaKind, SessionKind, Sessi
 from classesduo.domain.reports import ReportPeriod
 from classesduo.services.reports.consent import consent_cleared
 from classesduo.services.reports.model import ConsentLine, Photo, TimelineEntry
-from classesduo.storage.models import ExchangeSessionRow, MediaItemRow
+from classesduo.storage.models import ExchangeSessionRow, MediaItemRow, MediaTallyRow
 
 PARIS = ZoneInfo("Europe/Paris")
 HIGHLIGHT_CHARS = 160
@@ -155,6 +155,13 @@ def consent_lines(session, report_duos, start: datetime, end: datetime,  # noqa:
                 tallies[channel][2] += count
     lines = [ConsentLine(channel, *tallies[channel]) for channel in CHANNELS]
     return lines, total, tallies["publication"][0]
+
+
+def erased_media(session, report_duos, period: ReportPeriod) -> int:  # noqa: ANN001
+    """Media of the report's duos dated in the period and since erased by retention (``media_tally``)."""
+    return int(session.scalar(select(func.coalesce(func.sum(MediaTallyRow.count), 0)).where(
+        MediaTallyRow.duo_id.in_(report_duos), MediaTallyRow.dated_on >= period.start,
+        MediaTallyRow.dated_on <= period.end)))
 
 
 def timeline_of(session, duo_id: str, in_period: ColumnElement[bool]) -> list[TimelineEntry]:  # noqa: ANN001

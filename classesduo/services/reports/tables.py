@@ -20,7 +20,8 @@ PARIS = ZoneInfo("Europe/Paris")
 HEADLINE_KEYS = (
     "duos", "active_duos", "paris_schools", "partner_schools", "arrondissements", "countries",
     "sessions_planned", "sessions_held", "sessions_cancelled", "sessions_postponed", "sessions_to_log",
-    "visio_hours", "children_paris", "children_partner", "media_shared", "media_cleared_publication",
+    "visio_hours", "children_paris", "children_partner", "media_shared", "media_erased",
+    "media_cleared_publication",
 )
 
 
