@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,14 @@ class Settings:
     db_url: str = ""
     #: Shared mode: the media folder every team member sees (e.g. a network share); "" uses the data folder.
     media_dir: str = ""
+    #: The main window's size and position (``QWidget.saveGeometry``, base64); "" lets the window choose.
+    window_geometry: str = ""
+    #: The main window's toolbars and docks (``QMainWindow.saveState``, base64).
+    window_state: str = ""
+    #: The area shown when the app was closed ("home", "schools", …); "" opens Home.
+    last_area: str = ""
+    #: Splitter positions and table column widths, base64 ``saveState`` keyed by "page/kind/index".
+    view_states: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A 1920×1080 screen (the offscreen default is 800×800, smaller than the window): window geometry is
+# restored as saved, and pages are checked at 1280×720 and 1366×768 within it.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(Path(__file__).with_name("offscreen_screen.json"))
 os.environ.pop("CLASSESDUO_DB_URL", None)
 os.environ.pop("CLASSESDUO_DATA_DIR", None)
 

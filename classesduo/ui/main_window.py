@@ -21,6 +21,7 @@ from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.safety_menu import SafetyMenu
 from classesduo.ui.translations import Translations
+from classesduo.ui.window_state import restore_geometry, restore_views, save_window
 
 if TYPE_CHECKING:
     from classesduo.services.dashboard import HomeSummary
@@ -49,6 +50,20 @@ AREAS = [
 ]
 
 
+#: The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the
+#: status bar the window's own minimum stays well inside a 1280×720 screen.
+PAGE_MINIMUM = QtCore.QSize(760, 480)
+
+
+def _default_size() -> QtCore.QSize:
+    """First run: 1200×760, or less on a smaller screen."""
+    screen = QtGui.QGuiApplication.primaryScreen()
+    size = QtCore.QSize(1200, 760)
+    if screen is not None:
+        size = size.boundedTo(screen.availableSize() * 0.95)
+    return size
+
+
 class MainWindow(QtWidgets.QMainWindow):
     home_ready = Signal()  # the home page shows the data; the other pages are still being built
     workspace_ready = Signal()  # every page shows the data
@@ -67,12 +82,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self._operation: Operation | None = None
         self._duo_origin: QtWidgets.QWidget | None = None
         self.setObjectName("MainWindow")
-        self.resize(1200, 760)
+        self.resize(_default_size())
 
         self.pages: dict[str, Any] = {}
         self.nav = QtWidgets.QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QtWidgets.QStackedWidget()
+        # The pages share this much room whatever their contents: a page change, a data load or a language
+        # switch never makes the window grow (tests/ui/test_window_fit.py checks each page fits 1280×720).
+        self.stack.setMinimumSize(PAGE_MINIMUM)
         self.opening = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter)
         self.opening.setObjectName("emptyStateLabel")
         self.stack.addWidget(self.opening)
@@ -92,6 +110,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_actions()
         self.nav.setCurrentRow(0)
         self.retranslate_ui()
+        restore_geometry(self, settings)
 
     def build_pages(self) -> None:
         """Create every page (importing the services behind them) once; the window is already visible."""
@@ -105,6 +124,10 @@ class MainWindow(QtWidgets.QMainWindow):
             for key, page in self.pages.items():
                 if key != "home":
                     page.set_workspace(self.workspace)
+        restore_views(self.pages, self.settings)
+        last = next((row for row, area in enumerate(AREAS) if area.key == self.settings.last_area), None)
+        if last is not None and self.nav.currentRow() == 0:
+            self.nav.setCurrentRow(last)
         self._show_row(self.nav.currentRow())
 
     def _build_home(self) -> None:
@@ -357,7 +380,17 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Data folder: {path}").format(version=__version__, tzdata=tz_database_version(),
                                                         path=self.paths.data_dir))
 
+    def current_area(self) -> str:
+        row = self.nav.currentRow()
+        return AREAS[row].key if 0 <= row < len(AREAS) else ""
+
+    def remember_window(self) -> None:
+        """Keep the size, position, splitters, column widths and current area for the next run."""
+        save_window(self, self.pages, self.current_area(), self.settings)
+        self._save_settings()
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.remember_window()
         if "media" in self.pages:
             self.pages["media"].shutdown()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)

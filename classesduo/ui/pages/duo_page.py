@@ -58,6 +58,8 @@ class DuoPage(QtWidgets.QWidget):
         for kind in (*[k.value for k in SessionKind], MEDIA_KIND):
             self.kind_filter.addItem("", kind)
         self.term_filter = QtWidgets.QComboBox()
+        for combo in (self.kind_filter, self.term_filter):  # follow their texts in either language
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_filter.currentIndexChanged.connect(self.apply_filters)
         self.term_filter.currentIndexChanged.connect(self.apply_filters)
         self.timeline = RecordTable([

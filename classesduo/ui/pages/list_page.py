@@ -104,6 +104,10 @@ class RecordTable(QtWidgets.QWidget):
             self._sized = True
         self._update_count()
 
+    def keep_column_widths(self) -> None:
+        """The columns have widths the user chose (restored from the last run): loading keeps them."""
+        self._sized = True
+
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
         return self.proxy.index(rows[0].row(), 0).data(RECORD_ROLE) if rows else None

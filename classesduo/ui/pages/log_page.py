@@ -53,6 +53,7 @@ class LogPage(ListPage):
         self._mode = -1
         self.which = QtWidgets.QComboBox()
         self.which.addItems(["", ""])
+        self.which.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.which.currentIndexChanged.connect(self.refresh)
         self.log_button = QtWidgets.QPushButton()
         self.log_button.clicked.connect(self.log_unplanned)

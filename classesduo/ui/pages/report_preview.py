@@ -29,10 +29,11 @@ class ReportPreview(QtWidgets.QWidget):
         for index, key in enumerate(HEADLINE_KEYS):
             label = QtWidgets.QLabel()
             label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-            grid.addWidget(label, index // 4, index % 4)
+            grid.addWidget(label, index // 2, index % 2)  # two a row: fits 1280 px in French
             self.figure_labels[key] = label
         figures.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
         self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setMinimumHeight(240)  # the charts shrink rather than push the window past 720 px
         self.tables: dict[str, QtWidgets.QTableWidget] = {}
         self.charts_tab = QtWidgets.QWidget()
         self.charts_layout = QtWidgets.QHBoxLayout(self.charts_tab)

@@ -59,6 +59,8 @@ class ReportsPage(QtWidgets.QWidget):
         self.lang_combo = QtWidgets.QComboBox()
         self.lang_combo.addItem("Français", "fr")
         self.lang_combo.addItem("English", "en")
+        for combo in (self.period_combo, self.scope_combo, self.lang_combo):  # never cut, in either language
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lang_combo.setCurrentIndex(0 if QtCore.QLocale().language() == QtCore.QLocale.Language.French else 1)
         self.semicolon_check = QtWidgets.QCheckBox()
         # French Excel expects ";": ticked for a French report, not for an English one (it follows the language).
