@@ -599,117 +599,117 @@ Move it anyway?</source>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Date (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="71"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="70"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="72"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
         <source>&amp;Timetables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Log / edit the selected session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>Undo delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
         <source>Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>Nothing to log for this duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
         <source>Choose a duo in the Duos list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -717,27 +717,27 @@ Project: {project}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="282"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="289"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="290"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1290,9 +1290,9 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,37 +1484,37 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="100"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="105"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
         <source>Logged exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="111"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,107 +1522,108 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="202"/>
         <source>Classes Duo</source>
+        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="212"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="213"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="219"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="197"/>
+        <location filename="../../classesduo/ui/main_window.py" line="220"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <location filename="../../classesduo/ui/main_window.py" line="377"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1631,67 +1632,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
-        <location filename="../../classesduo/ui/main_window.py" line="207"/>
+        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="221"/>
+        <location filename="../../classesduo/ui/main_window.py" line="244"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="257"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="238"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="287"/>
+        <location filename="../../classesduo/ui/main_window.py" line="310"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="288"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="292"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="297"/>
+        <location filename="../../classesduo/ui/main_window.py" line="320"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="347"/>
+        <location filename="../../classesduo/ui/main_window.py" line="370"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <location filename="../../classesduo/ui/main_window.py" line="377"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,7 +2449,7 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="112"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="116"/>
         <source>Filter… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,13 +2466,13 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="132"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="180"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{total} rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,7 +2487,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="236"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2502,123 +2503,123 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
         <source>Term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="192"/>
         <source>Paris {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="205"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="207"/>
         <source>Check the dates: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="230"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="284"/>
         <source>Report saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
         <source>Export cancelled; no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>One arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>One partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
         <source>One facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>One duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>Report &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
         <source>CSV for French Excel (;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Export &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>

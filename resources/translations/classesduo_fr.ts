@@ -609,117 +609,117 @@ La déplacer quand même ?</translation>
 <context>
     <name>DuoPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
         <source>Date (Paris)</source>
         <translation>Date (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="68"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="71"/>
         <source>Term</source>
         <translation>Trimestre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="70"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="72"/>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation>Retour à la liste (Alt+Left, Esc)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
         <source>&amp;Timetables…</source>
         <translation>Emplois du &amp;temps…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation>Les créneaux hebdomadaires des deux écoles et leur chevauchement, semaine par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Log / edit the selected session…</source>
         <translation>Renseigner / modifier la séance sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>Nothing to log for this duo.</source>
         <translation>Rien à renseigner pour ce duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
         <source>Choose a duo in the Duos list.</source>
         <translation>Choisissez un duo dans la liste des duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -730,27 +730,27 @@ Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues 
 Projet : {project}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
         <source>none</source>
         <translation>aucun·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="282"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="289"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="290"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -1307,9 +1307,9 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="188"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
@@ -1502,37 +1502,37 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="100"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation>Rien à renseigner : chaque séance passée a son compte rendu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="105"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation>Aucun échange renseigné pour l’instant — chargez les données de démonstration pour voir un trimestre de comptes rendus.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
         <source>Logged exchanges</source>
         <translation>Échanges renseignés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="111"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation>Enregistrer un échange non planifié (Ctrl+L) ; Entrée sur une ligne renseigne cette séance</translation>
     </message>
@@ -1540,107 +1540,108 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="40"/>
+        <location filename="../../classesduo/ui/main_window.py" line="41"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="179"/>
+        <location filename="../../classesduo/ui/main_window.py" line="202"/>
         <source>Classes Duo</source>
+        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="185"/>
+        <location filename="../../classesduo/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="186"/>
+        <location filename="../../classesduo/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="187"/>
+        <location filename="../../classesduo/ui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="188"/>
+        <location filename="../../classesduo/ui/main_window.py" line="211"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="189"/>
+        <location filename="../../classesduo/ui/main_window.py" line="212"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="190"/>
+        <location filename="../../classesduo/ui/main_window.py" line="213"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="192"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="193"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="194"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="195"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="196"/>
+        <location filename="../../classesduo/ui/main_window.py" line="219"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="197"/>
+        <location filename="../../classesduo/ui/main_window.py" line="220"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <location filename="../../classesduo/ui/main_window.py" line="377"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1653,23 +1654,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="180"/>
-        <location filename="../../classesduo/ui/main_window.py" line="207"/>
+        <location filename="../../classesduo/ui/main_window.py" line="203"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="221"/>
+        <location filename="../../classesduo/ui/main_window.py" line="244"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="257"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="238"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1678,37 +1679,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="270"/>
+        <location filename="../../classesduo/ui/main_window.py" line="293"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="287"/>
+        <location filename="../../classesduo/ui/main_window.py" line="310"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="288"/>
+        <location filename="../../classesduo/ui/main_window.py" line="311"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="292"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="297"/>
+        <location filename="../../classesduo/ui/main_window.py" line="320"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="347"/>
+        <location filename="../../classesduo/ui/main_window.py" line="370"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1717,7 +1718,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="354"/>
+        <location filename="../../classesduo/ui/main_window.py" line="377"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -2492,7 +2493,7 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="112"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="116"/>
         <source>Filter… (Ctrl+F)</source>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
@@ -2509,13 +2510,13 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="132"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="180"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{total} rows</source>
         <translation>{total} lignes</translation>
     </message>
@@ -2530,7 +2531,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="234"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="236"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
@@ -2546,123 +2547,123 @@ Les effacer ?</translation>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
         <source>Term {number}, {year}</source>
         <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="192"/>
         <source>Paris {number}</source>
         <translation>Paris {number}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="205"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="207"/>
         <source>Check the dates: {problem}.</source>
         <translation>Vérifiez les dates : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="230"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation>Rien à choisir pour ce périmètre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="284"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
         <source>Export cancelled; no file written.</source>
         <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation>Modifier les da&amp;tes du trimestre…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>&amp;Scope:</source>
         <translation>Pé&amp;rimètre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>One arrondissement</source>
         <translation>Un arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>One partner country</source>
         <translation>Un pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
         <source>One facilitator</source>
         <translation>Un·e intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>One duo</source>
         <translation>Un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
         <source>CSV for French Excel (;)</source>
         <translation>CSV pour Excel en français (;)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Export &amp;XLSX…</source>
         <translation>Exporter en &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
     </message>
