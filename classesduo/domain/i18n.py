@@ -34,7 +34,38 @@ def translator() -> Translator:
     return _translator
 
 
+def english_plural(text: str, n: int) -> str:
+    """English plural of a source text marked with "(s)"/"(es)": "%n row(s)" → "1 row", "2 rows", "0 rows".
+
+    English is the source language and has no .qm of its own, so its two forms are derived here; a
+    source must read right with either ending (write "%n media item(s) left out", not "… is/are …").
+    """
+    for mark, ending in (("(es)", "es"), ("(s)", "s")):
+        text = text.replace(mark, "" if n == 1 else ending)
+    return text
+
+
+class Context:
+    """A translation context for plural messages: ``Plural.tr("%n row(s)", "", n)``.
+
+    ``pyside6-lupdate`` marks a message as plural (numerus) only in a ``tr()`` call with a variable
+    count, and takes the context from the name of the object ``tr`` is called on; so the object's
+    variable must be spelled like its context (``Plural = Context("Plural")``).
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tr(self, text: str, disambiguation: str = "", n: int = -1) -> str:
+        return translate(self.name, text, disambiguation or None, n)
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     if n < 0 and disambiguation is None:
         return _translator(context, text)
-    return _translator(context, text, disambiguation, n)
+    result = _translator(context, text, disambiguation, n)
+    return english_plural(result, n) if n >= 0 and ("(s)" in result or "(es)" in result) else result
+
+
+#: The GUI's counted nouns ("%n row(s)", "%n duo(s)"…), one context for all of them.
+Plural = Context("Plural")

@@ -3,7 +3,7 @@
 The second language is the partner school's when it is English or Spanish,
 otherwise English. The texts are fixed per language on purpose (not passed
 through the app's translator): the mail goes to people whatever language the
-app itself is shown in.
+app itself is shown in. Day and month names come from QLocale.
 """
 
 from __future__ import annotations
@@ -14,28 +14,24 @@ from urllib.parse import quote
 
 from classesduo.services.scheduling import DuoCalendars
 
-_FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre")
-_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
-_ES_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-              "noviembre", "diciembre")
+def _long(moment: datetime, locale_name: str, pattern: str) -> str:
+    """Day and month names from QLocale (the one source of the app's date words), the time as HH:MM."""
+    from PySide6.QtCore import QDate, QLocale
+
+    day = QLocale(locale_name).toString(QDate(moment.year, moment.month, moment.day), pattern)
+    return f"{day} {moment:%H:%M}"
 
 
 def _fr(moment: datetime) -> str:
-    return f"{_FR_DAYS[moment.weekday()]} {moment.day} {_FR_MONTHS[moment.month - 1]} {moment.year} à {moment:%H:%M}"
+    return _long(moment, "fr_FR", "dddd d MMMM yyyy 'à'")
 
 
 def _en(moment: datetime) -> str:
-    return f"{_EN_DAYS[moment.weekday()]} {moment.day} {_EN_MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M}"
+    return _long(moment, "en_GB", "dddd d MMMM yyyy 'at'")
 
 
 def _es(moment: datetime) -> str:
-    return (f"{_ES_DAYS[moment.weekday()]} {moment.day} de {_ES_MONTHS[moment.month - 1]} de {moment.year} "
-            f"a las {moment:%H:%M}")
+    return _long(moment, "es_ES", "dddd d 'de' MMMM 'de' yyyy 'a las'")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from classesduo.ui.background_count import count_in_background
 from classesduo.ui.paged_rows import PagedRows
 from classesduo.ui.pages.list_page import RecordTable
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import Qt, QtCore, translate
 from classesduo.ui.table_model import Column, RecordTableModel
 
@@ -174,9 +175,9 @@ class PagedTable(RecordTable):
             self._unfiltered = shown
         total = self._unfiltered
         if shown is None:
-            self.count_label.setText(translate("RecordTable", "at least {shown} rows").format(
-                shown=model.rowCount()) if model.count_failed else translate("RecordTable", "counting…"))
+            self.count_label.setText(Plural.tr("at least %n row(s)", "", model.rowCount())
+                                     if model.count_failed else translate("RecordTable", "counting…"))
         elif total is None or shown == total:
-            self.count_label.setText(translate("RecordTable", "{total} rows").format(total=shown))
+            self.count_label.setText(Plural.tr("%n row(s)", "", shown))
         else:
             self.count_label.setText(translate("RecordTable", "{shown} of {total}").format(shown=shown, total=total))

@@ -6,12 +6,13 @@ import logging
 
 from classesduo.domain import i18n
 from classesduo.paths import resources_dir
+from classesduo.services.wording import LANGUAGES
 from classesduo.ui.qt import QtCore
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = ("fr", "en")
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+SUPPORTED = tuple(LANGUAGES)  # one list of languages for the GUI, reports and e-mails
+LOCALES = LANGUAGES
 
 
 def system_language() -> str:

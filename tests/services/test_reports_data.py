@@ -10,7 +10,6 @@ from classesduo.domain.enums import ConsentStatus
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, parse_scope, validate_period
 from classesduo.services.errors import NotFoundError
 from classesduo.services.reports.data import ReportCancelled, build_report, bucket_starts, consent_cleared
-from classesduo.services.reports.labels import TABLES
 from classesduo.services.reports.model import ConsentLine, CountryLine
 from tests.services.report_fixture import AS_OF, build_fixture
 
@@ -141,10 +140,6 @@ def test_consent_cleared() -> None:
     assert not consent_cleared(ConsentStatus.GRANTED, date(2026, 11, 27), on)
     assert not consent_cleared(ConsentStatus.REFUSED, None, on)
     assert not consent_cleared(ConsentStatus.UNKNOWN, None, on)
-
-
-def test_label_tables_have_the_same_keys() -> None:
-    assert set(TABLES["fr"]) == set(TABLES["en"])
 
 
 def test_names_sort_without_accents_and_numbers_in_order() -> None:

@@ -1,251 +1,157 @@
-"""The words of a report, in French and English, independent of the GUI's language.
+"""The words of a report, in the report's language (independent of the GUI's), through the one pipeline.
 
 A report is written for its reader (the City reads French; a partner may read
 English), so its language is a parameter of the export, not the language the
-app happens to be shown in. The GUI's ``translate()`` follows the app's
-language; these explicit tables do not. To add a language, add one dictionary
-with the same keys (a test checks the keys match).
+app happens to be shown in. The words are English source text here, marked for
+``pyside6-lupdate`` (context ``Report``) and translated from the same ``.ts`` as
+the GUI by :mod:`classesduo.services.wording`, which also formats dates and
+numbers with ``QLocale``. To add a language, see that module.
 """
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cached_property
 
-LANGUAGES = ("fr", "en")
+from classesduo.services.wording import LANGUAGES as _LANGUAGES
+from classesduo.services.wording import QT_TRANSLATE_NOOP, Wording, check_language, country_name, wording
 
-_EN: dict[str, str] = {
-    "title": "Classes Duo — activity report",
-    "subtitle": "City of Paris international school exchanges",
-    "term": "Term {number}, {year}",
-    "range": "From {start} to {end}",
-    "made_on": "Made on {day}",
-    "scope.programme": "Whole programme",
-    "scope.arrondissement": "Paris {value}",
-    "scope.country": "Partner country: {value}",
-    "scope.facilitator": "Facilitator: {value}",
-    "scope.duo": "Duo: {value}",
-    "page": "Page {page} of {pages}",
-    "section.headline": "Key figures",
-    "section.cancellations": "Cancellation reasons",
-    "section.over_time_week": "Sessions held per week",
-    "section.over_time_month": "Sessions held per month",
-    "section.countries": "Sessions by partner country",
-    "section.duos": "Duos",
-    "section.quiet": "Duos with no exchange in the period",
-    "section.consent": "Consent coverage of the media shared",
-    "section.timeline": "Timeline",
-    "section.photos": "Photos",
-    "section.notes": "How the figures are counted",
-    "section.charts": "Charts",
-    "figure": "Figure",
-    "value": "Value",
-    "h.duos": "Duos in the report",
-    "h.active_duos": "Active duos (at least one exchange held)",
-    "h.paris_schools": "Paris schools",
-    "h.partner_schools": "Partner schools",
-    "h.arrondissements": "Arrondissements covered",
-    "h.countries": "Countries covered",
-    "h.sessions_planned": "Sessions planned",
-    "h.sessions_held": "Sessions held",
-    "h.sessions_cancelled": "Sessions cancelled",
-    "h.sessions_postponed": "Sessions postponed",
-    "h.sessions_to_log": "Sessions planned, not yet logged (past or to come)",
-    "h.visio_hours": "Hours of visio",
-    "h.children_paris": "Children reached in Paris",
-    "h.children_partner": "Children reached abroad",
-    "h.media_shared": "Media shared",
-    "h.media_erased": "of which erased after the retention period (counts kept)",
-    "h.media_cleared_publication": "Media cleared for publication",
-    "col.reason": "Reason",
-    "col.count": "Sessions",
-    "col.week": "Week of",
-    "col.month": "Month",
-    "col.held": "Held",
-    "col.planned": "Planned",
-    "col.country": "Country",
-    "col.duos": "Duos",
-    "col.paris_school": "Paris school",
-    "col.arrondissement": "Arr.",
-    "col.class": "Class",
-    "col.partner_school": "Partner school",
-    "col.city": "City",
-    "col.facilitator": "Facilitator",
-    "col.status": "Status",
-    "col.last_exchange": "Last exchange",
-    "col.children_paris": "Children (Paris)",
-    "col.children_partner": "Children (partner)",
-    "col.highlights": "Highlights",
-    "col.children": "Children (Paris / partner)",
-    "col.duo": "Duo",
-    "col.channel": "Use",
-    "col.cleared": "Cleared",
-    "col.refused": "Refused",
-    "col.unknown": "Unknown",
-    "col.expired": "Expired",
-    "col.total": "Total",
-    "col.date": "Date",
-    "col.kind": "Kind",
-    "col.minutes": "Minutes",
-    "col.present": "Present (Paris / partner)",
-    "col.note": "What happened",
-    "none": "None.",
-    "no_reason": "not given",
-    "channel.exchange": "Exchange between the classes",
-    "channel.reports": "City reports",
-    "channel.publication": "Publication",
-    "status.proposed": "proposed", "status.active": "active", "status.paused": "paused", "status.closed": "closed",
-    "session.planned": "planned", "session.held": "held", "session.cancelled": "cancelled",
-    "session.postponed": "postponed",
-    "kind.visio": "visio", "kind.email": "e-mail", "kind.blog_post": "blog post", "kind.letter": "letter",
-    "reason.technical": "technical problem", "reason.partner_absent": "partner class absent",
-    "reason.school_event": "school event", "reason.weather": "weather", "reason.strike": "strike",
-    "reason.other": "other",
-    "notes": (
-        "Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with "
-        "a session in the period. Active duos: at least one exchange held in the period. Sessions planned: "
-        "sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of "
-        "visio: actual length of the held visios (planned length when not logged). Children reached: for each "
-        "duo, the largest presence logged at one held exchange (the class size when a held exchange has no "
-        "count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared "
-        "when granted and not expired on the day the report is made."),
+LANGUAGES = tuple(_LANGUAGES)
+
+#: key → English source text (its French is in resources/translations/classesduo_fr.ts, context "Report").
+SOURCES: dict[str, str] = {
+    'title': QT_TRANSLATE_NOOP("Report", 'Classes Duo — activity report'),
+    'subtitle': QT_TRANSLATE_NOOP("Report", 'City of Paris international school exchanges'),
+    'term': QT_TRANSLATE_NOOP("Report", 'Term {number}, {year}'),
+    'range': QT_TRANSLATE_NOOP("Report", 'From {start} to {end}'),
+    'made_on': QT_TRANSLATE_NOOP("Report", 'Made on {day}'),
+    'scope.programme': QT_TRANSLATE_NOOP("Report", 'Whole programme'),
+    'scope.arrondissement': QT_TRANSLATE_NOOP("Report", 'Paris {value}'),
+    'scope.country': QT_TRANSLATE_NOOP("Report", 'Partner country: {value}'),
+    'scope.facilitator': QT_TRANSLATE_NOOP("Report", 'Facilitator: {value}'),
+    'scope.duo': QT_TRANSLATE_NOOP("Report", 'Duo: {value}'),
+    'page': QT_TRANSLATE_NOOP("Report", 'Page {page} of {pages}'),
+    'section.headline': QT_TRANSLATE_NOOP("Report", 'Key figures'),
+    'section.cancellations': QT_TRANSLATE_NOOP("Report", 'Cancellation reasons'),
+    'section.over_time_week': QT_TRANSLATE_NOOP("Report", 'Sessions held per week'),
+    'section.over_time_month': QT_TRANSLATE_NOOP("Report", 'Sessions held per month'),
+    'section.countries': QT_TRANSLATE_NOOP("Report", 'Sessions by partner country'),
+    'section.duos': QT_TRANSLATE_NOOP("Report", 'Duos'),
+    'section.quiet': QT_TRANSLATE_NOOP("Report", 'Duos with no exchange in the period'),
+    'section.consent': QT_TRANSLATE_NOOP("Report", 'Consent coverage of the media shared'),
+    'section.timeline': QT_TRANSLATE_NOOP("Report", 'Timeline'),
+    'section.photos': QT_TRANSLATE_NOOP("Report", 'Photos'),
+    'section.notes': QT_TRANSLATE_NOOP("Report", 'How the figures are counted'),
+    'section.charts': QT_TRANSLATE_NOOP("Report", 'Charts'),
+    'figure': QT_TRANSLATE_NOOP("Report", 'Figure'),
+    'value': QT_TRANSLATE_NOOP("Report", 'Value'),
+    'h.duos': QT_TRANSLATE_NOOP("Report", 'Duos in the report'),
+    'h.active_duos': QT_TRANSLATE_NOOP("Report", 'Active duos (at least one exchange held)'),
+    'h.paris_schools': QT_TRANSLATE_NOOP("Report", 'Paris schools'),
+    'h.partner_schools': QT_TRANSLATE_NOOP("Report", 'Partner schools'),
+    'h.arrondissements': QT_TRANSLATE_NOOP("Report", 'Arrondissements covered'),
+    'h.countries': QT_TRANSLATE_NOOP("Report", 'Countries covered'),
+    'h.sessions_planned': QT_TRANSLATE_NOOP("Report", 'Sessions planned'),
+    'h.sessions_held': QT_TRANSLATE_NOOP("Report", 'Sessions held'),
+    'h.sessions_cancelled': QT_TRANSLATE_NOOP("Report", 'Sessions cancelled'),
+    'h.sessions_postponed': QT_TRANSLATE_NOOP("Report", 'Sessions postponed'),
+    'h.sessions_to_log': QT_TRANSLATE_NOOP("Report", 'Sessions planned, not yet logged (past or to come)'),
+    'h.visio_hours': QT_TRANSLATE_NOOP("Report", 'Hours of visio'),
+    'h.children_paris': QT_TRANSLATE_NOOP("Report", 'Children reached in Paris'),
+    'h.children_partner': QT_TRANSLATE_NOOP("Report", 'Children reached abroad'),
+    'h.media_shared': QT_TRANSLATE_NOOP("Report", 'Media shared'),
+    'h.media_erased': QT_TRANSLATE_NOOP("Report", 'of which erased after the retention period (counts kept)'),
+    'h.media_cleared_publication': QT_TRANSLATE_NOOP("Report", 'Media cleared for publication'),
+    'col.reason': QT_TRANSLATE_NOOP("Report", 'Reason'),
+    'col.count': QT_TRANSLATE_NOOP("Report", 'Sessions'),
+    'col.week': QT_TRANSLATE_NOOP("Report", 'Week of'),
+    'col.month': QT_TRANSLATE_NOOP("Report", 'Month'),
+    'col.held': QT_TRANSLATE_NOOP("Report", 'Held'),
+    'col.planned': QT_TRANSLATE_NOOP("Report", 'Planned'),
+    'col.country': QT_TRANSLATE_NOOP("Report", 'Country'),
+    'col.duos': QT_TRANSLATE_NOOP("Report", 'Duos'),
+    'col.paris_school': QT_TRANSLATE_NOOP("Report", 'Paris school'),
+    'col.arrondissement': QT_TRANSLATE_NOOP("Report", 'Arr.'),
+    'col.class': QT_TRANSLATE_NOOP("Report", 'Class'),
+    'col.partner_school': QT_TRANSLATE_NOOP("Report", 'Partner school'),
+    'col.city': QT_TRANSLATE_NOOP("Report", 'City'),
+    'col.facilitator': QT_TRANSLATE_NOOP("Report", 'Facilitator'),
+    'col.status': QT_TRANSLATE_NOOP("Report", 'Status'),
+    'col.last_exchange': QT_TRANSLATE_NOOP("Report", 'Last exchange'),
+    'col.children_paris': QT_TRANSLATE_NOOP("Report", 'Children (Paris)'),
+    'col.children_partner': QT_TRANSLATE_NOOP("Report", 'Children (partner)'),
+    'col.highlights': QT_TRANSLATE_NOOP("Report", 'Highlights'),
+    'col.children': QT_TRANSLATE_NOOP("Report", 'Children (Paris / partner)'),
+    'col.duo': QT_TRANSLATE_NOOP("Report", 'Duo'),
+    'col.channel': QT_TRANSLATE_NOOP("Report", 'Use'),
+    'col.cleared': QT_TRANSLATE_NOOP("Report", 'Cleared'),
+    'col.refused': QT_TRANSLATE_NOOP("Report", 'Refused'),
+    'col.unknown': QT_TRANSLATE_NOOP("Report", 'Unknown'),
+    'col.expired': QT_TRANSLATE_NOOP("Report", 'Expired'),
+    'col.total': QT_TRANSLATE_NOOP("Report", 'Total'),
+    'col.date': QT_TRANSLATE_NOOP("Report", 'Date'),
+    'col.kind': QT_TRANSLATE_NOOP("Report", 'Kind'),
+    'col.minutes': QT_TRANSLATE_NOOP("Report", 'Minutes'),
+    'col.present': QT_TRANSLATE_NOOP("Report", 'Present (Paris / partner)'),
+    'col.note': QT_TRANSLATE_NOOP("Report", 'What happened'),
+    'none': QT_TRANSLATE_NOOP("Report", 'None.'),
+    'no_reason': QT_TRANSLATE_NOOP("Report", 'not given'),
+    'channel.exchange': QT_TRANSLATE_NOOP("Report", 'Exchange between the classes'),
+    'channel.reports': QT_TRANSLATE_NOOP("Report", 'City reports'),
+    'channel.publication': QT_TRANSLATE_NOOP("Report", 'Publication'),
+    'status.proposed': QT_TRANSLATE_NOOP("Report", 'proposed'),
+    'status.active': QT_TRANSLATE_NOOP("Report", 'active'),
+    'status.paused': QT_TRANSLATE_NOOP("Report", 'paused'),
+    'status.closed': QT_TRANSLATE_NOOP("Report", 'closed'),
+    'session.planned': QT_TRANSLATE_NOOP("Report", 'planned'),
+    'session.held': QT_TRANSLATE_NOOP("Report", 'held'),
+    'session.cancelled': QT_TRANSLATE_NOOP("Report", 'cancelled'),
+    'session.postponed': QT_TRANSLATE_NOOP("Report", 'postponed'),
+    'kind.visio': QT_TRANSLATE_NOOP("Report", 'visio'),
+    'kind.email': QT_TRANSLATE_NOOP("Report", 'e-mail'),
+    'kind.blog_post': QT_TRANSLATE_NOOP("Report", 'blog post'),
+    'kind.letter': QT_TRANSLATE_NOOP("Report", 'letter'),
+    'reason.technical': QT_TRANSLATE_NOOP("Report", 'technical problem'),
+    'reason.partner_absent': QT_TRANSLATE_NOOP("Report", 'partner class absent'),
+    'reason.school_event': QT_TRANSLATE_NOOP("Report", 'school event'),
+    'reason.weather': QT_TRANSLATE_NOOP("Report", 'weather'),
+    'reason.strike': QT_TRANSLATE_NOOP("Report", 'strike'),
+    'reason.other': QT_TRANSLATE_NOOP("Report", 'other'),
+    'notes': QT_TRANSLATE_NOOP("Report", 'Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.'),
 }
-
-_FR: dict[str, str] = {
-    "title": "Classes Duo — rapport d'activité",
-    "subtitle": "Échanges scolaires internationaux de la Ville de Paris",
-    "term": "Trimestre {number}, {year}",
-    "range": "Du {start} au {end}",
-    "made_on": "Établi le {day}",
-    "scope.programme": "Ensemble du programme",
-    "scope.arrondissement": "Paris {value}",
-    "scope.country": "Pays partenaire : {value}",
-    "scope.facilitator": "Animateur·rice : {value}",
-    "scope.duo": "Duo : {value}",
-    "page": "Page {page} sur {pages}",
-    "section.headline": "Chiffres clés",
-    "section.cancellations": "Motifs d'annulation",
-    "section.over_time_week": "Séances tenues par semaine",
-    "section.over_time_month": "Séances tenues par mois",
-    "section.countries": "Séances par pays partenaire",
-    "section.duos": "Duos",
-    "section.quiet": "Duos sans échange sur la période",
-    "section.consent": "Consentements des médias partagés",
-    "section.timeline": "Chronologie",
-    "section.photos": "Photos",
-    "section.notes": "Méthode de calcul",
-    "section.charts": "Graphiques",
-    "figure": "Indicateur",
-    "value": "Valeur",
-    "h.duos": "Duos du rapport",
-    "h.active_duos": "Duos actifs (au moins un échange tenu)",
-    "h.paris_schools": "Écoles parisiennes",
-    "h.partner_schools": "Écoles partenaires",
-    "h.arrondissements": "Arrondissements couverts",
-    "h.countries": "Pays couverts",
-    "h.sessions_planned": "Séances prévues",
-    "h.sessions_held": "Séances tenues",
-    "h.sessions_cancelled": "Séances annulées",
-    "h.sessions_postponed": "Séances reportées",
-    "h.sessions_to_log": "Séances prévues, pas encore renseignées (passées ou à venir)",
-    "h.visio_hours": "Heures de visio",
-    "h.children_paris": "Enfants touchés à Paris",
-    "h.children_partner": "Enfants touchés à l'étranger",
-    "h.media_shared": "Médias partagés",
-    "h.media_erased": "dont effacés après la durée de conservation (comptes gardés)",
-    "h.media_cleared_publication": "Médias autorisés à la publication",
-    "col.reason": "Motif",
-    "col.count": "Séances",
-    "col.week": "Semaine du",
-    "col.month": "Mois",
-    "col.held": "Tenues",
-    "col.planned": "Prévues",
-    "col.country": "Pays",
-    "col.duos": "Duos",
-    "col.paris_school": "École parisienne",
-    "col.arrondissement": "Arr.",
-    "col.class": "Classe",
-    "col.partner_school": "École partenaire",
-    "col.city": "Ville",
-    "col.facilitator": "Animateur·rice",
-    "col.status": "Statut",
-    "col.last_exchange": "Dernier échange",
-    "col.children_paris": "Enfants (Paris)",
-    "col.children_partner": "Enfants (partenaire)",
-    "col.highlights": "Temps forts",
-    "col.children": "Enfants (Paris / part.)",
-    "col.duo": "Duo",
-    "col.channel": "Usage",
-    "col.cleared": "Autorisés",
-    "col.refused": "Refusés",
-    "col.unknown": "Inconnus",
-    "col.expired": "Expirés",
-    "col.total": "Total",
-    "col.date": "Date",
-    "col.kind": "Type",
-    "col.minutes": "Minutes",
-    "col.present": "Présents (Paris / partenaire)",
-    "col.note": "Déroulé",
-    "none": "Aucun.",
-    "no_reason": "non précisé",
-    "channel.exchange": "Échange entre les classes",
-    "channel.reports": "Rapports de la Ville",
-    "channel.publication": "Publication",
-    "status.proposed": "proposé", "status.active": "actif", "status.paused": "en pause", "status.closed": "terminé",
-    "session.planned": "prévue", "session.held": "tenue", "session.cancelled": "annulée",
-    "session.postponed": "reportée",
-    "kind.visio": "visio", "kind.email": "courriel", "kind.blog_post": "article de blog", "kind.letter": "lettre",
-    "reason.technical": "problème technique", "reason.partner_absent": "classe partenaire absente",
-    "reason.school_event": "événement scolaire", "reason.weather": "météo", "reason.strike": "grève",
-    "reason.other": "autre",
-    "notes": (
-        "Duos du rapport : duos du périmètre actifs ou en pause dans l'année scolaire, et tout duo ayant une "
-        "séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances "
-        "programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : "
-        "durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la "
-        "plus forte présence notée lors d'un échange tenu (l'effectif de la classe si un échange tenu n'a pas de "
-        "compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un "
-        "consentement est valable s'il est accordé et non expiré le jour où le rapport est établi."),
-}
-
-_MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-}
-
-TABLES = {"en": _EN, "fr": _FR}
 
 
 @dataclass(frozen=True)
 class Labels:
     lang: str
 
+    @cached_property
+    def words(self) -> Wording:
+        return wording(self.lang)
+
     def __call__(self, key: str, **values: object) -> str:
-        text = TABLES[self.lang].get(key) or _EN.get(key, key)
+        source = SOURCES.get(key, key)
+        text = self.words.translate("Report", source)
         return text.format(**values) if values else text
 
     def date(self, day: date | None) -> str:
-        if day is None:
-            return ""
-        return day.strftime("%d/%m/%Y") if self.lang == "fr" else day.isoformat()
+        return self.words.date(day)
 
     def month(self, day: date) -> str:
-        return f"{_MONTHS[self.lang][day.month - 1]} {day.year}"
+        return self.words.month(day)
 
     def short_day(self, day: date) -> str:
-        return day.strftime("%d/%m") if self.lang == "fr" else f"{day.day} {_MONTHS['en'][day.month - 1]}"
+        return self.words.short_day(day)
 
     def number(self, value: float) -> str:
-        text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
-        return text.replace(",", "\u202f").replace(".", ",") if self.lang == "fr" else text
+        return self.words.number(value)
 
     def enum(self, prefix: str, value: str) -> str:
         if not value:
             return self("no_reason") if prefix == "reason" else ""
         key = f"{prefix}.{value}"
-        return self(key) if key in _EN else value
+        return self(key) if key in SOURCES else value
 
     def country(self, code: str) -> str:
         return country_name(code, self.lang)
@@ -260,21 +166,8 @@ class Labels:
 
 
 def labels_for(lang: str) -> Labels:
-    if lang not in TABLES:
-        raise ValueError(f"unknown report language {lang!r} (expected one of: {', '.join(LANGUAGES)})")
+    check_language(lang)
     return Labels(lang)
 
 
-@cache
-def country_name(code: str, lang: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    if lang == "en":
-        return getattr(country, "common_name", None) or country.name
-    try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext(country.name)
-    except OSError:
-        return country.name
+__all__ = ["LANGUAGES", "SOURCES", "Labels", "country_name", "labels_for"]

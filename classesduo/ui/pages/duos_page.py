@@ -19,7 +19,8 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import duo_status_label
 from classesduo.ui.forms.duo_dialog import ClassChoice, DuoDialog
 from classesduo.ui.pages.list_page import text_column
-from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
+from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtGui, Signal, translate
 from classesduo.ui.table_model import Column
 from classesduo.ui.undo import RecordKind, SaveCommand
@@ -118,8 +119,8 @@ class DuosPage(ManagedList):
         if not (sessions or media):
             return ""
         return translate("DuosPage", "{sessions} and {media} belong to this duo").format(
-            sessions=counted(sessions, translate("DuosPage", "1 session"), translate("DuosPage", "{n} sessions")),
-            media=counted(media, translate("DuosPage", "1 media item"), translate("DuosPage", "{n} media items")))
+            sessions=Plural.tr("%n session(s)", "", sessions),
+            media=Plural.tr("%n media item(s)", "", media))
 
     def offer_instead(self, record: Duo) -> None:
         """A duo with history is closed rather than deleted."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from classesduo.services.workspace import Workspace
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.table_model import RECORD_ROLE, Column, FilterProxy, RecordTableModel
 
@@ -129,9 +130,8 @@ class RecordTable(QtWidgets.QWidget):
 
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = (translate("RecordTable", "{shown} of {total}") if shown != total
-                else translate("RecordTable", "{total} rows"))
-        self.count_label.setText(text.format(shown=shown, total=total))
+        self.count_label.setText(translate("RecordTable", "{shown} of {total}").format(shown=shown, total=total)
+                                 if shown != total else Plural.tr("%n row(s)", "", total))
 
 
 class ListPage(QtWidgets.QWidget):

@@ -20,11 +20,6 @@ from classesduo.ui.table_model import RECORD_ROLE
 from classesduo.ui.undo import ArchiveCommand, DeleteCommand, IdMap, RecordKind, SaveCommand, UndoContext
 
 
-def counted(number: int, one: str, many: str) -> str:
-    """``counted(1, "1 duo", "{n} duos")`` -> "1 duo"; both texts already translated."""
-    return (one if number == 1 else many).format(n=number)
-
-
 class UndoActions(QtCore.QObject):
     """Undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) of a stack, on ``widget``, active while it is shown.
 

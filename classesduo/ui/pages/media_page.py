@@ -32,6 +32,7 @@ from classesduo.ui.media.grid_model import PAGE_SIZE, RECORD_ROLE, MediaGridMode
 from classesduo.ui.media.grid_view import BadgeDelegate, MediaGridView
 from classesduo.ui.media.thumbnails import ThumbnailLoader
 from classesduo.ui.operations import Operation, run_with_progress
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 log = logging.getLogger(__name__)
@@ -229,9 +230,9 @@ class MediaPage(QtWidgets.QWidget):
         shown = self.model.rowCount()
         total = self.model.total
         if total is not None:
-            text = translate("MediaPage", "{count} items").format(count=total)
-        elif self.model.count_failed:  # "150+ items": at least the rows shown
-            text = translate("MediaPage", "{count} items").format(count=f"{shown}+")
+            text = Plural.tr("%n item(s)", "", total)
+        elif self.model.count_failed:  # at least the rows shown
+            text = Plural.tr("at least %n item(s)", "", shown)
         else:
             text = translate("RecordTable", "counting…")  # the lists' word, already translated
         self.count_label.setText(text)

@@ -38,18 +38,19 @@ from classesduo.ui.forms.class_dialog import ClassDialog
 from classesduo.ui.forms.facilitator_dialog import FacilitatorDialog
 from classesduo.ui.forms.school_dialog import SchoolDialog
 from classesduo.ui.pages.list_page import text_column
-from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions, counted
+from classesduo.ui.pages.managed_list import ManagedList, add_undo_actions
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.table_model import Column
 from classesduo.ui.undo import IdMap, RecordKind
 
 
 def duo_count(number: int) -> str:
-    return counted(number, translate("SchoolsPage", "1 duo"), translate("SchoolsPage", "{n} duos"))
+    return Plural.tr("%n duo(s)", "", number)
 
 
 def session_count(number: int) -> str:
-    return counted(number, translate("SchoolsPage", "1 session"), translate("SchoolsPage", "{n} sessions"))
+    return Plural.tr("%n session(s)", "", number)
 
 
 def archived_column() -> Column:
@@ -92,7 +93,7 @@ class SchoolsList(ManagedList):
         if not classes:
             return ""
         return translate("SchoolsPage", "{classes}, {duos} and {sessions} use this school").format(
-            classes=counted(classes, translate("SchoolsPage", "1 class"), translate("SchoolsPage", "{n} classes")),
+            classes=Plural.tr("%n class(es)", "", classes),
             duos=duo_count(duos), sessions=session_count(sessions))
 
 
