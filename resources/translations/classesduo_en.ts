@@ -775,119 +775,99 @@ Project: {project}</source>
 <context>
     <name>DuosPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="57"/>
         <source>Paris school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="58"/>
         <source>Arr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="60"/>
         <source>Paris class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="61"/>
         <source>Partner school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="62"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="63"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="64"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="65"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="66"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="73"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="75"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="76"/>
         <source>No duos yet — add one (Ctrl+N), ask for partner suggestions (Ctrl+Shift+N), or load the demo data to see Paris classes paired with partner classes abroad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="83"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
         <source>Suggest partners… (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
         <source>Add duo… (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="86"/>
         <source>Edit… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="120"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>{sessions} and {media} belong to this duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
-        <source>1 session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
-        <source>{n} sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
-        <source>1 media item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
-        <source>{n} media items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="129"/>
         <source>Cannot delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="131"/>
         <source>{reason}: deleting the duo would lose that history.
 
 Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="133"/>
         <source>Cannot delete — close the duo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="141"/>
         <source>close the duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,99 +1680,99 @@ Details are in the log: {log}</source>
 <context>
     <name>ManagedList</name>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="61"/>
         <source>Undo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="62"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="63"/>
         <source>Redo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="64"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="108"/>
         <source>Cannot delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="115"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="110"/>
         <source>{reason}: deleting “{name}” would orphan that history.
 
 Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="119"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="114"/>
         <source>Cannot delete — archive instead?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="143"/>
         <source>Add… (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="144"/>
         <source>Edit… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="145"/>
         <source>Delete… (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="159"/>
         <source>Unarchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="160"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="209"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="204"/>
         <source>add “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="210"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="205"/>
         <source>edit “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="223"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="224"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="232"/>
         <source>delete “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
         <source>archive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="251"/>
         <source>unarchive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,114 +2109,108 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="179"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="180"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="232"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="234"/>
-        <source>{count} items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="245"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="248"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="289"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="316"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="292"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="295"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="328"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="329"/>
         <source>Importing {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="336"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="343"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,6 +2343,75 @@ Erase them?</source>
     </message>
 </context>
 <context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
+        <source>at least %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/paged_table.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
+        <source>%n media item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="233"/>
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="235"/>
+        <source>at least %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
+        <source>%n duo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
+        <source>%n class(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="14"/>
@@ -2449,31 +2492,510 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
         <source>Filter… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="177"/>
-        <source>at least {shown} rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="132"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Report</name>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="180"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
-        <source>{total} rows</source>
+        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
+        <source>Classes Duo — activity report</source>
+        <extracomment>key → English source text (its French is in resources/translations/classesduo_fr.ts, context &quot;Report&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
+        <source>City of Paris international school exchanges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
+        <source>Term {number}, {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
+        <source>From {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
+        <source>Made on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
+        <source>Whole programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
+        <source>Paris {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
+        <source>Partner country: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
+        <source>Facilitator: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <source>Duo: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
+        <source>Cancellation reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
+        <source>Sessions held per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <source>Sessions held per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <source>Sessions by partner country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <source>Duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
+        <source>Duos with no exchange in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
+        <source>Consent coverage of the media shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
+        <source>How the figures are counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <source>Duos in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <source>Active duos (at least one exchange held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <source>Paris schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <source>Partner schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <source>Arrondissements covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <source>Countries covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <source>Sessions planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <source>Sessions held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <source>Sessions cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <source>Sessions postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <source>Sessions planned, not yet logged (past or to come)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <source>Hours of visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <source>Children reached in Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <source>Children reached abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <source>Media shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <source>of which erased after the retention period (counts kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <source>Media cleared for publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <source>Week of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <source>Paris school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <source>Arr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <source>Partner school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <source>Facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <source>Last exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <source>Children (Paris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <source>Children (partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <source>Highlights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <source>Children (Paris / partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <source>Duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <source>Present (Paris / partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <source>Exchange between the classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <source>City reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <source>proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <source>postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <source>visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <source>blog post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <source>letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <source>technical problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <source>partner class absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <source>school event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <source>weather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <source>strike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3037,169 +3559,139 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
-        <source>1 duo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
-        <source>{n} duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
-        <source>1 session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
-        <source>{n} sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
         <source>Archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="58"/>
         <source>archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="63"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="65"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="66"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="67"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="68"/>
         <source>Arr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
         <source>Time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="71"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="78"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="79"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="81"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="82"/>
         <source>No schools yet — add one (Ctrl+N) or load the demo data to explore the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="94"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>{classes}, {duos} and {sessions} use this school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
-        <source>1 class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
-        <source>{n} classes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="124"/>
         <source>No classes yet — add a school, then its classes (Ctrl+N), or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="138"/>
         <source>{duos} and {sessions} use this class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="172"/>
         <source>No facilitators yet — add one (Ctrl+N) or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
         <source>1 duo is run by this facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="186"/>
         <source>{n} duos are run by this facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="106"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="108"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="109"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="110"/>
         <source>Pupils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="112"/>
         <source>Teacher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="120"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="121"/>
         <source>Classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="154"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="156"/>
         <source>Active duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="157"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="158"/>
         <source>Sessions this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="169"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>

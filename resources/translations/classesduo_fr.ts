@@ -788,107 +788,103 @@ Projet : {project}</translation>
 <context>
     <name>DuosPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="57"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="58"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="60"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="61"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="62"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="63"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="64"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="65"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="66"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="73"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="75"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="76"/>
         <source>No duos yet — add one (Ctrl+N), ask for partner suggestions (Ctrl+Shift+N), or load the demo data to see Paris classes paired with partner classes abroad.</source>
         <translation>Aucun duo pour l’instant — ajoutez-en un (Ctrl+N), demandez des suggestions de partenaires (Ctrl+Shift+N) ou chargez les données de démonstration pour voir des classes parisiennes associées à des classes partenaires à l’étranger.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="83"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
         <source>Suggest partners… (Ctrl+Shift+N)</source>
         <translation>Suggérer des partenaires… (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
         <source>Add duo… (Ctrl+N)</source>
         <translation>Ajouter un duo… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="85"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="86"/>
         <source>Edit… (F2)</source>
         <translation>Modifier… (F2)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="120"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>{sessions} and {media} belong to this duo</source>
         <translation>{sessions} et {media} appartiennent à ce duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>1 session</source>
-        <translation>1 séance</translation>
+        <translation type="vanished">1 séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="121"/>
         <source>{n} sessions</source>
-        <translation>{n} séances</translation>
+        <translation type="vanished">{n} séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <source>1 media item</source>
-        <translation>1 média</translation>
+        <translation type="vanished">1 média</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <source>{n} media items</source>
-        <translation>{n} médias</translation>
+        <translation type="vanished">{n} médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="129"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="131"/>
         <source>{reason}: deleting the duo would lose that history.
 
 Close the duo instead? It keeps its sessions and media.</source>
@@ -897,12 +893,12 @@ Close the duo instead? It keeps its sessions and media.</source>
 Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="133"/>
         <source>Cannot delete — close the duo?</source>
         <translation>Suppression impossible — clôturer le duo ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duos_page.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="141"/>
         <source>close the duo</source>
         <translation>la clôture du duo</translation>
     </message>
@@ -1736,32 +1732,32 @@ Dossier des données : {path}</translation>
 <context>
     <name>ManagedList</name>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="61"/>
         <source>Undo {action}</source>
         <translation>Annuler {action}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="62"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="63"/>
         <source>Redo {action}</source>
         <translation>Rétablir {action}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="64"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="108"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="115"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="110"/>
         <source>{reason}: deleting “{name}” would orphan that history.
 
 Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
@@ -1770,67 +1766,67 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mais n’est plus proposée pour les nouveaux duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="119"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="114"/>
         <source>Cannot delete — archive instead?</source>
         <translation>Suppression impossible — archiver plutôt ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="143"/>
         <source>Add… (Ctrl+N)</source>
         <translation>Ajouter… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="144"/>
         <source>Edit… (Enter)</source>
         <translation>Modifier… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="145"/>
         <source>Delete… (Del)</source>
         <translation>Supprimer… (Del)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="159"/>
         <source>Unarchive</source>
         <translation>Désarchiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="160"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="209"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="204"/>
         <source>add “{name}”</source>
         <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="210"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="205"/>
         <source>edit “{name}”</source>
         <translation>la modification de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="223"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="224"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="232"/>
         <source>delete “{name}”</source>
         <translation>la suppression de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
         <source>archive “{name}”</source>
         <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="251"/>
         <source>unarchive “{name}”</source>
         <translation>le désarchivage de « {name} »</translation>
     </message>
@@ -2168,114 +2164,112 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="179"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="180"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="232"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="234"/>
         <source>{count} items</source>
-        <translation>{count} éléments</translation>
+        <translation type="vanished">{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="245"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="248"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="289"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="316"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="292"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="295"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="328"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="329"/>
         <source>Importing {count} file(s)…</source>
         <translation>Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="336"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="343"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2413,6 +2407,75 @@ Les effacer ?</translation>
     </message>
 </context>
 <context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
+        <source>at least %n row(s)</source>
+        <translation>
+            <numerusform>au moins %n ligne</numerusform>
+            <numerusform>au moins %n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/paged_table.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
+        <source>%n media item(s)</source>
+        <translation>
+            <numerusform>%n média</numerusform>
+            <numerusform>%n médias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="233"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="235"/>
+        <source>at least %n item(s)</source>
+        <translation>
+            <numerusform>au moins %n élément</numerusform>
+            <numerusform>au moins %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
+        <source>%n duo(s)</source>
+        <translation>
+            <numerusform>%n duo</numerusform>
+            <numerusform>%n duos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n classe</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="14"/>
@@ -2493,32 +2556,519 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
         <source>Filter… (Ctrl+F)</source>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="177"/>
         <source>at least {shown} rows</source>
-        <translation>au moins {shown} lignes</translation>
+        <translation type="vanished">au moins {shown} lignes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="236"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="182"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="132"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="180"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{total} rows</source>
-        <translation>{total} lignes</translation>
+        <translation type="vanished">{total} lignes</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
+        <source>Classes Duo — activity report</source>
+        <extracomment>key → English source text (its French is in resources/translations/classesduo_fr.ts, context &quot;Report&quot;).</extracomment>
+        <translation>Classes Duo — rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
+        <source>City of Paris international school exchanges</source>
+        <translation>Échanges scolaires internationaux de la Ville de Paris</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
+        <source>Term {number}, {year}</source>
+        <translation>Trimestre {number}, {year}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
+        <source>From {start} to {end}</source>
+        <translation>Du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
+        <source>Made on {day}</source>
+        <translation>Établi le {day}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
+        <source>Whole programme</source>
+        <translation>Ensemble du programme</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
+        <source>Paris {value}</source>
+        <translation>Paris {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
+        <source>Partner country: {value}</source>
+        <translation>Pays partenaire : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
+        <source>Facilitator: {value}</source>
+        <translation>Animateur·rice : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <source>Duo: {value}</source>
+        <translation>Duo : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
+        <source>Cancellation reasons</source>
+        <translation>Motifs d&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
+        <source>Sessions held per week</source>
+        <translation>Séances tenues par semaine</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <source>Sessions held per month</source>
+        <translation>Séances tenues par mois</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <source>Sessions by partner country</source>
+        <translation>Séances par pays partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <source>Duos</source>
+        <translation>Duos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
+        <source>Duos with no exchange in the period</source>
+        <translation>Duos sans échange sur la période</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
+        <source>Consent coverage of the media shared</source>
+        <translation>Consentements des médias partagés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
+        <source>How the figures are counted</source>
+        <translation>Méthode de calcul</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <source>Duos in the report</source>
+        <translation>Duos du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <source>Active duos (at least one exchange held)</source>
+        <translation>Duos actifs (au moins un échange tenu)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <source>Paris schools</source>
+        <translation>Écoles parisiennes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <source>Partner schools</source>
+        <translation>Écoles partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <source>Arrondissements covered</source>
+        <translation>Arrondissements couverts</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <source>Countries covered</source>
+        <translation>Pays couverts</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <source>Sessions planned</source>
+        <translation>Séances prévues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <source>Sessions held</source>
+        <translation>Séances tenues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <source>Sessions cancelled</source>
+        <translation>Séances annulées</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <source>Sessions postponed</source>
+        <translation>Séances reportées</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <source>Sessions planned, not yet logged (past or to come)</source>
+        <translation>Séances prévues, pas encore renseignées (passées ou à venir)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <source>Hours of visio</source>
+        <translation>Heures de visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <source>Children reached in Paris</source>
+        <translation>Enfants touchés à Paris</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <source>Children reached abroad</source>
+        <translation>Enfants touchés à l&apos;étranger</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <source>Media shared</source>
+        <translation>Médias partagés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <source>of which erased after the retention period (counts kept)</source>
+        <translation>dont effacés après la durée de conservation (comptes gardés)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <source>Media cleared for publication</source>
+        <translation>Médias autorisés à la publication</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <source>Week of</source>
+        <translation>Semaine du</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <source>Held</source>
+        <translation>Tenues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <source>Planned</source>
+        <translation>Prévues</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <source>Paris school</source>
+        <translation>École parisienne</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <source>Arr.</source>
+        <translation>Arr.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <source>Partner school</source>
+        <translation>École partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <source>Facilitator</source>
+        <translation>Animateur·rice</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <source>Last exchange</source>
+        <translation>Dernier échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <source>Children (Paris)</source>
+        <translation>Enfants (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <source>Children (partner)</source>
+        <translation>Enfants (partenaire)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <source>Highlights</source>
+        <translation>Temps forts</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <source>Children (Paris / partner)</source>
+        <translation>Enfants (Paris / part.)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <source>Duo</source>
+        <translation>Duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <source>Use</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <source>Cleared</source>
+        <translation>Autorisés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <source>Refused</source>
+        <translation>Refusés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <source>Unknown</source>
+        <translation>Inconnus</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <source>Expired</source>
+        <translation>Expirés</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <source>Present (Paris / partner)</source>
+        <translation>Présents (Paris / partenaire)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <source>What happened</source>
+        <translation>Déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <source>None.</source>
+        <translation>Aucun.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <source>not given</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <source>Exchange between the classes</source>
+        <translation>Échange entre les classes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <source>City reports</source>
+        <translation>Rapports de la Ville</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <source>proposed</source>
+        <translation>proposé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <source>closed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <source>planned</source>
+        <translation>prévue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <source>held</source>
+        <translation>tenue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <source>postponed</source>
+        <translation>reportée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <source>visio</source>
+        <translation>visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <source>e-mail</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <source>blog post</source>
+        <translation>article de blog</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <source>letter</source>
+        <translation>lettre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <source>technical problem</source>
+        <translation>problème technique</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <source>partner class absent</source>
+        <translation>classe partenaire absente</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <source>school event</source>
+        <translation>événement scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <source>weather</source>
+        <translation>météo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <source>strike</source>
+        <translation>grève</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
+        <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
     </message>
 </context>
 <context>
@@ -3088,169 +3638,163 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
         <source>1 duo</source>
-        <translation>1 duo</translation>
+        <translation type="vanished">1 duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="48"/>
         <source>{n} duos</source>
-        <translation>{n} duos</translation>
+        <translation type="vanished">{n} duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
         <source>1 session</source>
-        <translation>1 séance</translation>
+        <translation type="vanished">1 séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="52"/>
         <source>{n} sessions</source>
-        <translation>{n} séances</translation>
+        <translation type="vanished">{n} séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="56"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
         <source>Archived</source>
         <translation>Archivage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="58"/>
         <source>archived</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="63"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="65"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="65"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="66"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="67"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="68"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="70"/>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="71"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="78"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="79"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="81"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="82"/>
         <source>No schools yet — add one (Ctrl+N) or load the demo data to explore the app.</source>
         <translation>Aucune école pour l’instant — ajoutez-en une (Ctrl+N) ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="94"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>{classes}, {duos} and {sessions} use this school</source>
         <translation>{classes}, {duos} et {sessions} utilisent cette école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>1 class</source>
-        <translation>1 classe</translation>
+        <translation type="vanished">1 classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="95"/>
         <source>{n} classes</source>
-        <translation>{n} classes</translation>
+        <translation type="vanished">{n} classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="124"/>
         <source>No classes yet — add a school, then its classes (Ctrl+N), or load the demo data.</source>
         <translation>Aucune classe pour l’instant — ajoutez une école, puis ses classes (Ctrl+N), ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="138"/>
         <source>{duos} and {sessions} use this class</source>
         <translation>{duos} et {sessions} utilisent cette classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="172"/>
         <source>No facilitators yet — add one (Ctrl+N) or load the demo data.</source>
         <translation>Aucun·e intervenant·e pour l’instant — ajoutez-en un·e (Ctrl+N) ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
         <source>1 duo is run by this facilitator</source>
         <translation>1 duo est animé par cet·te intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="186"/>
         <source>{n} duos are run by this facilitator</source>
         <translation>{n} duos sont animés par cet·te intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="106"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
         <source>School</source>
         <translation>École</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="108"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="109"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="110"/>
         <source>Pupils</source>
         <translation>Élèves</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="112"/>
         <source>Teacher</source>
         <translation>Enseignant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="120"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="121"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="154"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="155"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="156"/>
         <source>Active duos</source>
         <translation>Duos actifs</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="157"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="158"/>
         <source>Sessions this week</source>
         <translation>Séances cette semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="169"/>
         <source>Facilitators</source>
         <translation>Intervenant·es</translation>
     </message>
