@@ -15,6 +15,7 @@ from classesduo.domain.enums import SessionStatus
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
+from classesduo.ui.changes import Changes
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_local, session_status_label
 from classesduo.ui.log_labels import cancel_reason_label
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # imported when first used: the home page builds these action
 
 
 class LogActions(QtCore.QObject):
-    changed = Signal()  # data changed: pages should refresh
+    changed = Signal(object)  # a Changes: the sessions (and logs) of a duo changed
     message = Signal(str)  # something to show in the status bar
     undo_available = Signal(bool)
 
@@ -81,9 +82,9 @@ class LogActions(QtCore.QObject):
 
         return self.open_form(session=session_view(workspace.db, session_id))
 
-    def _saved(self, _session: object) -> None:
+    def _saved(self, session: object) -> None:
         self.message.emit(translate("LogActions", "Exchange logged."))
-        self.changed.emit()
+        self.changed.emit(Changes.sessions(getattr(session, "duo_id", None)))
 
     # delete and undo ---------------------------------------------------------------------------------
     def delete(self, view: SessionView) -> bool:
@@ -101,7 +102,7 @@ class LogActions(QtCore.QObject):
         self.last_deleted = delete_session(workspace.db, view.session.id)
         self.undo_available.emit(True)
         self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z (Exchange log or duo page)."))
-        self.changed.emit()
+        self.changed.emit(Changes.sessions(view.session.duo_id))
         return True
 
     def undo_delete(self) -> bool:
@@ -121,7 +122,7 @@ class LogActions(QtCore.QObject):
             self.last_deleted = None
             self.undo_available.emit(False)
         self.message.emit(translate("LogActions", "Deleted session restored."))
-        self.changed.emit()
+        self.changed.emit(Changes.sessions())
         return True
 
     # history -----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from classesduo import __version__, tz_database_version
 from classesduo.paths import AppPaths
 from classesduo.settings import Settings
+from classesduo.ui.changes import ChangeRouter, Changes, Kind
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
@@ -67,7 +68,10 @@ def _default_size() -> QtCore.QSize:
 class MainWindow(QtWidgets.QMainWindow):
     home_ready = Signal()  # the home page shows the data; the other pages are still being built
     workspace_ready = Signal()  # every page shows the data
+    #: Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the
+    #: others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.
     data_changed = Signal()
+    changes_made = Signal(object)  # a Changes: what an operation wrote
 
     def __init__(self, paths: AppPaths, settings: Settings, translations: Translations,
                  dialogs: Dialogs | None = None, db_url: str | None = None) -> None:
@@ -106,7 +110,10 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.data_changed.connect(self.refresh_all)
+        self.changes = ChangeRouter(self.pages, self.stack.currentWidget)
+        self.data_changed.connect(lambda: self.apply_changes(Changes.everything()))
+        self.changes_made.connect(self.apply_changes)
+        self.stack.currentChanged.connect(lambda _index: self.changes.shown(self.stack.currentWidget()))
         self._build_actions()
         self.nav.setCurrentRow(0)
         self.retranslate_ui()
@@ -185,7 +192,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
-        self.refresh_action = self.view_menu.addAction("", self.refresh_all)
+        self.refresh_action = self.view_menu.addAction("", self.refresh_visible)
         self.refresh_action.setShortcut(QtGui.QKeySequence.StandardKey.Refresh)
         self.filter_action = self.view_menu.addAction("", self.focus_filter)
         self.filter_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
@@ -267,18 +274,25 @@ class MainWindow(QtWidgets.QMainWindow):
         for page in self.pages.values():
             page.set_workspace(workspace)
 
-    def refresh_all(self) -> None:
+    def apply_changes(self, changes: Changes, source: QtWidgets.QWidget | None = None) -> None:
+        """Refresh what shows the changed records: the visible page now, hidden ones when next shown."""
+        if self.workspace is not None:
+            self.changes.apply(changes, source)
+
+    def refresh_visible(self) -> None:
+        """View › Refresh: the page on screen now, every other page when it is next shown."""
         if self.workspace is None:
             return
+        self.changes.mark_all_stale()
+        self.stack.currentWidget().refresh()
+
+    def refresh_all(self) -> None:
+        """Every page, now (tests; the window itself refreshes only what a change concerns)."""
+        if self.workspace is None:
+            return
+        self.changes.stale.clear()
         for page in self.pages.values():
             page.refresh()
-
-    def refresh_others(self, source: QtWidgets.QWidget) -> None:
-        if self.workspace is None:
-            return
-        for page in self.pages.values():
-            if page is not source:
-                page.refresh()
 
     def focus_filter(self) -> None:
         self.stack.currentWidget().focus_filter()
@@ -353,7 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 workspace.close()
             self.open_data()
             return
-        self.refresh_all()
+        self.apply_changes(Changes.of(Kind.PREFERENCES))
 
     def _save_settings(self) -> None:
         try:

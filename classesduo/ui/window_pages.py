@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from classesduo.ui.changes import Changes, Kind
 from classesduo.ui.log_actions import LogActions
 from classesduo.ui.pages.home_page import HomePage
 
@@ -20,7 +21,7 @@ def install_home(window: MainWindow) -> None:
     """The home page and the exchange log's actions it opens; enough to show the data at start-up."""
     settings = lambda: window.settings  # noqa: E731 - pages read the current settings when they need them
     window.log_actions = LogActions(window, window.dialogs, lambda: window.workspace, settings)
-    window.log_actions.changed.connect(window.data_changed)
+    window.log_actions.changed.connect(window.changes_made)
     window.log_actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     home = HomePage()
     window.pages["home"] = home
@@ -46,10 +47,10 @@ def install_other_pages(window: MainWindow) -> None:
     }
     window.pages.update(others)
     window.pages["media"].attach(window.dialogs, settings)
-    window.pages["media"].data_changed.connect(window.data_changed)
-    window.pages["calendar"].changed.connect(window.data_changed)
-    for page in others.values():
-        _wire(window, page)
+    window.pages["calendar"].changed.connect(
+        lambda changes: window.apply_changes(changes, source=window.pages["calendar"]))
+    for key, page in others.items():
+        _wire(window, page, EDITS.get(key))
     # the duo page: not an area, opened from lists
     window.duo_page = DuoPage()
     window.duo_page.set_actions(window.log_actions)
@@ -61,10 +62,18 @@ def install_other_pages(window: MainWindow) -> None:
     window.pages["log"].set_actions(window.log_actions)
 
 
-def _wire(window: MainWindow, page) -> None:  # noqa: ANN001 - any area page
+#: What the pages that edit records in place change (they refresh themselves; the window tells the others).
+EDITS = {
+    "schools": Changes.of(Kind.SCHOOLS),  # schools, classes, facilitators
+    "duos": Changes.of(Kind.DUOS),
+    "media": Changes.of(Kind.MEDIA, Kind.SESSIONS),  # imports; retention also clears old logs' text
+}
+
+
+def _wire(window: MainWindow, page, edits: Changes | None = None) -> None:  # noqa: ANN001 - any area page
     page.demo_requested.connect(window.load_demo)
     if hasattr(page, "set_dialogs"):
         page.set_dialogs(window.dialogs)
-    if hasattr(page, "data_changed"):  # a page that edits records refreshed itself; refresh the others
-        page.data_changed.connect(lambda source=page: window.refresh_others(source))
+    if edits is not None:  # a page that edits records refreshed itself; the others that show them follow
+        page.data_changed.connect(lambda source=page: window.apply_changes(edits, source))
     window.stack.addWidget(page)

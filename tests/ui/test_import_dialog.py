@@ -38,6 +38,7 @@ def test_importing_schools_lists_them_in_the_schools_page(make_window, data_dir:
     result = dialog.result_dialog
     assert "4 added, 0 updated, 0 unchanged" in result.headline.text() and result.table.isHidden()
     assert not dialog.isVisible()
+    window.show_area(1)  # hidden during the import: refreshed when shown
     names = {schools.table.model.index(row, 0).data() for row in range(schools.table.model.rowCount())}
     assert {"École élémentaire Lepic", "Colegio Santa Rosa"} <= names and len(names) == 4
     assert not window.dialogs.errors

@@ -61,7 +61,9 @@ def test_first_run_offers_the_demo_and_loads_it_off_the_gui_thread(make_window, 
     window = make_window(data_dir, dialogs=dialogs, settings=Settings(demo_offered=False))
     assert dialogs.asked and "demo" in dialogs.asked[0]
     duos = window.pages["duos"]
-    qtbot.waitUntil(lambda: duos.table.model.rowCount() == 12, timeout=30_000)
+    qtbot.waitUntil(lambda: "duos" in window.changes.stale, timeout=30_000)  # hidden: refreshed when shown
+    window.show_area(2)
+    assert duos.table.model.rowCount() == 12
     assert window.settings.demo_offered is True
     assert Settings.load(window.paths.settings_file).demo_offered is True
     assert not dialogs.errors

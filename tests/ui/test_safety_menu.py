@@ -122,6 +122,7 @@ def test_bundle_export_then_import_in_another_folder(make_window, demo_dir: Path
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
     assert "rows added" in dialogs.infos[0] and "20 new media files" in dialogs.infos[0]
     assert len(list_duos(window.workspace.db)) == 12
+    window.show_area(2)  # hidden during the import: refreshed when shown
     assert window.pages["duos"].table.model.rowCount() == 12
 
 

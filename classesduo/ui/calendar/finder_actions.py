@@ -35,7 +35,7 @@ def find_slot(page: CalendarPage, duo_id: str | None = None, start: date | None 
             page.dialogs.info(page, translate("CalendarPage", "Series planned"), translate(
                 "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
                 count=len(dialog.created), dates=lines))
-        page._after_change()
+        page._after_change(*{session.duo_id for session in dialog.created})
     return planned
 
 

@@ -23,6 +23,7 @@ from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
 from classesduo.ui.calendar.items import PARIS_ZONE, CalendarItem
+from classesduo.ui.changes import Changes
 from classesduo.ui.calendar.month_view import MonthView, month_grid_start
 from classesduo.ui.calendar.toolbar import CalendarToolbar
 from classesduo.ui.calendar.week_view import WeekView
@@ -51,7 +52,7 @@ def paris_today() -> date:
 
 class CalendarPage(QtWidgets.QWidget):
     demo_requested = Signal()
-    changed = Signal()
+    changed = Signal(object)  # a Changes: the page wrote sessions (it has refreshed itself)
     log_requested = Signal(str)  # a session's id: open the exchange log form on it
     flags_shown = Signal()  # the rule problems of the shown visios are drawn
 
@@ -279,9 +280,9 @@ class CalendarPage(QtWidgets.QWidget):
     def _duo_list(self) -> list[DuoView]:
         return sorted(self.duos.values(), key=lambda view: view.label)
 
-    def _after_change(self) -> None:
+    def _after_change(self, *duo_ids: str | None) -> None:
         self.refresh()
-        self.changed.emit()
+        self.changed.emit(Changes.sessions(*duo_ids))
 
     def find_slot(self, duo_id: str | None = None, start: date | None = None,
                   parent: QtWidgets.QWidget | None = None) -> bool:
@@ -308,7 +309,7 @@ class CalendarPage(QtWidgets.QWidget):
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), parent=self)
         dialog.prefill(self.toolbar.filters()[1] or None, day or self.anchor, wall or time(15, 0))
         if self.run_dialog(dialog) and dialog.saved is not None:
-            self._after_change()
+            self._after_change(dialog.saved.duo_id)
 
     def edit_session(self, session_id: str | None) -> None:
         from classesduo.ui.calendar.session_dialog import SessionDialog
@@ -324,7 +325,7 @@ class CalendarPage(QtWidgets.QWidget):
         dialog.invitation_requested.connect(lambda s: self.show_invitation(s, dialog))
         dialog.log_requested.connect(lambda s: self.log_requested.emit(s.id))
         if self.run_dialog(dialog) and dialog.saved is not None:
-            self._after_change()
+            self._after_change(dialog.saved.duo_id)
 
     def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
         from classesduo.services.invitation import invitation
@@ -358,7 +359,7 @@ class CalendarPage(QtWidgets.QWidget):
             planning.move_session(self.workspace.db, session.id or "", instant, version=session.version)
         except (ServiceError, ValueError) as error:
             self.dialogs.error(self, str(error))
-        self._after_change()
+        self._after_change(session.duo_id)
 
     def export_ics(self) -> None:
         from classesduo.services.ics_export import ExportScope, export_ics, visio_count

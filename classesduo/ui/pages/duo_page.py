@@ -140,6 +140,10 @@ class DuoPage(QtWidgets.QWidget):
         self.timetables_dialog = TimetablesDialog(self.workspace.db, self.duo_id, date.today(), self)
         self.timetables_dialog.open()
 
+    def shown_duo_id(self) -> str | None:
+        """The duo this page is about: only changes to its sessions and media refresh it."""
+        return self.duo_id
+
     def show_duo(self, duo_id: str) -> None:
         if duo_id != self.duo_id:
             self.kind_filter.setCurrentIndex(0)

@@ -145,6 +145,10 @@ class MediaPage(QtWidgets.QWidget):
         self.settings = settings
 
     # page protocol -------------------------------------------------------------------------------------
+    def shown_duo_id(self) -> str | None:
+        """The duo the gallery is filtered on (None: every duo's media): other duos' changes leave it alone."""
+        return self.filters.selected_duo()
+
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
         self.model.forget_thumbnails()
