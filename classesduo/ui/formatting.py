@@ -1,4 +1,9 @@
-"""Dates, times and codes shown with the chosen locale's formats."""
+"""Dates, times, sizes and codes shown with the chosen locale's formats: the GUI's one home for them.
+
+One format per language, through ``QLocale`` (set by ``ui/translations.py``): a date is
+``04/12/2026`` in both French and British English, a day ``ven. 04/12/2026`` / ``Fri 04/12/2026``,
+a time ``15:00``, a size ``444 ko`` / ``444 kB``. Date edits use the same formats.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,41 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     return locale().toString(QtCore.QDate(value.year, value.month, value.day), QtCore.QLocale.FormatType.ShortFormat)
+
+
+def _qdate(value: date) -> QtCore.QDate:
+    return QtCore.QDate(value.year, value.month, value.day)
+
+
+def format_day(value: date) -> str:
+    """The short day name and the date: "Fri 04/12/2026", "ven. 04/12/2026"."""
+    return locale().toString(_qdate(value), "ddd") + " " + format_date(value)
+
+
+def format_wall_time(value: datetime) -> str:
+    """A wall-clock time already in the zone it is shown in: "15:00"."""
+    return locale().toString(QtCore.QTime(value.hour, value.minute), QtCore.QLocale.FormatType.ShortFormat)
+
+
+def format_day_time(value: datetime) -> str:
+    """A wall-clock date and time already in its zone, with the day's name: "Fri 04/12/2026 15:00"."""
+    return format_day(value.date()) + " " + format_wall_time(value)
+
+
+def date_edit_format() -> str:
+    """The display format of date edits: the locale's short date with a four-digit year."""
+    text = locale().dateFormat(QtCore.QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
+
+
+def datetime_edit_format() -> str:
+    return date_edit_format() + " " + locale().timeFormat(QtCore.QLocale.FormatType.ShortFormat)
+
+
+def format_size(size: int) -> str:
+    """A file size in the language's units (1024-based): "512 octets", "444 ko", "3,3 Go" / "444 kB"."""
+    precision = 0 if size < 1024 * 1024 else 1
+    return locale().formattedDataSize(size, precision, QtCore.QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def format_local(instant: datetime, zone: str) -> str:

@@ -20,8 +20,9 @@ from classesduo.services.exchange_log import create_unplanned, log_session
 from classesduo.services.log_queries import session_view
 from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
-from classesduo.ui.formatting import format_local, session_kind_label, session_status_label
+from classesduo.ui.formatting import datetime_edit_format, format_local, session_kind_label, session_status_label
 from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -96,7 +97,7 @@ class LogForm(QtWidgets.QDialog):
         self.labels: dict[str, QtWidgets.QLabel] = {}
         # unplanned exchange: which duo, what kind, when
         self.duo_combo = QtWidgets.QComboBox()
-        for view in self.duos:
+        for view in sorted_by_text(self.duos, lambda view: view.label):
             self.duo_combo.addItem(view.label, view.duo.id)
         if duo_id:
             self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(duo_id)))
@@ -104,7 +105,7 @@ class LogForm(QtWidgets.QDialog):
         for kind in (SessionKind.EMAIL, SessionKind.LETTER, SessionKind.BLOG_POST, SessionKind.VISIO):
             self.kind_combo.addItem("", kind.value)
         self.when_edit = QtWidgets.QDateTimeEdit(calendarPopup=True)
-        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when_edit.setDisplayFormat(datetime_edit_format())
         if self.session is None:
             self.labels["duo"] = self._row(form, "duo_id", self.duo_combo)
             self.labels["kind"] = self._row(form, "kind", self.kind_combo)
@@ -122,7 +123,7 @@ class LogForm(QtWidgets.QDialog):
             self.reason_combo.addItem("", reason.value)
         self.labels["reason"] = self._row(form, "cancel_reason", self.reason_combo)
         self.postponed_edit = QtWidgets.QDateTimeEdit(calendarPopup=True)
-        self.postponed_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.postponed_edit.setDisplayFormat(datetime_edit_format())
         self.labels["postponed"] = self._row(form, "postponed_to", self.postponed_edit)
         self.minutes_box = QtWidgets.QSpinBox(minimum=0, maximum=600, singleStep=5)
         self.minutes_box.setSpecialValueText("—")

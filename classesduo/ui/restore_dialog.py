@@ -6,6 +6,7 @@ from pathlib import Path
 
 from classesduo.paths import AppPaths
 from classesduo.services.backups import list_backups
+from classesduo.ui.formatting import format_size
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 _REASONS = {
@@ -21,14 +22,6 @@ def describe_reason(reason: str) -> str:
     if reason.startswith("before-migration"):
         return translate("RestoreDialog", "before a database upgrade")
     return _REASONS.get(reason, lambda: reason)()
-
-
-def human_size(size: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return str(size)  # pragma: no cover
 
 
 class RestoreDialog(QtWidgets.QDialog):
@@ -50,7 +43,7 @@ class RestoreDialog(QtWidgets.QDialog):
         for row, backup in enumerate(self.backups):
             when = QtCore.QDateTime.fromSecsSinceEpoch(int(backup.taken_at.timestamp())).toLocalTime()
             cells = [when.toString("yyyy-MM-dd HH:mm"),
-                     describe_reason(backup.reason), human_size(backup.size)]
+                     describe_reason(backup.reason), format_size(backup.size)]
             for column, value in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(value)
                 item.setData(QtCore.Qt.ItemDataRole.UserRole, str(backup.path))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from classesduo.domain.text import fold as _fold
+from classesduo.ui.collation import text_key
 from classesduo.ui.qt import Qt, QtCore
 
 T = TypeVar("T")
@@ -51,6 +52,12 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         key = spec.sort_key(record) if spec.sort_key else spec.display(record)
         return _fold(key) if isinstance(key, str) else key
 
+    def _order_value(self, record: T, column: int) -> Any:
+        """What rows are ordered by: texts in the language's order ("Béranger" before "Buffon", QCollator)."""
+        spec = self._columns[column]
+        key = spec.sort_key(record) if spec.sort_key else spec.display(record)
+        return text_key(key) if isinstance(key, str) else key
+
     def _sorted(self, records: list[T]) -> list[T]:
         return [records[i] for i in self._sort_ranks(records)]
 
@@ -59,13 +66,13 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
         if self._order is None or not 0 <= self._order[0] < len(self._columns):
             return list(range(len(records)))
         column, order = self._order
-        values = [self.sort_value(record, column) for record in records]
+        values = [self._order_value(record, column) for record in records]
         descending = order == Qt.SortOrder.DescendingOrder
         try:  # empty values first when ascending; equal rows keep their order (sorted() is stable both ways)
             return sorted(range(len(records)), key=lambda i: (values[i] is not None, values[i]), reverse=descending)
         except TypeError:  # mixed kinds of values: compare their text
-            return sorted(range(len(records)), key=lambda i: (values[i] is not None, str(values[i])),
-                          reverse=descending)
+            texts = [str(self.sort_value(record, column)) for record in records]
+            return sorted(range(len(records)), key=lambda i: (values[i] is not None, texts[i]), reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order)

@@ -71,11 +71,18 @@ class UndoContext:
 
 
 class _RecordCommand(QtGui.QUndoCommand):
-    def __init__(self, context: UndoContext, kind: RecordKind, text: str) -> None:
-        super().__init__(text)
+    """``text`` may be a function giving it in the current language (see :meth:`retranslate`)."""
+
+    def __init__(self, context: UndoContext, kind: RecordKind, text: str | Callable[[], str]) -> None:
+        self.describe: Callable[[], str] = text if callable(text) else (lambda: text)
+        super().__init__(self.describe())
         self.context = context
         self.kind = kind
         self._done_once = True  # the page already performed the action
+
+    def retranslate(self) -> None:
+        """Name the command again in the current language (after a language switch)."""
+        self.setText(self.describe())
 
     @property
     def db(self) -> Database:

@@ -97,7 +97,7 @@ def _check_flagged_session_shows_its_reason(page) -> None:  # noqa: ANN001
     item = flagged[0]
     assert any("facilitator already has a session" in problem for problem in item.problems)
     tooltip = canvas.tooltip_at(canvas.item_rect(item.session_id).center())
-    assert "facilitator already has a session" in tooltip and "Paris: 2026-12-08 15:00" in tooltip
+    assert "facilitator already has a session" in tooltip and "Paris: 08/12/2026 15:00" in tooltip
     unflagged = next(i for i in canvas.items if not i.flagged)
     assert "Problems" not in canvas.tooltip_at(canvas.item_rect(unflagged.session_id).center())
     # The badge is drawn: the block's top-right corner is red on the flagged session only.

@@ -160,7 +160,7 @@ def test_restore_dialog_lists_backups_with_date_and_size(qtbot, demo_workspace) 
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 1
-    assert "KB" in dialog.table.item(0, 2).text() and dialog.table.item(0, 1).text() == "on demand"
+    assert dialog.table.item(0, 2).text().endswith(" kB") and dialog.table.item(0, 1).text() == "on demand"
     dialog.grab().save("/tmp/safety-restore-dialog.png")
     dialog.accept()
     assert dialog.chosen == list_backups(demo_workspace.paths.backups_dir)[0].path

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from classesduo.ui.calendar.items import PARIS_ZONE
+from classesduo.ui.formatting import format_date
 from classesduo.ui.qt import QtWidgets, translate
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def find_slot(page: CalendarPage, duo_id: str | None = None, start: date | None 
     if planned:
         page.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
         if dialog.skipped:
-            lines = "\n".join(f"• {day.isoformat()}: {reason}" for day, reason in dialog.skipped)
+            lines = "\n".join(f"• {format_date(day)}: {reason}" for day, reason in dialog.skipped)
             page.dialogs.info(page, translate("CalendarPage", "Series planned"), translate(
                 "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
                 count=len(dialog.created), dates=lines))

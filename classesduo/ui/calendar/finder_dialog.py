@@ -15,6 +15,8 @@ from classesduo.services.views import DuoView
 from classesduo.services.workspace import Database
 from classesduo.ui.calendar.overlap_picture import OverlapPanel
 from classesduo.ui.calendar.time_entry import pydate, qdate
+from classesduo.ui.formatting import date_edit_format, format_day, format_wall_time
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 SLOT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 10
@@ -31,14 +33,14 @@ class FinderDialog(QtWidgets.QDialog):
         self.skipped: list[tuple[date, str]] = []
         self.setWindowTitle(translate("FinderDialog", "Find a slot"))
         self.duo_combo = QtWidgets.QComboBox()
-        for view in duos:
+        for view in sorted_by_text(duos, lambda view: view.label):
             self.duo_combo.addItem(view.label, view.duo.id)
         if duo_id:
             self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(duo_id)))
         self.from_edit = QtWidgets.QDateEdit(qdate(start), calendarPopup=True)
         self.to_edit = QtWidgets.QDateEdit(qdate(start + timedelta(days=27)), calendarPopup=True)
         for edit in (self.from_edit, self.to_edit):
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
         self.minutes = QtWidgets.QSpinBox(minimum=15, maximum=planning.MAX_MINUTES, singleStep=15, value=45)
         self.minutes.setSuffix(translate("FinderDialog", " min"))
         top = QtWidgets.QHBoxLayout()
@@ -68,7 +70,7 @@ class FinderDialog(QtWidgets.QDialog):
         self.interval.addItem(translate("FinderDialog", "every week"), 1)
         self.interval.addItem(translate("FinderDialog", "every other week"), 2)
         self.until = QtWidgets.QDateEdit(qdate(start + timedelta(days=90)), calendarPopup=True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setDisplayFormat(date_edit_format())
         repeat_row = QtWidgets.QHBoxLayout()
         repeat_row.addWidget(self.repeat)
         repeat_row.addWidget(self.interval)
@@ -138,9 +140,9 @@ class FinderDialog(QtWidgets.QDialog):
             paris, partner = slot.paris_local, slot.partner_local
             shift = {1: translate("FinderDialog", " (next day)"), -1: translate("FinderDialog", " (day before)")}
             cells = [
-                f"{locale.dayName(paris.isoweekday(), QtCore.QLocale.FormatType.ShortFormat)} {paris:%Y-%m-%d}",
-                f"{paris:%H:%M}–{slot.slot.end_utc.astimezone(paris.tzinfo):%H:%M}",
-                f"{partner:%H:%M}",
+                format_day(paris.date()),
+                f"{format_wall_time(paris)}–{format_wall_time(slot.slot.end_utc.astimezone(paris.tzinfo))}",
+                format_wall_time(partner),
                 locale.dayName(partner.isoweekday(), QtCore.QLocale.FormatType.LongFormat)
                 + shift.get(slot.partner_day_shift, ""),
             ]

@@ -57,16 +57,16 @@ class CalendarItem:
             city=self.view.partner_city)
 
     def tooltip(self) -> str:
-        from classesduo.ui.formatting import session_kind_label, session_status_label
+        from classesduo.ui.formatting import format_date, session_kind_label, session_status_label
 
         session = self.view.session
         lines = [
             f"<b>{_escape(self.view.duo_label)}</b>",
             translate("Calendar", "Paris: {date} {start}–{end}").format(
-                date=self.paris_start.date().isoformat(), start=f"{self.paris_start:%H:%M}",
+                date=format_date(self.paris_start.date()), start=f"{self.paris_start:%H:%M}",
                 end=f"{self.paris_end:%H:%M}"),
             translate("Calendar", "{city}: {date} {start} (local time)").format(
-                city=_escape(self.view.partner_city), date=self.partner_start.date().isoformat(),
+                city=_escape(self.view.partner_city), date=format_date(self.partner_start.date()),
                 start=f"{self.partner_start:%H:%M}"),
             f"{session_kind_label(session.kind)} · {session_status_label(session.status)} · "
             + translate("Calendar", "{minutes} min").format(minutes=session.minutes),

@@ -16,6 +16,7 @@ from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
 from classesduo.services.workspace import Database
 from classesduo.ui.calendar.time_entry import TimeEntry
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtWidgets, Signal, translate
 
 
@@ -34,7 +35,7 @@ class SessionDialog(QtWidgets.QDialog):
         self.setWindowTitle(translate("SessionDialog", "Edit session") if session else
                             translate("SessionDialog", "Plan a visio"))
         self.duo_combo = QtWidgets.QComboBox()
-        for view in duos:
+        for view in sorted_by_text(duos, lambda view: view.label):
             self.duo_combo.addItem(view.label, view.duo.id)
         self.time_entry = TimeEntry()
         self.minutes = QtWidgets.QSpinBox(minimum=5, maximum=planning.MAX_MINUTES, singleStep=5, value=45)

@@ -18,7 +18,7 @@ from classesduo.services import scheduling
 from classesduo.services.term_slots import SlotSearchCancelled, find_slots_for_duos
 from classesduo.services.workspace import Database
 from classesduo.ui.calendar.time_entry import pydate, qdate
-from classesduo.ui.formatting import format_date
+from classesduo.ui.formatting import date_edit_format, format_date, format_day_time, format_wall_time
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
@@ -34,18 +34,18 @@ def _first_paris(search: SlotSearch) -> str:
     first = search.first_slot
     if first is None:
         return ""
-    day = QtCore.QLocale().dayName(first.paris_local.isoweekday(), QtCore.QLocale.FormatType.ShortFormat)
-    return f"{day} {format_date(first.paris_local.date())} {first.paris_local:%H:%M}"
+    return format_day_time(first.paris_local)
 
 
 def _first_partner(search: SlotSearch) -> str:
     first = search.first_slot
     if first is None:
         return ""
-    day = QtCore.QLocale().dayName(first.partner_local.isoweekday(), QtCore.QLocale.FormatType.ShortFormat)
+    day = QtCore.QLocale().toString(QtCore.QDate(first.partner_local.year, first.partner_local.month,
+                                                 first.partner_local.day), "ddd")
     shift = {1: translate("TermSlotsDialog", " (next day)"),
              -1: translate("TermSlotsDialog", " (day before)")}.get(first.partner_day_shift, "")
-    return f"{day} {first.partner_local:%H:%M} {search.calendars.partner_city}{shift}"
+    return f"{day} {format_wall_time(first.partner_local)} {search.calendars.partner_city}{shift}"
 
 
 def _first_key(search: SlotSearch) -> datetime:
@@ -82,7 +82,7 @@ class TermSlotsDialog(QtWidgets.QDialog):
         self.from_edit = QtWidgets.QDateEdit(qdate(start), calendarPopup=True)
         self.to_edit = QtWidgets.QDateEdit(qdate(end), calendarPopup=True)
         for label, edit in ((self.from_label, self.from_edit), (self.to_label, self.to_edit)):
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             label.setBuddy(edit)
         self.minutes = QtWidgets.QSpinBox(minimum=15, maximum=240, singleStep=15, value=45)
         self.length_label.setBuddy(self.minutes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from classesduo.domain.timezones import AmbiguousLocalTime, LocalTimeError, local_to_utc, utc_to_local
+from classesduo.ui.formatting import date_edit_format, format_day_time
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 
@@ -30,7 +31,7 @@ class TimeEntry(QtWidgets.QWidget):
         self.partner_zone = "Europe/Paris"
         self.partner_city = ""
         self.date_edit = QtWidgets.QDateEdit(calendarPopup=True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_edit_format())
         self.time_edit = QtWidgets.QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
         self.zone_combo = QtWidgets.QComboBox()
@@ -119,7 +120,7 @@ class TimeEntry(QtWidgets.QWidget):
             partner = utc_to_local(self._instant, self.partner_zone)
             self.status.setProperty("role", "")
             self.status.setText(translate("TimeEntry", "Paris: {paris} · {city}: {partner} (local time)").format(
-                paris=f"{paris:%a %Y-%m-%d %H:%M}", city=self.partner_city, partner=f"{partner:%a %Y-%m-%d %H:%M}"))
+                paris=format_day_time(paris), city=self.partner_city, partner=format_day_time(partner)))
         else:
             self.status.setProperty("role", "fieldError")
             self.status.setText(self.error)

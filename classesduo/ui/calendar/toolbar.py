@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from classesduo.services.views import DuoView
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtGui, QtWidgets, Signal, translate
 
 VIEWS = ("week", "month", "list")
@@ -110,7 +111,9 @@ class CalendarToolbar(QtWidgets.QWidget):
 
     def set_choices(self, facilitators: list[tuple[str, str]], duos: list[DuoView]) -> None:
         """Fill the filters, keeping the current choice when it still exists."""
-        schools = sorted({name for view in duos for name in (view.paris.school, view.partner.school)})
+        schools = sorted_by_text({name for view in duos for name in (view.paris.school, view.partner.school)})
+        duos = sorted_by_text(duos, lambda view: view.label)
+        facilitators = sorted_by_text(facilitators, lambda entry: entry[1])
         for combo, entries in ((self.facilitator_combo, facilitators),
                                (self.duo_combo, [(view.duo.id or "", view.label) for view in duos]),
                                (self.school_combo, [(name, name) for name in schools])):

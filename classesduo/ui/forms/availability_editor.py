@@ -8,6 +8,7 @@ from datetime import date, time
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.enums import HolidaySource
 from classesduo.ui.forms.fields import ErrorLabel
+from classesduo.ui.formatting import date_edit_format
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
@@ -183,7 +184,7 @@ class HolidaysEditor(_TableEditor):
         self.table.setItem(row, 0, QtWidgets.QTableWidgetItem(period.name))
         for column, value in ((1, period.start), (2, period.end)):
             edit = QtWidgets.QDateEdit(_qdate(value))
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setCalendarPopup(True)
             self.table.setCellWidget(row, column, edit)
         source = QtWidgets.QTableWidgetItem(source_label(period.source))

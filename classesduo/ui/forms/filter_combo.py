@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets
 
 
@@ -23,7 +24,7 @@ class FilterCombo(QtWidgets.QComboBox):
     def set_entries(self, entries: list[tuple[str, Any]], current: Any = None) -> None:
         self.blockSignals(True)
         self.clear()
-        for text, data in entries:
+        for text, data in sorted_by_text(entries, lambda entry: entry[0]):
             self.addItem(text, data)
         self.blockSignals(False)
         self.select_data(current)

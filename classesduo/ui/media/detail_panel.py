@@ -8,7 +8,7 @@ from datetime import date
 from classesduo.domain.consent import ConsentChannel, default_consent_until
 from classesduo.domain.enums import ConsentStatus, MediaKind, Side
 from classesduo.services.media import MediaView, parse_tags
-from classesduo.ui.formatting import consent_label, format_date, media_kind_label, side_label
+from classesduo.ui.formatting import consent_label, date_edit_format, format_date, format_size, media_kind_label, side_label
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 PREVIEW_SIZE = 720
@@ -44,7 +44,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
                 combo.addItem("", status)
             self.consent[channel] = combo
         self.until = QtWidgets.QDateEdit(calendarPopup=True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setDisplayFormat(date_edit_format())
         self.save_button = QtWidgets.QPushButton()
         self.save_button.setShortcut(QtGui.QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self._save)
@@ -118,8 +118,8 @@ class MediaDetailPanel(QtWidgets.QWidget):
         item = view.item
         self.preview.setPixmap(QtGui.QPixmap())
         self.preview.setText(media_kind_label(item.kind))
-        self.info.setText(translate("MediaDetail", "{name} — {kind}, {size} KB, {date}\n{duo}").format(
-            name=item.original_name, kind=media_kind_label(item.kind), size=max(1, item.size_bytes // 1024),
+        self.info.setText(translate("MediaDetail", "{name} — {kind}, {size}, {date}\n{duo}").format(
+            name=item.original_name, kind=media_kind_label(item.kind), size=format_size(item.size_bytes),
             date=format_date(view.day), duo=view.duo_label))
         self.caption.setText(item.caption)
         self.caption_partner.setText(item.caption_partner)

@@ -12,6 +12,7 @@ from classesduo.domain.terms import TermDates
 from classesduo.services.media_pages import MediaQuery
 from classesduo.services.views import DuoView, SessionView
 from classesduo.ui.formatting import format_local, media_kind_label, side_label
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 _E = TypeVar("_E", MediaKind, Side)
@@ -82,7 +83,7 @@ class MediaFilterBar(QtWidgets.QWidget):
 
     def set_duos(self, duos: Sequence[DuoView]) -> None:
         entries = [(translate("MediaFilters", "All duos"), None)]
-        entries += [(view.label, view.duo.id) for view in duos]
+        entries += [(view.label, view.duo.id) for view in sorted_by_text(duos, lambda view: view.label)]
         self._fill(self.duo, entries)
 
     def set_sessions(self, sessions: Sequence[SessionView]) -> None:

@@ -31,6 +31,7 @@ from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_date
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 if TYPE_CHECKING:
@@ -278,7 +279,7 @@ class CalendarPage(QtWidgets.QWidget):
 
     # actions ----------------------------------------------------------------------------------------------
     def _duo_list(self) -> list[DuoView]:
-        return sorted(self.duos.values(), key=lambda view: view.label)
+        return sorted_by_text(self.duos.values(), lambda view: view.label)
 
     def _after_change(self, *duo_ids: str | None) -> None:
         self.refresh()
@@ -352,7 +353,7 @@ class CalendarPage(QtWidgets.QWidget):
                                            self.buffer_minutes())
         if problems and not self.dialogs.confirm(self, translate("CalendarPage", "Move the visio?"), translate(
                 "CalendarPage", "At {date} {time} (Paris time) this visio breaks a rule:\n{problems}\n\nMove it "
-                                "anyway?").format(date=day.isoformat(), time=f"{wall:%H:%M}",
+                                "anyway?").format(date=format_date(day), time=f"{wall:%H:%M}",
                                                   problems="\n".join(f"• {p}" for p in problems))):
             return
         try:

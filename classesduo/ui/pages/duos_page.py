@@ -138,7 +138,7 @@ class DuosPage(ManagedList):
             self.report_error(error)
             return
         self.undo_stack.push(SaveCommand(self.context, self.kind(), record, closed,
-                                         translate("DuosPage", "close the duo")))
+                                         lambda: translate("DuosPage", "close the duo")))
         self._changed()
 
     def suggest_partners(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
+
 from classesduo.services.errors import ServiceError
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.forms.record_dialog import RecordDialog
@@ -23,11 +25,14 @@ from classesduo.ui.undo import ArchiveCommand, DeleteCommand, IdMap, RecordKind,
 class UndoActions(QtCore.QObject):
     """Undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) of a stack, on ``widget``, active while it is shown.
 
-    Texts name the command ("Undo edit “Awa Diop”") and follow a language switch.
+    Texts name the command ("Undo edit “Awa Diop”") and follow a language switch, the commands' own
+    names included; a toolbar button shows only "Undo", so a long record name never widens it (the
+    full text is its tooltip).
     """
 
     def __init__(self, widget: QtWidgets.QWidget, stack: QtGui.QUndoStack) -> None:
         super().__init__(widget)
+        self._stack = stack
         self.undo = QtGui.QAction(widget)
         self.undo.setShortcuts([QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Undo)])
         self.undo.triggered.connect(stack.undo)
@@ -56,12 +61,27 @@ class UndoActions(QtCore.QObject):
         self._texts["redo"] = text
         self.retranslate_ui()
 
+    def _retranslate_commands(self) -> None:
+        if not shiboken6.isValid(self._stack):
+            return
+        for index in range(self._stack.count()):
+            command = self._stack.command(index)
+            if hasattr(command, "retranslate"):
+                command.retranslate()
+        self._texts = {"undo": self._stack.undoText(), "redo": self._stack.redoText()}
+
     def retranslate_ui(self) -> None:
+        self._retranslate_commands()
         undo_text, redo_text = self._texts["undo"], self._texts["redo"]
-        self.undo.setText(translate("ManagedList", "Undo {action}").format(action=undo_text)
-                          if undo_text else translate("ManagedList", "Undo"))
-        self.redo.setText(translate("ManagedList", "Redo {action}").format(action=redo_text)
-                          if redo_text else translate("ManagedList", "Redo"))
+        for action, text, short, keys in (
+                (self.undo, undo_text, translate("ManagedList", "Undo"), "Ctrl+Z"),
+                (self.redo, redo_text, translate("ManagedList", "Redo"), "Ctrl+Shift+Z")):
+            template = (translate("ManagedList", "Undo {action}") if action is self.undo
+                        else translate("ManagedList", "Redo {action}"))
+            full = template.format(action=text) if text else short
+            action.setText(full)
+            action.setIconText(short)
+            action.setToolTip(f"{full} ({keys})")
 
 
 def add_undo_actions(widget: QtWidgets.QWidget, stack: QtGui.QUndoStack) -> tuple[QtGui.QAction, QtGui.QAction]:
@@ -201,8 +221,9 @@ class ManagedList(ListPage):
         dialog.open()
 
     def _saved(self, before: Any | None, after: Any) -> None:
-        text = (translate("ManagedList", "add “{name}”") if before is None
-                else translate("ManagedList", "edit “{name}”")).format(name=self.record_name(after))
+        name = self.record_name(after)
+        text = ((lambda: translate("ManagedList", "add “{name}”").format(name=name)) if before is None
+                else (lambda: translate("ManagedList", "edit “{name}”").format(name=name)))
         self.undo_stack.push(SaveCommand(self.context, self.kind(), before, after, text))
         self._changed()
         self.select_id(after.id)
@@ -229,7 +250,8 @@ class ManagedList(ListPage):
         except ServiceError as error:
             self.report_error(error)
             return
-        text = translate("ManagedList", "delete “{name}”").format(name=self.record_name(stored))
+        name = self.record_name(stored)
+        text = lambda: translate("ManagedList", "delete “{name}”").format(name=name)  # noqa: E731 - follows the language
         self.undo_stack.push(DeleteCommand(self.context, self.kind(), stored, text))
         self._changed()
 
@@ -247,8 +269,9 @@ class ManagedList(ListPage):
         except ServiceError as error:
             self.report_error(error)
             return
-        text = (translate("ManagedList", "archive “{name}”") if archived
-                else translate("ManagedList", "unarchive “{name}”")).format(name=self.record_name(record))
+        name = self.record_name(record)
+        text = ((lambda: translate("ManagedList", "archive “{name}”").format(name=name)) if archived
+                else (lambda: translate("ManagedList", "unarchive “{name}”").format(name=name)))
         self.undo_stack.push(ArchiveCommand(self.context, kind, self.record_id(record), archived, text))
         self._changed()
 

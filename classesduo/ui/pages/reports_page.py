@@ -22,6 +22,7 @@ from classesduo.ui.operations import Operation
 from classesduo.ui.pages.list_page import titled_with_empty_state
 from classesduo.ui.pages.report_export import FORMATS, ReportExporter
 from classesduo.ui.pages.report_preview import ReportPreview
+from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 from classesduo.ui.term_dates_dialog import TermDatesDialog, from_qdate, to_qdate
 
@@ -176,7 +177,7 @@ class ReportsPage(QtWidgets.QWidget):
         previous = self.scope_value_combo.currentData()
         self.scope_value_combo.blockSignals(True)
         self.scope_value_combo.clear()
-        for text, value in self._scope_values(kind):
+        for text, value in sorted_by_text(self._scope_values(kind), lambda entry: entry[0]):
             self.scope_value_combo.addItem(text, value)
         index = self.scope_value_combo.findData(previous) if previous else -1
         self.scope_value_combo.setCurrentIndex(max(0, index) if self.scope_value_combo.count() else -1)
