@@ -28,67 +28,67 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>AvailabilityEditor</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="82"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="101"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="138"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="139"/>
         <source>Weekly availability (local time of the school{zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="140"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
         <source>Reset to the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="171"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="172"/>
         <source>School break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="204"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="205"/>
         <source>Holidays (no exchange on these days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,107 +155,107 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
         <source>Previous (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Back to today (Alt+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>Next (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Find a slot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>All duos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
         <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
         <source>New visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Export .ics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
         <source>&amp;Facilitator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
         <source>D&amp;uo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
         <source>&amp;School:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
         <source>Show past sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
         <source>List view: include sessions before today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="120"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="123"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,23 +265,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="82"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="84"/>
         <source>Problems</source>
         <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,54 +289,54 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="261"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>Series planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="346"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="348"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -344,52 +344,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="374"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="383"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -624,92 +624,92 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>&amp;Timetables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
         <source>Log / edit the selected session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Undo delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Nothing to log for this duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="265"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Choose a duo in the Duos list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="273"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -717,27 +717,27 @@ Project: {project}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="283"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="292"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,102 +903,102 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="34"/>
         <source>Find a slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="43"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
         <source>Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
         <source>to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
         <source>Paris date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Partner time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Partner day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
         <source>Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
         <source>every week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
         <source>every other week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="77"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="87"/>
         <source>&amp;Plan this slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="121"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="123"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="136"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="156"/>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,11 +1268,11 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,43 +1280,43 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="85"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="86"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="93"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="94"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="97"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
         <source>Delete a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="103"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="104"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="123"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
         <source>Deleted session restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="137"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="149"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="154"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="155"/>
         <source>History of this log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,128 +1324,128 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <location filename="../../classesduo/ui/log_form.py" line="281"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="306"/>
+        <location filename="../../classesduo/ui/log_form.py" line="307"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="308"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="314"/>
+        <location filename="../../classesduo/ui/log_form.py" line="315"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <location filename="../../classesduo/ui/log_form.py" line="316"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="322"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <location filename="../../classesduo/ui/log_form.py" line="323"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="326"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="328"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="328"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="335"/>
+        <location filename="../../classesduo/ui/log_form.py" line="336"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="340"/>
+        <location filename="../../classesduo/ui/log_form.py" line="341"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="342"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="343"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="346"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,108 +1502,108 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="49"/>
+        <location filename="../../classesduo/ui/main_window.py" line="50"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="202"/>
-        <source>Classes Duo</source>
-        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="208"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/main_window.py" line="209"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="210"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="211"/>
-        <source>Load &amp;demo data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="212"/>
-        <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="213"/>
-        <source>&amp;Log an exchange…</source>
+        <source>Classes Duo</source>
+        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="215"/>
-        <source>&amp;Preferences…</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <source>&amp;Quit</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="217"/>
-        <source>&amp;Refresh</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="218"/>
-        <source>&amp;Filter the list</source>
+        <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="219"/>
-        <source>Open the &amp;log folder</source>
+        <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="220"/>
+        <source>&amp;Log an exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <source>&amp;Filter the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <source>Open the &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="377"/>
+        <location filename="../../classesduo/ui/main_window.py" line="391"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1612,67 +1612,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="210"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="244"/>
+        <location filename="../../classesduo/ui/main_window.py" line="251"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="257"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="261"/>
+        <location filename="../../classesduo/ui/main_window.py" line="268"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="293"/>
+        <location filename="../../classesduo/ui/main_window.py" line="307"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="293"/>
+        <location filename="../../classesduo/ui/main_window.py" line="307"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="310"/>
+        <location filename="../../classesduo/ui/main_window.py" line="324"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="311"/>
+        <location filename="../../classesduo/ui/main_window.py" line="325"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="329"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="320"/>
+        <location filename="../../classesduo/ui/main_window.py" line="334"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="370"/>
+        <location filename="../../classesduo/ui/main_window.py" line="384"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="377"/>
+        <location filename="../../classesduo/ui/main_window.py" line="391"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,99 +1680,99 @@ Details are in the log: {log}</source>
 <context>
     <name>ManagedList</name>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="79"/>
         <source>Undo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="77"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="80"/>
         <source>Redo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="78"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="128"/>
         <source>Cannot delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="130"/>
         <source>{reason}: deleting “{name}” would orphan that history.
 
 Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="114"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="134"/>
         <source>Cannot delete — archive instead?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="163"/>
         <source>Add… (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
         <source>Edit… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
         <source>Delete… (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="159"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="179"/>
         <source>Unarchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="160"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="180"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="204"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="225"/>
         <source>add “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="205"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="226"/>
         <source>edit “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="244"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="224"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="245"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="254"/>
         <source>delete “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="273"/>
         <source>archive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="274"/>
         <source>unarchive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,7 +1885,7 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
     </message>
     <message>
         <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
-        <source>{name} — {kind}, {size} KB, {date}
+        <source>{name} — {kind}, {size}, {date}
 {duo}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,77 +1893,77 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>Sessio&amp;n:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>Te&amp;rm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="59"/>
         <source>Si&amp;de:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="59"/>
         <source>&amp;Consent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="61"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="62"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="63"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="64"/>
         <source>Both sides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
         <source>Any consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
         <source>Needs consent (badged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
         <source>Not cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="70"/>
         <source>Cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="85"/>
         <source>All duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="89"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="90"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="97"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="98"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,108 +2109,108 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="249"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="255"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="290"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="296"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="308"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="329"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
         <source>Importing {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="336"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="348"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2379,7 +2379,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="233"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
         <source>%n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2387,7 +2387,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
         <source>at least %n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2490,6 +2490,19 @@ Erase them?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/qt_strings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/qt_strings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
@@ -2498,7 +2511,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="179"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3009,7 +3022,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3025,123 +3038,123 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="140"/>
         <source>Term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="141"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="193"/>
         <source>Paris {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="207"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="208"/>
         <source>Check the dates: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="231"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
         <source>Report saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
         <source>Export cancelled; no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>One arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
         <source>One partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>One facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>One duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
         <source>Report &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>CSV for French Excel (;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>Export &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3149,82 +3162,82 @@ Erase them?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="12"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
         <source>on demand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
         <source>daily, at start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
         <source>before an import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
         <source>before a restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
         <source>before erasing a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="22"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="23"/>
         <source>before a database upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="79"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="92"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="93"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="94"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>From a &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="106"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="99"/>
         <source>Restore a backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="107"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3699,82 +3712,82 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
         <source>Edit session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
         <source>Plan a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="42"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
         <source>Only this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
         <source>This session and the following ones of the series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="54"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="55"/>
         <source>This visio is part of a series. Change:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;When:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
         <source>Visio &amp;link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
         <source>Cancel this visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="72"/>
         <source>Invitation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="74"/>
         <source>&amp;Log this exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="137"/>
         <source>Choose a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="169"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="170"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="171"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="172"/>
         <source>Cancel visio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4055,32 +4068,32 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TimeEntry</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="64"/>
         <source>{city} time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="107"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
         <source>Choose which one…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="109"/>
         <source>The first {time} (summer time, UTC {utc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="110"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="111"/>
         <source>The second {time} (winter time, UTC {utc})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="122"/>
         <source>Paris: {paris} · {city}: {partner} (local time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,134 +4405,134 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="37"/>
+        <location filename="../../classesduo/ui/formatting.py" line="77"/>
         <source>Paris</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="37"/>
+        <location filename="../../classesduo/ui/formatting.py" line="77"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="42"/>
+        <location filename="../../classesduo/ui/formatting.py" line="82"/>
         <source>Proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="43"/>
+        <location filename="../../classesduo/ui/formatting.py" line="83"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="44"/>
+        <location filename="../../classesduo/ui/formatting.py" line="84"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="45"/>
+        <location filename="../../classesduo/ui/formatting.py" line="85"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="51"/>
+        <location filename="../../classesduo/ui/formatting.py" line="91"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="52"/>
+        <location filename="../../classesduo/ui/formatting.py" line="92"/>
         <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="53"/>
+        <location filename="../../classesduo/ui/formatting.py" line="93"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="54"/>
+        <location filename="../../classesduo/ui/formatting.py" line="94"/>
         <source>Postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="60"/>
+        <location filename="../../classesduo/ui/formatting.py" line="100"/>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>Visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="61"/>
+        <location filename="../../classesduo/ui/formatting.py" line="101"/>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="62"/>
+        <location filename="../../classesduo/ui/formatting.py" line="102"/>
         <source>Blog post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="63"/>
+        <location filename="../../classesduo/ui/formatting.py" line="103"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="69"/>
+        <location filename="../../classesduo/ui/formatting.py" line="109"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="70"/>
+        <location filename="../../classesduo/ui/formatting.py" line="110"/>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="71"/>
+        <location filename="../../classesduo/ui/formatting.py" line="111"/>
         <source>Audio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="72"/>
+        <location filename="../../classesduo/ui/formatting.py" line="112"/>
         <source>Drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="73"/>
+        <location filename="../../classesduo/ui/formatting.py" line="113"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="79"/>
+        <location filename="../../classesduo/ui/formatting.py" line="119"/>
         <source>Granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="80"/>
+        <location filename="../../classesduo/ui/formatting.py" line="120"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="81"/>
+        <location filename="../../classesduo/ui/formatting.py" line="121"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="88"/>
+        <location filename="../../classesduo/ui/formatting.py" line="128"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="89"/>
+        <location filename="../../classesduo/ui/formatting.py" line="129"/>
         <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="90"/>
+        <location filename="../../classesduo/ui/formatting.py" line="130"/>
         <source>blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="91"/>
+        <location filename="../../classesduo/ui/formatting.py" line="131"/>
         <source>letters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4585,17 +4598,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="21"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
         <source>Zone C calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
         <source>Public holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="24"/>
         <source>Added by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5148,37 +5161,37 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>weekdays</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Monday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Tuesday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Wednesday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Thursday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Friday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Saturday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="18"/>
         <source>Sunday</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,67 +34,67 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>AvailabilityEditor</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="82"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
         <source>Weekday</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="99"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="101"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="138"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="139"/>
         <source>Weekly availability (local time of the school{zone})</source>
         <translation>Disponibilités hebdomadaires (heure locale de l’école{zone})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="140"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
         <source>Reset to the default</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="160"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="171"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="172"/>
         <source>School break</source>
         <translation>Vacances scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="204"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="205"/>
         <source>Holidays (no exchange on these days)</source>
         <translation>Vacances (aucun échange ces jours-là)</translation>
     </message>
@@ -161,107 +161,107 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>+{count} autres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="83"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="88"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd’hui (Alt+Home)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Find a slot…</source>
         <translation>Trouver un créneau…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation>Moments où les deux classes sont libres (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>All duos…</source>
         <translation>Tous les duos…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
         <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
         <translation>Créneaux communs de chaque duo sur un trimestre : combien de créneaux, le premier, ou pourquoi il n’y en a pas (Ctrl+Maj+A)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
         <source>New visio…</source>
         <translation>Nouvelle visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation>Planifier une visio à l’heure de votre choix (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Export .ics…</source>
         <translation>Exporter en .ics…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation>Écrire les visios affichées par les filtres dans un fichier d’agenda (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Intervenant·e :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
         <source>D&amp;uo:</source>
         <translation>D&amp;uo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
         <source>&amp;School:</source>
         <translation>É&amp;cole :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
         <source>Show past sessions</source>
         <translation>Afficher les séances passées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
         <source>List view: include sessions before today</source>
         <translation>Vue en liste : inclure les séances antérieures à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="120"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="123"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -271,23 +271,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="82"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="84"/>
         <source>Problems</source>
         <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -295,55 +295,55 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="168"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="261"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="346"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="348"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="352"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -354,52 +354,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="374"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="383"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -634,92 +634,92 @@ La déplacer quand même ?</translation>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation>Retour à la liste (Alt+Left, Esc)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>&amp;Timetables…</source>
         <translation>Emplois du &amp;temps…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation>Les créneaux hebdomadaires des deux écoles et leur chevauchement, semaine par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
         <source>Log / edit the selected session…</source>
         <translation>Renseigner / modifier la séance sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>Nothing to log for this duo.</source>
         <translation>Rien à renseigner pour ce duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="265"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Choose a duo in the Duos list.</source>
         <translation>Choisissez un duo dans la liste des duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="273"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -730,27 +730,27 @@ Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues 
 Projet : {project}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="283"/>
         <source>none</source>
         <translation>aucun·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="282"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="292"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="289"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="290"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -934,102 +934,102 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="34"/>
         <source>Find a slot</source>
         <translation>Trouver un créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="43"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
         <source>Duo:</source>
         <translation>Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
         <source>to:</source>
         <translation>au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
         <source>Paris date</source>
         <translation>Date à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Partner time</source>
         <translation>Heure partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Partner day</source>
         <translation>Jour partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
         <source>every other week</source>
         <translation>une semaine sur deux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="77"/>
         <source>until</source>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="87"/>
         <source>&amp;Plan this slot</source>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="121"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="123"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="136"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="139"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="156"/>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation>{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
@@ -1301,11 +1301,11 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
@@ -1313,43 +1313,43 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="85"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="86"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="93"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="94"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="97"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="103"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="104"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="123"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="136"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="137"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="149"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="154"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="155"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
@@ -1357,129 +1357,129 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <location filename="../../classesduo/ui/log_form.py" line="281"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="306"/>
+        <location filename="../../classesduo/ui/log_form.py" line="307"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="308"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="314"/>
+        <location filename="../../classesduo/ui/log_form.py" line="315"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <location filename="../../classesduo/ui/log_form.py" line="316"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="318"/>
+        <location filename="../../classesduo/ui/log_form.py" line="319"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="320"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="321"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="322"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <location filename="../../classesduo/ui/log_form.py" line="323"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <location filename="../../classesduo/ui/log_form.py" line="324"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="325"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="326"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <location filename="../../classesduo/ui/log_form.py" line="327"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="328"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="328"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="335"/>
+        <location filename="../../classesduo/ui/log_form.py" line="336"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="340"/>
+        <location filename="../../classesduo/ui/log_form.py" line="341"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="342"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="343"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="346"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -1536,108 +1536,108 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="41"/>
+        <location filename="../../classesduo/ui/main_window.py" line="42"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="49"/>
+        <location filename="../../classesduo/ui/main_window.py" line="50"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="202"/>
+        <location filename="../../classesduo/ui/main_window.py" line="209"/>
         <source>Classes Duo</source>
-        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen.</extracomment>
+        <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="208"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="209"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="210"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="211"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="212"/>
+        <location filename="../../classesduo/ui/main_window.py" line="219"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="213"/>
+        <location filename="../../classesduo/ui/main_window.py" line="220"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="219"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="220"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="377"/>
+        <location filename="../../classesduo/ui/main_window.py" line="391"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1650,23 +1650,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="203"/>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="210"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="244"/>
+        <location filename="../../classesduo/ui/main_window.py" line="251"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="257"/>
+        <location filename="../../classesduo/ui/main_window.py" line="264"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="261"/>
+        <location filename="../../classesduo/ui/main_window.py" line="268"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1675,37 +1675,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="293"/>
+        <location filename="../../classesduo/ui/main_window.py" line="307"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="293"/>
+        <location filename="../../classesduo/ui/main_window.py" line="307"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="310"/>
+        <location filename="../../classesduo/ui/main_window.py" line="324"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="311"/>
+        <location filename="../../classesduo/ui/main_window.py" line="325"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="329"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="320"/>
+        <location filename="../../classesduo/ui/main_window.py" line="334"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="370"/>
+        <location filename="../../classesduo/ui/main_window.py" line="384"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1714,7 +1714,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="377"/>
+        <location filename="../../classesduo/ui/main_window.py" line="391"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -1732,32 +1732,32 @@ Dossier des données : {path}</translation>
 <context>
     <name>ManagedList</name>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="79"/>
         <source>Undo {action}</source>
         <translation>Annuler {action}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="77"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="63"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="80"/>
         <source>Redo {action}</source>
         <translation>Rétablir {action}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="64"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="78"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="128"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="130"/>
         <source>{reason}: deleting “{name}” would orphan that history.
 
 Archive it instead? It stays in past duos and reports but is no longer offered for new ones.</source>
@@ -1766,67 +1766,67 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mais n’est plus proposée pour les nouveaux duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="114"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="134"/>
         <source>Cannot delete — archive instead?</source>
         <translation>Suppression impossible — archiver plutôt ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="163"/>
         <source>Add… (Ctrl+N)</source>
         <translation>Ajouter… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
         <source>Edit… (Enter)</source>
         <translation>Modifier… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
         <source>Delete… (Del)</source>
         <translation>Supprimer… (Del)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="159"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="179"/>
         <source>Unarchive</source>
         <translation>Désarchiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="160"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="180"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="204"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="225"/>
         <source>add “{name}”</source>
         <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="205"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="226"/>
         <source>edit “{name}”</source>
         <translation>la modification de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="244"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="224"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="245"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="254"/>
         <source>delete “{name}”</source>
         <translation>la suppression de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="273"/>
         <source>archive “{name}”</source>
         <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="274"/>
         <source>unarchive “{name}”</source>
         <translation>le désarchivage de « {name} »</translation>
     </message>
@@ -1939,86 +1939,92 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
     </message>
     <message>
         <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
+        <source>{name} — {kind}, {size}, {date}
+{duo}</source>
+        <translation>{name} — {kind}, {size}, {date}
+{duo}</translation>
+    </message>
+    <message>
         <source>{name} — {kind}, {size} KB, {date}
 {duo}</source>
-        <translation>{name} — {kind}, {size} Ko, {date}
+        <translation type="vanished">{name} — {kind}, {size} Ko, {date}
 {duo}</translation>
     </message>
 </context>
 <context>
     <name>MediaFilters</name>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="56"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
         <source>Sessio&amp;n:</source>
         <translation>&amp;Séance :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>Te&amp;rm:</source>
         <translation>&amp;Trimestre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="57"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
         <source>&amp;Kind:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="59"/>
         <source>Si&amp;de:</source>
         <translation>&amp;Côté :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="59"/>
         <source>&amp;Consent:</source>
         <translation>&amp;Autorisation :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="61"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="62"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="63"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="64"/>
         <source>Both sides</source>
         <translation>Les deux côtés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="66"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
         <source>Any consent</source>
         <translation>Toute autorisation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="67"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
         <source>Needs consent (badged)</source>
         <translation>Autorisation à obtenir (pastille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="68"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
         <source>Not cleared for publication</source>
         <translation>Non autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="69"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="70"/>
         <source>Cleared for publication</source>
         <translation>Autorisé à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="84"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="85"/>
         <source>All duos</source>
         <translation>Tous les duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="89"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="90"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/filter_bar.py" line="97"/>
+        <location filename="../../classesduo/ui/media/filter_bar.py" line="98"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
@@ -2164,47 +2170,47 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="178"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
@@ -2213,63 +2219,63 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="249"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="255"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="290"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="296"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="308"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="329"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
         <source>Importing {count} file(s)…</source>
         <translation>Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="336"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="348"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2443,7 +2449,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="233"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2451,7 +2457,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
         <source>at least %n item(s)</source>
         <translation>
             <numerusform>au moins %n élément</numerusform>
@@ -2554,6 +2560,19 @@ Les effacer ?</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../classesduo/ui/qt_strings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/qt_strings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
@@ -2566,7 +2585,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="179"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
@@ -3081,7 +3100,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
@@ -3097,123 +3116,123 @@ Les effacer ?</translation>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="140"/>
         <source>Term {number}, {year}</source>
         <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="141"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="193"/>
         <source>Paris {number}</source>
         <translation>Paris {number}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="207"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="208"/>
         <source>Check the dates: {problem}.</source>
         <translation>Vérifiez les dates : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="231"/>
         <source>Nothing to choose for this scope yet.</source>
         <translation>Rien à choisir pour ce périmètre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
         <source>Export cancelled; no file written.</source>
         <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation>Modifier les da&amp;tes du trimestre…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>&amp;Scope:</source>
         <translation>Pé&amp;rimètre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
         <source>One arrondissement</source>
         <translation>Un arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
         <source>One partner country</source>
         <translation>Un pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>One facilitator</source>
         <translation>Un·e intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>One duo</source>
         <translation>Un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
         <source>CSV for French Excel (;)</source>
         <translation>CSV pour Excel en français (;)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>Export &amp;XLSX…</source>
         <translation>Exporter en &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
     </message>
@@ -3221,82 +3240,82 @@ Les effacer ?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="12"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
         <source>on demand</source>
         <translation>à la demande</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
         <source>daily, at start-up</source>
         <translation>quotidienne, au démarrage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
         <source>before an import</source>
         <translation>avant un import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
         <source>before a restore</source>
         <translation>avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
         <source>before erasing a duo</source>
         <translation>avant l’effacement d’un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="22"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="23"/>
         <source>before a database upgrade</source>
         <translation>avant une mise à jour de la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="79"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation>Choisissez l’état auquel revenir. Les données actuelles sont d’abord sauvegardées : une restauration peut donc elle-même être annulée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation>Aucune sauvegarde pour l’instant dans ce dossier des données. Utilisez Fichier › Sauvegarder maintenant, ou restaurez un fichier de sauvegarde venu d’ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>Taken</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="92"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="93"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="94"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>From a &amp;file…</source>
         <translation>Depuis un &amp;fichier…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="106"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="99"/>
         <source>Restore a backup file</source>
         <translation>Restaurer un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="107"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation>Sauvegardes Classes Duo (*.sqlite3);;Tous les fichiers (*)</translation>
     </message>
@@ -3802,82 +3821,82 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
         <source>Edit session</source>
         <translation>Modifier la séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
         <source>Plan a visio</source>
         <translation>Planifier une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="42"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
         <source>Only this session</source>
         <translation>Cette séance seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
         <source>This session and the following ones of the series</source>
         <translation>Cette séance et les suivantes de la série</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="54"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="55"/>
         <source>This visio is part of a series. Change:</source>
         <translation>Cette visio fait partie d’une série. Modifier :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;When:</source>
         <translation>&amp;Quand :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>&amp;Length:</source>
         <translation>D&amp;urée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
         <source>Visio &amp;link:</source>
         <translation>&amp;Lien visio :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
         <source>Cancel this visio…</source>
         <translation>Annuler cette visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="72"/>
         <source>Invitation…</source>
         <translation>Invitation…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="74"/>
         <source>&amp;Log this exchange…</source>
         <translation>&amp;Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="137"/>
         <source>Choose a time.</source>
         <translation>Choisissez une heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="169"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="170"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation>Annuler cette visio ? Elle reste dans le calendrier comme annulée, et un .ics réexporté en informera l’agenda du partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="171"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="172"/>
         <source>Cancel visio</source>
         <translation>Annuler la visio</translation>
     </message>
@@ -4158,32 +4177,32 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TimeEntry</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="64"/>
         <source>{city} time</source>
         <translation>Heure de {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="107"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
         <source>Choose which one…</source>
         <translation>Choisissez laquelle…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="109"/>
         <source>The first {time} (summer time, UTC {utc})</source>
         <translation>Le premier {time} (heure d’été, UTC {utc})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="110"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="111"/>
         <source>The second {time} (winter time, UTC {utc})</source>
         <translation>Le second {time} (heure d’hiver, UTC {utc})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/time_entry.py" line="121"/>
+        <location filename="../../classesduo/ui/calendar/time_entry.py" line="122"/>
         <source>Paris: {paris} · {city}: {partner} (local time)</source>
         <translation>Paris : {paris} · {city} : {partner} (heure locale)</translation>
     </message>
@@ -4495,134 +4514,134 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="37"/>
+        <location filename="../../classesduo/ui/formatting.py" line="77"/>
         <source>Paris</source>
         <translation>Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="37"/>
+        <location filename="../../classesduo/ui/formatting.py" line="77"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="42"/>
+        <location filename="../../classesduo/ui/formatting.py" line="82"/>
         <source>Proposed</source>
         <translation>Proposé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="43"/>
+        <location filename="../../classesduo/ui/formatting.py" line="83"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="44"/>
+        <location filename="../../classesduo/ui/formatting.py" line="84"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="45"/>
+        <location filename="../../classesduo/ui/formatting.py" line="85"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="51"/>
+        <location filename="../../classesduo/ui/formatting.py" line="91"/>
         <source>Planned</source>
         <translation>Prévue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="52"/>
+        <location filename="../../classesduo/ui/formatting.py" line="92"/>
         <source>Held</source>
         <translation>Tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="53"/>
+        <location filename="../../classesduo/ui/formatting.py" line="93"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="54"/>
+        <location filename="../../classesduo/ui/formatting.py" line="94"/>
         <source>Postponed</source>
         <translation>Reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="60"/>
+        <location filename="../../classesduo/ui/formatting.py" line="100"/>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>Visio</source>
         <translation>Visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="61"/>
+        <location filename="../../classesduo/ui/formatting.py" line="101"/>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="36"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="62"/>
+        <location filename="../../classesduo/ui/formatting.py" line="102"/>
         <source>Blog post</source>
         <translation>Billet de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="63"/>
+        <location filename="../../classesduo/ui/formatting.py" line="103"/>
         <source>Letter</source>
         <translation>Lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="69"/>
+        <location filename="../../classesduo/ui/formatting.py" line="109"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="70"/>
+        <location filename="../../classesduo/ui/formatting.py" line="110"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="71"/>
+        <location filename="../../classesduo/ui/formatting.py" line="111"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="72"/>
+        <location filename="../../classesduo/ui/formatting.py" line="112"/>
         <source>Drawing</source>
         <translation>Dessin</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="73"/>
+        <location filename="../../classesduo/ui/formatting.py" line="113"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="79"/>
+        <location filename="../../classesduo/ui/formatting.py" line="119"/>
         <source>Granted</source>
         <translation>Accordée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="80"/>
+        <location filename="../../classesduo/ui/formatting.py" line="120"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="81"/>
+        <location filename="../../classesduo/ui/formatting.py" line="121"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="88"/>
+        <location filename="../../classesduo/ui/formatting.py" line="128"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="89"/>
+        <location filename="../../classesduo/ui/formatting.py" line="129"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="90"/>
+        <location filename="../../classesduo/ui/formatting.py" line="130"/>
         <source>blog</source>
         <translation>blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/formatting.py" line="91"/>
+        <location filename="../../classesduo/ui/formatting.py" line="131"/>
         <source>letters</source>
         <translation>lettres</translation>
     </message>
@@ -4688,17 +4707,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Grève</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="21"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
         <source>Zone C calendar</source>
         <translation>Calendrier de la zone C</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="22"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
         <source>Public holiday</source>
         <translation>Jour férié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="23"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="24"/>
         <source>Added by hand</source>
         <translation>Ajouté à la main</translation>
     </message>
@@ -5251,37 +5270,37 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>weekdays</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Monday</source>
         <translation>Lundi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Tuesday</source>
         <translation>Mardi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="15"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
         <source>Wednesday</source>
         <translation>Mercredi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Thursday</source>
         <translation>Jeudi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Friday</source>
         <translation>Vendredi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="16"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
         <source>Saturday</source>
         <translation>Samedi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="17"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="18"/>
         <source>Sunday</source>
         <translation>Dimanche</translation>
     </message>
