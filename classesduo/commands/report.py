@@ -63,12 +63,18 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"{problem}: {start} to {end}")
         data = build_report(workspace.db, ReportPeriod(start, end, label), scope, media_root=workspace.media.root)
+        warning = ""
         if kind == "pdf":
-            from classesduo.services.reports.fonts import ensure_application
+            from classesduo.services.reports.fonts import ensure_application, font_warning
 
             ensure_application()
+            warning = font_warning(data)
         write_report(data, output, args.lang, semicolon=args.semicolon)
     finally:
         workspace.close()
     print(f"report written to {output}")
+    if warning:
+        import sys
+
+        print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -58,6 +58,11 @@ class Wording:
             return found or text
         return (found or english_plural(text, n)).replace("%n", self.number(n))
 
+    @property
+    def bcp47(self) -> str:
+        """The language tag of documents in this language ("fr", "en-GB")."""
+        return self._qt.locale.bcp47Name()
+
     # numbers ----------------------------------------------------------------------------------------
     def number(self, value: float, decimals: int | None = None) -> str:
         locale = self._qt.locale

@@ -61,7 +61,7 @@ def countries_chart(data: ReportData, label: Labels, font_size: float = 8) -> Qt
 
 
 def countries_chart_height(data: ReportData) -> float:
-    return 90 + 22 * max(1, len(data.countries))
+    return 110 + 24 * max(1, len(data.countries))
 
 
 def render_chart(painter: QtGui.QPainter, chart: QtCharts.QChart, target: QtCore.QRectF) -> None:
@@ -111,13 +111,29 @@ def _chart(title: str, font_size: float) -> QtCharts.QChart:
     return chart
 
 
+def count_ticks(top: int, most: int = 5) -> tuple[int, int]:
+    """The upper end and step of a whole-number axis from 0 showing ``top``: a step of 1, 2, 5, 10, 20, 50…
+    so that there are at most ``most`` intervals (0–1 for nothing at all). Every tick is a distinct integer."""
+    top = max(1, top)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-top // (step * factor)) <= most:
+                size = step * factor
+                return -(-top // size) * size, size
+        step *= 10
+
+
 def _count_axis(top: int, font_size: float) -> QtCharts.QValueAxis:
-    """A whole-number axis from 0 to at least ``top`` (sessions counts)."""
+    """A whole-number axis from 0 to at least ``top`` (sessions counts): integer ticks only, labels never cut."""
+    upper, step = count_ticks(top)
     axis = QtCharts.QValueAxis()
     axis.setLabelFormat("%d")
     axis.setLabelsFont(report_font(font_size))
-    axis.setRange(0, max(1, top))
-    axis.applyNiceNumbers()
+    axis.setRange(0, upper)
+    axis.setTickCount(upper // step + 1)
+    axis.setMinorTickCount(0)
+    axis.setTruncateLabels(False)
     return axis
 
 

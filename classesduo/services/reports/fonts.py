@@ -78,3 +78,40 @@ def report_font(point_size: float, bold: bool = False):  # noqa: ANN201 - a QFon
     for tag in ("liga", "clig"):
         font.setFeature(QtGui.QFont.Tag(tag), 0)
     return font
+
+
+def uncovered_characters(texts: list[str]) -> str:
+    """The characters of ``texts`` that none of the report's fonts can draw (they would print as boxes), in
+    order of first appearance; "" when every one is covered. Call once a QApplication exists."""
+    from PySide6 import QtGui
+
+    metrics = [QtGui.QFontMetrics(QtGui.QFont(family)) for family in report_families()]
+    missing: dict[str, None] = {}
+    for text in texts:
+        for char in text:
+            if char.isspace() or char in missing or ord(char) < 0x250:
+                continue
+            if not any(metric.inFontUcs4(ord(char)) for metric in metrics):
+                missing[char] = None
+    return "".join(missing)
+
+
+def report_uncovered_characters(data) -> str:  # noqa: ANN001 - a ReportData
+    """The characters of the report's names and texts no font here draws (e.g. Korean without a Hangul font)."""
+    texts = [data.scope_label, *(text for line in data.duos for text in (
+        line.paris_school, line.paris_class, line.partner_school, line.partner_city, line.facilitator,
+        line.highlights)), *(entry.note for entry in data.timeline), *(photo.caption for photo in data.photos)]
+    missing = uncovered_characters(texts)
+    if missing:
+        log.warning("no font covers %d characters of the report (%s)", len(missing), missing[:10])
+    return missing
+
+
+def font_warning(data) -> str:  # noqa: ANN001 - a ReportData
+    """The CLI's sentence when some characters of the report have no font here; "" when all are covered."""
+    missing = report_uncovered_characters(data)
+    if not missing:
+        return ""
+    return (f"no font on this computer draws {len(missing)} character(s) of the report ({missing[:10]}): they "
+            "print as boxes. Install a CJK font (Debian/Ubuntu: fonts-noto-cjk; Windows and macOS have one) "
+            "and export again.")

@@ -23,6 +23,7 @@ LANGUAGES = tuple(_LANGUAGES)
 SOURCES: dict[str, str] = {
     'title': QT_TRANSLATE_NOOP("Report", 'Classes Duo — activity report'),
     'subtitle': QT_TRANSLATE_NOOP("Report", 'City of Paris international school exchanges'),
+    'author': QT_TRANSLATE_NOOP("Report", 'City of Paris — Classes Duo programme'),
     'term': QT_TRANSLATE_NOOP("Report", 'Term {number}, {year}'),
     'range': QT_TRANSLATE_NOOP("Report", 'From {start} to {end}'),
     'made_on': QT_TRANSLATE_NOOP("Report", 'Made on {day}'),
@@ -61,7 +62,7 @@ SOURCES: dict[str, str] = {
     'h.children_paris': QT_TRANSLATE_NOOP("Report", 'Children reached in Paris'),
     'h.children_partner': QT_TRANSLATE_NOOP("Report", 'Children reached abroad'),
     'h.media_shared': QT_TRANSLATE_NOOP("Report", 'Media shared'),
-    'h.media_erased': QT_TRANSLATE_NOOP("Report", 'of which erased after the retention period (counts kept)'),
+    'h.media_erased': QT_TRANSLATE_NOOP("Report", 'of which erased since (retention)'),
     'h.media_cleared_publication': QT_TRANSLATE_NOOP("Report", 'Media cleared for publication'),
     'col.reason': QT_TRANSLATE_NOOP("Report", 'Reason'),
     'col.count': QT_TRANSLATE_NOOP("Report", 'Sessions'),

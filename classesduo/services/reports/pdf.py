@@ -37,6 +37,7 @@ def write_pdf(data: ReportData, path: Path, lang: str, progress: Progress | None
     os.close(fd)
     try:
         _render(data, labels_for(lang), tmp_name, progress, cancelled, charts)
+        set_language(Path(tmp_name), labels_for(lang).words.bcp47)
         os.replace(tmp_name, path)  # the writer is gone: its file is closed (Windows needs that)
     finally:
         with contextlib.suppress(OSError):
@@ -51,6 +52,7 @@ def _render(data: ReportData, label: Labels, file_name: str, progress: Progress 
     writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
     writer.setTitle(f"{label('title')} — {scope_title(data, label)} — {period_title(data, label)}")
     writer.setCreator("Classes Duo")
+    writer.setAuthor(label("author"))
     layout = PageLayout(writer)
     steps = max(1, len(data.duos) // 200) + 4
     done = [0]
@@ -71,6 +73,18 @@ def _render(data: ReportData, label: Labels, file_name: str, progress: Progress 
         layout.paint(painter, writer.newPage, lambda page, pages: label("page", page=page, pages=pages), tick)
     finally:
         painter.end()
+
+
+def set_language(path: Path, language: str) -> None:
+    """Write the document's language (``/Lang`` of the catalog, e.g. "fr-FR"), which QPdfWriter cannot set:
+    screen readers pick their voice from it, and it is the PDF's language metadata."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=str(path))
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)  # noqa: SLF001 - pypdf's catalog
+    with open(path, "wb") as handle:
+        writer.write(handle)
 
 
 def pdf_charts(data: ReportData, lang: str) -> ChartPictures:

@@ -77,8 +77,16 @@ class ReportExporter(QtCore.QObject):
         from classesduo.services.reports.fonts import report_families
         from classesduo.services.reports.pdf import pdf_charts
 
+        from classesduo.services.reports.fonts import report_uncovered_characters
+
         report_families()
         charts = pdf_charts(data, lang)
+        missing = report_uncovered_characters(data)
+        if missing:
+            self.dialogs.info(self.widget, translate("ReportsPage", "Missing font"), translate(
+                "ReportsPage", "No font on this computer draws {count} character(s) of this report ({chars}): they "
+                               "will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: "
+                               "fonts-noto-cjk) and export again.").format(count=len(missing), chars=missing[:10]))
 
         def pages(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
             write_report(data, target, lang, semicolon=semicolon, progress=progress, cancelled=cancelled,
