@@ -2615,477 +2615,486 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="26"/>
+        <source>City of Paris — Classes Duo programme</source>
+        <translation>Ville de Paris — programme Classes Duo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
         <source>Term {number}, {year}</source>
         <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
         <source>From {start} to {end}</source>
         <translation>Du {start} au {end}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
         <source>Made on {day}</source>
         <translation>Établi le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
         <source>Paris {value}</source>
         <translation>Paris {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
         <source>Partner country: {value}</source>
         <translation>Pays partenaire : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
         <source>Facilitator: {value}</source>
         <translation>Animateur·rice : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
         <source>Duo: {value}</source>
         <translation>Duo : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
         <source>Cancellation reasons</source>
         <translation>Motifs d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
         <source>Sessions held per week</source>
         <translation>Séances tenues par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
         <source>Sessions held per month</source>
         <translation>Séances tenues par mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
         <source>Sessions by partner country</source>
         <translation>Séances par pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
         <source>Duos with no exchange in the period</source>
         <translation>Duos sans échange sur la période</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
         <source>Consent coverage of the media shared</source>
         <translation>Consentements des médias partagés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
         <source>How the figures are counted</source>
         <translation>Méthode de calcul</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
         <source>Figure</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
         <source>Duos in the report</source>
         <translation>Duos du rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
         <source>Active duos (at least one exchange held)</source>
         <translation>Duos actifs (au moins un échange tenu)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
         <source>Paris schools</source>
         <translation>Écoles parisiennes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
         <source>Partner schools</source>
         <translation>Écoles partenaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
         <source>Arrondissements covered</source>
         <translation>Arrondissements couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
         <source>Countries covered</source>
         <translation>Pays couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
         <source>Sessions planned</source>
         <translation>Séances prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
         <source>Sessions held</source>
         <translation>Séances tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
         <source>Sessions cancelled</source>
         <translation>Séances annulées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
         <source>Sessions postponed</source>
         <translation>Séances reportées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
         <source>Sessions planned, not yet logged (past or to come)</source>
         <translation>Séances prévues, pas encore renseignées (passées ou à venir)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
         <source>Hours of visio</source>
         <translation>Heures de visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
         <source>Children reached in Paris</source>
         <translation>Enfants touchés à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
         <source>Children reached abroad</source>
         <translation>Enfants touchés à l&apos;étranger</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
         <source>Media shared</source>
         <translation>Médias partagés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
         <source>of which erased after the retention period (counts kept)</source>
-        <translation>dont effacés après la durée de conservation (comptes gardés)</translation>
+        <translation type="vanished">dont effacés après la durée de conservation (comptes gardés)</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <source>of which erased since (retention)</source>
+        <translation>dont effacés depuis (conservation)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
         <source>Media cleared for publication</source>
         <translation>Médias autorisés à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Week of</source>
         <translation>Semaine du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
         <source>Held</source>
         <translation>Tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
         <source>Planned</source>
         <translation>Prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
         <source>Children (Paris)</source>
         <translation>Enfants (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
         <source>Children (partner)</source>
         <translation>Enfants (partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
         <source>Highlights</source>
         <translation>Temps forts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
         <source>Children (Paris / partner)</source>
         <translation>Enfants (Paris / part.)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
         <source>Use</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
         <source>Cleared</source>
         <translation>Autorisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
         <source>Refused</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
         <source>Expired</source>
         <translation>Expirés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
         <source>Present (Paris / partner)</source>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
         <source>What happened</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
         <source>None.</source>
         <translation>Aucun.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
         <source>not given</source>
         <translation>non précisé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
         <source>Exchange between the classes</source>
         <translation>Échange entre les classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
         <source>City reports</source>
         <translation>Rapports de la Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
         <source>proposed</source>
         <translation>proposé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
         <source>closed</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
         <source>held</source>
         <translation>tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
         <source>postponed</source>
         <translation>reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
         <source>technical problem</source>
         <translation>problème technique</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
         <source>partner class absent</source>
         <translation>classe partenaire absente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
         <source>school event</source>
         <translation>événement scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>weather</source>
         <translation>météo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
         <source>strike</source>
         <translation>grève</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
     </message>
@@ -3106,12 +3115,22 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="96"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="95"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
+        <source>Missing font</source>
+        <translation>Police manquante</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
+        <source>No font on this computer draws {count} character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
+        <translation>Aucune police de cet ordinateur ne dessine {count} caractère(s) de ce rapport ({chars}) : ils s’imprimeront comme des carrés. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="103"/>
         <source>The report could not be written: {error}</source>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
