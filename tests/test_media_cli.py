@@ -57,3 +57,18 @@ def test_unknown_duo(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_pat
     code, _, err = run(capsys, "--data-dir", str(data_dir), "media", "import", "nope",
                        str(qimage_file(tmp_path / "a.png")))
     assert code == 2 and "nope" in err
+
+
+@pytest.mark.parametrize(("lang", "title_word"), [("fr", "trimestre"), ("en", "term")])
+def test_the_album_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str], demo_dir: Path, tmp_path: Path,
+                                            lang: str, title_word: str) -> None:
+    """The CLI album had an English title under lang="fr" and no way to choose: --lang, like reports."""
+    import re
+
+    duo = _first_duo(capsys, demo_dir)
+    code, _, _ = run(capsys, "--data-dir", str(demo_dir), "media", "album", duo, "--term", "2026-2027/1",
+                     "-o", str(tmp_path / "album"), "--on", "2026-11-28", "--lang", lang)
+    page = (tmp_path / "album" / "index.html").read_text(encoding="utf-8")
+    assert code == 0 and f'<html lang="{lang}">' in page
+    title = re.search(r"<title>(.*)</title>", page).group(1)
+    assert f" {title_word} 2026-2027/1" in title

@@ -27,6 +27,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     album.add_argument("--term", required=True, help="e.g. 2026-2027/1")
     album.add_argument("-o", "--output", required=True, metavar="FOLDER", help="a new or empty folder")
     album.add_argument("--on", type=iso_date, help="decide consent as of this day (default today)")
+    album.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the album (default fr, "
+                                                                          "like reports)")
     album.set_defaults(handler=run_album)
 
     retention = actions.add_parser("retention", help="list (or erase) media and logs past the retention period")
@@ -58,7 +60,7 @@ def run_album(args: argparse.Namespace) -> int:
     from classesduo.services.media_album import export_album
 
     report = export_album(open_for(args), args.duo_id, args.term, Path(args.output).expanduser().resolve(),
-                          on=args.on)
+                          on=args.on, lang=args.lang)
     for name, problem in report.problems:
         print(f"skipped {name}: {problem}", file=sys.stderr)
     print(f"{report.included} item(s) in {report.folder / 'index.html'}; "

@@ -57,7 +57,14 @@ class AlbumReport:
 
 def export_album(workspace: Workspace, duo_id: str, term_label: str, folder: Path,
                  on: date | None = None, progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> AlbumReport:
+                 cancelled: Callable[[], bool] | None = None, lang: str = "fr") -> AlbumReport:
+    """Write the album in ``lang`` (its title and texts, like a report: not the GUI's language)."""
+    from classesduo.services.wording import check_language, wording
+
+    try:
+        words = wording(check_language(lang))
+    except ValueError as error:
+        raise ServiceError(str(error)) from error
     on = on or paris_today()
     is_cancelled = cancelled or (lambda: False)
     try:
@@ -89,9 +96,11 @@ def export_album(workspace: Workspace, duo_id: str, term_label: str, folder: Pat
                 entries.append(entry)
             if progress:
                 progress(index + 1, len(chosen) + 1)
-        title = translate("MediaAlbum", "{paris} and {partner} — term {term}").format(
+        title = words.translate("MediaAlbum", "{paris} and {partner} — term {term}").format(
             paris=duo.paris.school, partner=duo.partner.school, term=term_label)
-        (build / "index.html").write_text(_page(title, duo.paris.city, duo.partner.city, entries), encoding="utf-8")
+        empty = words.translate("MediaAlbum", "No item of this term is cleared for publication.")
+        (build / "index.html").write_text(_page(title, duo.paris.city, duo.partner.city, entries, empty, lang),
+                                          encoding="utf-8")
         (build / MARKER).write_text("album\n", encoding="utf-8")
         if is_cancelled():
             raise AlbumCancelled()
@@ -153,7 +162,8 @@ def _export_item(workspace: Workspace, view: MediaView, build: Path, report: Alb
     return entry
 
 
-def _page(title: str, paris_city: str, partner_city: str, entries: list[dict[str, str]]) -> str:
+def _page(title: str, paris_city: str, partner_city: str, entries: list[dict[str, str]], empty_text: str,
+          lang: str) -> str:
     esc = html.escape
     cards = []
     for entry in entries:
@@ -171,10 +181,10 @@ def _page(title: str, paris_city: str, partner_city: str, entries: list[dict[str
             lang = f' lang="{esc(entry["partner_lang"])}"' if entry["partner_lang"] else ""
             captions += f'<p class="partner"{lang}>{esc(entry["caption_partner"])}</p>'
         cards.append(f"<figure>{media}<figcaption>{captions}</figcaption></figure>")
-    empty = esc(translate("MediaAlbum", "No item of this term is cleared for publication."))
+    empty = esc(empty_text)
     body = "\n".join(cards) if cards else f"<p>{empty}</p>"
     return f"""<!DOCTYPE html>
-<html lang="fr">
+<html lang="{esc(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -66,7 +66,7 @@ def test_csv_figures_french_excel(tmp_path: Path, data) -> None:  # noqa: ANN001
     duos = tables["Duos"]
     assert duos[0][0] == "École parisienne"
     assert ["École Émile-Zola", "11", "CM1 A", "Escuela Bernardino Rivadavia", "Buenos Aires", "Argentine",
-            "Zoé Lefèvre", "actif", "3", "4", "2026-12-31", "25", "20", "'-Lettres de fin d'année"] in duos
+            "Zoé Lefèvre", "actif", "3", "4", "31/12/2026", "25", "20", "'-Lettres de fin d'année"] in duos
     assert tables["Duos sans échange sur la période"][1][:2] == ["École Émile-Zola", "École Liberté 6"]
 
 
@@ -97,13 +97,12 @@ def test_xlsx_one_sheet_per_table(tmp_path: Path, data) -> None:  # noqa: ANN001
     path = tmp_path / "r.xlsx"
     write_xlsx(data, path, "en")
     book = load_workbook(path)
-    assert book.sheetnames == ["Key figures", "Cancellation reasons", "Sessions held per week",
-                               "Sessions by partner country", "Duos", "Duos with no exchange in the pe",
-                               "Consent coverage of the media s"]
-    figures = {row[0]: row[1] for row in book["Key figures"].iter_rows(min_row=6, values_only=True)}
+    assert book.sheetnames == ["Key figures", "Cancellations", "Sessions held over time", "By country", "Duos",
+                               "Duos with no exchange", "Consent"]
+    figures = {row[0]: row[1] for row in book["Key figures"].iter_rows(min_row=7, values_only=True)}
     assert figures["Sessions held"] == 4 and figures["Hours of visio"] == 2.3
     assert figures["Children reached abroad"] == 37
-    duos = list(book["Duos"].iter_rows(min_row=6, values_only=True))
+    duos = list(book["Duos"].iter_rows(min_row=7, values_only=True))
     zola = next(row for row in duos if row[0] == "École Émile-Zola" and row[2] == "CM1 A")
     assert zola[10].date() == date(2026, 12, 31) and zola[13] == "-Lettres de fin d'année"
     injected = [cell for row in book["Duos"].iter_rows() for cell in row if cell.value == "=HYPERLINK(\"http://x\")"]
@@ -112,8 +111,50 @@ def test_xlsx_one_sheet_per_table(tmp_path: Path, data) -> None:  # noqa: ANN001
 
 def test_sheet_names_are_valid_and_unique() -> None:
     used: set[str] = set()
-    assert sheet_name("a/b:c?" + "x" * 40, used) == "a b c " + "x" * 25
+    assert sheet_name("a/b:c?" + "x" * 40, used) == "a b c"
+    assert sheet_name("y" * 40, used) == "y" * 31  # one word longer than Excel allows
     assert sheet_name("Duos", used) == "Duos" and sheet_name("duos", used) == "duos (2)"
+    assert sheet_name("Duos sans échange sur la période", used) == "Duos sans échange sur la"  # between words
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_xlsx_made_on_whole_sheet_names_and_page_setup(tmp_path: Path, data, lang: str) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from classesduo.services.reports.labels import SOURCES, labels_for
+    from classesduo.services.reports.tables import report_tables
+
+    label = labels_for(lang)
+    path = tmp_path / "r.xlsx"
+    write_xlsx(data, path, lang)
+    book = load_workbook(path)
+    titles = {table.sheet: table.title for table in report_tables(data, label)}
+    assert book.sheetnames == list(titles)  # each sheet has its own whole name: nothing cut mid-word
+    assert all(len(label(key)) <= 31 for key in SOURCES if key.startswith("sheet."))
+    made_on = label("made_on", day="28/11/2026")
+    for sheet in book.worksheets:
+        assert sheet["A4"].value == made_on  # consent figures depend on that day
+        assert sheet["A2"].value.startswith(titles[sheet.title])
+        assert sheet.print_title_rows == "$6:$6" or sheet.print_title_rows == "6:6"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert book["Duos"].page_setup.orientation == "landscape"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_one_date_format_per_language_in_csv_xlsx_and_pdf(qapp, tmp_path: Path, data, lang: str) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    write_report(data, tmp_path / "r.csv", lang)
+    write_report(data, tmp_path / "r.xlsx", lang)
+    write_report(data, tmp_path / "r.pdf", lang)
+    shown = "31/12/2026"  # the last exchange of École Émile-Zola's duo, dd/MM/yyyy in fr_FR and en_GB
+    csv_cells = [cell for row in csv.reader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig"))) for cell in row]
+    assert shown in csv_cells and "2026-12-31" not in csv_cells and "28/11/2026" in " ".join(csv_cells)
+    dated = [cell for row in load_workbook(tmp_path / "r.xlsx")["Duos"].iter_rows() for cell in row
+             if hasattr(cell.value, "year")]
+    assert dated and {cell.number_format for cell in dated} == {"dd/mm/yyyy"}
+    assert shown in text_of(tmp_path / "r.pdf")
 
 
 def text_of(path: Path) -> str:

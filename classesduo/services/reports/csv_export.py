@@ -34,7 +34,7 @@ def csv_text(data: ReportData, lang: str, semicolon: bool = False) -> str:
         if value is None:
             return ""
         if isinstance(value, date):
-            return value.isoformat()
+            return label.date(value)  # the language's format, as in the XLSX and the PDF
         if isinstance(value, float):
             return f"{value:.1f}".replace(".", ",") if semicolon else f"{value:.1f}"
         if isinstance(value, int):
@@ -44,7 +44,7 @@ def csv_text(data: ReportData, lang: str, semicolon: bool = False) -> str:
     writer.writerow([neutralise(label("title"))])
     writer.writerow([neutralise(scope_title(data, label))])
     writer.writerow([neutralise(period_title(data, label))])
-    writer.writerow([label("made_on", day=data.as_of.isoformat())])
+    writer.writerow([label("made_on", day=label.date(data.as_of))])
     for table in report_tables(data, label):
         writer.writerow([])
         writer.writerow([neutralise(table.title)])

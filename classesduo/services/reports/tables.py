@@ -25,12 +25,13 @@ HEADLINE_KEYS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Table:
-    key: str  # stable name, e.g. the XLSX sheet's
+    key: str  # stable name
     title: str
     headers: list[str]
     rows: list[list[Cell]]
+    sheet: str = ""  # a whole name of at most 31 characters for the XLSX sheet (Excel's limit)
 
 
 def scope_title(data: ReportData, label: Labels) -> str:
@@ -93,6 +94,8 @@ def report_tables(data: ReportData, label: Labels) -> list[Table]:
               label.enum("session", entry.status), entry.minutes, _present(entry.present_paris, entry.present_partner),
               label.enum("reason", entry.note) if entry.status == "cancelled" else entry.note]
              for entry in data.timeline]))
+    for table in tables:
+        table.sheet = label(f"sheet.{table.key}")
     return tables
 
 

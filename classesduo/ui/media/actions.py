@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from classesduo.ui.operations import run_with_progress
-from classesduo.ui.qt import translate
+from classesduo.ui.qt import QtCore, translate
 
 if TYPE_CHECKING:
     from classesduo.ui.pages.media_page import MediaPage
@@ -35,10 +35,12 @@ def export_album(page: MediaPage) -> None:
     from classesduo.services.media_album import export_album
 
     workspace, today = page.workspace, page.today()
+    # Like the reports page's default: French when the app is shown in French.
+    lang = "fr" if QtCore.QLocale().language() == QtCore.QLocale.Language.French else "en"
 
     def work(progress, cancelled):  # noqa: ANN001, ANN202
         return export_album(workspace, duo_id, label, Path(folder), on=today, progress=progress,
-                            cancelled=cancelled)
+                            cancelled=cancelled, lang=lang)
 
     def done(report: object) -> None:
         page.dialogs.info(page, translate("MediaPage", "Album exported"), translate(
