@@ -1785,27 +1785,27 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="92"/>
+        <location filename="../../classesduo/services/media_album.py" line="99"/>
         <source>{paris} and {partner} — term {term}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="111"/>
+        <location filename="../../classesduo/services/media_album.py" line="120"/>
         <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="134"/>
+        <location filename="../../classesduo/services/media_album.py" line="143"/>
         <source>the stored file is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="140"/>
+        <location filename="../../classesduo/services/media_album.py" line="149"/>
         <source>the image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="174"/>
+        <location filename="../../classesduo/services/media_album.py" line="101"/>
         <source>No item of this term is cleared for publication.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,44 +2235,44 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
         <source>Album exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
         <source>{included} item(s) written to {folder}.
 {left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
         <source>Exporting the album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
-        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
         <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="65"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
         <source>{label} ({year}): {media} media, {logs} log(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="68"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <source>… and {count} more duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
         <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
 
 {list}
@@ -2281,17 +2281,17 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="75"/>
         <source>Erase old media and logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
         <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <source>Erasing old media…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2587,6 +2587,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="36"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
         <source>Key figures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2613,8 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="41"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2628,6 +2630,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="44"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2647,372 +2650,397 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
-        <source>Figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/services/reports/labels.py" line="50"/>
-        <source>Duos in the report</source>
+        <source>Cancellations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="51"/>
-        <source>Active duos (at least one exchange held)</source>
+        <source>Sessions held over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="52"/>
-        <source>Paris schools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
-        <source>Partner schools</source>
+        <source>By country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="54"/>
-        <source>Arrondissements covered</source>
+        <source>Duos with no exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="55"/>
-        <source>Countries covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
-        <source>Sessions planned</source>
+        <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="57"/>
-        <source>Sessions held</source>
+        <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="58"/>
-        <source>Sessions cancelled</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="59"/>
-        <source>Sessions postponed</source>
+        <source>Duos in the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="60"/>
-        <source>Sessions planned, not yet logged (past or to come)</source>
+        <source>Active duos (at least one exchange held)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="61"/>
-        <source>Hours of visio</source>
+        <source>Paris schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="62"/>
-        <source>Children reached in Paris</source>
+        <source>Partner schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="63"/>
-        <source>Children reached abroad</source>
+        <source>Arrondissements covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="64"/>
-        <source>Media shared</source>
+        <source>Countries covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="65"/>
-        <source>of which erased since (retention)</source>
+        <source>Sessions planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="66"/>
-        <source>Media cleared for publication</source>
+        <source>Sessions held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="67"/>
-        <source>Reason</source>
+        <source>Sessions cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="68"/>
-        <source>Sessions</source>
+        <source>Sessions postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="69"/>
-        <source>Week of</source>
+        <source>Sessions planned, not yet logged (past or to come)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="70"/>
-        <source>Month</source>
+        <source>Hours of visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="71"/>
-        <source>Held</source>
+        <source>Children reached in Paris</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="72"/>
-        <source>Planned</source>
+        <source>Children reached abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="73"/>
-        <source>Country</source>
+        <source>Media shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <source>of which erased since (retention)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="75"/>
-        <source>Paris school</source>
+        <source>Media cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="76"/>
-        <source>Arr.</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="77"/>
-        <source>Class</source>
+        <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="78"/>
-        <source>Partner school</source>
+        <source>Week of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="79"/>
-        <source>City</source>
+        <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="80"/>
-        <source>Facilitator</source>
+        <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="81"/>
-        <source>Status</source>
+        <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="82"/>
-        <source>Last exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
-        <source>Children (Paris)</source>
+        <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="84"/>
-        <source>Children (partner)</source>
+        <source>Paris school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="85"/>
-        <source>Highlights</source>
+        <source>Arr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="86"/>
-        <source>Children (Paris / partner)</source>
+        <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="87"/>
-        <source>Duo</source>
+        <source>Partner school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="88"/>
-        <source>Use</source>
+        <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="89"/>
-        <source>Cleared</source>
+        <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="90"/>
-        <source>Refused</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="91"/>
-        <source>Unknown</source>
+        <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="92"/>
-        <source>Expired</source>
+        <source>Children (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="93"/>
-        <source>Total</source>
+        <source>Children (partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="94"/>
-        <source>Date</source>
+        <source>Highlights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="95"/>
-        <source>Kind</source>
+        <source>Children (Paris / partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="96"/>
-        <source>Minutes</source>
+        <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="97"/>
-        <source>Present (Paris / partner)</source>
+        <source>Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="98"/>
-        <source>What happened</source>
+        <source>Cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="99"/>
-        <source>None.</source>
+        <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="100"/>
-        <source>not given</source>
+        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="101"/>
-        <source>Exchange between the classes</source>
+        <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="102"/>
-        <source>City reports</source>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="103"/>
-        <source>Publication</source>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="104"/>
-        <source>proposed</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="105"/>
-        <source>active</source>
+        <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="106"/>
-        <source>paused</source>
+        <source>Present (Paris / partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="107"/>
-        <source>closed</source>
+        <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="108"/>
-        <source>planned</source>
+        <source>None.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="109"/>
-        <source>held</source>
+        <source>not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="110"/>
-        <source>cancelled</source>
+        <source>Exchange between the classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="111"/>
-        <source>postponed</source>
+        <source>City reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="112"/>
-        <source>visio</source>
+        <source>Publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="113"/>
-        <source>e-mail</source>
+        <source>proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="114"/>
-        <source>blog post</source>
+        <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="115"/>
-        <source>letter</source>
+        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="116"/>
-        <source>technical problem</source>
+        <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="117"/>
-        <source>partner class absent</source>
+        <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="118"/>
-        <source>school event</source>
+        <source>held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="119"/>
-        <source>weather</source>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="120"/>
-        <source>strike</source>
+        <source>postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="121"/>
-        <source>other</source>
+        <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="122"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
+        <source>blog post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
+        <source>letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
+        <source>technical problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
+        <source>partner class absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
+        <source>school event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
+        <source>weather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
+        <source>strike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation type="unfinished"></translation>
     </message>

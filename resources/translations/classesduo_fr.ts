@@ -1839,27 +1839,27 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Export de l’album annulé ; rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="92"/>
+        <location filename="../../classesduo/services/media_album.py" line="99"/>
         <source>{paris} and {partner} — term {term}</source>
         <translation>{paris} et {partner} — trimestre {term}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="111"/>
+        <location filename="../../classesduo/services/media_album.py" line="120"/>
         <source>{folder} is not empty and holds no earlier album; choose an empty or new folder.</source>
         <translation>{folder} n’est pas vide et ne contient pas d’album précédent ; choisissez un dossier vide ou nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="134"/>
+        <location filename="../../classesduo/services/media_album.py" line="143"/>
         <source>the stored file is missing</source>
         <translation>le fichier enregistré est introuvable</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="140"/>
+        <location filename="../../classesduo/services/media_album.py" line="149"/>
         <source>the image could not be read</source>
         <translation>l’image n’a pas pu être lue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_album.py" line="174"/>
+        <location filename="../../classesduo/services/media_album.py" line="101"/>
         <source>No item of this term is cleared for publication.</source>
         <translation>Aucun élément de ce trimestre n’est autorisé à la publication.</translation>
     </message>
@@ -2300,45 +2300,45 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Dossier de l’album (nouveau ou vide)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
         <source>Album exported</source>
         <translation>Album exporté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="44"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
         <source>{included} item(s) written to {folder}.
 {left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
         <translation>{included} élément(s) écrit(s) dans {folder}.
 {left} élément(s) non autorisé(s) à la publication ont été écartés ; {docs} document(s) ne font pas partie des albums.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
         <source>Exporting the album…</source>
         <translation>Export de l’album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
-        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
         <source>Retention</source>
         <translation>Conservation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="61"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
         <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
         <translation>Rien ne dépasse la durée de conservation ({years} année(s) scolaire(s) après l’année du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="65"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
         <source>{label} ({year}): {media} media, {logs} log(s)</source>
         <translation>{label} ({year}) : {media} média(s), {logs} compte(s) rendu(s)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="68"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <source>… and {count} more duos</source>
         <translation>… et {count} autres duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
         <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
 
 {list}
@@ -2351,17 +2351,17 @@ Erase them?</source>
 Les effacer ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="75"/>
         <source>Erase old media and logs</source>
         <translation>Effacer les anciens médias et comptes rendus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="80"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
         <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
         <translation>{media} média(s) et le texte de {logs} compte(s) rendu(s) effacés dans {duos} duo(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <source>Erasing old media…</source>
         <translation>Effacement des anciens médias…</translation>
     </message>
@@ -2665,6 +2665,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="36"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
@@ -2690,7 +2691,8 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="41"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
@@ -2706,6 +2708,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="44"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -2725,87 +2728,112 @@ Les effacer ?</translation>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <source>Cancellations</source>
+        <translation>Annulations</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <source>Sessions held over time</source>
+        <translation>Séances tenues dans le temps</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <source>By country</source>
+        <translation>Par pays</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <source>Duos with no exchange</source>
+        <translation>Duos sans échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <source>Consent</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
         <source>Figure</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
         <source>Duos in the report</source>
         <translation>Duos du rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
         <source>Active duos (at least one exchange held)</source>
         <translation>Duos actifs (au moins un échange tenu)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
         <source>Paris schools</source>
         <translation>Écoles parisiennes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
         <source>Partner schools</source>
         <translation>Écoles partenaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
         <source>Arrondissements covered</source>
         <translation>Arrondissements couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
         <source>Countries covered</source>
         <translation>Pays couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
         <source>Sessions planned</source>
         <translation>Séances prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
         <source>Sessions held</source>
         <translation>Séances tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
         <source>Sessions cancelled</source>
         <translation>Séances annulées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
         <source>Sessions postponed</source>
         <translation>Séances reportées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Sessions planned, not yet logged (past or to come)</source>
         <translation>Séances prévues, pas encore renseignées (passées ou à venir)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
         <source>Hours of visio</source>
         <translation>Heures de visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
         <source>Children reached in Paris</source>
         <translation>Enfants touchés à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
         <source>Children reached abroad</source>
         <translation>Enfants touchés à l&apos;étranger</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
         <source>Media shared</source>
         <translation>Médias partagés</translation>
     </message>
@@ -2814,287 +2842,287 @@ Les effacer ?</translation>
         <translation type="vanished">dont effacés après la durée de conservation (comptes gardés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
         <source>of which erased since (retention)</source>
         <translation>dont effacés depuis (conservation)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
         <source>Media cleared for publication</source>
         <translation>Médias autorisés à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
         <source>Week of</source>
         <translation>Semaine du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
         <source>Held</source>
         <translation>Tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
         <source>Planned</source>
         <translation>Prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
         <source>Children (Paris)</source>
         <translation>Enfants (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
         <source>Children (partner)</source>
         <translation>Enfants (partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
         <source>Highlights</source>
         <translation>Temps forts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
         <source>Children (Paris / partner)</source>
         <translation>Enfants (Paris / part.)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
         <source>Use</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
         <source>Cleared</source>
         <translation>Autorisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
         <source>Refused</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
         <source>Expired</source>
         <translation>Expirés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
         <source>Present (Paris / partner)</source>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
         <source>What happened</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
         <source>None.</source>
         <translation>Aucun.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
         <source>not given</source>
         <translation>non précisé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
         <source>Exchange between the classes</source>
         <translation>Échange entre les classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
         <source>City reports</source>
         <translation>Rapports de la Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
         <source>proposed</source>
         <translation>proposé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
         <source>closed</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
         <source>held</source>
         <translation>tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
         <source>postponed</source>
         <translation>reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
         <source>technical problem</source>
         <translation>problème technique</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
         <source>partner class absent</source>
         <translation>classe partenaire absente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
         <source>school event</source>
         <translation>événement scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
         <source>weather</source>
         <translation>météo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
         <source>strike</source>
         <translation>grève</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
     </message>
