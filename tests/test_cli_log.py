@@ -97,3 +97,14 @@ def test_correcting_one_figure_keeps_the_rest_of_the_log(capsys, demo_dir) -> No
     assert after["present_paris"] == 3
     for field in ("present_partner", "actual_minutes", "activities", "activity_tags", "languages_used"):
         assert after[field] == held[field], field
+
+
+def test_a_log_that_names_children_is_flagged(capsys: pytest.CaptureFixture[str], demo_dir: Path) -> None:
+    base = ("--data-dir", str(demo_dir))
+    session = _to_log(capsys, base)[0]
+    code, _, err = run(capsys, *base, "log", session["id"], "--status", "held",
+                       "--activities", "Zoé et Mehdi ont présenté leur quartier")
+    assert code == 0 and "warning:" in err and "Zoé, Mehdi" in err
+    code, _, err = run(capsys, *base, "log", session["id"], "--status", "held",
+                       "--activities", "Les élèves ont présenté leur quartier")
+    assert code == 0 and err == ""

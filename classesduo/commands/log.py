@@ -92,4 +92,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"Session {saved.id} postponed; new session {saved.postponed_to_id}.")
     else:
         print(f"Session {saved.id} logged as {saved.status.value}.")
+    _warn_child_names(db, saved)
     return 0
+
+
+def _warn_child_names(db, saved) -> None:  # noqa: ANN001
+    """Logs count children, never name them: say so when a text looks like it names one."""
+    import sys
+
+    from classesduo.services.child_names import names_in_text
+    from classesduo.services.duos import get_duo
+
+    view = get_duo(db, saved.duo_id)
+    log = saved.log
+    names = names_in_text(log.activities, log.problems, log.follow_up, log.notes,
+                          known=(view.paris.school, view.partner.school, view.partner.city, view.facilitator))
+    if names:
+        print(f"warning: the log seems to name a child ({', '.join(names[:5])}); logs and reports count "
+              "children, never name them: edit it with classesduo log again", file=sys.stderr)

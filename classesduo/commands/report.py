@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"{problem}: {start} to {end}")
         data = build_report(workspace.db, ReportPeriod(start, end, label), scope, media_root=workspace.media.root)
+        from classesduo.services.child_names import report_name_warnings
+
+        named = report_name_warnings(data)
         warning = ""
         if kind == "pdf":
             from classesduo.services.reports.fonts import ensure_application, font_warning
@@ -73,8 +76,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     print(f"report written to {output}")
-    if warning:
-        import sys
+    import sys
 
+    for text in named:
+        print(f"warning: this text of the report seems to name a child ({', '.join(text.names)}): {text.where}",
+              file=sys.stderr)
+    if warning:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -152,6 +152,16 @@ class LogForm(QtWidgets.QDialog):
         self.notes_edit = QtWidgets.QPlainTextEdit(tabChangesFocus=True)
         self.notes_edit.setFixedHeight(60)
         self.labels["notes"] = self._row(form, "notes", self.notes_edit)
+        # Logs count children, never name them: say so as soon as a text looks like it names one.
+        self.names_warning = QtWidgets.QLabel(wordWrap=True)
+        self.names_warning.setObjectName("childNamesWarning")
+        self.names_warning.setProperty("role", "fieldError")
+        self.names_warning.hide()
+        form.addRow(self.names_warning)
+        for edit in (self.activities_edit, self.notes_edit):
+            edit.textChanged.connect(self._check_names)
+        for line in (self.problems_edit, self.follow_up_edit):
+            line.textChanged.connect(self._check_names)
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -221,6 +231,24 @@ class LogForm(QtWidgets.QDialog):
             return session_view(self.db, target).session.start_utc
         except NotFoundError:
             return None
+
+    def child_names(self) -> list[str]:
+        """First names the free texts seem to contain (not those of the duo's schools, cities or facilitator)."""
+        from classesduo.services.child_names import names_in_text
+
+        duo = self.duo()
+        known = (duo.paris.school, duo.partner.school, duo.partner.city, duo.facilitator) if duo else ()
+        return names_in_text(self.activities_edit.toPlainText(), self.problems_edit.text(),
+                             self.follow_up_edit.text(), self.notes_edit.toPlainText(), known=known)
+
+    def _check_names(self) -> None:
+        names = self.child_names()
+        self.names_warning.setVisible(bool(names))
+        if names:
+            self.names_warning.setText(translate(
+                "LogForm", "This text seems to name a child ({names}). Logs and reports count children, never "
+                           "name them: please write “a pupil” or “the group” instead.").format(
+                names=", ".join(names[:5])))
 
     def _duo_changed(self) -> None:
         duo = self.duo()
@@ -344,6 +372,7 @@ class LogForm(QtWidgets.QDialog):
         self.partner_box.setToolTip(self.paris_box.toolTip())
         self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setToolTip(
             translate("LogForm", "Save (Ctrl+Enter)"))
+        self._check_names()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:

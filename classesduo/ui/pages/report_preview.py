@@ -13,6 +13,7 @@ from datetime import date
 from classesduo.services.reports.labels import Labels, labels_for
 from classesduo.services.reports.model import ReportData, text_key
 from classesduo.services.reports.tables import HEADLINE_KEYS, Table, report_tables
+from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtCore, QtWidgets
 
 
@@ -38,8 +39,14 @@ class ReportPreview(QtWidgets.QWidget):
         self.charts_tab = QtWidgets.QWidget()
         self.charts_layout = QtWidgets.QHBoxLayout(self.charts_tab)
         self.chart_views: list[QtWidgets.QWidget] = []
+        # Shown before anything is exported when a highlight, note or caption seems to name a child.
+        self.names_warning = QtWidgets.QLabel(wordWrap=True)
+        self.names_warning.setObjectName("reportChildNames")
+        self.names_warning.setProperty("role", "fieldError")
+        self.names_warning.hide()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.names_warning)
         layout.addWidget(figures)
         layout.addWidget(self.tabs, 1)
 
@@ -48,6 +55,7 @@ class ReportPreview(QtWidgets.QWidget):
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.tables.clear()
+        self._warn_names(data)
         if data is None:
             for label in self.figure_labels.values():
                 label.clear()
@@ -67,6 +75,19 @@ class ReportPreview(QtWidgets.QWidget):
         if data.is_single_duo:
             self.tabs.addTab(self._photos(data, label), f"{label('section.photos')} ({len(data.photos)})")
         self.tabs.setCurrentIndex(max(0, current))
+
+    def _warn_names(self, data: ReportData | None) -> None:
+        from classesduo.services.child_names import report_name_warnings
+
+        found = report_name_warnings(data) if data is not None else []
+        self.names_warning.setVisible(bool(found))
+        if found:
+            names = list(dict.fromkeys(name for text in found for name in text.names))
+            self.names_warning.setText(Plural.tr(
+                "Possible children's names in %n text(s) of this report ({names}): edit those logs or captions "
+                "before exporting — reports count children, never name them.", "", len(found)).format(
+                names=", ".join(names[:6])))
+            self.names_warning.setToolTip("\n".join(f"{text.where}: {', '.join(text.names)}" for text in found))
 
     def _table_widget(self, table: Table, label: Labels) -> QtWidgets.QTableWidget:
         widget = QtWidgets.QTableWidget(len(table.rows), len(table.headers))
