@@ -1324,128 +1324,133 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="281"/>
+        <location filename="../../classesduo/ui/log_form.py" line="248"/>
+        <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="309"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="335"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="308"/>
+        <location filename="../../classesduo/ui/log_form.py" line="336"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <location filename="../../classesduo/ui/log_form.py" line="343"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="316"/>
+        <location filename="../../classesduo/ui/log_form.py" line="344"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="348"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="348"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="349"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="349"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <location filename="../../classesduo/ui/log_form.py" line="350"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <location filename="../../classesduo/ui/log_form.py" line="351"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="352"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="355"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="328"/>
+        <location filename="../../classesduo/ui/log_form.py" line="356"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="328"/>
+        <location filename="../../classesduo/ui/log_form.py" line="356"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="336"/>
+        <location filename="../../classesduo/ui/log_form.py" line="364"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="369"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="370"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="343"/>
+        <location filename="../../classesduo/ui/log_form.py" line="371"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="374"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,6 +2410,14 @@ Erase them?</source>
     <message numerus="yes">
         <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
         <source>%n class(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="87"/>
+        <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

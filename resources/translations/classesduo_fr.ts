@@ -1357,129 +1357,134 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="281"/>
+        <location filename="../../classesduo/ui/log_form.py" line="248"/>
+        <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
+        <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="309"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="335"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="308"/>
+        <location filename="../../classesduo/ui/log_form.py" line="336"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="315"/>
+        <location filename="../../classesduo/ui/log_form.py" line="343"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="316"/>
+        <location filename="../../classesduo/ui/log_form.py" line="344"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="319"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="348"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="320"/>
+        <location filename="../../classesduo/ui/log_form.py" line="348"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="349"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="321"/>
+        <location filename="../../classesduo/ui/log_form.py" line="349"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="322"/>
+        <location filename="../../classesduo/ui/log_form.py" line="350"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="323"/>
+        <location filename="../../classesduo/ui/log_form.py" line="351"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="324"/>
+        <location filename="../../classesduo/ui/log_form.py" line="352"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="325"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="326"/>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="327"/>
+        <location filename="../../classesduo/ui/log_form.py" line="355"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="328"/>
+        <location filename="../../classesduo/ui/log_form.py" line="356"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="328"/>
+        <location filename="../../classesduo/ui/log_form.py" line="356"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="336"/>
+        <location filename="../../classesduo/ui/log_form.py" line="364"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="369"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="370"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="343"/>
+        <location filename="../../classesduo/ui/log_form.py" line="371"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="374"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -2478,6 +2483,14 @@ Les effacer ?</translation>
         <translation>
             <numerusform>%n classe</numerusform>
             <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="87"/>
+        <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
+        <translation>
+            <numerusform>Prénoms d’enfants possibles dans %n texte de ce rapport ({names}) : corrigez ce compte rendu ou cette légende avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
+            <numerusform>Prénoms d’enfants possibles dans %n textes de ce rapport ({names}) : corrigez ces comptes rendus ou légendes avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
         </translation>
     </message>
 </context>
