@@ -34,16 +34,31 @@ class HolidayPeriod:
     """Days (both inclusive) on which a school holds no exchange.
 
     ``source`` says where it came from (zone C file, public holidays, typed by hand),
-    so filling holidays again replaces the filled ones and keeps the hand-made ones.
+    and ``origin`` the detail shown with it (the shipped file and the date it was
+    checked, the ``holidays`` country code, the imported file's name).
     """
 
     name: str
     start: date
     end: date
     source: HolidaySource = HolidaySource.MANUAL
+    origin: str = ""
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolYear:
+    """A partner school's school year: its name ("2027" or "2027-2028") and first and last day of classes.
+
+    ``origin`` names the file it was imported from, if any.
+    """
+
+    label: str
+    first_day: date
+    last_day: date
+    origin: str = ""
 
 
 def default_windows(side: Side) -> list[WeeklyWindow]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from classesduo.domain.busy_index import BusyIndex, Who
@@ -39,7 +39,7 @@ def _when(start: datetime, end: datetime, zone: str) -> dict[str, str]:
 def _inside_windows(start: datetime, end: datetime, calendar: SchoolCalendar) -> bool:
     """Whether [start, end] fits in a single window (holidays are reported separately)."""
     days = local_dates(start, end, calendar.zone)
-    open_times = window_intervals(replace(calendar, holidays=()), days[0], days[-1])
+    open_times = window_intervals(calendar.without_closures(), days[0], days[-1])
     return any(begin <= start and end <= finish for begin, finish in open_times)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
 from classesduo.domain.enums import (
     ConsentStatus,
     DuoStatus,
@@ -32,10 +32,15 @@ class School:
     languages: list[str] = field(default_factory=list)
     contact_email: str = ""
     windows: list[WeeklyWindow] = field(default_factory=list)
+    #: The school's own closures (breaks, days off); public holidays and zone C come by rule.
     holidays: list[HolidayPeriod] = field(default_factory=list)
     archived: bool = False
     id: str | None = None
     version: int = 0
+    #: Where ``holidays`` has one (e.g. "QC" in Canada, "C" for Buenos Aires city): its public holidays apply.
+    subdivision: str = ""
+    #: Partner schools: first and last day of each school year.
+    school_years: list[SchoolYear] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -62,9 +62,13 @@ class ConsentStatus(StrEnum):
 
 
 class HolidaySource(StrEnum):
-    ZONE_C = "zone_c"
-    PUBLIC = "public"
-    MANUAL = "manual"
+    """Where a closed day comes from (see :mod:`classesduo.domain.school_calendar`)."""
+
+    ZONE_C = "zone_c"  # the shipped French zone C calendar (by rule, never stored)
+    PUBLIC = "public"  # the country's public holidays from the ``holidays`` package (by rule, never stored)
+    MANUAL = "manual"  # typed in the school form or with ``classesduo calendar add``
+    IMPORTED = "imported"  # imported from a CSV or .ics file (``origin`` names it)
+    SCHOOL_YEAR = "school_year"  # between two of the school's school years (by rule)
 
 
 PARIS_LEVELS: tuple[str, ...] = ("CP", "CE1", "CE2", "CM1", "CM2")

@@ -25,7 +25,9 @@ from functools import lru_cache
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.i18n import translate
 from classesduo.domain.no_overlap import explain_no_overlap, format_hours
+from classesduo.domain.public_holidays import public_holidays_between
 from classesduo.domain.slot_grid import grid_instants, keep_clear
+from classesduo.domain.terms import year_label
 from classesduo.domain.timezones import (
     UTC,
     AmbiguousLocalTime,
@@ -44,7 +46,16 @@ _DATE_MARGIN = timedelta(days=2)
 
 @dataclass(frozen=True, slots=True)
 class SchoolCalendar:
-    """A school's zone, weekly windows and holidays.
+    """A school's zone, weekly windows, closed days and what is known of them.
+
+    Made by the calendar rule (:func:`classesduo.domain.school_calendar.school_calendar`):
+    ``holidays`` are the closures held as periods (the shipped zone C calendar,
+    the school's own breaks, the gaps between its school years); ``public`` is
+    ``(country, subdivision)`` whose public holidays close the school too, read
+    year by year from the ``holidays`` package; ``known`` are the date ranges
+    for which the school's calendar is known (None: all of them, e.g. a calendar
+    made by hand in a test), and ``year_start_month`` names the unknown ones
+    (see :func:`classesduo.domain.terms.year_label`).
 
     Lists are accepted and stored as tuples, so calendars stay hashable.
     Raises ValueError for an unknown zone. Windows whose end is not after
@@ -54,15 +65,61 @@ class SchoolCalendar:
     zone: str
     windows: tuple[WeeklyWindow, ...]
     holidays: tuple[HolidayPeriod, ...] = ()
+    public: tuple[str, str] | None = None
+    known: tuple[tuple[date, date], ...] | None = None
+    year_start_month: int = 8
 
     def __post_init__(self) -> None:
         zone_info(self.zone)
         object.__setattr__(self, "windows", tuple(self.windows))
         object.__setattr__(self, "holidays", tuple(self.holidays))
+        if self.known is not None:
+            object.__setattr__(self, "known", tuple(self.known))
+
+    def closures_between(self, start: date, end: date) -> list[HolidayPeriod]:
+        """Every closure that touches [start, end] (local dates), by first day then name."""
+        found = [period for period in self.holidays if period.start <= end and period.end >= start]
+        if self.public is not None:
+            found += public_holidays_between(self.public[0], self.public[1], start, end)
+        return sorted(found, key=lambda period: (period.start, period.end, period.name))
+
+    def closures_on(self, day: date) -> list[HolidayPeriod]:
+        """Why the school is closed on ``day`` (a local date): every reason, or none."""
+        return self.closures_between(day, day)
 
     def holiday_on(self, day: date) -> HolidayPeriod | None:
-        """The first holiday period containing ``day`` (a local date), if any."""
-        return next((period for period in self.holidays if period.contains(day)), None)
+        """The first closure containing ``day`` (a local date), if any."""
+        found = self.closures_on(day)
+        return found[0] if found else None
+
+    def closed_days(self, start: date, end: date) -> set[date]:
+        """The dates in [start, end] on which the school is closed."""
+        return _holiday_days(self.closures_between(start, end), start, end)
+
+    def without_closures(self) -> SchoolCalendar:
+        """The same timetable, open every day (to check hours apart from holidays)."""
+        return SchoolCalendar(self.zone, self.windows)
+
+    def unknown_on(self, day: date) -> str | None:
+        """The school year whose calendar is unknown if ``day`` is in one (its name), else None."""
+        if self.known is None or any(first <= day <= last for first, last in self.known):
+            return None
+        return year_label(day, self.year_start_month)
+
+    def unknown_between(self, start: date, end: date) -> list[tuple[date, date, str]]:
+        """The stretches of [start, end] whose calendar is unknown, as (first, last, school year)."""
+        if self.known is None:
+            return []
+        stretches: list[tuple[date, date, str]] = []
+        for day in _days(start, end):
+            label = self.unknown_on(day)
+            if label is None:
+                continue
+            if stretches and stretches[-1][2] == label and stretches[-1][1] == day - timedelta(days=1):
+                stretches[-1] = (stretches[-1][0], day, label)
+            else:
+                stretches.append((day, day, label))
+        return stretches
 
 
 def _require_aware(value: datetime) -> datetime:
@@ -151,7 +208,7 @@ def _window_intervals(calendar: SchoolCalendar, start: date, end: date) -> tuple
     for window in calendar.windows:
         if window.end > window.start:
             by_weekday.setdefault(window.weekday, []).append(window)
-    days_off = _holiday_days(calendar.holidays, start, end)
+    days_off = calendar.closed_days(start, end)
     week = timedelta(days=7)
     intervals: list[Interval] = []
     zone = calendar.zone

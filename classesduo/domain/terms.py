@@ -84,3 +84,17 @@ def validate_term_dates(school_year: str, number: int, start: date, end: date,
             problems.append(("start", translate("terms", "These dates overlap term {number} ({start} to {end}).")
                              .format(number=other.number, start=other.start.isoformat(), end=other.end.isoformat())))
     return problems
+
+
+def year_label(day: date, start_month: int) -> str:
+    """The name of the school year ``day`` falls in, for a school whose years start in ``start_month``.
+
+    ``start_month`` 1 means school years named by one calendar year (Chile,
+    Argentina, Australia: March to December is "2027"); otherwise a year
+    turning over in that month is named "2027-2028" (Paris turns over on
+    1 August, Japan in April, Korea in March).
+    """
+    if start_month <= 1:
+        return str(day.year)
+    first = day.year if day.month >= start_month else day.year - 1
+    return f"{first}-{first + 1}"

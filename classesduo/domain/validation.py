@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
 from classesduo.domain.entities import ClassGroup, Duo, Facilitator, School
 from classesduo.domain.enums import ExchangeTool, Side
 from classesduo.domain.i18n import translate
@@ -109,6 +109,39 @@ def validate_holidays(periods: list[HolidayPeriod], field: str = "holidays") -> 
     return errors
 
 
+def validate_school_years(years: list[SchoolYear], field: str = "school_years") -> list[FieldError]:
+    """Each school year ends after it starts, has a name, and overlaps none of the others."""
+    errors = []
+    ordered = sorted(years, key=lambda year: year.first_day)
+    for year in ordered:
+        if not year.label.strip():
+            errors.append(FieldError(field, translate("validation", "A school year needs a name (e.g. 2027).")))
+        if year.last_day < year.first_day:
+            message = translate("validation", "School year {name} ends before it starts.")
+            errors.append(FieldError(field, message.format(name=year.label)))
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.first_day <= before.last_day:
+            message = translate("validation", "School years {first} and {second} overlap.")
+            errors.append(FieldError(field, message.format(first=before.label, second=after.label)))
+    labels = [year.label.strip() for year in years]
+    for label in sorted({label for label in labels if labels.count(label) > 1}):
+        message = translate("validation", "School year {name} is listed twice.")
+        errors.append(FieldError(field, message.format(name=label)))
+    return errors
+
+
+def validate_subdivision(country: str, subdivision: str) -> list[FieldError]:
+    from classesduo.domain.public_holidays import subdivisions
+
+    if not subdivision or subdivision.upper() in subdivisions(country):
+        return []
+    known = subdivisions(country)
+    message = (translate("validation", "Unknown subdivision {code} for {country} (known: {known}).") if known
+               else translate("validation", "No subdivisions are known for {country}; leave it empty."))
+    return [FieldError("subdivision", message.format(code=subdivision, country=country,
+                                                      known=", ".join(known[:40])))]
+
+
 def validate_school(school: School) -> list[FieldError]:
     errors = _required(school.name, "name") + _required(school.city, "city")
     if not is_country_code(school.country):
@@ -130,6 +163,9 @@ def validate_school(school: School) -> list[FieldError]:
     errors += _email(school.contact_email, "contact_email")
     errors += validate_windows(school.windows)
     errors += validate_holidays(school.holidays)
+    errors += validate_school_years(school.school_years)
+    if is_country_code(school.country):
+        errors += validate_subdivision(school.country, school.subdivision)
     return errors
 
 

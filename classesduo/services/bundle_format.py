@@ -25,8 +25,8 @@ MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 
 #: Parents before children, so rows can be inserted in this order.
-BUNDLE_TABLES = ["facilitator", "school", "availability_window", "holiday_period", "class_group", "term", "duo",
-                 "session_series", "exchange_session", "session_revision", "media_item", "media_tally"]
+BUNDLE_TABLES = ["facilitator", "school", "availability_window", "holiday_period", "school_year", "class_group",
+                 "term", "duo", "session_series", "exchange_session", "session_revision", "media_item", "media_tally"]
 
 MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 4 << 30  # one video of 4 GiB

@@ -95,6 +95,7 @@ def _selected_ids(session: Session, duo_ids: list[str]) -> dict[str, Any]:
         "school": t["school"].c.id.in_(school_ids),
         "availability_window": t["availability_window"].c.school_id.in_(school_ids),
         "holiday_period": t["holiday_period"].c.school_id.in_(school_ids),
+        "school_year": t["school_year"].c.school_id.in_(school_ids),
         "class_group": t["class_group"].c.id.in_(class_ids),
         "term": t["term"].c.school_year.in_(years),
         "duo": t["duo"].c.id.in_(duo_ids),

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from classesduo.domain.availability import default_windows, is_holiday
+from classesduo.domain.availability import default_windows
 from classesduo.domain.enums import (
     CancelReason,
     ConsentStatus,
@@ -30,9 +30,10 @@ from classesduo.domain.enums import (
     Side,
 )
 from classesduo.domain.terms import default_terms, parse_school_year, school_year_bounds, school_year_of
+from classesduo.services.demo_calendars import demo_partner_calendar
 from classesduo.services.demo_catalog import ACTIVITIES, FACILITATORS, PARIS_SCHOOLS, PARTNER_SCHOOLS, PROJECTS
 from classesduo.services.errors import translated_storage_errors
-from classesduo.services.holidays import zone_c_holidays
+from classesduo.services.holidays import calendar_of
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
     AvailabilityWindowRow,
@@ -44,6 +45,7 @@ from classesduo.storage.models import (
     HolidayPeriodRow,
     MediaItemRow,
     SchoolRow,
+    SchoolYearRow,
     TermRow,
 )
 
@@ -109,8 +111,6 @@ class _Loader:
         if self.add(school):
             school.windows = [AvailabilityWindowRow(weekday=w.weekday, start_time=w.start, end_time=w.end)
                               for w in default_windows(Side.PARIS)]
-            school.holidays = [HolidayPeriodRow(name=h.name, start_date=h.start, end_date=h.end,
-                                                source=HolidaySource.ZONE_C) for h in zone_c_holidays()]
         group = ClassGroupRow(
             id=demo_id("class", name, "CM1"), school_id=school.id, name="CM1 " + "AB"[index % 2],
             level="CM1", pupil_count=22 + index % 6, teacher_name=f"Enseignant·e CM1 ({arrondissement}e)",
@@ -127,12 +127,12 @@ class _Loader:
         if self.add(school):
             school.windows = [AvailabilityWindowRow(weekday=w.weekday, start_time=w.start, end_time=w.end)
                               for w in windows]
-            first = parse_school_year(self.school_year)
-            if country in {"AR", "MX"} or zone.startswith("America/Argentina"):
-                school.holidays = [HolidayPeriodRow(name="Receso de invierno", start_date=date(first + 1, 7, 13),
-                                                    end_date=date(first + 1, 7, 24))]
-            school.holidays += [HolidayPeriodRow(name="Winter break", start_date=date(first, 12, 21),
-                                                 end_date=date(first + 1, 1, 2))]
+            subdivision, years, breaks = demo_partner_calendar(country, city, parse_school_year(self.school_year))
+            school.subdivision = subdivision
+            school.school_years = [SchoolYearRow(label=y.label, first_day=y.first_day, last_day=y.last_day,
+                                                 origin=y.origin) for y in years]
+            school.holidays = [HolidayPeriodRow(name=b.name, start_date=b.start, end_date=b.end, source=b.source,
+                                                origin=b.origin) for b in breaks]
         group = ClassGroupRow(id=demo_id("class", name, level), school_id=school.id, name=level, level=level,
                               pupil_count=self.rng.randint(18, 30))
         self.add(group)
@@ -172,17 +172,25 @@ class _Loader:
         day = date(first, 9, 15)
         day += timedelta(days=(weekday - day.weekday()) % 7)
         step = timedelta(weeks=2 if synchronous else 3)
-        holidays = zone_c_holidays([self.school_year])
+        paris_calendar = calendar_of(Side.PARIS, PARIS_ZONE, "FR", "", (), (), ())
+        _name, city, country, zone = partner_spec[:4]
+        subdivision, years, breaks = demo_partner_calendar(country, city, first)
+        partner_calendar = calendar_of(Side.PARTNER, zone, country, subdivision, (), breaks, years)
         created = []
         number = 0
         while day <= date(first + 1, 6, 26):
             if index == 10 and day > date(first, 11, 15):
                 break  # the paused duo stopped in November
-            if not is_holiday(holidays, day):
+            start = datetime.combine(day, time(15, 0), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
+            # planned visios (from today) avoid the partner's breaks and the time between its school years; the
+            # logged history stays as it was, and a visio on a partner's public holiday is left for the app to flag
+            partner_closed = day >= self.today and any(
+                closure.source is not HolidaySource.PUBLIC
+                for closure in partner_calendar.closures_on(start.astimezone(ZoneInfo(zone)).date()))
+            if paris_calendar.holiday_on(day) is None and not partner_closed:
                 number += 1
                 kind = SessionKind.VISIO if synchronous else (
                     SessionKind.EMAIL, SessionKind.BLOG_POST, SessionKind.LETTER)[number % 3]
-                start = datetime.combine(day, time(15, 0), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
                 row = ExchangeSessionRow(
                     id=demo_id("session", duo.id, day.isoformat()), duo_id=duo.id, kind=kind, start_utc=start,
                     minutes=45 if synchronous else 30, visio_link=duo.visio_link,

@@ -1,66 +1,71 @@
-"""Holiday data shipped with the app (French zone C) and public holidays from the ``holidays`` package."""
+"""The shipped French zone C calendar, and each school's calendar by the rule of
+:mod:`classesduo.domain.school_calendar` (the one place a school's closed days are decided)."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
-from classesduo.domain.availability import HolidayPeriod
-from classesduo.domain.enums import HolidaySource
-from classesduo.domain.terms import parse_school_year, school_year_bounds
+from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.entities import School
+from classesduo.domain.enums import HolidaySource, Side
+from classesduo.domain.school_calendar import SchoolYear, ShippedCalendar, school_calendar
+from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.paths import resources_dir
+
+ZONE_C_FILE = "holidays_zone_c.csv"
 
 
 @cache
-def _zone_c_rows() -> tuple[dict[str, str], ...]:
-    path = resources_dir() / "data" / "holidays_zone_c.csv"
+def _zone_c_file() -> tuple[tuple[dict[str, str], ...], dict[str, str]]:
+    path = resources_dir() / "data" / ZONE_C_FILE
+    notes: dict[str, str] = {}
     with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return tuple(csv.DictReader(lines))
+        lines = []
+        for line in handle:
+            if line.startswith("#"):
+                key, sep, value = line[1:].partition(":")
+                if sep and key.strip() in {"source"}:
+                    notes[key.strip()] = value.strip()
+            else:
+                lines.append(line)
+        return tuple(csv.DictReader(lines)), notes
+
+
+@cache
+def zone_c() -> ShippedCalendar:
+    """The shipped zone C calendar: its holidays, the school years it covers, its source and checked date."""
+    rows, notes = _zone_c_file()
+    checked = max((row["checked"] for row in rows if row.get("checked")), default="")
+    source = notes.get("source", "")
+    periods = tuple(
+        HolidayPeriod(row["name_fr"], date.fromisoformat(row["start"]), date.fromisoformat(row["end"]),
+                      HolidaySource.ZONE_C,
+                      f"{source}, checked {row['checked']}" if row.get("verified") == "yes" and row.get("checked")
+                      else f"{source}, not yet checked")
+        for row in rows)
+    return ShippedCalendar(periods, tuple(sorted({row["school_year"] for row in rows})), source, checked)
 
 
 def zone_c_holidays(school_years: list[str] | None = None) -> list[HolidayPeriod]:
     """Zone C holidays (Paris) for the given school years, or every year in the file."""
-    return [
-        HolidayPeriod(row["name_fr"], date.fromisoformat(row["start"]), date.fromisoformat(row["end"]),
-                      HolidaySource.ZONE_C)
-        for row in _zone_c_rows()
-        if school_years is None or row["school_year"] in school_years
-    ]
+    rows, _notes = _zone_c_file()
+    return [period for row, period in zip(rows, zone_c().periods, strict=True)
+            if school_years is None or row["school_year"] in school_years]
 
 
 def zone_c_school_years() -> list[str]:
-    return sorted({row["school_year"] for row in _zone_c_rows()})
+    return list(zone_c().school_years)
 
 
-def public_holidays(country: str, school_year: str) -> list[HolidayPeriod]:
-    """A country's public holidays from the ``holidays`` package, 1 August to 31 July of ``school_year``.
-
-    Each holiday is one day; several names on one day are joined. An unknown
-    country gives an empty list (the package covers most, not all).
-    """
-    import holidays
-
-    first = parse_school_year(school_year)
-    try:
-        calendar = holidays.country_holidays(country.upper(), years=[first, first + 1])
-    except NotImplementedError:
-        return []
-    start, end = school_year_bounds(school_year)
-    return [HolidayPeriod(name, day, day, HolidaySource.PUBLIC)
-            for day, name in sorted(calendar.items()) if start <= day <= end]
+def calendar_of(side: Side, zone: str, country: str, subdivision: str, windows: Sequence[WeeklyWindow],
+                own: Sequence[HolidayPeriod], years: Sequence[SchoolYear]) -> SchoolCalendar:
+    """A school's calendar: the domain rule fed with the shipped zone C calendar."""
+    return school_calendar(zone, windows, side, country, subdivision, own, years, zone_c())
 
 
-def merge_filled(existing: list[HolidayPeriod], filled: list[HolidayPeriod]) -> list[HolidayPeriod]:
-    """``existing`` without the periods of the filled source that overlap the filled dates, plus ``filled``.
-
-    Filling twice therefore changes nothing, and periods typed by hand are kept.
-    """
-    if not filled:
-        return list(existing)
-    source = filled[0].source
-    low, high = min(p.start for p in filled), max(p.end for p in filled)
-    kept = [p for p in existing if p.source != source or p.end < low or p.start > high]
-    keys = {(p.name, p.start, p.end) for p in kept}
-    return sorted(kept + [p for p in filled if (p.name, p.start, p.end) not in keys], key=lambda p: (p.start, p.name))
+def calendar_of_school(school: School) -> SchoolCalendar:
+    return calendar_of(school.side, school.timezone, school.country, school.subdivision, school.windows,
+                       school.holidays, school.school_years)

@@ -22,10 +22,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from classesduo.domain.availability import HolidayPeriod
-from classesduo.domain.enums import CancelReason, DuoStatus, SessionStatus
+from classesduo.domain.enums import CancelReason, DuoStatus, SessionStatus, Side
 from classesduo.domain.exchange_log import is_quiet, school_days_between
 from classesduo.domain.terms import TermDates, default_terms, parse_school_year
+from classesduo.domain.timezones import PARIS_ZONE
 from classesduo.services.duos import list_duos
+from classesduo.services.holidays import calendar_of
 from classesduo.services.sessions import list_sessions
 from classesduo.services.views import DuoView, SessionView
 from classesduo.storage.database import Database
@@ -78,6 +80,12 @@ def _school_years_around(today: date) -> set[str]:
     return {f"{year}-{year + 1}" for year in (first - 1, first)}
 
 
+def paris_closures(own: list[HolidayPeriod], since: date, today: date) -> list[HolidayPeriod]:
+    """A Paris school's closed days in (since, today] by the calendar rule (zone C, public holidays, its own)."""
+    calendar = calendar_of(Side.PARIS, PARIS_ZONE, "FR", "", (), own, ())
+    return calendar.closures_between(since, today)
+
+
 def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
     """Active duos with no held exchange for ``weeks`` school weeks, quietest first."""
     today = paris_day(now)
@@ -95,7 +103,7 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
         ).all())
         holidays: dict[str, list[HolidayPeriod]] = defaultdict(list)
         for row in session.scalars(select(HolidayPeriodRow)):
-            holidays[row.school_id].append(HolidayPeriod(row.name, row.start_date, row.end_date))
+            holidays[row.school_id].append(HolidayPeriod(row.name, row.start_date, row.end_date, row.source))
     years = _school_years_around(today) | {view.duo.school_year for view in duos}
     terms = _terms(db, years)
     quiet = []
@@ -107,7 +115,7 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
         else:
             year_start = date(parse_school_year(view.duo.school_year), 9, 1)
             since = max(year_start, paris_day(created[duo_id])) - timedelta(days=1)
-        school_holidays = holidays.get(paris_school.get(duo_id, ""), [])
+        school_holidays = paris_closures(holidays.get(paris_school.get(duo_id, ""), []), since, today)
         if is_quiet(since, today, weeks, terms, school_holidays):
             quiet.append(QuietDuo(view, last, school_days_between(since, today, terms, school_holidays)))
     return sorted(quiet, key=lambda item: -item.school_days)

@@ -22,6 +22,7 @@ from classesduo.domain.conflicts import PlannedSession, session_problems
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times, occupying_query, planned_session
+from classesduo.services.holidays import calendar_of_school
 from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
 from classesduo.services.slot_search import (
     MAX_RANGE_DAYS,
@@ -71,11 +72,11 @@ def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, Scho
     rows = session.scalars(
         select(ClassGroupRow).where(ClassGroupRow.id.in_(class_ids))
         .options(selectinload(ClassGroupRow.school).selectinload(SchoolRow.windows),
-                 selectinload(ClassGroupRow.school).selectinload(SchoolRow.holidays))).all()
+                 selectinload(ClassGroupRow.school).selectinload(SchoolRow.holidays),
+                 selectinload(ClassGroupRow.school).selectinload(SchoolRow.school_years))).all()
     calendars = {}
     for row in rows:
-        school = school_from_row(row.school)
-        calendars[row.id] = SchoolCalendar(school.timezone, school.windows, school.holidays)
+        calendars[row.id] = calendar_of_school(school_from_row(row.school))
     return calendars
 
 

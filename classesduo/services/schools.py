@@ -21,7 +21,8 @@ def list_schools(db: Database, side: Side | None = None, include_archived: bool 
     """``calendars=False``: windows and holidays are left empty — for lists that show only the schools'
     own fields (2,000 schools load several times faster); edit a school from :func:`get_school`."""
     if calendars:
-        query = select(SchoolRow).options(selectinload(SchoolRow.windows), selectinload(SchoolRow.holidays))
+        query = select(SchoolRow).options(selectinload(SchoolRow.windows), selectinload(SchoolRow.holidays),
+                                          selectinload(SchoolRow.school_years))
     else:
         query = select(*SchoolRow.__table__.columns)
     if side is not None:

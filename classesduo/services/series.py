@@ -42,8 +42,11 @@ def create_series(db: Database, duo_id: str, first_day: date, until: date, paris
     """Store a series and its occurrences in one transaction; holiday dates are skipped and returned."""
     check_minutes(minutes)
     calendars = duo_calendars(db, duo_id)
+    margin = timedelta(days=2)  # the partner's local dates may be a day either side
     plan = series_occurrences(first_day, until, interval_weeks, paris_wall, minutes, calendars.paris.zone,
-                              calendars.paris.holidays, calendars.partner.holidays, calendars.partner.zone)
+                              calendars.paris.closures_between(first_day, until),
+                              calendars.partner.closures_between(first_day - margin, until + margin),
+                              calendars.partner.zone)
     if not plan.occurrences:
         raise ServiceError(translate("services", "No date of this series is possible: every one is skipped."))
     if len(plan.occurrences) > MAX_OCCURRENCES:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
+from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
 from classesduo.domain.entities import (
     ClassGroup,
     Duo,
@@ -27,6 +27,7 @@ from classesduo.storage.models import (
     HolidayPeriodRow,
     MediaItemRow,
     SchoolRow,
+    SchoolYearRow,
     TermRow,
 )
 
@@ -34,7 +35,7 @@ _SESSION_LOG_FIELDS = tuple(SessionLog.__dataclass_fields__)
 
 
 def school_from_row(row: SchoolRow | Any, calendar: bool = True) -> School:
-    """``calendar=False``: windows and holidays left empty; ``row`` may then be any row with the columns."""
+    """``calendar=False``: windows, holidays and school years left empty; ``row`` may then be any row with the columns."""
     return School(
         id=row.id,
         version=row.version,
@@ -47,8 +48,12 @@ def school_from_row(row: SchoolRow | Any, calendar: bool = True) -> School:
         languages=list(row.languages),
         contact_email=row.contact_email,
         windows=[WeeklyWindow(w.weekday, w.start_time, w.end_time) for w in row.windows] if calendar else [],
-        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays] if calendar else [],
+        holidays=[HolidayPeriod(h.name, h.start_date, h.end_date, h.source, h.origin) for h in row.holidays]
+        if calendar else [],
         archived=row.archived,
+        subdivision=row.subdivision or "",
+        school_years=[SchoolYear(y.label, y.first_day, y.last_day, y.origin) for y in row.school_years]
+        if calendar else [],
     )
 
 
@@ -68,12 +73,17 @@ def school_to_row(school: School, row: SchoolRow) -> SchoolRow:
         row.windows = [
             AvailabilityWindowRow(weekday=w.weekday, start_time=w.start, end_time=w.end) for w in school.windows
         ]
-    current_holidays = [HolidayPeriod(h.name, h.start_date, h.end_date, h.source) for h in row.holidays]
+    row.subdivision = school.subdivision.strip().upper()
+    current_holidays = [HolidayPeriod(h.name, h.start_date, h.end_date, h.source, h.origin) for h in row.holidays]
     if current_holidays != list(school.holidays):
         row.holidays = [
-            HolidayPeriodRow(name=h.name, start_date=h.start, end_date=h.end, source=h.source)
+            HolidayPeriodRow(name=h.name, start_date=h.start, end_date=h.end, source=h.source, origin=h.origin)
             for h in school.holidays
         ]
+    current_years = [SchoolYear(y.label, y.first_day, y.last_day, y.origin) for y in row.school_years]
+    if current_years != list(school.school_years):
+        row.school_years = [SchoolYearRow(label=y.label, first_day=y.first_day, last_day=y.last_day, origin=y.origin)
+                            for y in school.school_years]
     return row
 
 

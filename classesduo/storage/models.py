@@ -96,6 +96,10 @@ class SchoolRow(Stamped, Base):
     holidays: Mapped[list[HolidayPeriodRow]] = relationship(
         back_populates="school", cascade="all, delete-orphan", order_by="HolidayPeriodRow.start_date"
     )
+    subdivision: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    school_years: Mapped[list[SchoolYearRow]] = relationship(
+        back_populates="school", cascade="all, delete-orphan", order_by="SchoolYearRow.first_day"
+    )
     classes: Mapped[list[ClassGroupRow]] = relationship(back_populates="school")
 
     __table_args__ = (
@@ -128,10 +132,30 @@ class HolidayPeriodRow(Stamped, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     source: Mapped[HolidaySource] = mapped_column(str_enum(HolidaySource), default=HolidaySource.MANUAL)
+    origin: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     school: Mapped[SchoolRow] = relationship(back_populates="holidays")
 
     __table_args__ = (CheckConstraint("end_date >= start_date", name="end_after_start"),)
+
+
+class SchoolYearRow(Stamped, Base):
+    """A partner school's school year (first and last day of classes)."""
+
+    __tablename__ = "school_year"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(20))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+    school: Mapped[SchoolRow] = relationship(back_populates="school_years")
+
+    __table_args__ = (
+        CheckConstraint("last_day >= first_day", name="last_after_first"),
+        UniqueConstraint("school_id", "label", name="school_label"),
+    )
 
 
 class ClassGroupRow(Stamped, Base):

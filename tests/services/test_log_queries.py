@@ -56,9 +56,10 @@ def test_gone_quiet_ignores_the_summer_break_between_school_years(workspace: Wor
     duo = make_programme(workspace, holidays=[]).duo_id
     last = plan(workspace, duo, paris_instant(date(2026, 7, 2)))  # term 3 ends 10 July (default terms)
     _held(workspace, last.id, paris_instant(date(2026, 7, 2), 18))
-    # Thursday 2 July -> 10 July: 6 school days; then summer; 1-9 September: 7 more = 13 < 15
-    assert gone_quiet(workspace.db, paris_instant(date(2026, 9, 9), 18), weeks=3) == []
-    assert len(gone_quiet(workspace.db, paris_instant(date(2026, 9, 11), 18), weeks=3)) == 1  # 15
+    # Thursday 2 July -> Friday 3 July: 1 school day; the zone C summer (by rule, no holidays stored) runs from
+    # 4 July to 31 August; 1-17 September: 13 more = 14 < 15
+    assert gone_quiet(workspace.db, paris_instant(date(2026, 9, 17), 18), weeks=3) == []
+    assert len(gone_quiet(workspace.db, paris_instant(date(2026, 9, 18), 18), weeks=3)) == 1  # 15
 
 
 def test_only_held_exchanges_keep_a_duo_alive(workspace: Workspace) -> None:
@@ -69,7 +70,7 @@ def test_only_held_exchanges_keep_a_duo_alive(workspace: Workspace) -> None:
     exchange_log.log_session(workspace.db, cancelled.id, LogEntry(SessionStatus.CANCELLED, SessionLog(
         cancel_reason="strike")), now=paris_instant(date(2026, 11, 20), 18))
     quiet = gone_quiet(workspace.db, paris_instant(date(2026, 11, 27), 18), weeks=3)
-    assert [(q.duo.duo.id, q.school_days) for q in quiet] == [(duo, 20)]
+    assert [(q.duo.duo.id, q.school_days) for q in quiet] == [(duo, 19)]  # 20 weekdays, less 11 November (by rule)
     assert quiet[0].last_exchange == held.start_utc
 
 

@@ -12,7 +12,6 @@ from classesduo.domain.entities import ClassGroup, School
 from classesduo.domain.enums import DuoStatus, HolidaySource, SessionStatus, Side
 from classesduo.services import classes, duos, facilitators, schools
 from classesduo.services.errors import ServiceError, ValidationError
-from classesduo.services.holidays import merge_filled, public_holidays, zone_c_holidays
 from classesduo.services.sessions import list_sessions, save_session
 from classesduo.services.suggestions import suggest_partners
 from classesduo.services.workload import facilitator_workload, paris_week
@@ -86,27 +85,15 @@ def test_a_new_partner_class_is_suggested_and_archived_ones_are_not(demo_workspa
     assert suggest_partners(db, paris_id, "2026-2027") == []
 
 
-def test_public_holidays_and_refilling_keeps_hand_made_periods() -> None:
-    canada = public_holidays("CA", "2026-2027")
-    assert all(p.source is HolidaySource.PUBLIC for p in canada)
-    assert date(2026, 12, 25) in {p.start for p in canada}
-    assert all(date(2026, 8, 1) <= p.start <= date(2027, 7, 31) for p in canada)
-    assert public_holidays("XX", "2026-2027") == []
-    own = HolidayPeriod("Semaine de relâche", date(2027, 3, 1), date(2027, 3, 5))
-    once = merge_filled([own], canada)
-    assert merge_filled(once, canada) == once
-    assert own in once and len(once) == len(canada) + 1
-    zone_c = zone_c_holidays(["2026-2027"])
-    assert all(p.source is HolidaySource.ZONE_C for p in zone_c)
-
-
-def test_holiday_sources_are_stored(workspace: Workspace) -> None:
-    periods = zone_c_holidays(["2026-2027"]) + [HolidayPeriod("Sortie", date(2027, 6, 1), date(2027, 6, 1))]
+def test_own_closures_keep_their_source_and_origin(workspace: Workspace) -> None:
+    periods = [HolidayPeriod("Sortie", date(2027, 6, 1), date(2027, 6, 1)),
+               HolidayPeriod("Fête de l'école", date(2027, 6, 12), date(2027, 6, 12), HolidaySource.IMPORTED,
+                             "fete.ics")]
     saved = schools.save_school(workspace.db, School(
         name="École Buffon", side=Side.PARIS, city="Paris", country="FR", timezone="Europe/Paris",
         arrondissement=5, holidays=periods))
     again = schools.get_school(workspace.db, saved.id)
-    assert {p.source for p in again.holidays} == {HolidaySource.ZONE_C, HolidaySource.MANUAL}
+    assert again.holidays == periods
 
 
 def test_archiving_classes_and_facilitators(demo_workspace: Workspace) -> None:
@@ -135,6 +122,6 @@ def test_schools_listed_without_their_calendars_are_the_same_schools(demo_worksp
     full = schools.list_schools(demo_workspace.db)
     assert any(school.windows for school in full) and any(school.holidays for school in full)
     light = schools.list_schools(demo_workspace.db, calendars=False)
-    assert light == [replace(school, windows=[], holidays=[]) for school in full]
+    assert light == [replace(school, windows=[], holidays=[], school_years=[]) for school in full]
     paris = schools.list_schools(demo_workspace.db, side=Side.PARIS, calendars=False)
     assert paris and all(school.side is Side.PARIS for school in paris)

@@ -74,11 +74,13 @@ def test_finder_refuses_bad_ranges_and_unknown_duos(demo_workspace) -> None:  # 
 def test_series_skips_the_holiday_and_stays_on_paris_time(demo_workspace) -> None:  # noqa: ANN001
     db = demo_workspace.db
     duo = _duo(demo_workspace, "Montréal")
-    # Every Thursday 16:00 Paris from 4 Feb to 25 Mar 2027: the winter holidays (zone C) fall in between.
+    # Every Thursday 16:00 Paris from 4 Feb to 25 Mar 2027: the winter holidays (zone C) fall in between, and
+    # Québec's spring break (the demo school's "semaine de relâche", 1-7 March).
     result = series.create_series(db, duo.duo.id, date(2027, 2, 4), date(2027, 3, 25), time(16, 0), 30)
     skipped_days = [day for day, _reason in result.skipped]
-    assert skipped_days == [date(2027, 2, 11), date(2027, 2, 18)]
-    assert all("hiver" in reason.lower() for _day, reason in result.skipped)
+    assert skipped_days == [date(2027, 2, 11), date(2027, 2, 18), date(2027, 3, 4)]
+    assert all("hiver" in reason.lower() for _day, reason in result.skipped[:2])
+    assert "relâche" in result.skipped[2][1]
     stored = series.series_sessions(db, result.series_id)
     assert [s.id for s in stored] == [s.id for s in result.sessions]
     assert {s.start_utc.astimezone(PARIS).strftime("%H:%M") for s in stored} == {"16:00"}
@@ -142,7 +144,7 @@ def test_edit_following_refuses_a_session_changed_meanwhile(demo_workspace) -> N
 
 def test_edit_following_refuses_a_time_that_does_not_exist(demo_workspace) -> None:  # noqa: ANN001
     db = demo_workspace.db
-    duo = _duo(demo_workspace, "Madrid")
+    duo = _duo(demo_workspace, "Séoul")  # Madrid's Semana Santa (by its school calendar) covers 28 March 2027
     result = series.create_series(db, duo.duo.id, date(2027, 3, 21), date(2027, 4, 4), time(14, 0), 45,
                                   interval_weeks=1)
     # Moving the series to Sunday 02:30 hits 28 March 2027, when Paris skips 02:00–03:00.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -191,4 +192,41 @@ def test_0004_dates_old_tallies_on_their_school_years_first_day(tmp_path: Path) 
         assert connection.execute(text("SELECT count, dated_on FROM media_tally")).all() == [
             (3, f"{year[:4]}-09-01")]
     engine.dispose()
+    assert _counts(url)["exchange_session"] == 1
+
+
+def test_0005_turns_copied_zone_c_and_public_rows_into_the_rule_and_keeps_what_users_entered(tmp_path: Path) -> None:
+    """Rows the old fill buttons copied go (the rule gives them now); edited copies and own breaks stay, as own."""
+    url = f"sqlite:///{tmp_path / 'calendars.sqlite3'}"
+    migrations.upgrade(url, "0004_media_tally_day")
+    _insert_programme(url)
+    engine = create_engine(url)
+    rows = [  # (id, school, name, start, end, source)
+        ("h1", "s1", "Vacances de la Toussaint", "2026-10-17", "2026-11-01", "zone_c"),  # copied: goes
+        ("h2", "s1", "Vacances de Noël", "2026-12-19", "2027-01-05", "zone_c"),  # edited by the user: kept
+        ("h3", "s1", "Classe verte", "2027-03-15", "2027-03-19", "manual"),  # typed: kept
+        ("h4", "s2", "Día del Trabajador", "2027-05-01", "2027-05-01", "public"),  # copied from holidays (AR): goes
+        ("h5", "s2", "Feriado puente", "2027-05-02", "2027-05-02", "public"),  # not what holidays says: kept
+        ("h6", "s2", "Receso de invierno", "2027-07-19", "2027-07-30", "manual"),
+    ]
+    import holidays
+
+    rows[3] = rows[3][:2] + (holidays.country_holidays("AR", years=[2027])[date(2027, 5, 1)],) + rows[3][3:]
+    with engine.begin() as connection:
+        connection.execute(text("PRAGMA foreign_keys=ON"))
+        for hid, school, name, start, end, source in rows:
+            connection.execute(text(
+                "INSERT INTO holiday_period (id, school_id, name, start_date, end_date, source, created_at,"
+                " updated_at, version) VALUES (:id, :s, :n, :a, :b, :src, '2026-11-01 10:00:00',"
+                " '2026-11-01 10:00:00', 1)"), {"id": hid, "s": school, "n": name, "a": start, "b": end, "src": source})
+    engine.dispose()
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        left = connection.execute(text("SELECT id, source, origin FROM holiday_period ORDER BY id")).all()
+        subdivision = connection.execute(text("SELECT subdivision FROM school WHERE id = 's2'")).scalar()
+        years = connection.execute(text("SELECT count(*) FROM school_year")).scalar()
+    engine.dispose()
+    assert left == [("h2", "manual", ""), ("h3", "manual", ""), ("h5", "manual", ""), ("h6", "manual", "")]
+    assert subdivision == "" and years == 0
     assert _counts(url)["exchange_session"] == 1

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from classesduo.domain.enums import DuoStatus, HolidaySource, Side
 from classesduo.services.classes import list_classes
 from classesduo.services.duos import list_duos
+from classesduo.services.holidays import calendar_of_school
 from classesduo.services.schools import list_schools
 from classesduo.ui.qt import QtCore
 
@@ -29,15 +30,17 @@ def test_create_school_class_and_duo_through_the_gui(make_window, data_dir: Path
     partner.timezone_edit.setText("America/Toronto")
     partner.languages_edit.setText("fr, en")
     partner.today = lambda: TODAY
-    partner.holidays_editor.fill_button.click()
-    assert partner.holidays_editor.table.rowCount() > 5
     partner.ok_button.click()
     assert not partner.isVisible()
     stored = {s.name: s for s in list_schools(window.workspace.db)}
-    assert stored["École Parmentier"].holidays and all(
-        h.source is HolidaySource.ZONE_C for h in stored["École Parmentier"].holidays)
+    # nothing is copied: zone C and public holidays come by rule when the calendar is read
+    assert stored["École Parmentier"].holidays == [] and stored["École Saint-Louis"].holidays == []
     assert len(stored["École Parmentier"].windows) == 2
-    assert {h.source for h in stored["École Saint-Louis"].holidays} == {HolidaySource.PUBLIC}
+    paris = calendar_of_school(stored["École Parmentier"])
+    assert {p.source for p in paris.closures_between(date(2026, 9, 1), date(2027, 7, 31))} == {
+        HolidaySource.ZONE_C, HolidaySource.PUBLIC}
+    assert [p.source for p in calendar_of_school(stored["École Saint-Louis"]).closures_on(date(2026, 12, 25))] == [
+        HolidaySource.PUBLIC]
 
     page.tabs.setCurrentIndex(1)
     for school, class_name, level in (("École Parmentier", "CM1 A", "CM1"), ("École Saint-Louis", "4e B", "4e année")):
@@ -176,7 +179,7 @@ def test_forms_follow_a_language_switch(make_window, data_dir: Path, qtbot) -> N
     window.translations.apply("fr")
     window.translations.apply("en")
     assert dialog.windowTitle() == "New school"
-    assert dialog.holidays_editor.fill_button.text() == "Fill French zone C holidays"
+    assert dialog.rule_note.text().startswith("French zone C school holidays")
     assert page.schools.add_action.text() == "Add… (Ctrl+N)"
 
 

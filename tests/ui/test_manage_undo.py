@@ -44,7 +44,7 @@ def test_deleting_an_unused_school_asks_and_can_be_undone(make_window, data_dir:
     assert list_schools(window.workspace.db) == []
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL)
     (back,) = list_schools(window.workspace.db)
-    assert back.name == "École Crimée" and back.arrondissement == 19 and back.holidays
+    assert back.name == "École Crimée" and back.arrondissement == 19 and back.windows
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, CTRL)  # undo the creation too
     assert list_schools(window.workspace.db) == []
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Y, CTRL)

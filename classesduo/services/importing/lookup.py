@@ -28,7 +28,8 @@ class Lookup:
         """(name, city) → schools, both normalised."""
         if self._schools is None:
             self._schools = defaultdict(list)
-            query = select(SchoolRow).options(selectinload(SchoolRow.windows), selectinload(SchoolRow.holidays))
+            query = select(SchoolRow).options(selectinload(SchoolRow.windows), selectinload(SchoolRow.holidays),
+                                              selectinload(SchoolRow.school_years))
             for school in self.session.scalars(query):
                 self._schools[(nk(school.name), nk(school.city))].append(school)
         return self._schools

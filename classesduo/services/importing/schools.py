@@ -27,6 +27,7 @@ COLUMNS = (
     Column("contact_email"),
     Column("windows"),
     Column("archived"),
+    Column("subdivision"),
 )
 KEY_LABEL = "name + city"
 
@@ -62,6 +63,8 @@ class Importer:
             contact_email=row.keep("contact_email", row.text("contact_email"), stored("contact_email"), ""),
             windows=parsed_windows or (current.windows if current is not None else default_windows(side)),
             holidays=current.holidays if current is not None else [],
+            school_years=current.school_years if current is not None else [],
+            subdivision=row.keep("subdivision", row.text("subdivision").upper(), stored("subdivision"), ""),
             archived=row.keep("archived", row.parse("archived", yes_no), stored("archived"), False),
             id=stored("id"),
             version=stored("version") or 0,

@@ -21,7 +21,9 @@ def weekday_names() -> list[str]:
 def source_label(source: HolidaySource) -> str:
     return {HolidaySource.ZONE_C: translate("labels", "Zone C calendar"),
             HolidaySource.PUBLIC: translate("labels", "Public holiday"),
-            HolidaySource.MANUAL: translate("labels", "Added by hand")}[source]
+            HolidaySource.MANUAL: translate("labels", "Added by hand"),
+            HolidaySource.IMPORTED: translate("labels", "Imported"),
+            HolidaySource.SCHOOL_YEAR: translate("labels", "Between school years")}[source]
 
 
 def _qtime(value: time) -> QtCore.QTime:
@@ -148,13 +150,12 @@ class WindowsEditor(_TableEditor):
 
 
 class HolidaysEditor(_TableEditor):
-    """Name, first and last day (inclusive), where it came from; plus fill buttons given by the form."""
+    """The school's own closures: name, first and last day (inclusive), where each came from."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._sources: list[HolidaySource] = []
-        self.fill_button = QtWidgets.QPushButton()
-        self.buttons.insertWidget(2, self.fill_button)
+        self._origins: list[str] = []
         self.retranslate_ui()
 
     def headers(self) -> list[Callable[[], str]]:
@@ -164,6 +165,7 @@ class HolidaysEditor(_TableEditor):
     def set_holidays(self, periods: list[HolidayPeriod]) -> None:
         self.table.setRowCount(0)
         self._sources = []
+        self._origins = []
         for period in periods:
             self._append(period)
 
@@ -176,11 +178,13 @@ class HolidaysEditor(_TableEditor):
         for row in self.selected_rows():
             self.table.removeRow(row)
             del self._sources[row]
+            del self._origins[row]
 
     def _append(self, period: HolidayPeriod) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self._sources.append(period.source)
+        self._origins.append(period.origin)
         self.table.setItem(row, 0, QtWidgets.QTableWidgetItem(period.name))
         for column, value in ((1, period.start), (2, period.end)):
             edit = QtWidgets.QDateEdit(_qdate(value))
@@ -197,11 +201,11 @@ class HolidaysEditor(_TableEditor):
             name = self.table.item(row, 0).text().strip() if self.table.item(row, 0) else ""
             start = self.table.cellWidget(row, 1).date().toPython()
             end = self.table.cellWidget(row, 2).date().toPython()
-            result.append(HolidayPeriod(name, start, end, self._sources[row]))
+            result.append(HolidayPeriod(name, start, end, self._sources[row], self._origins[row]))
         return sorted(result, key=lambda p: (p.start, p.name))
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.setTitle(translate("AvailabilityEditor", "Holidays (no exchange on these days)"))
+        self.setTitle(translate("AvailabilityEditor", "The school's own closures (no exchange on these days)"))
         for row, source in enumerate(self._sources):
             self.table.item(row, 3).setText(source_label(source))

@@ -12,8 +12,6 @@ from classesduo.domain.entities import School
 from classesduo.domain.enums import Side
 from classesduo.domain.terms import school_year_of
 from classesduo.domain.timezones import is_valid_zone
-from classesduo.domain.validation import FieldError, is_country_code
-from classesduo.services.holidays import merge_filled, public_holidays, zone_c_holidays, zone_c_school_years
 from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.availability_editor import HolidaysEditor, WindowsEditor
 from classesduo.ui.forms.fields import CodeCompleter, line_edit, parse_codes
@@ -81,11 +79,9 @@ class SchoolDialog(RecordDialog):
         form.add_error_for("windows", self.windows_editor.error)
         self.holidays_editor = HolidaysEditor()
         self.holidays_editor.set_holidays(school.holidays)
-        self.holidays_editor.fill_button.clicked.connect(self.fill_holidays)
         form.add_error_for("holidays", self.holidays_editor.error)
-        self.fill_note = QtWidgets.QLabel(wordWrap=True)
-        self.fill_note.hide()
-        self.holidays_editor.layout().addWidget(self.fill_note)
+        self.rule_note = QtWidgets.QLabel(wordWrap=True)
+        self.holidays_editor.layout().insertWidget(0, self.rule_note)
 
         self.side_combo.currentIndexChanged.connect(self._side_changed)
         self.timezone_edit.textChanged.connect(self._zone_changed)
@@ -116,28 +112,6 @@ class SchoolDialog(RecordDialog):
         self.windows_editor.zone_label = zone if is_valid_zone(zone) else ""
         self.windows_editor.retranslate_ui()
 
-    def fill_holidays(self) -> None:
-        years = current_and_next_year(self.today())
-        country = ""
-        if self.side() is Side.PARIS:
-            available = [year for year in years if year in zone_c_school_years()]
-            filled = zone_c_holidays(available)
-            note = (translate("SchoolDialog", "French zone C holidays of {years} filled in.")
-                    if filled else translate("SchoolDialog", "The shipped calendar has no zone C holidays for {years}."))
-        else:
-            country = self.country_edit.text().strip().upper()
-            if not is_country_code(country):
-                self.form.show_errors([FieldError("country", translate(
-                    "SchoolDialog", "Type the school's country code first (ISO 3166-1, e.g. AR)."))])
-                return
-            filled = [period for year in years for period in public_holidays(country, year)]
-            note = (translate("SchoolDialog", "Public holidays of {country} for {years} filled in; add the school's "
-                                              "own breaks by hand.") if filled
-                    else translate("SchoolDialog", "No public holidays are known for {country}."))
-        self.holidays_editor.set_holidays(merge_filled(self.holidays_editor.holidays(), filled))
-        self.fill_note.setText(note.format(years=" & ".join(years), country=country))
-        self.fill_note.show()
-
     def build_record(self) -> School:
         base = self.before or School(name="", side=Side.PARIS, city="", country="", timezone="")
         return replace(
@@ -154,6 +128,9 @@ class SchoolDialog(RecordDialog):
                             else translate("SchoolDialog", "Edit school — {name}").format(name=self.before.name))
         for index, side in enumerate(Side):
             self.side_combo.setItemText(index, side_label(side))
-        self.holidays_editor.fill_button.setText(
-            translate("SchoolDialog", "Fill French zone C holidays") if self.side() is Side.PARIS
-            else translate("SchoolDialog", "Fill public holidays"))
+        self.rule_note.setText(
+            translate("SchoolDialog", "French zone C school holidays (the shipped calendar) and French public "
+                                      "holidays apply to every Paris school by rule; list here only this school's "
+                                      "own closures.") if self.side() is Side.PARIS
+            else translate("SchoolDialog", "The country's public holidays apply by rule; list here the school's "
+                                           "own breaks."))

@@ -1,0 +1,135 @@
+"""A school's closed days, and what is not known about them: the one rule.
+
+- A **Paris** school is closed on the French zone C school holidays (the
+  calendar shipped with the app, with its source and the date it was checked),
+  on French public holidays (``holidays``, FR) and on its own closures. Its
+  calendar is known for the school years the shipped file covers.
+- A **partner** school is closed on its country's public holidays (and its
+  subdivision's, where ``holidays`` has them: Buenos Aires city, Québec…), on
+  its own school breaks, and between its school years (e.g. the Chilean summer
+  from December to March). Its calendar is known within the school years it
+  has (first and last day of each) and between two consecutive ones.
+
+The rule is applied when calendars are read (:func:`school_calendar`): nothing
+of the shipped calendar or of the public holidays is copied into a school, so
+a corrected file or a newer ``holidays`` reaches every school at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
+from classesduo.domain.enums import HolidaySource, Side
+from classesduo.domain.i18n import translate
+from classesduo.domain.scheduling import SchoolCalendar
+from classesduo.domain.terms import school_year_bounds
+
+#: Two school years further apart than this leave the time between them unknown, not closed.
+LONGEST_BREAK_BETWEEN_YEARS = timedelta(days=120)
+
+#: Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label):
+#: 1 = years named by a calendar year (southern hemisphere), else the month they start in.
+SCHOOL_YEAR_START_MONTH = {
+    "AR": 1, "AU": 1, "BO": 1, "BR": 1, "CL": 1, "NZ": 1, "PE": 1, "PY": 1, "UY": 1, "ZA": 1,
+    "JP": 4, "KR": 3, "FR": 8,
+}
+
+
+@dataclass(frozen=True)
+class ShippedCalendar:
+    """The French zone C school holidays shipped with the app, for the school years it covers."""
+
+    periods: tuple[HolidayPeriod, ...]
+    school_years: tuple[str, ...]
+    source: str
+    checked: str
+
+    def known_ranges(self) -> tuple[tuple[date, date], ...]:
+        """Each covered school year (1 August to 31 July) and the holidays that run past it (the summer)."""
+        ranges = [school_year_bounds(year) for year in self.school_years]
+        ranges += [(period.start, period.end) for period in self.periods]
+        return tuple(merge_ranges(ranges))
+
+
+def merge_ranges(ranges: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    merged: list[tuple[date, date]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def year_start_month(country: str, years: Sequence[SchoolYear]) -> int:
+    """How this school's years are named: from its latest school year, else from its country's habit."""
+    if years:
+        latest = max(years, key=lambda year: year.first_day)
+        return 1 if latest.first_day.year == latest.last_day.year else latest.first_day.month
+    return SCHOOL_YEAR_START_MONTH.get(country.upper(), 8)
+
+
+def between_years(years: Sequence[SchoolYear]) -> tuple[list[HolidayPeriod], list[tuple[date, date]]]:
+    """The breaks between consecutive school years (closed) and the ranges known thanks to the years."""
+    ordered = sorted(years, key=lambda year: year.first_day)
+    closed: list[HolidayPeriod] = []
+    known: list[tuple[date, date]] = [(year.first_day, year.last_day) for year in ordered]
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        first, last = before.last_day + timedelta(days=1), after.first_day - timedelta(days=1)
+        if first <= last and last - first <= LONGEST_BREAK_BETWEEN_YEARS:
+            closed.append(HolidayPeriod(
+                translate("calendar", "Between school years {before} and {after}").format(
+                    before=before.label, after=after.label),
+                first, last, HolidaySource.SCHOOL_YEAR, after.origin or before.origin))
+            known.append((first, last))
+    return closed, merge_ranges(known)
+
+
+def school_calendar(zone: str, windows: Sequence[WeeklyWindow], side: Side, country: str, subdivision: str,
+                    own: Sequence[HolidayPeriod], years: Sequence[SchoolYear],
+                    zone_c: ShippedCalendar) -> SchoolCalendar:
+    """A school's calendar by the rule of this module (``own``: the closures stored for the school)."""
+    own_periods = sorted(own, key=lambda period: (period.start, period.end, period.name))
+    if side is Side.PARIS:
+        return SchoolCalendar(zone, sorted(windows, key=_window_key), tuple(zone_c.periods) + tuple(own_periods),
+                              public=("FR", ""), known=zone_c.known_ranges(), year_start_month=8)
+    closed, known = between_years(years)
+    country = country.strip().upper()
+    return SchoolCalendar(zone, sorted(windows, key=_window_key),
+                          tuple(sorted(own_periods + closed, key=lambda p: (p.start, p.end, p.name))),
+                          public=(country, subdivision.strip().upper()) if country else None, known=tuple(known),
+                          year_start_month=year_start_month(country, years))
+
+
+def _window_key(window: WeeklyWindow) -> tuple:
+    return (window.weekday, window.start, window.end)
+
+
+def source_label(source: HolidaySource) -> str:
+    return {HolidaySource.ZONE_C: translate("calendar", "French zone C school calendar"),
+            HolidaySource.PUBLIC: translate("calendar", "public holiday"),
+            HolidaySource.MANUAL: translate("calendar", "entered for the school"),
+            HolidaySource.IMPORTED: translate("calendar", "imported for the school"),
+            HolidaySource.SCHOOL_YEAR: translate("calendar", "outside the school's school years")}[source]
+
+
+def describe_closure(period: HolidayPeriod, school: str) -> str:
+    """Why a day is left out, e.g. "Fête de la Victoire — École X, Paris: public holiday (holidays 0.109, FR)"."""
+    source = source_label(period.source)
+    if period.origin:
+        source = f"{source} ({period.origin})"
+    return translate("calendar", "{name} — {school}: {source}").format(name=period.name, school=school,
+                                                                       source=source)
+
+
+def describe_unknown(school: str, year: str) -> str:
+    """The flag for a date whose calendar is unknown."""
+    return translate("calendar", "{school}: school holidays for {year} are unknown — add them").format(
+        school=school, year=year)
+
+
+__all__ = ["SchoolYear", "ShippedCalendar", "between_years", "describe_closure", "describe_unknown",
+           "school_calendar", "source_label", "year_start_month"]
