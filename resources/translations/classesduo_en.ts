@@ -28,85 +28,85 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>AvailabilityEditor</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="83"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="82"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="84"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="102"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="102"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="101"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="103"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="139"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
         <source>Weekly availability (local time of the school{zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="143"/>
         <source>Reset to the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="172"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="174"/>
         <source>School break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="205"/>
-        <source>Holidays (no exchange on these days)</source>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="209"/>
+        <source>The school&apos;s own closures (no exchange on these days)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="142"/>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
         <source>exchange consent expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="144"/>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
         <source>exchange consent refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="146"/>
+        <location filename="../../classesduo/services/bundles.py" line="147"/>
         <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3540,88 +3540,63 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="68"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="69"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
         <source>Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
         <source>Time zone (IANA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>Contact e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="125"/>
-        <source>French zone C holidays of {years} filled in.</source>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="132"/>
+        <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="126"/>
-        <source>The shipped calendar has no zone C holidays for {years}.</source>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="135"/>
+        <source>The country&apos;s public holidays apply by rule; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="130"/>
-        <source>Type the school&apos;s country code first (ISO 3166-1, e.g. AR).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="134"/>
-        <source>Public holidays of {country} for {years} filled in; add the school&apos;s own breaks by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="136"/>
-        <source>No public holidays are known for {country}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="127"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="128"/>
         <source>Edit school — {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="158"/>
-        <source>Fill French zone C holidays</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
-        <source>Fill public holidays</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4182,6 +4157,50 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
 </context>
 <context>
+    <name>calendar</name>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="84"/>
+        <source>Between school years {before} and {after}</source>
+        <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="112"/>
+        <source>French zone C school calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="113"/>
+        <source>public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="114"/>
+        <source>entered for the school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="115"/>
+        <source>imported for the school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="116"/>
+        <source>outside the school&apos;s school years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <source>{name} — {school}: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="130"/>
+        <source>{school}: school holidays for {year} are unknown — add them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../classesduo/services/errors.py" line="35"/>
@@ -4262,7 +4281,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/services/importing/classes.py" line="46"/>
-        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="59"/>
         <source> in {city}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4318,22 +4337,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="57"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
         <source>No class “{name}” at school “{school}”{city}; import the classes first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="61"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="62"/>
         <source>Several schools “{school}” have a class “{name}”; fill in {column}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="88"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="89"/>
         <source>No facilitator “{value}”; import the facilitators first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="90"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="91"/>
         <source>Several facilitators are called “{value}”; give the e-mail instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4428,7 +4447,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/schools.py" line="49"/>
+        <location filename="../../classesduo/services/importing/schools.py" line="50"/>
         <source>Several stored schools match this name and city.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4669,6 +4688,16 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="25"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="26"/>
+        <source>Between school years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
         <source>Blog</source>
         <translation type="unfinished"></translation>
@@ -4698,7 +4727,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/domain/busy_index.py" line="78"/>
         <location filename="../../classesduo/domain/conflicts.py" line="30"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="72"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="129"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
@@ -4708,7 +4737,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="64"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="248"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="305"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4768,23 +4797,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="87"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="144"/>
         <source>a slot must end after it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="243"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="300"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="246"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="303"/>
         <source>the step must be positive, not {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="252"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
@@ -4932,7 +4961,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="68"/>
+        <location filename="../../classesduo/services/schools.py" line="69"/>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4947,18 +4976,18 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="48"/>
+        <location filename="../../classesduo/services/series.py" line="51"/>
         <source>No date of this series is possible: every one is skipped.</source>
         <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="50"/>
+        <location filename="../../classesduo/services/series.py" line="53"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="90"/>
+        <location filename="../../classesduo/services/series.py" line="93"/>
         <source>This session is not part of a series.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5130,59 +5159,89 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="115"/>
+        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <source>A school year needs a name (e.g. 2027).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="120"/>
+        <source>School year {name} ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="124"/>
+        <source>School years {first} and {second} overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="128"/>
+        <source>School year {name} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <source>Unknown subdivision {code} for {country} (known: {known}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <source>No subdivisions are known for {country}; leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="148"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/domain/validation.py" line="151"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="122"/>
+        <location filename="../../classesduo/domain/validation.py" line="155"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="125"/>
+        <location filename="../../classesduo/domain/validation.py" line="158"/>
         <source>A Paris school is in France (FR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="127"/>
+        <location filename="../../classesduo/domain/validation.py" line="160"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <location filename="../../classesduo/domain/validation.py" line="175"/>
         <source>Choose the class&apos;s school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="141"/>
+        <location filename="../../classesduo/domain/validation.py" line="177"/>
         <source>The pupil count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="154"/>
+        <location filename="../../classesduo/domain/validation.py" line="190"/>
         <source>Choose a class of a Paris school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="156"/>
+        <location filename="../../classesduo/domain/validation.py" line="192"/>
         <source>Choose a class of a partner school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="196"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="166"/>
+        <location filename="../../classesduo/domain/validation.py" line="202"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation type="unfinished"></translation>
     </message>

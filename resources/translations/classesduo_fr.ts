@@ -34,85 +34,89 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>AvailabilityEditor</name>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="83"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="82"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="84"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="102"/>
         <source>Weekday</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="100"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="102"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="101"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="103"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="139"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
         <source>Weekly availability (local time of the school{zone})</source>
         <translation>Disponibilités hebdomadaires (heure locale de l’école{zone})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="141"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="143"/>
         <source>Reset to the default</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="161"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="172"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="174"/>
         <source>School break</source>
         <translation>Vacances scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="205"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="209"/>
+        <source>The school&apos;s own closures (no exchange on these days)</source>
+        <translation>Fermetures propres à l&apos;école (aucun échange ces jours-là)</translation>
+    </message>
+    <message>
         <source>Holidays (no exchange on these days)</source>
-        <translation>Vacances (aucun échange ces jours-là)</translation>
+        <translation type="vanished">Vacances (aucun échange ces jours-là)</translation>
     </message>
 </context>
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="142"/>
+        <location filename="../../classesduo/services/bundles.py" line="143"/>
         <source>exchange consent expired on {day}</source>
         <translation>autorisation d&apos;échange expirée le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="144"/>
+        <location filename="../../classesduo/services/bundles.py" line="145"/>
         <source>exchange consent refused</source>
         <translation>autorisation d&apos;échange refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="146"/>
+        <location filename="../../classesduo/services/bundles.py" line="147"/>
         <source>exchange consent unknown</source>
         <translation>autorisation d&apos;échange inconnue</translation>
     </message>
@@ -3629,89 +3633,92 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="68"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="69"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
         <source>Country (ISO code)</source>
         <translation>Pays (code ISO)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
         <source>Time zone (IANA)</source>
         <translation>Fuseau horaire (IANA)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>Contact e-mail</source>
         <translation>E-mail de contact</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="125"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="132"/>
+        <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
+        <translation>Les vacances scolaires de la zone C (calendrier fourni) et les jours fériés français s&apos;appliquent d&apos;office à toutes les écoles parisiennes ; n&apos;indiquez ici que les fermetures propres à cette école.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="135"/>
+        <source>The country&apos;s public holidays apply by rule; list here the school&apos;s own breaks.</source>
+        <translation>Les jours fériés du pays s&apos;appliquent d&apos;office ; indiquez ici les congés propres à l&apos;école.</translation>
+    </message>
+    <message>
         <source>French zone C holidays of {years} filled in.</source>
-        <translation>Vacances scolaires de la zone C ajoutées pour {years}.</translation>
+        <translation type="vanished">Vacances scolaires de la zone C ajoutées pour {years}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="126"/>
         <source>The shipped calendar has no zone C holidays for {years}.</source>
-        <translation>Le calendrier fourni ne contient pas les vacances de la zone C pour {years}.</translation>
+        <translation type="vanished">Le calendrier fourni ne contient pas les vacances de la zone C pour {years}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="130"/>
         <source>Type the school&apos;s country code first (ISO 3166-1, e.g. AR).</source>
-        <translation>Saisissez d’abord le code pays de l’école (ISO 3166-1, p. ex. AR).</translation>
+        <translation type="vanished">Saisissez d’abord le code pays de l’école (ISO 3166-1, p. ex. AR).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="134"/>
         <source>Public holidays of {country} for {years} filled in; add the school&apos;s own breaks by hand.</source>
-        <translation>Jours fériés du pays {country} ajoutés pour {years} ; ajoutez à la main les vacances propres à l’école.</translation>
+        <translation type="vanished">Jours fériés du pays {country} ajoutés pour {years} ; ajoutez à la main les vacances propres à l’école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="136"/>
         <source>No public holidays are known for {country}.</source>
-        <translation>Aucun jour férié connu pour le pays {country}.</translation>
+        <translation type="vanished">Aucun jour férié connu pour le pays {country}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="127"/>
         <source>New school</source>
         <translation>Nouvelle école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="128"/>
         <source>Edit school — {name}</source>
         <translation>Modifier l’école — {name}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="158"/>
         <source>Fill French zone C holidays</source>
-        <translation>Ajouter les vacances de la zone C</translation>
+        <translation type="vanished">Ajouter les vacances de la zone C</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
         <source>Fill public holidays</source>
-        <translation>Ajouter les jours fériés</translation>
+        <translation type="vanished">Ajouter les jours fériés</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4302,50 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
 </context>
 <context>
+    <name>calendar</name>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="84"/>
+        <source>Between school years {before} and {after}</source>
+        <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
+        <translation>Entre les années scolaires {before} et {after}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="112"/>
+        <source>French zone C school calendar</source>
+        <translation>calendrier scolaire français, zone C</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="113"/>
+        <source>public holiday</source>
+        <translation>jour férié</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="114"/>
+        <source>entered for the school</source>
+        <translation>saisi pour l&apos;école</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="115"/>
+        <source>imported for the school</source>
+        <translation>importé pour l&apos;école</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="116"/>
+        <source>outside the school&apos;s school years</source>
+        <translation>hors des années scolaires de l&apos;école</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <source>{name} — {school}: {source}</source>
+        <translation>{name} — {school} : {source}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="130"/>
+        <source>{school}: school holidays for {year} are unknown — add them</source>
+        <translation>{school} : vacances scolaires {year} inconnues — ajoutez-les</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../classesduo/services/errors.py" line="35"/>
@@ -4375,7 +4426,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/services/importing/classes.py" line="46"/>
-        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="59"/>
         <source> in {city}</source>
         <translation> à {city}</translation>
     </message>
@@ -4431,22 +4482,22 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Date et heure invalides (attendu p. ex. 2027-03-16 15:00) : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="57"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="58"/>
         <source>No class “{name}” at school “{school}”{city}; import the classes first.</source>
         <translation>Aucune classe « {name} » à l’école « {school} »{city} ; importez d’abord les classes.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="61"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="62"/>
         <source>Several schools “{school}” have a class “{name}”; fill in {column}.</source>
         <translation>Plusieurs écoles « {school} » ont une classe « {name} » ; remplissez {column}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="88"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="89"/>
         <source>No facilitator “{value}”; import the facilitators first.</source>
         <translation>Aucun·e intervenant·e « {value} » ; importez d’abord les intervenant·es.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/lookup.py" line="90"/>
+        <location filename="../../classesduo/services/importing/lookup.py" line="91"/>
         <source>Several facilitators are called “{value}”; give the e-mail instead.</source>
         <translation>Plusieurs intervenant·es s’appellent « {value} » ; indiquez plutôt l’e-mail.</translation>
     </message>
@@ -4541,7 +4592,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>(Vérification seulement : rien n’a été écrit.)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/schools.py" line="49"/>
+        <location filename="../../classesduo/services/importing/schools.py" line="50"/>
         <source>Several stored schools match this name and city.</source>
         <translation>Plusieurs écoles enregistrées correspondent à ce nom et à cette ville.</translation>
     </message>
@@ -4782,6 +4833,16 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Ajouté à la main</translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="25"/>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="26"/>
+        <source>Between school years</source>
+        <translation>Entre deux années scolaires</translation>
+    </message>
+    <message>
         <location filename="../../classesduo/ui/forms/duo_dialog.py" line="37"/>
         <source>Blog</source>
         <translation>Blog</translation>
@@ -4811,7 +4872,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/domain/busy_index.py" line="78"/>
         <location filename="../../classesduo/domain/conflicts.py" line="30"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="72"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="129"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
@@ -4821,7 +4882,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="64"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="248"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="305"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
@@ -4881,23 +4942,23 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>La classe partenaire a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="87"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="144"/>
         <source>a slot must end after it starts</source>
         <translation>un créneau doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="243"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="300"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation>la durée de la séance doit être positive ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="246"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="303"/>
         <source>the step must be positive, not {step}</source>
         <translation>le pas doit être positif ({step})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="252"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
@@ -5045,7 +5106,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="68"/>
+        <location filename="../../classesduo/services/schools.py" line="69"/>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
@@ -5060,18 +5121,18 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="48"/>
+        <location filename="../../classesduo/services/series.py" line="51"/>
         <source>No date of this series is possible: every one is skipped.</source>
         <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
         <translation>Aucune date de cette série n’est possible : toutes sont sautées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="50"/>
+        <location filename="../../classesduo/services/series.py" line="53"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="90"/>
+        <location filename="../../classesduo/services/series.py" line="93"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
     </message>
@@ -5243,59 +5304,89 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Les vacances « {name} » finissent avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="115"/>
+        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <source>A school year needs a name (e.g. 2027).</source>
+        <translation>Une année scolaire doit avoir un nom (par ex. 2027).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="120"/>
+        <source>School year {name} ends before it starts.</source>
+        <translation>L&apos;année scolaire {name} se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="124"/>
+        <source>School years {first} and {second} overlap.</source>
+        <translation>Les années scolaires {first} et {second} se chevauchent.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="128"/>
+        <source>School year {name} is listed twice.</source>
+        <translation>L&apos;année scolaire {name} figure deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <source>Unknown subdivision {code} for {country} (known: {known}).</source>
+        <translation>Subdivision {code} inconnue pour {country} (connues : {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <source>No subdivisions are known for {country}; leave it empty.</source>
+        <translation>Aucune subdivision n&apos;est connue pour {country} ; laissez ce champ vide.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="148"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation>Code pays inconnu (ISO 3166-1, p. ex. FR, AR) : {code}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/domain/validation.py" line="151"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation>Fuseau horaire inconnu (nom IANA, p. ex. Europe/Paris) : {zone}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="122"/>
+        <location filename="../../classesduo/domain/validation.py" line="155"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation>Une école parisienne a un arrondissement de 1 à 20.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="125"/>
+        <location filename="../../classesduo/domain/validation.py" line="158"/>
         <source>A Paris school is in France (FR).</source>
         <translation>Une école parisienne est en France (FR).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="127"/>
+        <location filename="../../classesduo/domain/validation.py" line="160"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation>Seules les écoles parisiennes ont un arrondissement.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <location filename="../../classesduo/domain/validation.py" line="175"/>
         <source>Choose the class&apos;s school.</source>
         <translation>Choisissez l’école de la classe.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="141"/>
+        <location filename="../../classesduo/domain/validation.py" line="177"/>
         <source>The pupil count cannot be negative.</source>
         <translation>Le nombre d’élèves ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="154"/>
+        <location filename="../../classesduo/domain/validation.py" line="190"/>
         <source>Choose a class of a Paris school.</source>
         <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="156"/>
+        <location filename="../../classesduo/domain/validation.py" line="192"/>
         <source>Choose a class of a partner school.</source>
         <translation>Choisissez une classe d’une école partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="196"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation>Année scolaire invalide (attendu p. ex. 2026-2027) : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="166"/>
+        <location filename="../../classesduo/domain/validation.py" line="202"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
