@@ -7,7 +7,7 @@ the same :class:`ReportScope` from its combo boxes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from classesduo.domain.i18n import translate
@@ -94,3 +94,38 @@ def validate_period(start: date, end: date) -> str | None:
 def use_weeks(period: ReportPeriod) -> bool:
     """Sessions over time are counted per week for up to 20 weeks, per month beyond."""
     return period.days <= 20 * 7
+
+
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def comparison_periods(period: ReportPeriod, terms: dict[str, tuple[date, date]]) -> tuple[ReportPeriod, ReportPeriod]:
+    """The periods a report is compared with: the term before and the same term a year earlier.
+
+    ``terms`` maps stored term labels ("2025-2026/3") to their first and last day; a term not stored
+    takes its default dates. A custom range is compared with the range of the same length just before
+    it and with the same days a year earlier.
+    """
+    from classesduo.domain.terms import default_terms, parse_school_year
+
+    def term(school_year: str, number: int) -> ReportPeriod:
+        label = f"{school_year}/{number}"
+        if label in terms:
+            return ReportPeriod(*terms[label], label)
+        dates = next(t for t in default_terms(school_year) if t.number == number)
+        return ReportPeriod(dates.start, dates.end, label)
+
+    if period.term_label:
+        school_year, _, number_text = period.term_label.partition("/")
+        first, number = parse_school_year(school_year), int(number_text)
+        earlier_year = f"{first - 1}-{first}"
+        previous = term(school_year, number - 1) if number > 1 else term(earlier_year, 3)
+        return previous, term(earlier_year, number)
+    length = period.end - period.start
+    before_end = period.start - timedelta(days=1)
+    return (ReportPeriod(before_end - length, before_end),
+            ReportPeriod(_year_earlier(period.start), _year_earlier(period.end)))

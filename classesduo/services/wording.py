@@ -119,6 +119,11 @@ class Wording:
     def country(self, code: str) -> str:
         return country_name(code, self.lang)
 
+    def language(self, code: str) -> str:
+        """A language's name ("espagnol", "Spanish") from its ISO 639-1 code; the code when unknown."""
+        names = _country_names()["languages"]
+        return names.get(self.lang, {}).get(code) or names["en"].get(code) or code
+
     def _qdate(self, day: date):  # noqa: ANN202
         return self._qt.QDate(day.year, day.month, day.day)
 
@@ -173,3 +178,8 @@ def country_name(code: str, lang: str) -> str:
     itself when unknown."""
     names = _country_names()
     return names.get(lang, {}).get(code) or names["en"].get(code) or code
+
+
+def share(part: float, whole: float) -> float | None:
+    """``part / whole``, or None when there is nothing to divide by (a rate of no sessions is no rate)."""
+    return part / whole if whole else None

@@ -97,8 +97,9 @@ def test_xlsx_one_sheet_per_table(tmp_path: Path, data) -> None:  # noqa: ANN001
     path = tmp_path / "r.xlsx"
     write_xlsx(data, path, "en")
     book = load_workbook(path)
-    assert book.sheetnames == ["Key figures", "Cancellations", "Sessions held over time", "By country", "Duos",
-                               "Duos with no exchange", "Consent"]
+    assert book.sheetnames == ["Key figures", "Trend", "By arrondissement", "Cancellations",
+                               "Sessions held over time", "By country", "By exchange kind", "By level", "By language",
+                               "Facilitator workload", "Duos", "Duos with no exchange", "Consent"]
     figures = {row[0]: row[1] for row in book["Key figures"].iter_rows(min_row=7, values_only=True)}
     assert figures["Sessions held"] == 4 and figures["Hours of visio"] == 2.3
     assert figures["Children reached abroad"] == 37

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from classesduo.domain.enums import DuoStatus, SessionStatus
-from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, use_weeks
+from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, comparison_periods, use_weeks
 from classesduo.domain.terms import school_year_of
 from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool, join_duo_sides
@@ -24,10 +24,13 @@ from classesduo.services.reports.consent import consent_cleared
 from classesduo.services.reports.model import (
     CountryLine,
     DuoLine,
+    GroupLine,
     Headline,
     Photo,
+    Rates,
     ReportData,
     TimelineEntry,
+    TrendLine,
     text_key,
 )
 from classesduo.services.reports.queries import (
@@ -35,7 +38,9 @@ from classesduo.services.reports.queries import (
     PARIS,
     Figures,
     S,
+    attendance_of,
     bucket_starts,
+    by_kind,
     consent_lines,
     erased_media,
     held_over_time,
@@ -43,8 +48,10 @@ from classesduo.services.reports.queries import (
     paris_midnight,
     photos_of,
     session_stats,
+    still_to_come,
     timeline_of,
 )
+from classesduo.services.terms import list_terms
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, FacilitatorRow, SchoolRow
 
@@ -60,8 +67,11 @@ class ReportCancelled(Exception):
 
 def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_of: date | None = None,
                  media_root: Path | None = None, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> ReportData:
-    """All the figures of one report. Raises NotFoundError for a scope naming nothing."""
+                 cancelled: Callable[[], bool] | None = None, compare: bool = True) -> ReportData:
+    """All the figures of one report. Raises NotFoundError for a scope naming nothing.
+
+    With ``compare`` the rates are also computed for the term before and the same term a year earlier
+    (the summary's trend), with the same scope and the same day of reckoning."""
     as_of = as_of or paris_today()
     start, end = paris_midnight(period.start), paris_midnight(period.end + timedelta(days=1))
     in_period = and_(S.start_utc >= start, S.start_utc < end)
@@ -80,6 +90,7 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
             DuoRow.id, ParisSchool.id, ParisSchool.name, ParisSchool.arrondissement, ParisClass.name,
             ParisClass.pupil_count, PartnerSchool.id, PartnerSchool.name, PartnerSchool.city,
             PartnerSchool.country, PartnerClass.pupil_count, FacilitatorRow.name, DuoRow.status,
+            ParisClass.level, DuoRow.languages, DuoRow.facilitator_id,
         )).where(duo_filter)).all()
         step()
         # A duo with a session in the period is in the report exactly when it is in the scope, so the
@@ -87,6 +98,9 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         in_report = in_period if scope.kind is ScopeKind.PROGRAMME else and_(
             in_period, S.duo_id.in_(_joined(select(DuoRow.id)).where(scoped)))
         stats = session_stats(session, in_report)
+        attendance = attendance_of(session, in_report)
+        to_come = still_to_come(session, in_report, paris_midnight(as_of + timedelta(days=1)))
+        kinds = by_kind(session, in_report)
         step()
         highlights = highlights_of(session, in_report)
         step()
@@ -111,9 +125,15 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
     partner_schools: set[str] = set()
     arrondissements: set[int] = set()
     countries: dict[str, list[int]] = {}
+    present = [0, 0, 0, 0]  # pupils present and class sizes over counted held exchanges: Paris, partner
     for (duo_id, paris_id, paris_name, arr, paris_class, paris_pupils, partner_id, partner_name, city, country,
-         partner_pupils, facilitator, status) in duo_rows:
+         partner_pupils, facilitator, status, level, languages, facilitator_id) in duo_rows:
         figures = stats.get(duo_id, EMPTY)
+        sum_paris, counted_paris, sum_partner, counted_partner = attendance.get(duo_id, (0, 0, 0, 0))
+        present[0] += sum_paris
+        present[1] += counted_paris * (paris_pupils or 0)
+        present[2] += sum_partner
+        present[3] += counted_partner * (partner_pupils or 0)
         line = DuoLine(
             duo_id=duo_id, paris_school=paris_name, arrondissement=arr, paris_class=paris_class,
             partner_school=partner_name, partner_city=city, country=country, facilitator=facilitator or "",
@@ -121,7 +141,9 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
             last_exchange=figures.last_held.astimezone(PARIS).date() if figures.last_held else None,
             children_paris=figures.reached(figures.max_paris, figures.unknown_paris, paris_pupils),
             children_partner=figures.reached(figures.max_partner, figures.unknown_partner, partner_pupils),
-            highlights=highlights.get(duo_id, ""),
+            highlights=highlights.get(duo_id, ""), sessions_cancelled=figures.cancelled,
+            visio_minutes=figures.visio_minutes, level=level or "", languages=tuple(languages or ()),
+            pupils_paris=paris_pupils or 0, pupils_partner=partner_pupils or 0, facilitator_id=facilitator_id or "",
         )
         lines.append(line)
         paris_schools.add(paris_id)
@@ -146,9 +168,23 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         media_shared=media_total + media_erased, media_erased=media_erased,
         media_cleared_publication=cleared_publication,
     )
+    rates = Rates(
+        sessions_planned=totals.planned, sessions_due=totals.planned - to_come, sessions_held=totals.held,
+        sessions_cancelled=totals.cancelled, children_paris=headline.children_paris,
+        children_partner=headline.children_partner, enrolled_paris=sum(line.pupils_paris for line in lines),
+        enrolled_partner=sum(line.pupils_partner for line in lines), present_paris=present[0],
+        capacity_paris=present[1], present_partner=present[2], capacity_partner=present[3])
+    trend: list[TrendLine] = []
+    if compare:
+        trend.append(TrendLine("current", period, rates))
+        terms = {f"{term.school_year}/{term.number}": (term.start, term.end) for term in list_terms(db)}
+        for kind, other in zip(("previous", "year_before"), comparison_periods(period, terms), strict=True):
+            trend.append(TrendLine(kind, other, build_report(db, other, scope, as_of=as_of, compare=False).rates))
     step()
     return ReportData(
-        period=period, scope=scope, scope_label=subject, as_of=as_of, headline=headline,
+        period=period, scope=scope, scope_label=subject, as_of=as_of, headline=headline, rates=rates, trend=trend,
+        by_kind=[GroupLine(kind, sessions_planned=planned, sessions_held=held, sessions_cancelled=cancelled_,
+                           visio_minutes=minutes) for kind, planned, held, cancelled_, minutes in kinds],
         cancel_reasons=[(reason or "", count) for reason, count in reasons],
         by_week=by_week, held_over_time=over_time,
         countries=sorted((CountryLine(code, *values) for code, values in countries.items()),

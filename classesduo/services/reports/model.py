@@ -61,6 +61,91 @@ class Headline:
 
 
 @dataclass(frozen=True, slots=True)
+class Rates:
+    """The City's headline rates for one period (None where there is nothing to divide by).
+
+    * held rate: sessions held ÷ sessions planned that were due by the day the report is made (sessions
+      still to come are not yet missed);
+    * reach: children reached ÷ pupils enrolled in the duos' classes, per side;
+    * attendance: pupils present ÷ the class size, over the held exchanges whose count was logged, per side;
+    * cancellation rate: cancelled ÷ (held + cancelled).
+    """
+
+    sessions_planned: int = 0
+    sessions_due: int = 0
+    sessions_held: int = 0
+    sessions_cancelled: int = 0
+    children_paris: int = 0
+    children_partner: int = 0
+    enrolled_paris: int = 0
+    enrolled_partner: int = 0
+    present_paris: int = 0  # pupils present, summed over the held exchanges with a Paris count
+    capacity_paris: int = 0  # the class size, summed over the same exchanges
+    present_partner: int = 0
+    capacity_partner: int = 0
+
+    @staticmethod
+    def _share(part: float, whole: float) -> float | None:
+        return part / whole if whole else None
+
+    @property
+    def held_rate(self) -> float | None:
+        return self._share(self.sessions_held, self.sessions_due)
+
+    @property
+    def reach_paris(self) -> float | None:
+        return self._share(self.children_paris, self.enrolled_paris)
+
+    @property
+    def reach_partner(self) -> float | None:
+        return self._share(self.children_partner, self.enrolled_partner)
+
+    @property
+    def attendance_paris(self) -> float | None:
+        return self._share(self.present_paris, self.capacity_paris)
+
+    @property
+    def attendance_partner(self) -> float | None:
+        return self._share(self.present_partner, self.capacity_partner)
+
+    @property
+    def cancellation_rate(self) -> float | None:
+        return self._share(self.sessions_cancelled, self.sessions_held + self.sessions_cancelled)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendLine:
+    """The rates of the report's period or of a period it is compared with."""
+
+    kind: str  # "current", "previous" (the term before) or "year_before" (the same term a year earlier)
+    period: ReportPeriod
+    rates: Rates
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLine:
+    """One line of a breakdown (an arrondissement, a country, a facilitator, a level, a language, a kind)."""
+
+    key: str
+    duos: int = 0
+    sessions_planned: int = 0
+    sessions_held: int = 0
+    sessions_cancelled: int = 0
+    visio_minutes: int = 0
+    children_paris: int = 0
+    enrolled_paris: int = 0
+
+    @property
+    def cancellation_rate(self) -> float | None:
+        done = self.sessions_held + self.sessions_cancelled
+        return self.sessions_cancelled / done if done else None
+
+    @property
+    def reach_paris(self) -> float | None:
+        return self.children_paris / self.enrolled_paris if self.enrolled_paris else None
+
+
+@dataclass(frozen=True, slots=True)
 class DuoLine:
     duo_id: str
     paris_school: str
@@ -77,6 +162,13 @@ class DuoLine:
     children_paris: int
     children_partner: int
     highlights: str
+    sessions_cancelled: int = 0
+    visio_minutes: int = 0
+    level: str = ""
+    languages: tuple[str, ...] = ()
+    pupils_paris: int = 0
+    pupils_partner: int = 0
+    facilitator_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +227,11 @@ class ReportData:
     #: Only for a one-duo report.
     timeline: list[TimelineEntry] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
+    rates: Rates = field(default_factory=Rates)
+    #: This period, the term before and the same term a year earlier (empty when not compared).
+    trend: list[TrendLine] = field(default_factory=list)
+    #: (kind, planned, held, cancelled) per exchange kind.
+    by_kind: list[GroupLine] = field(default_factory=list)
 
     @property
     def quiet_duos(self) -> list[DuoLine]:
@@ -144,3 +241,39 @@ class ReportData:
     @property
     def is_single_duo(self) -> bool:
         return self.scope.kind.value == "duo"
+
+    def _groups(self, keys) -> list[GroupLine]:  # noqa: ANN001 - DuoLine -> iterable of keys
+        groups: dict[str, list[int]] = {}
+        for line in self.duos:
+            for key in keys(line):
+                g = groups.setdefault(key, [0] * 7)
+                for index, value in enumerate((1, line.sessions_planned, line.sessions_held, line.sessions_cancelled,
+                                               line.visio_minutes, line.children_paris, line.pupils_paris)):
+                    g[index] += value
+        return [GroupLine(key, *values) for key, values in groups.items()]
+
+    @property
+    def by_arrondissement(self) -> list[GroupLine]:
+        lines = self._groups(lambda line: [str(line.arrondissement)] if line.arrondissement is not None else [])
+        return sorted(lines, key=lambda g: int(g.key))
+
+    @property
+    def by_country(self) -> list[GroupLine]:
+        return sorted(self._groups(lambda line: [line.country]), key=lambda g: (-g.sessions_held, g.key))
+
+    @property
+    def by_facilitator(self) -> list[GroupLine]:
+        """Facilitator workload: duos, sessions, hours of visio; the name is the key ("" when none)."""
+        return sorted(self._groups(lambda line: [line.facilitator]), key=lambda g: (-g.duos, text_key(g.key)))
+
+    @property
+    def by_level(self) -> list[GroupLine]:
+        from classesduo.domain.levels import grade_number
+
+        return sorted(self._groups(lambda line: [line.level]),
+                      key=lambda g: (grade_number(g.key) or 99, text_key(g.key)))
+
+    @property
+    def by_language(self) -> list[GroupLine]:
+        """Per language of the duos (a duo in two languages counts in both)."""
+        return sorted(self._groups(lambda line: list(line.languages)), key=lambda g: (-g.duos, g.key))

@@ -108,8 +108,14 @@ def _compose(layout: PageLayout, data: ReportData, label: Labels, tick: Callable
     layout.space(8)
     layout.block(charts.countries_height, lambda painter, rect: _picture(painter, rect, charts.countries))
     layout.heading(label("section.countries"))
-    layout.table(tables["countries"].headers, _strings(tables["countries"].rows, label), [3, 1, 1, 1],
-                 [False, True, True, True], empty=label("none"))
+    layout.table(tables["countries"].headers, _strings(tables["countries"].rows, label), [3, 1, 1, 1, 1.2],
+                 [False, True, True, True, True], empty=label("none"))
+    tick()
+    for key in ("kinds", "levels", "languages", "facilitators"):
+        table = tables[key]
+        layout.heading(table.title)
+        layout.table(table.headers, _strings(table.rows, label), [3] + [1] * (len(table.headers) - 1),
+                     [False] + [True] * (len(table.headers) - 1), empty=label("none"))
     tick()
     layout.heading(label("section.duos"))
     layout.table(
@@ -163,17 +169,54 @@ def _strings(rows: list[list[object]], label: Labels) -> list[list[str]]:
 
 
 def _title_page(layout: PageLayout, data: ReportData, label: Labels) -> None:
-    layout.fill(QtCore.QRectF(0, 0, WIDTH + 2 * MARGIN, 150), ACCENT)
-    layout.draw_text(QtCore.QRectF(MARGIN, 60, WIDTH, 40), "Classes Duo", 26, True, QtGui.QColor("white"))
-    layout.draw_text(QtCore.QRectF(MARGIN, 100, WIDTH, 30), label("subtitle"), 12, False, QtGui.QColor("white"))
-    layout.y = 250
-    layout.text(label("title"), size=22, bold=True, colour=ACCENT)
-    layout.space(24)
-    layout.text(scope_title(data, label), size=16, bold=True)
-    layout.space(10)
-    layout.text(period_title(data, label), size=13)
-    layout.space(30)
-    layout.text(label("made_on", day=label.date(data.as_of)), size=10, colour=QtGui.QColor("#555555"))
+    """Page 1, the City's summary: what the report covers, the headline rates, the trend against the term
+    before and the same term a year earlier, and the per-arrondissement table."""
+    layout.fill(QtCore.QRectF(0, 0, WIDTH + 2 * MARGIN, 96), ACCENT)
+    layout.draw_text(QtCore.QRectF(MARGIN, 28, WIDTH, 34), "Classes Duo", 22, True, QtGui.QColor("white"))
+    layout.draw_text(QtCore.QRectF(MARGIN, 62, WIDTH, 22), label("subtitle"), 11, False, QtGui.QColor("white"))
+    layout.y = 112
+    layout.text(label("title"), size=16, bold=True, colour=ACCENT)
+    layout.space(4)
+    layout.text(scope_title(data, label), size=12, bold=True)
+    layout.space(2)
+    layout.text(period_title(data, label), size=10)
+    layout.text(label("made_on", day=label.date(data.as_of)), size=9, colour=QtGui.QColor("#555555"))
+    layout.heading(label("section.summary"))
+    _rate_cards(layout, data, label)
+    tables = {table.key: table for table in report_tables(data, label)}
+    if "trend" in tables:
+        layout.heading(label("section.trend"))
+        trend = tables["trend"]
+        layout.table(trend.headers, _strings(trend.rows, label), [3.2] + [1.6] * (len(trend.headers) - 1),
+                     [False] + [True] * (len(trend.headers) - 1), size=7.5)
+    if "arrondissements" in tables and len(data.by_arrondissement) > 1:
+        layout.heading(label("section.arrondissements"))
+        table = tables["arrondissements"]
+        layout.table(table.headers, _strings(table.rows, label), [1.7, 0.8, 1, 1, 1.1, 1.2, 1.2, 1.3],
+                     [False] + [True] * 7, size=7.5)
+
+
+def _rate_cards(layout: PageLayout, data: ReportData, label: Labels) -> None:
+    """The four headline rates as cards: held, reached, attendance, cancellations."""
+    rates, words = data.rates, label.words
+    attendance = f"{words.percent(rates.attendance_paris)} / {words.percent(rates.attendance_partner)}"
+    cards = [
+        (words.percent(rates.held_rate), label("card.held", held=rates.sessions_held, due=rates.sessions_due)),
+        (f"{words.percent(rates.reach_paris)} / {words.percent(rates.reach_partner)}",
+         label("card.reach", reached=label.number(rates.children_paris + rates.children_partner),
+               enrolled=label.number(rates.enrolled_paris + rates.enrolled_partner))),
+        (attendance, label("card.attendance")),
+        (words.percent(rates.cancellation_rate), label("card.cancellation", cancelled=rates.sessions_cancelled)),
+    ]
+    gap, height = 8.0, 62.0
+    width = (WIDTH - gap * (len(cards) - 1)) / len(cards)
+    layout.ensure(height + gap)
+    for column, (value, text) in enumerate(cards):
+        x = MARGIN + column * (width + gap)
+        layout.fill(QtCore.QRectF(x, layout.y, width, height), SHADE)
+        layout.draw_text(QtCore.QRectF(x + 6, layout.y + 4, width - 12, 24), value, 15, True, ACCENT)
+        layout.draw_text(QtCore.QRectF(x + 6, layout.y + 27, width - 12, height - 29), text, 7.5)
+    layout.space(height + gap)
 
 
 def _figures(layout: PageLayout, data: ReportData, label: Labels) -> None:

@@ -195,3 +195,36 @@ def photos_of(session, duo_id: str, start: datetime, end: datetime, as_of: date,
         if len(photos) == MAX_PHOTOS:
             break
     return photos
+
+
+def attendance_of(session, in_report: ColumnElement[bool]) -> dict[str, tuple[int, int, int, int]]:  # noqa: ANN001
+    """Per duo: pupils present summed over its held exchanges with a Paris count, how many such exchanges,
+    and the same for the partner side."""
+    held = S.status == SessionStatus.HELD
+    rows = session.execute(select(
+        S.duo_id,
+        func.coalesce(func.sum(case((held, S.present_paris), else_=0)), 0),
+        _count_if(and_(held, S.present_paris.is_not(None))),
+        func.coalesce(func.sum(case((held, S.present_partner), else_=0)), 0),
+        _count_if(and_(held, S.present_partner.is_not(None))),
+    ).where(in_report).group_by(S.duo_id)).all()
+    return {row[0]: (int(row[1]), int(row[2]), int(row[3]), int(row[4])) for row in rows}
+
+
+def still_to_come(session, in_report: ColumnElement[bool], after: datetime) -> int:  # noqa: ANN001
+    """Sessions of the report still planned at or after ``after`` (not yet due, so not yet missed)."""
+    return int(session.scalar(select(func.count()).where(in_report, S.status == SessionStatus.PLANNED,
+                                                         S.start_utc >= after)))
+
+
+def by_kind(session, in_report: ColumnElement[bool]) -> list[tuple[str, int, int, int, int]]:  # noqa: ANN001
+    """Per exchange kind: planned (held + cancelled + not yet logged), held, cancelled, visio minutes."""
+    held = S.status == SessionStatus.HELD
+    rows = session.execute(select(
+        S.kind, _count_if(S.status != SessionStatus.POSTPONED), _count_if(held),
+        _count_if(S.status == SessionStatus.CANCELLED),
+        func.coalesce(func.sum(case((held, func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0),
+    ).where(in_report).group_by(S.kind)).all()
+    order = [kind.value for kind in SessionKind]
+    return sorted(((str(kind), int(a), int(b), int(c), int(d)) for kind, a, b, c, d in rows),
+                  key=lambda row: order.index(row[0]) if row[0] in order else 99)

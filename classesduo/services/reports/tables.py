@@ -6,13 +6,14 @@ Cells are ``str``, ``int``, ``float`` or ``date``; writers format them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
 from classesduo.domain.reports import ScopeKind
 from classesduo.services.reports.labels import Labels
-from classesduo.services.reports.model import ReportData
+from classesduo.services.reports.model import GroupLine, Rates, ReportData, TrendLine
 
 Cell = str | int | float | date | None
 PARIS = ZoneInfo("Europe/Paris")
@@ -57,18 +58,89 @@ def headline_rows(data: ReportData, label: Labels) -> list[list[Cell]]:
     return [[label(f"h.{key}"), getattr(data.headline, key)] for key in HEADLINE_KEYS]
 
 
+def percent(value: float | None) -> float | None:
+    """A rate as a percentage with one decimal (42.5), None when there is nothing to divide by."""
+    return None if value is None else round(value * 100, 1)
+
+
+#: The trend table's measures: (label key, how to read it from Rates); rates are percentages.
+TREND_MEASURES: tuple[tuple[str, Callable[[Rates], float | int | None]], ...] = (
+    ("h.sessions_planned", lambda r: r.sessions_planned),
+    ("h.sessions_held", lambda r: r.sessions_held),
+    ("rate.held", lambda r: percent(r.held_rate)),
+    ("h.children_paris", lambda r: r.children_paris),
+    ("rate.reach_paris", lambda r: percent(r.reach_paris)),
+    ("h.children_partner", lambda r: r.children_partner),
+    ("rate.reach_partner", lambda r: percent(r.reach_partner)),
+    ("rate.attendance_paris", lambda r: percent(r.attendance_paris)),
+    ("rate.attendance_partner", lambda r: percent(r.attendance_partner)),
+    ("rate.cancellation", lambda r: percent(r.cancellation_rate)),
+)
+
+
+def trend_period(line: TrendLine, label: Labels) -> str:
+    """The trend column's title: "This period", "Term before (2025-2026/3)", "A year earlier (…)"."""
+    kind = line.kind
+    if kind == "previous" and not line.period.term_label:
+        kind = "previous_range"
+    name = line.period.term_label or f"{label.date(line.period.start)} – {label.date(line.period.end)}"
+    return label(f"trend.{kind}") if line.kind == "current" else f"{label(f'trend.{kind}')} ({name})"
+
+
+def trend_table(data: ReportData, label: Labels) -> Table:
+    return Table("trend", label("section.trend"), [label("figure"), *(trend_period(t, label) for t in data.trend)],
+                 [[label(key), *(read(t.rates) for t in data.trend)] for key, read in TREND_MEASURES])
+
+
+def arrondissement_table(data: ReportData, label: Labels) -> Table:
+    return Table("arrondissements", label("section.arrondissements"), [
+        label("col.arrondissement_long"), label("col.duos"), label("col.planned"), label("col.held"),
+        label("col.cancellation_rate"), label("col.children_paris"), label("col.enrolled_paris"), label("col.reach")],
+        [[label.arrondissement(int(g.key)), g.duos, g.sessions_planned, g.sessions_held, percent(g.cancellation_rate),
+          g.children_paris, g.enrolled_paris, percent(g.reach_paris)] for g in data.by_arrondissement])
+
+
+def _breakdowns(data: ReportData, label: Labels) -> list[Table]:
+    counts = [label("col.duos"), label("col.planned"), label("col.held"), label("col.cancelled"),
+              label("col.cancellation_rate")]
+
+    def row(name: str, g: GroupLine, with_duos: bool = True) -> list[Cell]:
+        cells: list[Cell] = [name, g.duos] if with_duos else [name]
+        return cells + [g.sessions_planned, g.sessions_held, g.sessions_cancelled, percent(g.cancellation_rate)]
+
+    return [
+        Table("kinds", label("section.kinds"), [label("col.kind"), *counts[1:], label("col.visio_hours")],
+              [row(label.enum("kind", g.key), g, with_duos=False) + [round(g.visio_minutes / 60, 1)]
+               for g in data.by_kind]),
+        Table("levels", label("section.levels"), [label("col.level"), *counts],
+              [row(g.key or label("unknown"), g) for g in data.by_level]),
+        Table("languages", label("section.languages"), [label("col.language"), *counts],
+              [row(label.words.language(g.key), g) for g in data.by_language]),
+        Table("facilitators", label("section.facilitators"), [label("col.facilitator"), *counts,
+                                                               label("col.visio_hours")],
+              [row(g.key or label("unknown"), g) + [round(g.visio_minutes / 60, 1)] for g in data.by_facilitator]),
+    ]
+
+
 def report_tables(data: ReportData, label: Labels) -> list[Table]:
     tables = [Table("headline", label("section.headline"), [label("figure"), label("value")], headline_rows(data, label))]
+    if data.trend:
+        tables.append(trend_table(data, label))
+    if data.by_arrondissement:
+        tables.append(arrondissement_table(data, label))
     tables.append(Table("cancellations", label("section.cancellations"), [label("col.reason"), label("col.count")],
                         [[label.enum("reason", reason), count] for reason, count in data.cancel_reasons]))
     over_time_rows: list[list[Cell]] = [
         [day if data.by_week else label.month(day), count] for day, count in data.held_over_time]
     tables.append(Table("over_time", label("section.over_time_week" if data.by_week else "section.over_time_month"),
                         [label("col.week" if data.by_week else "col.month"), label("col.held")], over_time_rows))
+    cancellation = {g.key: g.cancellation_rate for g in data.by_country}
     tables.append(Table("countries", label("section.countries"),
-                        [label("col.country"), label("col.duos"), label("col.held"), label("col.planned")],
-                        [[label.country(line.country), line.duos, line.sessions_held, line.sessions_planned]
-                         for line in data.countries]))
+                        [label("col.country"), label("col.duos"), label("col.held"), label("col.planned"),
+                         label("col.cancellation_rate")],
+                        [[label.country(line.country), line.duos, line.sessions_held, line.sessions_planned,
+                          percent(cancellation.get(line.country))] for line in data.countries]))
+    tables.extend(_breakdowns(data, label))
     tables.append(Table("duos", label("section.duos"), [
         label("col.paris_school"), label("col.arrondissement"), label("col.class"), label("col.partner_school"), label("col.city"),
         label("col.country"), label("col.facilitator"), label("col.status"), label("col.held"), label("col.planned"),
