@@ -2627,7 +2627,7 @@ Erase them?</source>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="41"/>
         <location filename="../../classesduo/services/reports/labels.py" line="53"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,371 +2689,531 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="57"/>
-        <source>Figure</source>
+        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="58"/>
-        <source>Value</source>
+        <source>Trend against earlier periods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="59"/>
-        <source>Duos in the report</source>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <source>By arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="60"/>
-        <source>Active duos (at least one exchange held)</source>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <source>By exchange kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="61"/>
-        <source>Paris schools</source>
+        <source>By class level (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="62"/>
-        <source>Partner schools</source>
+        <source>By language of the duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="63"/>
-        <source>Arrondissements covered</source>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <source>Facilitator workload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="64"/>
-        <source>Countries covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
-        <source>Sessions planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
-        <source>Sessions held</source>
+        <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="67"/>
-        <source>Sessions cancelled</source>
+        <source>By level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="68"/>
-        <source>Sessions postponed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
-        <source>Sessions planned, not yet logged (past or to come)</source>
+        <source>By language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="70"/>
-        <source>Hours of visio</source>
+        <source>Held / planned and due (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="71"/>
-        <source>Children reached in Paris</source>
+        <source>Children reached / enrolled, Paris (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="72"/>
-        <source>Children reached abroad</source>
+        <source>Children reached / enrolled, abroad (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="73"/>
-        <source>Media shared</source>
+        <source>Average attendance, Paris (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="74"/>
-        <source>of which erased since (retention)</source>
+        <source>Average attendance, abroad (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="75"/>
-        <source>Media cleared for publication</source>
+        <source>Cancellation rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="76"/>
-        <source>Reason</source>
+        <source>of the sessions due were held ({held} of {due})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="77"/>
-        <source>Sessions</source>
+        <source>of the pupils enrolled were reached ({reached} of {enrolled})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="78"/>
-        <source>Week of</source>
+        <source>average attendance at the exchanges held (Paris / abroad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="79"/>
-        <source>Month</source>
+        <source>of the exchanges logged were cancelled ({cancelled})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="80"/>
-        <source>Held</source>
+        <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="81"/>
-        <source>Planned</source>
+        <source>Term before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="82"/>
-        <source>Country</source>
+        <source>Period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <source>A year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="84"/>
-        <source>Paris school</source>
+        <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="85"/>
-        <source>Arr.</source>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="86"/>
-        <source>Class</source>
+        <source>Cancelled (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="87"/>
-        <source>Partner school</source>
+        <source>Enrolled (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="88"/>
-        <source>City</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
-        <source>Facilitator</source>
+        <source>Reached / enrolled (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="90"/>
-        <source>Status</source>
+        <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="91"/>
-        <source>Last exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
-        <source>Children (Paris)</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="93"/>
-        <source>Children (partner)</source>
+        <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="94"/>
-        <source>Highlights</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="95"/>
-        <source>Children (Paris / partner)</source>
+        <source>Duos in the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="96"/>
-        <source>Duo</source>
+        <source>Active duos (at least one exchange held)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="97"/>
-        <source>Use</source>
+        <source>Paris schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="98"/>
-        <source>Cleared</source>
+        <source>Partner schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="99"/>
-        <source>Refused</source>
+        <source>Arrondissements covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="100"/>
-        <source>Unknown</source>
+        <source>Countries covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="101"/>
-        <source>Expired</source>
+        <source>Sessions planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="102"/>
-        <source>Total</source>
+        <source>Sessions held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="103"/>
-        <source>Date</source>
+        <source>Sessions cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="104"/>
-        <source>Kind</source>
+        <source>Sessions postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="105"/>
-        <source>Minutes</source>
+        <source>Sessions planned, not yet logged (past or to come)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
         <location filename="../../classesduo/services/reports/labels.py" line="106"/>
-        <source>Present (Paris / partner)</source>
+        <source>Hours of visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="107"/>
-        <source>What happened</source>
+        <source>Children reached in Paris</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="108"/>
-        <source>None.</source>
+        <source>Children reached abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="109"/>
-        <source>not given</source>
+        <source>Media shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="110"/>
-        <source>Exchange between the classes</source>
+        <source>of which erased since (retention)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="111"/>
-        <source>City reports</source>
+        <source>Media cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="112"/>
-        <source>Publication</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="113"/>
-        <source>proposed</source>
+        <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="114"/>
-        <source>active</source>
+        <source>Week of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="115"/>
-        <source>paused</source>
+        <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="116"/>
-        <source>closed</source>
+        <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="117"/>
-        <source>planned</source>
+        <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="118"/>
-        <source>held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
-        <source>cancelled</source>
+        <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="120"/>
-        <source>postponed</source>
+        <source>Paris school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="121"/>
-        <source>visio</source>
+        <source>Arr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="122"/>
-        <source>e-mail</source>
+        <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="123"/>
-        <source>blog post</source>
+        <source>Partner school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="124"/>
-        <source>letter</source>
+        <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="125"/>
-        <source>technical problem</source>
+        <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="126"/>
-        <source>partner class absent</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="127"/>
-        <source>school event</source>
+        <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="128"/>
-        <source>weather</source>
+        <source>Children (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="129"/>
-        <source>strike</source>
+        <source>Children (partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="130"/>
-        <source>other</source>
+        <source>Highlights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="131"/>
+        <source>Children (Paris / partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
+        <source>Duo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
+        <source>Present (Paris / partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
+        <source>Exchange between the classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
+        <source>City reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
+        <source>proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
+        <source>postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
+        <source>visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
+        <source>blog post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
+        <source>letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
+        <source>technical problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
+        <source>partner class absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
+        <source>school event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
+        <source>weather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="165"/>
+        <source>strike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="166"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="167"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2709,7 +2709,7 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="41"/>
         <location filename="../../classesduo/services/reports/labels.py" line="53"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
@@ -2771,86 +2771,245 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <source>Trend against earlier periods</source>
+        <translation>Évolution par rapport aux périodes précédentes</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <source>By arrondissement</source>
+        <translation>Par arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <source>By exchange kind</source>
+        <translation>Par type d&apos;échange</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <source>By class level (Paris)</source>
+        <translation>Par niveau de classe (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <source>By language of the duos</source>
+        <translation>Par langue des duos</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <source>Facilitator workload</source>
+        <translation>Charge des animateur·rice·s</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <source>Trend</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <source>By level</source>
+        <translation>Par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <source>By language</source>
+        <translation>Par langue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <source>Held / planned and due (%)</source>
+        <translation>Tenues / prévues échues (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <source>Children reached / enrolled, Paris (%)</source>
+        <translation>Enfants touchés / inscrits, Paris (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <source>Children reached / enrolled, abroad (%)</source>
+        <translation>Enfants touchés / inscrits, à l&apos;étranger (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <source>Average attendance, Paris (%)</source>
+        <translation>Présence moyenne, Paris (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <source>Average attendance, abroad (%)</source>
+        <translation>Présence moyenne, à l&apos;étranger (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <source>Cancellation rate (%)</source>
+        <translation>Taux d&apos;annulation (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <source>of the sessions due were held ({held} of {due})</source>
+        <translation>des séances échues ont été tenues ({held} sur {due})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <source>of the pupils enrolled were reached ({reached} of {enrolled})</source>
+        <translation>des élèves inscrits ont été touchés ({reached} sur {enrolled})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <source>average attendance at the exchanges held (Paris / abroad)</source>
+        <translation>présence moyenne aux échanges tenus (Paris / étranger)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <source>of the exchanges logged were cancelled ({cancelled})</source>
+        <translation>des échanges renseignés ont été annulés ({cancelled})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <source>Term before</source>
+        <translation>Trimestre précédent</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <source>Period before</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <source>A year earlier</source>
+        <translation>Un an plus tôt</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <source>Arrondissement</source>
+        <translation>Arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <source>Cancelled (%)</source>
+        <translation>Annulées (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <source>Enrolled (Paris)</source>
+        <translation>Inscrits (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <source>Reached / enrolled (%)</source>
+        <translation>Touchés / inscrits (%)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
         <source>Figure</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
         <source>Duos in the report</source>
         <translation>Duos du rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
         <source>Active duos (at least one exchange held)</source>
         <translation>Duos actifs (au moins un échange tenu)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
         <source>Paris schools</source>
         <translation>Écoles parisiennes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
         <source>Partner schools</source>
         <translation>Écoles partenaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
         <source>Arrondissements covered</source>
         <translation>Arrondissements couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
         <source>Countries covered</source>
         <translation>Pays couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
         <source>Sessions planned</source>
         <translation>Séances prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
         <source>Sessions held</source>
         <translation>Séances tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
         <source>Sessions cancelled</source>
         <translation>Séances annulées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
         <source>Sessions postponed</source>
         <translation>Séances reportées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
         <source>Sessions planned, not yet logged (past or to come)</source>
         <translation>Séances prévues, pas encore renseignées (passées ou à venir)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
         <source>Hours of visio</source>
         <translation>Heures de visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
         <source>Children reached in Paris</source>
         <translation>Enfants touchés à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
         <source>Children reached abroad</source>
         <translation>Enfants touchés à l&apos;étranger</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
         <source>Media shared</source>
         <translation>Médias partagés</translation>
     </message>
@@ -2859,287 +3018,288 @@ Les effacer ?</translation>
         <translation type="vanished">dont effacés après la durée de conservation (comptes gardés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
         <source>of which erased since (retention)</source>
         <translation>dont effacés depuis (conservation)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
         <source>Media cleared for publication</source>
         <translation>Médias autorisés à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
         <source>Week of</source>
         <translation>Semaine du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
         <source>Held</source>
         <translation>Tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
         <source>Planned</source>
         <translation>Prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
         <source>Children (Paris)</source>
         <translation>Enfants (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
         <source>Children (partner)</source>
         <translation>Enfants (partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
         <source>Highlights</source>
         <translation>Temps forts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
         <source>Children (Paris / partner)</source>
         <translation>Enfants (Paris / part.)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
         <source>Use</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
         <source>Cleared</source>
         <translation>Autorisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
         <source>Refused</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
         <source>Expired</source>
         <translation>Expirés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
         <source>Present (Paris / partner)</source>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
         <source>What happened</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
         <source>None.</source>
         <translation>Aucun.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
         <source>not given</source>
         <translation>non précisé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
         <source>Exchange between the classes</source>
         <translation>Échange entre les classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
         <source>City reports</source>
         <translation>Rapports de la Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
         <source>proposed</source>
         <translation>proposé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
         <source>closed</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
         <source>held</source>
         <translation>tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
         <source>postponed</source>
         <translation>reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
         <source>technical problem</source>
         <translation>problème technique</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
         <source>partner class absent</source>
         <translation>classe partenaire absente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
         <source>school event</source>
         <translation>événement scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
         <source>weather</source>
         <translation>météo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="165"/>
         <source>strike</source>
         <translation>grève</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="166"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="167"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
     </message>
