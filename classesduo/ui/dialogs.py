@@ -91,4 +91,7 @@ class Dialogs:
         from classesduo.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(paths, parent)  # type: ignore[arg-type]
-        return dialog.chosen if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.chosen if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()  # not kept under the window

@@ -351,9 +351,12 @@ class MainWindow(QtWidgets.QMainWindow):
         from classesduo.ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
-            return
-        new = dialog.result_settings()
+        try:
+            if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+                return
+            new = dialog.result_settings()
+        finally:
+            dialog.deleteLater()  # not kept under the window
         language_changed = new.language != self.settings.language
         data_changed = (new.db_url, new.media_dir) != (self.settings.db_url, self.settings.media_dir)
         self.settings = new

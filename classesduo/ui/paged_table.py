@@ -8,7 +8,8 @@ view scrolls (``canFetchMore``/``fetchMore``), sorts by asking the source again
 The first page comes first: when it holds every matching row, that is the
 count; otherwise the count (a scan of every match) runs in the background and
 the label says "counting…" until it arrives, so typing in the filter never
-waits for it. The count label shows the source's count, not the rows fetched.
+waits for it. A refresh while filtered also counts the unfiltered total on a
+worker. The count label shows the source's count, not the rows fetched.
 """
 
 from __future__ import annotations
@@ -143,24 +144,31 @@ class PagedTable(RecordTable):
         model.set_source(source)
         if source is None:
             self._unfiltered = 0
-        elif model.filter_text:  # refreshed while filtered: is there anything at all?
-            self._unfiltered = source.count("")
-        elif model.total is None:  # counted in the background; kept even if the user types a filter meanwhile
+        elif model.filter_text or model.total is None:
+            # The unfiltered total (refreshed while filtered: is there anything at all?) is counted on a worker,
+            # never here; it is kept even if the user types a filter meanwhile.
             generation = self._source_generation
             count_in_background(self, generation, lambda: source.count(""),
                                 wanted=lambda: generation == self._source_generation)
-        any_rows = bool(model.rowCount() or self._unfiltered)
-        self.stack.setCurrentWidget(self.view if any_rows else self.empty)
-        self.filter_edit.setEnabled(any_rows)
+        self._show_rows_or_empty()
         if model.rowCount() and not self._sized:
             self.view.resizeColumnsToContents()
             self._sized = True
         self._update_count()
 
+    def _show_rows_or_empty(self) -> None:
+        """The table, or the empty state when there is nothing at all (not merely nothing matching the filter)."""
+        model: PagedTableModel = self.model  # type: ignore[assignment]
+        filtered_unknown = bool(model.filter_text) and self._unfiltered is None  # still counting: keep the filter
+        any_rows = bool(model.rowCount() or self._unfiltered or filtered_unknown)
+        self.stack.setCurrentWidget(self.view if any_rows else self.empty)
+        self.filter_edit.setEnabled(any_rows)
+
     def receive_count(self, generation: int, total: int) -> None:
         """The unfiltered total, counted in the background when the table was (re)loaded."""
         if generation == self._source_generation and total >= 0:
             self._unfiltered = total
+            self._show_rows_or_empty()
             self._update_count()
 
     def set_records(self, records: Sequence[Any]) -> None:

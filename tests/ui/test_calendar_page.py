@@ -335,3 +335,41 @@ def test_many_visios_are_checked_on_a_worker_and_flagged_when_done(make_window, 
     assert any("facilitator already has a session" in (model.index(row, model.columnCount() - 1).data() or "")
                for row in range(model.rowCount()))
     assert len(threads) >= 2 and not any(threads)  # never on the GUI thread
+
+
+def test_no_dialog_outlives_its_use(make_window, demo_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Find a slot, New visio, an edit, an invitation, All duos… — opened five times each, none stays alive."""
+    from classesduo.ui.calendar.finder_dialog import FinderDialog
+    from classesduo.ui.calendar.invitation_dialog import InvitationDialog
+    from classesduo.ui.calendar.session_dialog import SessionDialog
+    from classesduo.ui.calendar.term_slots_dialog import TermSlotsDialog
+    from classesduo.ui.preferences_dialog import PreferencesDialog
+    from classesduo.ui.term_dates_dialog import TermDatesDialog
+
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8))
+    opened: list[str] = []
+
+    def close(dialog: QtWidgets.QDialog) -> int:  # the user closes it
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+        return 0
+
+    page.run_dialog = close
+    monkeypatch.setattr(QtWidgets.QDialog, "exec", close)
+    session = page.week.canvas.items[0].view.session
+    reports = window.pages["reports"]
+    for _ in range(5):
+        page.find_slot()
+        page.find_all_slots()
+        page.new_session()
+        page.edit_session(session.id)
+        page.show_invitation(session)
+        window.edit_preferences()
+        reports.edit_term_dates()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    qtbot.wait(10)
+    kinds = (FinderDialog, TermSlotsDialog, SessionDialog, InvitationDialog, PreferencesDialog, TermDatesDialog)
+    assert {name: opened.count(name) for name in set(opened)} == {
+        kind.__name__: 10 if kind is SessionDialog else 5 for kind in kinds}
+    for kind in kinds:
+        assert window.findChildren(kind) == [], kind.__name__

@@ -214,3 +214,29 @@ def test_the_log_source_reads_the_names_again_after_a_failure(demo_workspace, mo
     names = source._duo_names("ecole")
     assert names is not None and names.folded and len(calls) == 2
     assert source._duo_names("ecole") is names and len(calls) == 2  # kept, not read at each keystroke
+
+
+def test_refreshing_a_filtered_list_counts_nothing_on_the_gui_thread(qtbot) -> None:  # noqa: ANN001
+    import threading
+
+    class ThreadRecording(ListSource):
+        def __init__(self, size: int) -> None:
+            super().__init__(size)
+            self.on_gui_thread: list[str] = []
+
+        def count(self, text: str) -> int:
+            if threading.current_thread() is threading.main_thread():
+                self.on_gui_thread.append(text)
+            return super().count(text)
+
+    source = ThreadRecording(1000)
+    table = _table(source)
+    qtbot.addWidget(table)
+    table.filter_edit.setText("44")
+    table.apply_filter()
+    table.set_source(source)  # a refresh (after a save) while the list is filtered
+    assert source.on_gui_thread == []
+    assert table.stack.currentWidget() is table.view  # the filtered rows, not the empty state, while counting
+    expected = len([v for v in range(1000) if "44" in str(v)])
+    qtbot.waitUntil(lambda: table.count_label.text() == f"{expected} of 1000", timeout=5000)
+    assert source.on_gui_thread == []

@@ -1,7 +1,8 @@
 """The calendar page's two finders: Find a slot… (one duo) and All duos… (common times for every duo).
 
 Functions of the page rather than methods, to keep ``calendar_page.py`` small;
-they show dialogs through ``page.run_dialog`` so tests can drive them.
+they show dialogs through ``page.show_dialog`` (which frees them once closed; tests replace
+``page.run_dialog`` to drive them).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def find_slot(page: CalendarPage, duo_id: str | None = None, start: date | None 
     start = start or max(page.anchor - timedelta(days=page.anchor.weekday()), page.today)
     dialog = FinderDialog(page.workspace.db, page._duo_list(), page.buffer_minutes(), start,
                           duo_id or page.toolbar.filters()[1] or None, parent or page)
-    planned = bool(page.run_dialog(dialog) and dialog.created)
+    planned = bool(page.show_dialog(dialog) and dialog.created)
     if planned:
         page.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
         if dialog.skipped:
@@ -50,4 +51,4 @@ def find_all_slots(page: CalendarPage) -> None:
     term = term_around(page.workspace.db, page.today)
     dialog = TermSlotsDialog(page.workspace.db, page.buffer_minutes(), term.start, term.end, parent=page)
     dialog.open_finder = lambda duo_id, start: find_slot(page, duo_id, start, dialog)
-    page.run_dialog(dialog)
+    page.show_dialog(dialog)

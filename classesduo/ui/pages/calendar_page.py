@@ -73,6 +73,7 @@ class CalendarPage(QtWidgets.QWidget):
         #: True while a worker checks the shown visios' rules; ``flags_shown`` is emitted when they are drawn.
         self.flags_pending = False
         #: How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.
+        #: Call :meth:`show_dialog`, which frees the dialog once it is closed.
         self.run_dialog: Callable[[QtWidgets.QDialog], int] = lambda dialog: dialog.exec()
 
         self.title_label = QtWidgets.QLabel()
@@ -278,6 +279,19 @@ class CalendarPage(QtWidgets.QWidget):
         super().changeEvent(event)
 
     # actions ----------------------------------------------------------------------------------------------
+    def show_dialog(self, dialog: QtWidgets.QDialog) -> int:
+        """Run ``dialog``; once closed it is deleted, with its database handle and results (not kept under the page).
+
+        The deletion waits for the event loop, so the caller still reads the dialog's results after this returns.
+        """
+        try:
+            return self.run_dialog(dialog)
+        finally:
+            if dialog.isVisible():  # left open (a test driving it): freed when it closes
+                dialog.finished.connect(dialog.deleteLater)
+            else:
+                dialog.deleteLater()
+
     def _duo_list(self) -> list[DuoView]:
         return sorted_by_text(self.duos.values(), lambda view: view.label)
 
@@ -309,7 +323,7 @@ class CalendarPage(QtWidgets.QWidget):
             return
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), parent=self)
         dialog.prefill(self.toolbar.filters()[1] or None, day or self.anchor, wall or time(15, 0))
-        if self.run_dialog(dialog) and dialog.saved is not None:
+        if self.show_dialog(dialog) and dialog.saved is not None:
             self._after_change(dialog.saved.duo_id)
 
     def edit_session(self, session_id: str | None) -> None:
@@ -325,7 +339,7 @@ class CalendarPage(QtWidgets.QWidget):
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), session, self)
         dialog.invitation_requested.connect(lambda s: self.show_invitation(s, dialog))
         dialog.log_requested.connect(lambda s: self.log_requested.emit(s.id))
-        if self.run_dialog(dialog) and dialog.saved is not None:
+        if self.show_dialog(dialog) and dialog.saved is not None:
             self._after_change(dialog.saved.duo_id)
 
     def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
@@ -336,7 +350,7 @@ class CalendarPage(QtWidgets.QWidget):
             return
         calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)
         text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)
-        self.run_dialog(InvitationDialog(text, parent or self))
+        self.show_dialog(InvitationDialog(text, parent or self))
 
     def move_item(self, item: CalendarItem, day: date, wall: time) -> None:
         """A dragged session dropped on a new Paris date and time."""

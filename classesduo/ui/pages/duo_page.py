@@ -138,6 +138,7 @@ class DuoPage(QtWidgets.QWidget):
         if self.workspace is None or self.duo_id is None:
             return
         self.timetables_dialog = TimetablesDialog(self.workspace.db, self.duo_id, date.today(), self)
+        self.timetables_dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept under the page
         self.timetables_dialog.open()
 
     def shown_duo_id(self) -> str | None:

@@ -270,8 +270,11 @@ class ReportsPage(QtWidgets.QWidget):
         if term is None or workspace is None:
             return
         dialog = TermDatesDialog(term, lambda edited: update_term_dates(workspace.db, edited), self)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            self.refresh()
+        try:
+            if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+                self.refresh()
+        finally:
+            dialog.deleteLater()
 
     def export(self, kind: str) -> None:
         period, scope, workspace = self.current_period(), self.current_scope(), self.workspace
