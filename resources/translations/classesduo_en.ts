@@ -265,23 +265,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="85"/>
         <source>Problems</source>
-        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
-        <source>All sessions</source>
+        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <source>All sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,54 +289,54 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="272"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="260"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="261"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="262"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
         <source>Series planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="348"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="362"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -344,52 +344,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="374"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="395"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="383"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="397"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="403"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -624,92 +624,92 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>&amp;Timetables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>Log / edit the selected session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>Undo delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>All terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>Nothing to log for this duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
         <source>Choose a duo in the Duos list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="274"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -717,27 +717,27 @@ Project: {project}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="283"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="284"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="295"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,11 +1268,11 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,7 +1608,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="391"/>
+        <location filename="../../classesduo/ui/main_window.py" line="394"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1670,14 +1670,14 @@ Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="384"/>
+        <location filename="../../classesduo/ui/main_window.py" line="387"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="391"/>
+        <location filename="../../classesduo/ui/main_window.py" line="394"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,7 +2350,7 @@ Erase them?</source>
 <context>
     <name>Plural</name>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="186"/>
         <source>at least %n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2358,7 +2358,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="181"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="189"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
@@ -2523,13 +2523,13 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="179"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="187"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="183"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="191"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
@@ -3260,7 +3260,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="142"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="323"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,97 +3280,97 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
         <source>Report saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
         <source>Export cancelled; no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>One arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>One partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
         <source>One facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>One duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Report &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>CSV for French Excel (;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Export &amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>

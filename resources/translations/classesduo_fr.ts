@@ -275,23 +275,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="84"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="85"/>
         <source>Problems</source>
-        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop.</extracomment>
+        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -299,55 +299,55 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="170"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="272"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="260"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="261"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="262"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="348"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="362"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="354"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -358,52 +358,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="373"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="374"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="375"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="381"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="395"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="383"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="397"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="403"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -638,92 +638,92 @@ La déplacer quand même ?</translation>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
         <source>Back to the list (Alt+Left, Esc)</source>
         <translation>Retour à la liste (Alt+Left, Esc)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
         <source>&amp;Timetables…</source>
         <translation>Emplois du &amp;temps…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="246"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="247"/>
         <source>Both schools&apos; weekly windows and their overlap, week by week</source>
         <translation>Les créneaux hebdomadaires des deux écoles et leur chevauchement, semaine par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="249"/>
         <source>Record an e-mail, a letter, a blog post or an extra visio (Ctrl+L)</source>
         <translation>Enregistrer un e-mail, une lettre, un billet de blog ou une visio supplémentaire (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
         <source>Log / edit the selected session…</source>
         <translation>Renseigner / modifier la séance sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="256"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
         <source>All terms</source>
         <translation>Tous les trimestres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
         <source>Nothing to log for this duo.</source>
         <translation>Rien à renseigner pour ce duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="261"/>
         <source>No exchange yet (or none matches the filters).</source>
         <translation>Aucun échange pour l’instant (ou aucun ne correspond aux filtres).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="265"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="266"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="267"/>
         <source>Choose a duo in the Duos list.</source>
         <translation>Choisissez un duo dans la liste des duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="274"/>
         <source>Paris: {paris_school} ({arr}e), class {paris_class} ({paris_level}, {paris_pupils} pupils)
 Partner: {partner_school}, {city} ({country}), class {partner_class} ({partner_level}, {partner_pupils} pupils), time zone {zone}
 Facilitator: {facilitator} · School year {year} · {status} · Languages: {languages} · Tools: {tools}
@@ -734,27 +734,27 @@ Intervenant·e : {facilitator} · Année scolaire {year} · {status} · Langues 
 Projet : {project}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="283"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="284"/>
         <source>none</source>
         <translation>aucun·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="287"/>
         <source>&lt;b&gt;{held}&lt;/b&gt; held · &lt;b&gt;{planned}&lt;/b&gt; planned · &lt;b&gt;{cancelled}&lt;/b&gt; cancelled · &lt;b&gt;{postponed}&lt;/b&gt; postponed · last exchange: &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; media · &lt;b&gt;{to_log}&lt;/b&gt; to log</source>
         <translation>&lt;b&gt;{held}&lt;/b&gt; tenue(s) · &lt;b&gt;{planned}&lt;/b&gt; prévue(s) · &lt;b&gt;{cancelled}&lt;/b&gt; annulée(s) · &lt;b&gt;{postponed}&lt;/b&gt; reportée(s) · dernier échange : &lt;b&gt;{last}&lt;/b&gt; · &lt;b&gt;{media}&lt;/b&gt; média(s) · &lt;b&gt;{to_log}&lt;/b&gt; à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/duo_page.py" line="294"/>
+        <location filename="../../classesduo/ui/pages/duo_page.py" line="295"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
@@ -1305,11 +1305,11 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
@@ -1646,7 +1646,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="391"/>
+        <location filename="../../classesduo/ui/main_window.py" line="394"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1714,7 +1714,7 @@ Les détails sont dans le journal : {log}</translation>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="384"/>
+        <location filename="../../classesduo/ui/main_window.py" line="387"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1723,7 +1723,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="391"/>
+        <location filename="../../classesduo/ui/main_window.py" line="394"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -2424,7 +2424,7 @@ Les effacer ?</translation>
 <context>
     <name>Plural</name>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="178"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="186"/>
         <source>at least %n row(s)</source>
         <translation>
             <numerusform>au moins %n ligne</numerusform>
@@ -2432,7 +2432,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="181"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="189"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
         <source>%n row(s)</source>
         <translation>
@@ -2601,13 +2601,13 @@ Les effacer ?</translation>
         <translation type="vanished">au moins {shown} lignes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="179"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="187"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="183"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="191"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
@@ -3346,7 +3346,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="142"/>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="323"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
@@ -3366,97 +3366,97 @@ Les effacer ?</translation>
         <translation>Rien à choisir pour ce périmètre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="288"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="291"/>
         <source>Export cancelled; no file written.</source>
         <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="292"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="293"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="295"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="299"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="300"/>
         <source>Edit the term&apos;s &amp;dates…</source>
         <translation>Modifier les da&amp;tes du trimestre…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
         <source>&amp;Scope:</source>
         <translation>Pé&amp;rimètre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="301"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
         <source>One arrondissement</source>
         <translation>Un arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="306"/>
         <source>One partner country</source>
         <translation>Un pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="304"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="307"/>
         <source>One facilitator</source>
         <translation>Un·e intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="305"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="308"/>
         <source>One duo</source>
         <translation>Un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
         <source>CSV for French Excel (;)</source>
         <translation>CSV pour Excel en français (;)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="316"/>
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="317"/>
         <source>Export &amp;XLSX…</source>
         <translation>Exporter en &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/reports_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/reports_page.py" line="318"/>
         <source>Nothing to report yet — add schools and duos, or load the demo data.</source>
         <translation>Rien à présenter pour l’instant — ajoutez des écoles et des duos, ou chargez les données de démonstration.</translation>
     </message>
