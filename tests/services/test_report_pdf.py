@@ -51,3 +51,29 @@ def test_a_name_no_font_draws_is_reported(qapp, workspace, monkeypatch: pytest.M
     assert fonts.font_warning(latin) == ""
     warning = fonts.font_warning(korean)
     assert "서" in warning and "fonts-noto-cjk" in warning and "boxes" in warning
+
+
+def test_japanese_and_korean_names_print_with_the_shipped_font(qapp, tmp_path: Path, workspace,  # noqa: ANN001
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without any CJK font on the machine, Korean and Japanese school names still print as text."""
+    from pypdf import PdfReader
+
+    from classesduo.storage.models import ClassGroupRow
+
+    monkeypatch.setattr(fonts, "CJK_FAMILIES", ())  # as on a machine with no CJK font installed
+    monkeypatch.setattr(fonts, "_families", None)
+    assert "Classes Duo CJK" in fonts.report_families()
+    ids = build_fixture(workspace)
+    names = {ids.d1: "서울 가락초등학교", ids.d2: "東京都立第一小学校"}
+    with workspace.db.transaction() as session:
+        for duo_id, name in names.items():
+            partner_id = session.scalar(select(DuoRow.partner_class_id).where(DuoRow.id == duo_id))
+            school_id = session.scalar(select(ClassGroupRow.school_id).where(ClassGroupRow.id == partner_id))
+            session.get(SchoolRow, school_id).name = name
+    data = build_report(workspace.db, TERM, ReportScope(), as_of=AS_OF)
+    assert fonts.font_warning(data) == ""
+    path = tmp_path / "r.pdf"
+    write_report(data, path, "en")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    assert "서울 가락초등학교" in text and "東京都立第一小学校" in text
+    monkeypatch.setattr(fonts, "_families", None)  # the next test finds the fonts afresh

@@ -2,9 +2,12 @@
 
 The report asks for DejaVu Sans (Latin, accents, Cyrillic, Greek, arrows; Debian's
 ``fonts-dejavu-core``) and, for Japanese, Chinese and Korean partner names, a Noto
-CJK family when the machine has one (Debian's ``fonts-noto-cjk``). Qt falls back
-glyph by glyph along the family list; without a CJK font those names show as boxes
-but the rest of the report is intact.
+CJK family when the machine has one (Debian's ``fonts-noto-cjk``), then the font the
+app ships: **Classes Duo CJK** (``resources/fonts``, a 1.7 MB subset of Noto Sans CJK
+JP under the SIL OFL: Latin, kana, the 2,965 common kanji of JIS X 0208 level 1 and
+the 2,350 common Hangul syllables of KS X 1001). Qt falls back glyph by glyph along
+the family list; a character none of them has (a rare kanji, Chinese hanzi without a
+system CJK font) is named by :func:`font_warning` before it prints as a box.
 """
 
 from __future__ import annotations
@@ -52,14 +55,32 @@ def report_families() -> list[str]:
                 known.add(family)
     latin = [family for family in LATIN_FAMILIES if family in known][:1]
     cjk = [family for family in CJK_FAMILIES if family in known][:1]
+    bundled = _bundled_families()
     if not latin:
         log.warning("no DejaVu Sans or similar font: the PDF uses Qt's default font (%s)",
                     QtGui.QFont().family())
         latin = [QtGui.QFont().family()]
     if not cjk:
-        log.info("no CJK font found (install fonts-noto-cjk): Japanese, Chinese and Korean names show as boxes")
-    _families = latin + cjk
+        log.info("no system CJK font (fonts-noto-cjk): Japanese and Korean names use the shipped subset")
+    _families = latin + cjk + [family for family in bundled if family not in latin + cjk]
     return _families
+
+
+def _bundled_families() -> list[str]:
+    """Register the fonts shipped in ``resources/fonts`` (once) and return their families."""
+    from PySide6 import QtGui
+
+    from classesduo.paths import resources_dir
+
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.otf")):
+        font_id = QtGui.QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("the shipped font %s could not be loaded", path.name)
+            continue
+        families += [family for family in QtGui.QFontDatabase.applicationFontFamilies(font_id)
+                     if family not in families]
+    return families
 
 
 def _has(known: set[str], path: Path) -> bool:
@@ -85,13 +106,15 @@ def uncovered_characters(texts: list[str]) -> str:
     order of first appearance; "" when every one is covered. Call once a QApplication exists."""
     from PySide6 import QtGui
 
-    metrics = [QtGui.QFontMetrics(QtGui.QFont(family)) for family in report_families()]
+    # QRawFont is the one font file a family resolves to (QFontMetrics would count Qt's own fallbacks).
+    raws = [QtGui.QRawFont.fromFont(QtGui.QFont(family)) for family in report_families()]
+    raws = [raw for raw in raws if raw.isValid() and raw.familyName() in report_families()]
     missing: dict[str, None] = {}
     for text in texts:
         for char in text:
             if char.isspace() or char in missing or ord(char) < 0x250:
                 continue
-            if not any(metric.inFontUcs4(ord(char)) for metric in metrics):
+            if not any(raw.supportsCharacter(ord(char)) for raw in raws):
                 missing[char] = None
     return "".join(missing)
 
