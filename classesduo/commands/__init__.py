@@ -11,6 +11,7 @@ COMMAND_MODULES = [
     "classesduo.commands.importing",
     "classesduo.commands.log",
     "classesduo.commands.slots",
+    "classesduo.commands.calendar",
     "classesduo.commands.ics",
     "classesduo.commands.media",
     "classesduo.commands.suggest",

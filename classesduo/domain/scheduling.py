@@ -27,7 +27,7 @@ from classesduo.domain.i18n import translate
 from classesduo.domain.no_overlap import explain_no_overlap, format_hours
 from classesduo.domain.public_holidays import public_holidays_between
 from classesduo.domain.slot_grid import grid_instants, keep_clear
-from classesduo.domain.terms import year_label
+from classesduo.domain.terms import next_year_label, year_label
 from classesduo.domain.timezones import (
     UTC,
     AmbiguousLocalTime,
@@ -68,6 +68,8 @@ class SchoolCalendar:
     public: tuple[str, str] | None = None
     known: tuple[tuple[date, date], ...] | None = None
     year_start_month: int = 8
+    #: The names of the school years that are known (an unknown day is never given one of them).
+    known_years: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         zone_info(self.zone)
@@ -75,6 +77,7 @@ class SchoolCalendar:
         object.__setattr__(self, "holidays", tuple(self.holidays))
         if self.known is not None:
             object.__setattr__(self, "known", tuple(self.known))
+        object.__setattr__(self, "known_years", tuple(self.known_years))
 
     def closures_between(self, start: date, end: date) -> list[HolidayPeriod]:
         """Every closure that touches [start, end] (local dates), by first day then name."""
@@ -104,7 +107,10 @@ class SchoolCalendar:
         """The school year whose calendar is unknown if ``day`` is in one (its name), else None."""
         if self.known is None or any(first <= day <= last for first, last in self.known):
             return None
-        return year_label(day, self.year_start_month)
+        label = year_label(day, self.year_start_month)
+        if label in self.known_years:  # e.g. 20 December after a year ending on the 17th: next year's is unknown
+            label = next_year_label(label, 1 if all(day > last for _first, last in self.known) else -1)
+        return label
 
     def unknown_between(self, start: date, end: date) -> list[tuple[date, date, str]]:
         """The stretches of [start, end] whose calendar is unknown, as (first, last, school year)."""

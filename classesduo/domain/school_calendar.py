@@ -95,13 +95,22 @@ def school_calendar(zone: str, windows: Sequence[WeeklyWindow], side: Side, coun
     own_periods = sorted(own, key=lambda period: (period.start, period.end, period.name))
     if side is Side.PARIS:
         return SchoolCalendar(zone, sorted(windows, key=_window_key), tuple(zone_c.periods) + tuple(own_periods),
-                              public=("FR", ""), known=zone_c.known_ranges(), year_start_month=8)
+                              public=("FR", ""), known=zone_c.known_ranges(), year_start_month=8,
+                              known_years=zone_c.school_years)
     closed, known = between_years(years)
     country = country.strip().upper()
     return SchoolCalendar(zone, sorted(windows, key=_window_key),
                           tuple(sorted(own_periods + closed, key=lambda p: (p.start, p.end, p.name))),
                           public=(country, subdivision.strip().upper()) if country else None, known=tuple(known),
-                          year_start_month=year_start_month(country, years))
+                          year_start_month=year_start_month(country, years),
+                          known_years=tuple(_label_of(year, years) for year in years))
+
+
+def _label_of(year: SchoolYear, years: Sequence[SchoolYear]) -> str:
+    """A stored school year under the name :func:`~classesduo.domain.terms.year_label` would give it."""
+    from classesduo.domain.terms import year_label
+
+    return year_label(year.first_day, year_start_month("", years))
 
 
 def _window_key(window: WeeklyWindow) -> tuple:

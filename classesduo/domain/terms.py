@@ -98,3 +98,11 @@ def year_label(day: date, start_month: int) -> str:
         return str(day.year)
     first = day.year if day.month >= start_month else day.year - 1
     return f"{first}-{first + 1}"
+
+
+def next_year_label(label: str, by: int = 1) -> str:
+    """The year ``by`` years after (or before) a label made by :func:`year_label`: "2027" → "2028"."""
+    if "-" in label:
+        first = parse_school_year(label) + by
+        return f"{first}-{first + 1}"
+    return str(int(label) + by)

@@ -82,8 +82,15 @@ def school_to_row(school: School, row: SchoolRow) -> SchoolRow:
         ]
     current_years = [SchoolYear(y.label, y.first_day, y.last_day, y.origin) for y in row.school_years]
     if current_years != list(school.school_years):
-        row.school_years = [SchoolYearRow(label=y.label, first_day=y.first_day, last_day=y.last_day, origin=y.origin)
-                            for y in school.school_years]
+        # updated in place by name: replacing the list would insert the new row before deleting the old one,
+        # and the (school, name) constraint refuses that
+        by_label = {year.label: year for year in row.school_years}
+        kept = []
+        for year in school.school_years:
+            target = by_label.pop(year.label, None) or SchoolYearRow(label=year.label)
+            target.first_day, target.last_day, target.origin = year.first_day, year.last_day, year.origin
+            kept.append(target)
+        row.school_years = kept
     return row
 
 

@@ -104,9 +104,9 @@ def test_partner_school_years_close_the_days_between_them_and_leave_the_rest_unk
     (summer,) = santiago.closures_on(date(2027, 1, 15))
     assert summer.source is HolidaySource.SCHOOL_YEAR and "2026" in summer.name and "2027" in summer.name
     assert santiago.unknown_on(date(2027, 1, 15)) is None
-    assert santiago.unknown_on(date(2027, 12, 20)) == "2027"
+    assert santiago.unknown_on(date(2027, 12, 20)) == "2028"  # after the 2027 year: the next one is unknown
     assert santiago.unknown_on(date(2028, 2, 1)) == "2028"
-    assert santiago.unknown_on(date(2026, 2, 27)) == "2026"
+    assert santiago.unknown_on(date(2026, 2, 27)) == "2025"  # before the first known year
     only_2026 = partner("CL", "America/Santiago", years[:1])
     assert only_2026.unknown_on(date(2027, 1, 15)) == "2027"  # the summer's end is not known without 2027
     assert describe_unknown("Colegio X, Santiago", "2027") == \
