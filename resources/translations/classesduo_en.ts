@@ -4325,37 +4325,37 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="112"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="121"/>
         <source>French zone C school calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="113"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
         <source>public holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="114"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
         <source>entered for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="115"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>imported for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="116"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>outside the school&apos;s school years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="133"/>
         <source>{name} — {school}: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="130"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="139"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4887,17 +4887,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/domain/busy_index.py" line="78"/>
         <location filename="../../classesduo/domain/conflicts.py" line="30"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="129"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="135"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
-        <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
+        <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="64"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="305"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="311"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4957,23 +4957,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="144"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="150"/>
         <source>a slot must end after it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="300"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="306"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="303"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
         <source>the step must be positive, not {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="315"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
@@ -5159,6 +5159,136 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/suggestions.py" line="43"/>
         <source>Choose a class of a Paris school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="71"/>
+        <source>Several schools are called {name}; give the school&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="73"/>
+        <source>No school with id or name {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="91"/>
+        <source>A break needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="103"/>
+        <source>{school} has no break called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="106"/>
+        <source>{school} has {count} breaks called {name}; give the first day (--start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="116"/>
+        <source>Paris schools follow the zone C calendar; their school years come with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="127"/>
+        <source>{school} has no school year {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="145"/>
+        <source>{file}: not a calendar file (use .csv or .ics).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="148"/>
+        <source>{file}: Paris schools follow the zone C calendar; import only breaks for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="209"/>
+        <source>{file}: line 1: missing column(s) {columns} (expected kind, name, first_day, last_day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="220"/>
+        <source>{file}: line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="227"/>
+        <source>{where}: {column}: not a date (YYYY-MM-DD): {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="230"/>
+        <source>{where}: name: empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="232"/>
+        <source>{where}: kind: {value!r} is neither break nor school_year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
+        <source>{where}: last_day {last} is before first_day {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="248"/>
+        <source>{file}: school year {name} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="264"/>
+        <source>{file}: not an iCalendar file ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="272"/>
+        <source>{file}: event {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="280"/>
+        <source>{where}: the event has no SUMMARY (the break&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="284"/>
+        <source>{where}: a recurring event, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
+        <source>{where}: a timed event within one day, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="305"/>
+        <source>the event has no DTSTART</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="312"/>
+        <source>DTSTART is a date-time but DTEND is a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="314"/>
+        <source>DTEND is before DTSTART</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="322"/>
+        <source>DTSTART is a date but DTEND is a date-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="324"/>
+        <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

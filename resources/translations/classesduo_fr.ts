@@ -4470,37 +4470,37 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Entre les années scolaires {before} et {after}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="112"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="121"/>
         <source>French zone C school calendar</source>
         <translation>calendrier scolaire français, zone C</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="113"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="114"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
         <source>entered for the school</source>
         <translation>saisi pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="115"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>imported for the school</source>
         <translation>importé pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="116"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>outside the school&apos;s school years</source>
         <translation>hors des années scolaires de l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="133"/>
         <source>{name} — {school}: {source}</source>
         <translation>{name} — {school} : {source}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="130"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="139"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation>{school} : vacances scolaires {year} inconnues — ajoutez-les</translation>
     </message>
@@ -5032,17 +5032,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/domain/busy_index.py" line="78"/>
         <location filename="../../classesduo/domain/conflicts.py" line="30"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="129"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="135"/>
         <location filename="../../classesduo/domain/timezones.py" line="185"/>
         <location filename="../../classesduo/domain/timezones.py" line="266"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
-        <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days.</extracomment>
+        <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
     </message>
     <message>
         <location filename="../../classesduo/domain/conflicts.py" line="64"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="305"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="311"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
@@ -5102,23 +5102,23 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>La classe partenaire a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="144"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="150"/>
         <source>a slot must end after it starts</source>
         <translation>un créneau doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="300"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="306"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation>la durée de la séance doit être positive ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="303"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
         <source>the step must be positive, not {step}</source>
         <translation>le pas doit être positif ({step})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="315"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/slot_search.py" line="114"/>
         <source>the start date {start} is after the end date {end}</source>
@@ -5305,6 +5305,136 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/services/suggestions.py" line="43"/>
         <source>Choose a class of a Paris school.</source>
         <translation>Choisissez une classe d’une école parisienne.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="71"/>
+        <source>Several schools are called {name}; give the school&apos;s id.</source>
+        <translation>Plusieurs écoles s&apos;appellent {name} ; donnez l&apos;identifiant de l&apos;école.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="73"/>
+        <source>No school with id or name {key}.</source>
+        <translation>Aucune école n&apos;a l&apos;identifiant ou le nom {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="91"/>
+        <source>A break needs a name.</source>
+        <translation>Un congé doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="103"/>
+        <source>{school} has no break called {name}.</source>
+        <translation>{school} n&apos;a pas de congé nommé {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="106"/>
+        <source>{school} has {count} breaks called {name}; give the first day (--start).</source>
+        <translation>{school} a {count} congés nommés {name} ; donnez le premier jour (--start).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="116"/>
+        <source>Paris schools follow the zone C calendar; their school years come with it.</source>
+        <translation>Les écoles parisiennes suivent le calendrier de la zone C ; leurs années scolaires en découlent.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="127"/>
+        <source>{school} has no school year {name}.</source>
+        <translation>{school} n&apos;a pas d&apos;année scolaire {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="145"/>
+        <source>{file}: not a calendar file (use .csv or .ics).</source>
+        <translation>{file} : pas un fichier de calendrier (utilisez .csv ou .ics).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="148"/>
+        <source>{file}: Paris schools follow the zone C calendar; import only breaks for them.</source>
+        <translation>{file} : les écoles parisiennes suivent le calendrier de la zone C ; n&apos;importez que des congés pour elles.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="209"/>
+        <source>{file}: line 1: missing column(s) {columns} (expected kind, name, first_day, last_day).</source>
+        <translation>{file} : ligne 1 : colonne(s) manquante(s) {columns} (attendu : kind, name, first_day, last_day).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="220"/>
+        <source>{file}: line {line}</source>
+        <translation>{file} : ligne {line}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="227"/>
+        <source>{where}: {column}: not a date (YYYY-MM-DD): {value!r}</source>
+        <translation>{where} : {column} : pas une date (AAAA-MM-JJ) : {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="230"/>
+        <source>{where}: name: empty</source>
+        <translation>{where} : name : vide</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="232"/>
+        <source>{where}: kind: {value!r} is neither break nor school_year</source>
+        <translation>{where} : kind : {value!r} n&apos;est ni break ni school_year</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
+        <source>{where}: last_day {last} is before first_day {first}</source>
+        <translation>{where} : last_day {last} est avant first_day {first}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="248"/>
+        <source>{file}: school year {name} is listed twice.</source>
+        <translation>{file} : l&apos;année scolaire {name} figure deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="264"/>
+        <source>{file}: not an iCalendar file ({error}).</source>
+        <translation>{file} : pas un fichier iCalendar ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="272"/>
+        <source>{file}: event {number}</source>
+        <translation>{file} : événement {number}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="280"/>
+        <source>{where}: the event has no SUMMARY (the break&apos;s name)</source>
+        <translation>{where} : l&apos;événement n&apos;a pas de SUMMARY (le nom du congé)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="284"/>
+        <source>{where}: a recurring event, left out</source>
+        <translation>{where} : événement récurrent, laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
+        <source>{where}: a timed event within one day, left out</source>
+        <translation>{where} : événement à heure fixe sur une seule journée, laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="305"/>
+        <source>the event has no DTSTART</source>
+        <translation>l&apos;événement n&apos;a pas de DTSTART</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="312"/>
+        <source>DTSTART is a date-time but DTEND is a date</source>
+        <translation>DTSTART est une date et une heure mais DTEND une date</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="314"/>
+        <source>DTEND is before DTSTART</source>
+        <translation>DTEND est avant DTSTART</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="322"/>
+        <source>DTSTART is a date but DTEND is a date-time</source>
+        <translation>DTSTART est une date mais DTEND une date et une heure</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/school_calendars.py" line="324"/>
+        <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
+        <translation>DTEND n&apos;est pas après DTSTART (pour un événement sur la journée, DTEND est le lendemain du dernier jour)</translation>
     </message>
 </context>
 <context>
