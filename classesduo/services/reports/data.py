@@ -38,7 +38,6 @@ from classesduo.services.reports.queries import (
     PARIS,
     Figures,
     S,
-    attendance_of,
     bucket_starts,
     by_kind,
     consent_lines,
@@ -67,11 +66,13 @@ class ReportCancelled(Exception):
 
 def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_of: date | None = None,
                  media_root: Path | None = None, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None, compare: bool = True) -> ReportData:
+                 cancelled: Callable[[], bool] | None = None, compare: bool = True,
+                 rates_only: bool = False) -> ReportData:
     """All the figures of one report. Raises NotFoundError for a scope naming nothing.
 
     With ``compare`` the rates are also computed for the term before and the same term a year earlier
-    (the summary's trend), with the same scope and the same day of reckoning."""
+    (the summary's trend), with the same scope and the same day of reckoning; those comparisons run with
+    ``rates_only`` (the duo lines and rates, no highlights, charts, consent, timeline or breakdown by kind)."""
     as_of = as_of or paris_today()
     start, end = paris_midnight(period.start), paris_midnight(period.end + timedelta(days=1))
     in_period = and_(S.start_utc >= start, S.start_utc < end)
@@ -97,25 +98,27 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         # sessions need only the scope (and nothing at all for the whole programme).
         in_report = in_period if scope.kind is ScopeKind.PROGRAMME else and_(
             in_period, S.duo_id.in_(_joined(select(DuoRow.id)).where(scoped)))
-        stats = session_stats(session, in_report)
-        attendance = attendance_of(session, in_report)
+        stats, attendance = session_stats(session, in_report)
         to_come = still_to_come(session, in_report, paris_midnight(as_of + timedelta(days=1)))
-        kinds = by_kind(session, in_report)
         step()
-        highlights = highlights_of(session, in_report)
-        step()
-        reasons = session.execute(
-            select(S.cancel_reason, func.count()).where(in_report, S.status == SessionStatus.CANCELLED)
-            .group_by(S.cancel_reason).order_by(func.count().desc(), S.cancel_reason)).all()
         by_week = use_weeks(period)
-        over_time = held_over_time(session, in_report, period, by_week)
-        step()
-        consent, media_total, cleared_publication = consent_lines(session, report_duos, start, end, as_of)
-        media_erased = erased_media(session, report_duos, period)
-        step()
+        kinds, highlights, reasons, over_time, consent = [], {}, [], [], []
+        media_total = cleared_publication = media_erased = 0
+        if not rates_only:
+            kinds = by_kind(session, in_report)
+            highlights = highlights_of(session, in_report)
+            step()
+            reasons = session.execute(
+                select(S.cancel_reason, func.count()).where(in_report, S.status == SessionStatus.CANCELLED)
+                .group_by(S.cancel_reason).order_by(func.count().desc(), S.cancel_reason)).all()
+            over_time = held_over_time(session, in_report, period, by_week)
+            step()
+            consent, media_total, cleared_publication = consent_lines(session, report_duos, start, end, as_of)
+            media_erased = erased_media(session, report_duos, period)
+            step()
         timeline: list[TimelineEntry] = []
         photos: list[Photo] = []
-        if scope.kind is ScopeKind.DUO:
+        if scope.kind is ScopeKind.DUO and not rates_only:
             timeline = timeline_of(session, scope.value, in_period)
             photos = photos_of(session, scope.value, start, end, as_of, media_root)
         step()
@@ -179,7 +182,8 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         trend.append(TrendLine("current", period, rates))
         terms = {f"{term.school_year}/{term.number}": (term.start, term.end) for term in list_terms(db)}
         for kind, other in zip(("previous", "year_before"), comparison_periods(period, terms), strict=True):
-            trend.append(TrendLine(kind, other, build_report(db, other, scope, as_of=as_of, compare=False).rates))
+            trend.append(TrendLine(kind, other, build_report(db, other, scope, as_of=as_of, compare=False,
+                                                             rates_only=True).rates))
     step()
     return ReportData(
         period=period, scope=scope, scope_label=subject, as_of=as_of, headline=headline, rates=rates, trend=trend,

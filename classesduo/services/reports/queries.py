@@ -70,7 +70,10 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def session_stats(session, in_report: ColumnElement[bool]) -> dict[str, Figures]:  # noqa: ANN001
+def session_stats(session, in_report: ColumnElement[bool]  # noqa: ANN001
+                  ) -> tuple[dict[str, Figures], dict[str, tuple[int, int, int, int]]]:
+    """Per duo, in one pass: its :class:`Figures`, and its attendance (pupils present summed over its held
+    exchanges with a Paris count, how many such exchanges, the same for the partner side)."""
     held = S.status == SessionStatus.HELD
     rows = session.execute(select(
         S.duo_id,
@@ -83,8 +86,13 @@ def session_stats(session, in_report: ColumnElement[bool]) -> dict[str, Figures]
         _count_if(and_(held, S.present_paris.is_(None))),
         func.max(case((held, S.present_partner), else_=None)),
         _count_if(and_(held, S.present_partner.is_(None))),
+        func.coalesce(func.sum(case((held, S.present_paris), else_=0)), 0),
+        _count_if(and_(held, S.present_paris.is_not(None))),
+        func.coalesce(func.sum(case((held, S.present_partner), else_=0)), 0),
+        _count_if(and_(held, S.present_partner.is_not(None))),
     ).where(in_report).group_by(S.duo_id)).all()
-    return {row[0]: Figures(*row[1:]) for row in rows}
+    return ({row[0]: Figures(*row[1:11]) for row in rows},
+            {row[0]: tuple(int(value) for value in row[11:]) for row in rows})
 
 
 def highlights_of(session, in_report: ColumnElement[bool]) -> dict[str, str]:  # noqa: ANN001
@@ -195,20 +203,6 @@ def photos_of(session, duo_id: str, start: datetime, end: datetime, as_of: date,
         if len(photos) == MAX_PHOTOS:
             break
     return photos
-
-
-def attendance_of(session, in_report: ColumnElement[bool]) -> dict[str, tuple[int, int, int, int]]:  # noqa: ANN001
-    """Per duo: pupils present summed over its held exchanges with a Paris count, how many such exchanges,
-    and the same for the partner side."""
-    held = S.status == SessionStatus.HELD
-    rows = session.execute(select(
-        S.duo_id,
-        func.coalesce(func.sum(case((held, S.present_paris), else_=0)), 0),
-        _count_if(and_(held, S.present_paris.is_not(None))),
-        func.coalesce(func.sum(case((held, S.present_partner), else_=0)), 0),
-        _count_if(and_(held, S.present_partner.is_not(None))),
-    ).where(in_report).group_by(S.duo_id)).all()
-    return {row[0]: (int(row[1]), int(row[2]), int(row[3]), int(row[4])) for row in rows}
 
 
 def still_to_come(session, in_report: ColumnElement[bool], after: datetime) -> int:  # noqa: ANN001
