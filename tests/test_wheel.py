@@ -50,3 +50,11 @@ def test_wheel_installs_and_runs_from_a_fresh_venv(tmp_path: Path) -> None:
                             "print(p.resources_dir()); print(p.migrations_dir())"],
         capture_output=True, text=True, check=True, cwd=tmp_path, env=env).stdout.split()
     assert all(line.startswith(str(venv)) for line in where), where
+    # The report's words, country names and CJK font travel in the wheel: a French report reads French.
+    report = run("--data-dir", str(data), "report", "--term", "2026-2027/1", "--lang", "fr", "-o",
+                 str(tmp_path / "r.csv"))
+    assert report.returncode == 0, report.stderr
+    text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    assert "Chiffres clés" in text and "Corée du Sud" in text and "Évolution" in text
+    assert Path(where[1], "fonts", "ClassesDuoCJK-Regular.otf").is_file()
+    assert Path(where[1], "data", "first_names.txt").is_file()
