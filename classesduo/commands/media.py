@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from classesduo.commands.common import UsageError, iso_date, open_for
+from classesduo.services.wording import LANGUAGES  # one list of languages (wording.py)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     album.add_argument("--term", required=True, help="e.g. 2026-2027/1")
     album.add_argument("-o", "--output", required=True, metavar="FOLDER", help="a new or empty folder")
     album.add_argument("--on", type=iso_date, help="decide consent as of this day (default today)")
-    album.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the album (default fr, "
+    album.add_argument("--lang", choices=list(LANGUAGES), default="fr", help="language of the album (default fr, "
                                                                           "like reports)")
     album.set_defaults(handler=run_album)
 

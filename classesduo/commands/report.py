@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from classesduo.commands.common import UsageError, iso_date, open_for
+from classesduo.services.wording import LANGUAGES  # one list of languages (wording.py)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="last day, included (YYYY-MM-DD); with --term, overrides the term's end")
     parser.add_argument("--scope", default="programme",
                         help="programme (default), arrondissement:11, country:JP, facilitator:ID or duo:ID")
-    parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the report (default fr)")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="fr", help="language of the report (default fr)")
     parser.add_argument("--semicolon", action="store_true",
                         help="CSV: separate with ';' and write decimal commas (French Excel)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf, FILE.csv or FILE.xlsx")
