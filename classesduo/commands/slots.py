@@ -67,8 +67,11 @@ def _run_one(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: 
     except NotFoundError:
         raise UsageError(f"no duo with id {args.duo_id!r} (see: classesduo list duos)") from None
     if args.json:
-        json.dump([slot.as_json() for slot in search.slots], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([{**slot.as_json(), "calendar_unknown": search.unknown_for(slot)} for slot in search.slots],
+                  sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+        for note in search.unknown:
+            print(f"warning: {_note_text(note)}", file=sys.stderr)
         if not search.slots:
             print(search.explanation, file=sys.stderr)
         return 0
@@ -78,12 +81,22 @@ def _run_one(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: 
           f"{args.start.isoformat()} to {args.end.isoformat()}")
     for change in search.clock_changes:
         print(f"  note: {describe_clock_change(change, city)}")
+    for note in search.unknown:
+        print(f"  warning: {_note_text(note)}")
+    for note in search.exclusions:
+        print(f"  left out: {_note_text(note)}")
     for slot in search.slots:
         paris, partner = slot.paris_local, slot.partner_local
         shift = {1: " (next day)", -1: " (day before)"}.get(slot.partner_day_shift, "")
-        print(f"{paris:%Y-%m-%d %a %H:%M} Paris   {partner:%a %H:%M} {city}{shift}")
+        unknown = "".join(f"  [unknown: {text}]" for text in search.unknown_for(slot))
+        print(f"{paris:%Y-%m-%d %a %H:%M} Paris   {partner:%a %H:%M} {city}{shift}{unknown}")
     if not search.slots:
         print(search.explanation)
         if search.asynchronous_proposal:
             print(search.asynchronous_proposal)
     return 0
+
+
+def _note_text(note) -> str:  # noqa: ANN001 - a CalendarNote
+    days = note.first.isoformat() if note.first == note.last else f"{note.first.isoformat()} to {note.last.isoformat()}"
+    return f"{days}: {note.text}"

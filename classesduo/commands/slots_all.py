@@ -13,7 +13,7 @@ import json
 import sys
 
 CSV_COLUMNS = ["duo_id", "duo", "status", "partner_city", "partner_timezone", "slots", "first_paris",
-               "first_partner", "why_none"]
+               "first_partner", "why_none", "calendar_unknown"]
 
 
 def run_all(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: ANN001 - a Workspace
@@ -34,6 +34,12 @@ def run_all(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: A
     return 0
 
 
+def _note_text(note) -> str:  # noqa: ANN001 - a CalendarNote
+    from classesduo.commands.slots import _note_text as text
+
+    return text(note)
+
+
 def _why_none(search) -> str:  # noqa: ANN001 - a SlotSearch
     return " ".join(filter(None, [search.explanation, search.asynchronous_proposal]))
 
@@ -44,7 +50,10 @@ def _as_json(search) -> dict[str, object]:  # noqa: ANN001 - a SlotSearch
     return {
         "duo_id": view.duo.id, "duo": view.label, "status": view.duo.status.value,
         "partner_city": view.partner.city, "partner_timezone": search.calendars.partner.zone,
-        "slots": len(search.slots), "first_slot": first.as_json() if first else None,
+        "slots": len(search.slots),
+        "first_slot": {**first.as_json(), "calendar_unknown": search.unknown_for(first)} if first else None,
+        "calendar_unknown": [note.as_json() for note in search.unknown],
+        "left_out": [note.as_json() for note in search.exclusions],
         "explanation": search.explanation, "asynchronous_proposal": search.asynchronous_proposal,
         "clock_changes": [{"date": day.isoformat(), "hours_before": before, "hours_after": after}
                           for day, before, after in search.clock_changes],
@@ -60,6 +69,7 @@ def _as_row(search) -> dict[str, object]:  # noqa: ANN001 - a SlotSearch
         "first_paris": f"{first.paris_local:%Y-%m-%d %H:%M}" if first else "",
         "first_partner": f"{first.partner_local:%Y-%m-%d %H:%M}" if first else "",
         "why_none": "" if first else _why_none(search),
+        "calendar_unknown": "; ".join(_note_text(note) for note in search.unknown),
     }
 
 
@@ -70,6 +80,8 @@ def _print_text(searches: list, args: argparse.Namespace) -> None:
     for search in searches:
         first = search.first_slot
         label = search.calendars.view.label
+        for note in search.unknown:
+            print(f"{label}: warning: {_note_text(note)}")
         if first is None:
             print(f"{label}: no slot. {_why_none(search)}")
             continue

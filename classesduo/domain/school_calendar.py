@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
@@ -134,11 +135,61 @@ def describe_closure(period: HolidayPeriod, school: str) -> str:
                                                                        source=source)
 
 
+@dataclass(frozen=True, slots=True)
+class CalendarNote:
+    """A stretch of days a search leaves out (``closed``, with its reason) or cannot vouch for (``unknown``)."""
+
+    first: date
+    last: date
+    side: Side
+    kind: str  # "closed" or "unknown"
+    text: str
+    year: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {"first_day": self.first.isoformat(), "last_day": self.last.isoformat(), "side": self.side.value,
+                "kind": self.kind, "school_year": self.year, "message": self.text}
+
+
+def calendar_notes(paris: SchoolCalendar, paris_name: str, partner: SchoolCalendar, partner_name: str,
+                   start: date, end: date) -> list[CalendarNote]:
+    """What both schools' calendars take out of [start, end] and what they do not know, side by side.
+
+    Closures are listed only when they fall on a day the school has hours (a
+    Sunday public holiday leaves nothing out), clipped to the range.
+    """
+    notes = []
+    for side, calendar, name in ((Side.PARIS, paris, paris_name), (Side.PARTNER, partner, partner_name)):
+        for first, last, period, year in _side_stretches(calendar, start, end):
+            if period is not None:
+                notes.append(CalendarNote(first, last, side, "closed", describe_closure(period, name)))
+            else:
+                notes.append(CalendarNote(first, last, side, "unknown", describe_unknown(name, year), year))
+    return sorted(notes, key=lambda note: (note.kind != "unknown", note.first, note.side is not Side.PARIS,
+                                           note.text))
+
+
+@lru_cache(maxsize=4096)
+def _side_stretches(calendar: SchoolCalendar, start: date,
+                    end: date) -> tuple[tuple[date, date, HolidayPeriod | None, str], ...]:
+    """One school's closures (on days it has hours) and unknown stretches, memoised: duos share schools."""
+    found: list[tuple[date, date, HolidayPeriod | None, str]] = []
+    weekdays = {window.weekday for window in calendar.windows if window.end > window.start}
+    for period in calendar.closures_between(start, end):
+        first, last = max(period.start, start), min(period.end, end)
+        if any((first + timedelta(days=offset)).weekday() in weekdays
+               for offset in range(min(7, (last - first).days + 1))):
+            found.append((first, last, period, ""))
+    found += [(first, last, None, year) for first, last, year in calendar.unknown_between(start, end)]
+    return tuple(found)
+
+
 def describe_unknown(school: str, year: str) -> str:
     """The flag for a date whose calendar is unknown."""
     return translate("calendar", "{school}: school holidays for {year} are unknown — add them").format(
         school=school, year=year)
 
 
-__all__ = ["SchoolYear", "ShippedCalendar", "between_years", "describe_closure", "describe_unknown",
+__all__ = ["CalendarNote", "SchoolYear", "ShippedCalendar", "between_years", "calendar_notes", "describe_closure",
+           "describe_unknown",
            "school_calendar", "source_label", "year_start_month"]

@@ -21,6 +21,8 @@ from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.conflicts import PlannedSession, session_problems
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.scheduling import SchoolCalendar
+from classesduo.domain.school_calendar import describe_unknown
+from classesduo.domain.timezones import utc_to_local
 from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times, occupying_query, planned_session
 from classesduo.services.holidays import calendar_of_school
 from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
@@ -67,8 +69,9 @@ def busy_intervals(db: Database, calendars: DuoCalendars, start: datetime, end: 
     return busy.for_duo(calendars.view.duo, ignore_session_id)
 
 
-def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, SchoolCalendar]:
-    """The school calendar of each class, loaded in three queries whatever the number of classes."""
+def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, tuple[SchoolCalendar, str]]:
+    """The school calendar of each class and how its school is named in flags ("École X, Paris"),
+    loaded in a few queries whatever the number of classes."""
     rows = session.scalars(
         select(ClassGroupRow).where(ClassGroupRow.id.in_(class_ids))
         .options(selectinload(ClassGroupRow.school).selectinload(SchoolRow.windows),
@@ -76,8 +79,19 @@ def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, Scho
                  selectinload(ClassGroupRow.school).selectinload(SchoolRow.school_years))).all()
     calendars = {}
     for row in rows:
-        calendars[row.id] = calendar_of_school(school_from_row(row.school))
+        calendars[row.id] = (calendar_of_school(school_from_row(row.school)), f"{row.school.name}, {row.school.city}")
     return calendars
+
+
+def unknown_flags(paris: SchoolCalendar, paris_school: str, partner: SchoolCalendar, partner_school: str,
+                  start_utc: datetime) -> list[str]:
+    """The unknown-calendar flags of a visio starting at ``start_utc`` (each school's local date)."""
+    flags = []
+    for calendar, school in ((paris, paris_school), (partner, partner_school)):
+        year = calendar.unknown_on(utc_to_local(start_utc, calendar.zone).date())
+        if year is not None:
+            flags.append(describe_unknown(school, year))
+    return flags
 
 
 # --- rule checks -------------------------------------------------------------------------------------------
@@ -89,7 +103,7 @@ def session_flags(db: Database, start: datetime, end: datetime, buffer_minutes: 
 
     Rules: inside both schools' windows, on no holiday, the facilitator and
     both classes not double-booked and with ``buffer_minutes`` between two
-    visios. ``session_ids`` limits which visios are checked (e.g. those a
+    visios; a visio on a date whose school calendar is unknown is flagged too. ``session_ids`` limits which visios are checked (e.g. those a
     filtered view shows); they are still checked against every other visio.
     One query of plain columns and one busy-time index for the whole range.
     """
@@ -108,8 +122,10 @@ def session_flags(db: Database, start: datetime, end: datetime, buffer_minutes: 
     index = BusyIndex(planned)
     flags: dict[str, list[str]] = {}
     for visio in targets:
-        problems = session_problems(visio, calendars[visio.paris_class_id], calendars[visio.partner_class_id],
-                                    index, buffer_minutes)
+        (paris, paris_school), (partner, partner_school) = (calendars[visio.paris_class_id],
+                                                            calendars[visio.partner_class_id])
+        problems = session_problems(visio, paris, partner, index, buffer_minutes)
+        problems += unknown_flags(paris, paris_school, partner, partner_school, visio.start_utc)
         if problems:
             flags[visio.id] = problems
     return flags
@@ -125,4 +141,5 @@ def problems_for(db: Database, duo_id: str, start_utc: datetime, minutes: int, s
                                duo.partner_class_id, start_utc, end_utc)
     with db.reading() as session:
         index = load_busy_times(session, start_utc, end_utc, duo=duo)
-    return session_problems(candidate, calendars.paris, calendars.partner, index, buffer_minutes)
+    return session_problems(candidate, calendars.paris, calendars.partner, index, buffer_minutes) + unknown_flags(
+        calendars.paris, calendars.paris_school, calendars.partner, calendars.partner_school, start_utc)

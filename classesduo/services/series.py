@@ -16,12 +16,14 @@ from sqlalchemy import select
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
-from classesduo.domain.series import series_occurrences
+from classesduo.domain.scheduling import Slot
+from classesduo.domain.series import SeriesPlan, series_occurrences
 from classesduo.domain.timezones import LocalTimeError, local_to_utc, utc_to_local
 from classesduo.services import records
 from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
 from classesduo.services.planning import check_minutes
-from classesduo.services.scheduling import duo_calendars
+from classesduo.services.scheduling import DuoCalendars, duo_calendars, slot_view
+from classesduo.services.slot_search import slot_unknown
 from classesduo.storage.convert import session_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, SessionSeriesRow
@@ -35,24 +37,71 @@ class SeriesResult:
     sessions: list[ExchangeSession] = field(default_factory=list)
     #: Dates left out, with the reason (a holiday's name, or a clock change).
     skipped: list[tuple[date, str]] = field(default_factory=list)
+    #: Dates planned although a school's calendar is unknown there, with the flag.
+    unknown: list[tuple[date, str]] = field(default_factory=list)
 
 
-def create_series(db: Database, duo_id: str, first_day: date, until: date, paris_wall: time, minutes: int,
-                  interval_weeks: int = 1) -> SeriesResult:
-    """Store a series and its occurrences in one transaction; holiday dates are skipped and returned."""
+class UnknownCalendarError(ServiceError):
+    """The series would cross dates whose school calendar is unknown; ``dates`` says which and why."""
+
+    def __init__(self, dates: list[tuple[date, str]]) -> None:
+        self.dates = dates
+        notes = sorted({text for _day, text in dates})
+        super().__init__(translate("services", "This series crosses {count} dates whose school calendar is unknown "
+                                               "({first} to {last}): {notes}").format(
+            count=len(dates), first=dates[0][0].isoformat(), last=dates[-1][0].isoformat(), notes="; ".join(notes)))
+
+
+def unknown_dates(calendars: DuoCalendars, occurrences: list[Slot]) -> list[tuple[date, str]]:
+    """Each occurrence on a date whose calendar is unknown for either school, with the flag(s)."""
+    found = []
+    for slot in occurrences:
+        view = slot_view(slot, calendars.paris.zone, calendars.partner.zone)
+        flags = slot_unknown(calendars, view)
+        if flags:
+            found.append((view.paris_local.date(), " ".join(flags)))
+    return found
+
+
+def plan_series(db: Database, duo_id: str, first_day: date, until: date, paris_wall: time, minutes: int,
+                interval_weeks: int = 1) -> tuple[SeriesPlan, list[tuple[date, str]]]:
+    """What :func:`create_series` would plan, without writing: the plan and its unknown-calendar dates."""
     check_minutes(minutes)
     calendars = duo_calendars(db, duo_id)
+    plan = _plan(calendars, first_day, until, paris_wall, minutes, interval_weeks)
+    return plan, unknown_dates(calendars, plan.occurrences)
+
+
+def _plan(calendars: DuoCalendars, first_day: date, until: date, paris_wall: time, minutes: int,
+          interval_weeks: int) -> SeriesPlan:
     margin = timedelta(days=2)  # the partner's local dates may be a day either side
-    plan = series_occurrences(first_day, until, interval_weeks, paris_wall, minutes, calendars.paris.zone,
+    return series_occurrences(first_day, until, interval_weeks, paris_wall, minutes, calendars.paris.zone,
                               calendars.paris.closures_between(first_day, until),
                               calendars.partner.closures_between(first_day - margin, until + margin),
                               calendars.partner.zone)
+
+
+def create_series(db: Database, duo_id: str, first_day: date, until: date, paris_wall: time, minutes: int,
+                  interval_weeks: int = 1, accept_unknown: bool = False) -> SeriesResult:
+    """Store a series and its occurrences in one transaction; holiday dates are skipped and returned.
+
+    A series never silently crosses an unknown calendar: if an occurrence falls
+    on a date whose school year is unknown for either school,
+    :class:`UnknownCalendarError` lists them and nothing is written, unless
+    ``accept_unknown`` (the user saw them); the result lists them too.
+    """
+    check_minutes(minutes)
+    calendars = duo_calendars(db, duo_id)
+    plan = _plan(calendars, first_day, until, paris_wall, minutes, interval_weeks)
     if not plan.occurrences:
         raise ServiceError(translate("services", "No date of this series is possible: every one is skipped."))
     if len(plan.occurrences) > MAX_OCCURRENCES:
         raise ServiceError(translate("services", "A series holds at most {max} sessions; this one would have "
                                                  "{count}.").format(max=MAX_OCCURRENCES,
                                                                     count=len(plan.occurrences)))
+    unknown = unknown_dates(calendars, plan.occurrences)
+    if unknown and not accept_unknown:
+        raise UnknownCalendarError(unknown)
     with translated_storage_errors(), db.transaction() as session:
         duo = records.get_row(session, DuoRow, duo_id)
         series = SessionSeriesRow(duo_id=duo.id, interval_weeks=interval_weeks, paris_wall_time=paris_wall,
@@ -64,7 +113,7 @@ def create_series(db: Database, duo_id: str, first_day: date, until: date, paris
                                    visio_link=duo.visio_link, sequence=0) for slot in plan.occurrences]
         session.add_all(rows)
         session.flush()
-        return SeriesResult(series.id, [session_from_row(row) for row in rows], list(plan.skipped))
+        return SeriesResult(series.id, [session_from_row(row) for row in rows], list(plan.skipped), unknown)
 
 
 def series_sessions(db: Database, series_id: str) -> list[ExchangeSession]:

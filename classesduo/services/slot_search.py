@@ -14,6 +14,7 @@ from classesduo.domain.availability import WEEKDAY_NAMES
 from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import Slot, explain_no_overlap, find_slots, format_hours, weekly_overlap_minutes
+from classesduo.domain.school_calendar import CalendarNote, calendar_notes, describe_unknown
 from classesduo.domain.timezones import difference_changes, utc_to_local
 from classesduo.services.duo_calendars import DuoCalendars
 
@@ -92,6 +93,21 @@ class SlotSearch:
     asynchronous_proposal: str = ""
     #: (date, hours before, hours after): when the difference between the clocks changes in the range.
     clock_changes: list[tuple[date, float, float]] = field(default_factory=list)
+    #: What either school's calendar leaves out of the range (with the reason) or does not know.
+    notes: list[CalendarNote] = field(default_factory=list)
+
+    @property
+    def unknown(self) -> list[CalendarNote]:
+        """The stretches of the range for which either school's calendar is unknown."""
+        return [note for note in self.notes if note.kind == "unknown"]
+
+    @property
+    def exclusions(self) -> list[CalendarNote]:
+        return [note for note in self.notes if note.kind == "closed"]
+
+    def unknown_for(self, view: SlotView) -> list[str]:
+        """Why this slot may fall on a closed day nobody knows of: one message per school whose year is unknown."""
+        return slot_unknown(self.calendars, view)
 
     @property
     def timetables_never_meet(self) -> bool:
@@ -100,6 +116,22 @@ class SlotSearch:
     @property
     def first_slot(self) -> SlotView | None:
         return self.slots[0] if self.slots else None
+
+
+def slot_unknown(calendars: DuoCalendars, view: SlotView) -> list[str]:
+    """The unknown-calendar flags of one slot (Paris date for the Paris school, local date for the partner)."""
+    found = []
+    for calendar, school, day in ((calendars.paris, calendars.paris_school, view.paris_local.date()),
+                                  (calendars.partner, calendars.partner_school, view.partner_local.date())):
+        year = calendar.unknown_on(day)
+        if year is not None:
+            found.append(describe_unknown(school, year))
+    return found
+
+
+def duo_notes(calendars: DuoCalendars, start: date, end: date) -> list[CalendarNote]:
+    return calendar_notes(calendars.paris, calendars.paris_school, calendars.partner, calendars.partner_school,
+                          start, end)
 
 
 def asynchronous_proposal(city: str) -> str:
@@ -146,7 +178,8 @@ def search_duo(calendars: DuoCalendars, busy: BusyIndex, start: date, end: date,
                               "facilitator or of one of the classes (with {buffer} minutes around it). Try other "
                               "dates or a shorter session.").format(
                 start=start.isoformat(), end=end.isoformat(), minutes=minutes, buffer=buffer_minutes)
-    return SlotSearch(calendars, start, end, minutes, found, explanation, proposal, changes)
+    return SlotSearch(calendars, start, end, minutes, found, explanation, proposal, changes,
+                      duo_notes(calendars, start, end))
 
 
 def describe_clock_change(change: tuple[date, float, float], city: str) -> str:

@@ -51,18 +51,20 @@ def test_every_duo_over_the_term_then_plan_from_a_row(make_window, demo_dir: Pat
         assert f"{len(active)} duos from" in dialog.summary.text()
         model = dialog.table.model
         header = [model.headerData(c, QtCore.Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        assert header == ["Duo", "Facilitator", "Slots", "First slot (Paris)", "Partner's time", "Why none"]
+        assert header == ["Duo", "Facilitator", "Slots", "First slot (Paris)", "Partner's time", "School calendars",
+                          "Why none"]
         # Sorted by number of slots: the duos without any come first.
         dialog.table.view.sortByColumn(2, QtCore.Qt.SortOrder.AscendingOrder)
         counts = [len(search.slots) for search in _rows(dialog)]
         assert counts == sorted(counts) and counts[0] == 0
         # A row with slots shows both clocks; one without says why.
-        texts = {dialog.table.proxy.index(r, 0).data(): [dialog.table.proxy.index(r, c).data() for c in range(6)]
+        texts = {dialog.table.proxy.index(r, 0).data(): [dialog.table.proxy.index(r, c).data() for c in range(7)]
                  for r in range(dialog.table.proxy.rowCount())}
         montreal = next(v for label, v in texts.items() if "Saint-Louis" in label)
-        assert montreal[3].endswith("15:00") and montreal[4].endswith("09:00 Montréal") and montreal[5] == ""
+        assert montreal[3].endswith("15:00") and montreal[4].endswith("09:00 Montréal") and montreal[6] == ""
         tokyo = next(v for label, v in texts.items() if "Buffon" in label)
-        assert tokyo[2] == "0" and tokyo[3] == "" and "Tokyo is 7 h ahead" in tokyo[5]
+        assert tokyo[2] == "0" and tokyo[3] == "" and "Tokyo is 7 h ahead" in tokyo[6]
+        assert montreal[5] == ""  # the demo's school calendars are known for the term
         # Filtering as you type, the "without common times" switch, the detail of the selected row.
         dialog.table.filter_edit.setText("Buffon")
         assert [s.calendars.view.label for s in _rows(dialog)] == [s for s in texts if "Buffon" in s]

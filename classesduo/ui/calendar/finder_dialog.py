@@ -13,9 +13,10 @@ from classesduo.services import planning, scheduling, series
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
 from classesduo.services.workspace import Database
+from classesduo.ui.calendar.calendar_notes import note_lines
 from classesduo.ui.calendar.overlap_picture import OverlapPanel
 from classesduo.ui.calendar.time_entry import pydate, qdate
-from classesduo.ui.formatting import date_edit_format, format_day, format_wall_time
+from classesduo.ui.formatting import date_edit_format, format_date, format_day, format_wall_time
 from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
@@ -52,10 +53,11 @@ class FinderDialog(QtWidgets.QDialog):
         top.addWidget(self.to_edit)
         top.addWidget(self.minutes)
 
-        self.table = QtWidgets.QTableWidget(0, 4)
+        self.table = QtWidgets.QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             translate("FinderDialog", "Paris date"), translate("FinderDialog", "Paris time"),
-            translate("FinderDialog", "Partner time"), translate("FinderDialog", "Partner day")])
+            translate("FinderDialog", "Partner time"), translate("FinderDialog", "Partner day"),
+            translate("FinderDialog", "School calendars")])
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -80,6 +82,13 @@ class FinderDialog(QtWidgets.QDialog):
         for widget in (self.interval, self.until):
             widget.setEnabled(False)
             self.repeat.toggled.connect(widget.setEnabled)
+        #: What the series would leave out and where it would cross an unknown school calendar.
+        self.series_note = QtWidgets.QLabel(wordWrap=True)
+        self.series_note.setObjectName("finderSeriesNote")
+        self.series_note.hide()
+        self.repeat.toggled.connect(self._preview_series)
+        self.interval.currentIndexChanged.connect(self._preview_series)
+        self.until.dateChanged.connect(self._preview_series)
         self.error = QtWidgets.QLabel(wordWrap=True)
         self.error.setProperty("role", "fieldError")
 
@@ -98,6 +107,7 @@ class FinderDialog(QtWidgets.QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(splitter, 1)
         layout.addLayout(repeat_row)
+        layout.addWidget(self.series_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(820, 720)
@@ -145,6 +155,7 @@ class FinderDialog(QtWidgets.QDialog):
                 format_wall_time(partner),
                 locale.dayName(partner.isoweekday(), QtCore.QLocale.FormatType.LongFormat)
                 + shift.get(slot.partner_day_shift, ""),
+                " ".join(translate("FinderDialog", "⚠ {flag}").format(flag=flag) for flag in search.unknown_for(slot)),
             ]
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
@@ -157,8 +168,9 @@ class FinderDialog(QtWidgets.QDialog):
             summary = summary.format(count=len(search.slots))
         else:
             summary = " ".join(filter(None, [search.explanation, search.asynchronous_proposal]))
-        self.explanation.setText("\n".join([summary, *notes]))
-        self.picture.set_duo(search.calendars.paris, search.calendars.partner, city, search.start)
+        self.explanation.setText("\n".join([summary, *notes, *note_lines(search.notes)]))
+        self.picture.set_duo(search.calendars.paris, search.calendars.partner, city, search.start,
+                             search.calendars.paris_school, search.calendars.partner_school)
 
     def _selection_changed(self) -> None:
         slot = self.selected_slot()
@@ -169,6 +181,42 @@ class FinderDialog(QtWidgets.QDialog):
             if pydate(self.until.date()) <= day:  # a series runs at most to the end of the slot's school year
                 first_year = day.year if day.month >= 8 else day.year - 1
                 self.until.setDate(qdate(date(first_year + 1, 6, 30)))
+        self._preview_series()
+
+    def _series_args(self, slot: scheduling.SlotView) -> tuple:
+        paris = slot.paris_local
+        return (paris.date(), pydate(self.until.date()), time(paris.hour, paris.minute), slot.slot.minutes,
+                self.interval.currentData())
+
+    def _preview_series(self, *_: object) -> None:
+        """Under the series options: the dates it would leave out (and why) and those with an unknown calendar."""
+        slot = self.selected_slot()
+        if not self.repeat.isChecked() or slot is None or self.search is None:
+            self.series_note.hide()
+            return
+        try:
+            plan, unknown = series.plan_series(self.db, self.search.calendars.duo_id, *self._series_args(slot))
+        except (ServiceError, ValueError) as error:
+            self.series_note.setText(str(error))
+            self.series_note.show()
+            return
+        lines = []
+        if unknown:
+            lines.append(translate("FinderDialog", "⚠ %n date(s) of this series fall where a school calendar is "
+                                                   "unknown:", None, len(unknown)))
+            lines += [f"• {format_date(day)}: {text}" for day, text in unknown[:8]]
+        if plan.skipped:
+            lines.append(translate("FinderDialog", "Left out:"))
+            lines += [f"• {format_date(day)}: {reason}" for day, reason in plan.skipped[:8]]
+        self.series_note.setText("\n".join(lines))
+        self.series_note.setVisible(bool(lines))
+
+    def confirm_unknown(self, text: str) -> bool:
+        """Ask before planning across an unknown calendar (tests replace this)."""
+        answer = QtWidgets.QMessageBox.question(
+            self, translate("FinderDialog", "School calendar unknown"),
+            text + "\n\n" + translate("FinderDialog", "Plan the series anyway?"))
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     def create(self) -> None:
         slot = self.selected_slot()
@@ -178,9 +226,13 @@ class FinderDialog(QtWidgets.QDialog):
         minutes = slot.slot.minutes
         try:
             if self.repeat.isChecked():
-                paris = slot.paris_local
-                result = series.create_series(self.db, duo_id, paris.date(), pydate(self.until.date()),
-                                              time(paris.hour, paris.minute), minutes, self.interval.currentData())
+                try:
+                    result = series.create_series(self.db, duo_id, *self._series_args(slot))
+                except series.UnknownCalendarError as unknown:
+                    if not self.confirm_unknown(str(unknown)):
+                        self.error.setText(str(unknown))
+                        return
+                    result = series.create_series(self.db, duo_id, *self._series_args(slot), accept_unknown=True)
                 self.created, self.skipped = result.sessions, result.skipped
             else:
                 self.created = [planning.create_session(self.db, duo_id, slot.slot.start_utc, minutes)]

@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from classesduo.domain.scheduling import Interval, SchoolCalendar, week_blocks
+from classesduo.domain.school_calendar import calendar_notes
+from classesduo.ui.calendar.calendar_notes import note_lines
 from classesduo.ui.calendar.week_view import day_names
 from classesduo.ui.formatting import format_date
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
@@ -103,6 +105,9 @@ class OverlapPicture(QtWidgets.QWidget):
                              QtCore.Qt.AlignmentFlag.AlignCenter, f"{names[index]} {day.day}/{day.month}")
             if self.paris is not None and self.paris.holiday_on(day) is not None:
                 painter.fillRect(QtCore.QRectF(left + index * width, top, width, height), HOLIDAY_COLOUR)
+            if self.partner is not None and self.partner.holiday_on(day) is not None:  # the partner's date
+                painter.fillRect(QtCore.QRectF(left + index * width + width / 2, top, width / 2, height),
+                                 QtGui.QBrush(HOLIDAY_COLOUR.darker(), QtCore.Qt.BrushStyle.BDiagPattern))
         for hour in range(self.first_hour, self.last_hour + 1):
             y = top + (hour - self.first_hour) / max(1, hours) * height
             painter.setPen(QtGui.QColor(0, 0, 0, 30))
@@ -145,6 +150,10 @@ class OverlapPanel(QtWidgets.QWidget):
         self.previous_button = QtWidgets.QToolButton(text="◀")
         self.next_button = QtWidgets.QToolButton(text="▶")
         self.week_label = QtWidgets.QLabel()
+        #: Why days of the week are left out (holiday, side, source) and which are unknown.
+        self.reasons = QtWidgets.QLabel(wordWrap=True)
+        self.reasons.setObjectName("overlapReasons")
+        self.names = ("", "")
         self.previous_button.clicked.connect(lambda: self.set_week(self.picture.monday - timedelta(weeks=1)))
         self.next_button.clicked.connect(lambda: self.set_week(self.picture.monday + timedelta(weeks=1)))
         row = QtWidgets.QHBoxLayout()
@@ -156,10 +165,14 @@ class OverlapPanel(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.picture, 1)
+        layout.addWidget(self.reasons)
         self.previous_button.setToolTip(translate("OverlapPicture", "Previous week"))
         self.next_button.setToolTip(translate("OverlapPicture", "Next week"))
 
-    def set_duo(self, paris: SchoolCalendar, partner: SchoolCalendar, partner_city: str, monday: date) -> None:
+    def set_duo(self, paris: SchoolCalendar, partner: SchoolCalendar, partner_city: str, monday: date,
+                paris_school: str = "", partner_school: str = "") -> None:
+        self.names = (paris_school or translate("OverlapPicture", "Paris class"),
+                      partner_school or partner_city)
         self.picture.set_duo(paris, partner, partner_city, monday)
         self._update_label()
 
@@ -172,3 +185,8 @@ class OverlapPanel(QtWidgets.QWidget):
         minutes = self.picture.overlap_minutes()
         text = translate("OverlapPicture", "Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}")
         self.week_label.setText(text.format(monday=format_date(monday), hours=minutes // 60, minutes=minutes % 60))
+        paris, partner = self.picture.paris, self.picture.partner
+        lines = [] if paris is None or partner is None else note_lines(calendar_notes(
+            paris, self.names[0], partner, self.names[1], monday, monday + timedelta(days=6)))
+        self.reasons.setText("\n".join(lines))
+        self.reasons.setVisible(bool(lines))

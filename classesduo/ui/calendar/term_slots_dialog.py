@@ -17,6 +17,7 @@ from classesduo.domain.enums import DuoStatus
 from classesduo.services import scheduling
 from classesduo.services.term_slots import SlotSearchCancelled, find_slots_for_duos
 from classesduo.services.workspace import Database
+from classesduo.ui.calendar.calendar_notes import note_lines, unknown_years
 from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.formatting import date_edit_format, format_date, format_day_time, format_wall_time
 from classesduo.ui.operations import Operation, run_with_progress
@@ -63,6 +64,7 @@ def columns() -> list:
         text_column(lambda: translate("TermSlotsDialog", "Partner's time"), _first_partner,
                     sort_key=lambda s: (s.first_slot.partner_local.time() if s.first_slot else datetime.max.time(),
                                         s.calendars.partner_city)),
+        text_column(lambda: translate("TermSlotsDialog", "School calendars"), lambda s: unknown_years(s.unknown)),
         text_column(lambda: translate("TermSlotsDialog", "Why none"), lambda s: s.explanation),
     ]
 
@@ -186,9 +188,14 @@ class TermSlotsDialog(QtWidgets.QDialog):
         with_slots = sum(1 for search in searches if search.slots)
         summary = translate("TermSlotsDialog", "{total} duos from {start} to {end}: {with_slots} with common times, "
                                                "{without} without.")
-        self.summary.setText(summary.format(total=len(searches), start=format_date(pydate(self.from_edit.date())),
-                                            end=format_date(pydate(self.to_edit.date())), with_slots=with_slots,
-                                            without=len(searches) - with_slots))
+        text = summary.format(total=len(searches), start=format_date(pydate(self.from_edit.date())),
+                              end=format_date(pydate(self.to_edit.date())), with_slots=with_slots,
+                              without=len(searches) - with_slots)
+        unknown = sum(1 for search in searches if search.unknown)
+        if unknown:
+            text += " " + translate("TermSlotsDialog", "⚠ %n duo(s) with a school calendar unknown in these dates "
+                                                       "(see “School calendars”).", None, unknown)
+        self.summary.setText(text)
         shown = [search for search in searches if not search.slots] if self.without_only.isChecked() else searches
         self.table.set_records(shown)
         header = self.table.view.horizontalHeader()
@@ -219,6 +226,7 @@ class TermSlotsDialog(QtWidgets.QDialog):
         else:
             lines.append(" ".join(filter(None, [search.explanation, search.asynchronous_proposal])))
         lines += [scheduling.describe_clock_change(change, city) for change in search.clock_changes]
+        lines += note_lines(search.notes)
         self.detail.setText("\n".join(lines))
 
     def _open_duo(self, search: SlotSearch | None) -> None:

@@ -16,7 +16,8 @@ class TimetablesDialog(QtWidgets.QDialog):
         calendars = duo_calendars(db, duo_id)
         self.setWindowTitle(translate("TimetablesDialog", "Timetables — {duo}").format(duo=calendars.view.label))
         self.panel = OverlapPanel()
-        self.panel.set_duo(calendars.paris, calendars.partner, calendars.view.partner.city, week)
+        self.panel.set_duo(calendars.paris, calendars.partner, calendars.view.partner.city, week,
+                           calendars.paris_school, calendars.partner_school)
         note = QtWidgets.QLabel(translate(
             "TimetablesDialog", "Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock "
                                 "change in March or October."), wordWrap=True)

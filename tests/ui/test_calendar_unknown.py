@@ -1,0 +1,69 @@
+"""The slot finder and its series say which days they leave out and why, and flag unknown school calendars."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from classesduo.services.duos import list_duos
+from classesduo.services.sessions import list_sessions
+from classesduo.ui.calendar.finder_dialog import FinderDialog
+from classesduo.ui.qt import QtCore
+
+
+def _finder(window, city: str, start: date, end: date) -> FinderDialog:  # noqa: ANN001
+    duos = list_duos(window.workspace.db)
+    duo = next(view for view in duos if view.partner.city == city)
+    dialog = FinderDialog(window.workspace.db, duos, 15, start, duo.duo.id, parent=window)
+    dialog.to_edit.setDate(QtCore.QDate(end.year, end.month, end.day))
+    return dialog
+
+
+def test_the_finder_flags_each_slot_in_an_unknown_school_year(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window = make_window(demo_dir)
+    dialog = _finder(window, "Roma", date(2027, 10, 25), date(2027, 11, 12))
+    rows = {dialog.table.item(row, 0).data(QtCore.Qt.ItemDataRole.UserRole + 10).paris_local.date(): row
+            for row in range(dialog.table.rowCount())}
+    assert date(2027, 11, 2) in rows  # Toussaint 2027: not published, so offered — but flagged
+    flag = dialog.table.item(rows[date(2027, 11, 2)], 4).text()
+    assert "⚠" in flag and "school holidays for 2027-2028 are unknown — add them" in flag
+    assert "⚠" in dialog.explanation.text() and "2027-2028 are unknown" in dialog.explanation.text()
+    # Monday 1 November: a public holiday in Rome (a Paris one too, but Paris has no hours on Mondays)
+    assert "Left out 01/11/2027: All Saints' Day — Scuola primaria Daniele Manin, Roma: public holiday" in \
+        dialog.explanation.text()
+    known = _finder(window, "Roma", date(2027, 3, 1), date(2027, 3, 12))
+    assert known.table.rowCount() and all(known.table.item(row, 4).text() == "" for row in range(
+        known.table.rowCount()))
+    dialog.deleteLater()
+    known.deleteLater()
+
+
+def test_the_overlap_picture_says_which_day_is_left_out_and_why(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window = make_window(demo_dir)
+    dialog = _finder(window, "Roma", date(2026, 5, 4), date(2026, 5, 8))
+    reasons = dialog.picture.reasons.text()
+    assert "Fête de la Victoire" in reasons and "public holiday" in reasons and "FR" in reasons
+    assert "École élémentaire" in reasons  # which side
+    dialog.deleteLater()
+
+
+def test_a_series_never_silently_crosses_an_unknown_calendar(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window = make_window(demo_dir)
+    dialog = _finder(window, "Roma", date(2027, 6, 1), date(2027, 6, 11))
+    dialog.table.selectRow(0)
+    dialog.repeat.setChecked(True)
+    dialog.until.setDate(QtCore.QDate(2027, 9, 30))
+    note = dialog.series_note.text()
+    assert not dialog.series_note.isHidden() and "⚠" in note and "2027-2028 are unknown" in note
+    assert "Left out" in note and "Vacances d'été" in note
+    asked = []
+    dialog.confirm_unknown = lambda text: asked.append(text) or False
+    duo_id = dialog.search.calendars.duo_id
+    before = len(list_sessions(window.workspace.db, duo_id=duo_id))
+    dialog.create_button.click()
+    assert asked and "unknown" in asked[0] and not dialog.created
+    assert len(list_sessions(window.workspace.db, duo_id=duo_id)) == before  # nothing planned
+    dialog.confirm_unknown = lambda text: True
+    dialog.create_button.click()
+    assert dialog.created and len(list_sessions(window.workspace.db, duo_id=duo_id)) > before
+    dialog.deleteLater()
