@@ -287,6 +287,29 @@ Its window has been brought to the front. One window at a time keeps the data sa
     </message>
 </context>
 <context>
+    <name>CalendarNotes</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="15"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="23"/>
+        <source>⚠ {days}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="24"/>
+        <source>Left out {days}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="39"/>
+        <source>Unknown: {years}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
@@ -903,103 +926,129 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="35"/>
         <source>Find a slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="46"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
         <source>Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
         <source>to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Paris date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Partner time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Partner day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
-        <source>Repeat</source>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
         <source>every week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>every other week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="79"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="96"/>
         <source>&amp;Plan this slot</source>
+        <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="145"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="156"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="158"/>
+        <source>⚠ {flag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
+        <source>Left out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <source>School calendar unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
+        <source>Plan the series anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2312,37 +2361,39 @@ Erase them?</source>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="40"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="42"/>
         <source>Overlap of the two timetables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="174"/>
         <source>Paris class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="126"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="131"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="128"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="133"/>
         <source>Both free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="169"/>
         <source>Previous week</source>
+        <extracomment>Why days of the week are left out (holiday, side, source) and which are unknown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="160"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="170"/>
         <source>Next week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="173"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="186"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,128 +4181,138 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Slots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
         <source>First slot (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
         <source>Partner&apos;s time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="67"/>
+        <source>School calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
         <source>Why none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
         <source>Looking for common times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="174"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="187"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="189"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="202"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="196"/>
+        <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="209"/>
         <source>Every duo has common times in these dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="206"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="224"/>
         <source>{count} possible slots. Double-click to see them all and plan one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="238"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
         <source>Common times for every duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="239"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="240"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>&amp;to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="241"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="242"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="243"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source>&amp;Active duos only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="244"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="245"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>Only duos &amp;without common times</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4297,7 +4358,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="20"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4319,43 +4380,43 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="84"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="85"/>
         <source>Between school years {before} and {after}</source>
         <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="121"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
         <source>French zone C school calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
         <source>public holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>entered for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>imported for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
         <source>outside the school&apos;s school years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="133"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="134"/>
         <source>{name} — {school}: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="139"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="189"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4975,7 +5036,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="315"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/slot_search.py" line="114"/>
+        <location filename="../../classesduo/services/slot_search.py" line="146"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5061,38 +5122,38 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="106"/>
+        <location filename="../../classesduo/services/slot_search.py" line="138"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
-        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range. What either school&apos;s calendar leaves out of the range (with the reason) or does not know.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="117"/>
+        <location filename="../../classesduo/services/slot_search.py" line="149"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="143"/>
+        <location filename="../../classesduo/services/slot_search.py" line="175"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="154"/>
+        <location filename="../../classesduo/services/slot_search.py" line="187"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="155"/>
+        <location filename="../../classesduo/services/slot_search.py" line="188"/>
         <source>ahead of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="155"/>
+        <location filename="../../classesduo/services/slot_search.py" line="188"/>
         <source>behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="156"/>
+        <location filename="../../classesduo/services/slot_search.py" line="189"/>
         <source>level with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5136,18 +5197,23 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="51"/>
-        <source>No date of this series is possible: every one is skipped.</source>
-        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
+        <location filename="../../classesduo/services/series.py" line="50"/>
+        <source>This series crosses {count} dates whose school calendar is unknown ({first} to {last}): {notes}</source>
+        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change). Dates planned although a school&apos;s calendar is unknown there, with the flag.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="53"/>
+        <location filename="../../classesduo/services/series.py" line="97"/>
+        <source>No date of this series is possible: every one is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="99"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="93"/>
+        <location filename="../../classesduo/services/series.py" line="142"/>
         <source>This session is not part of a series.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -297,6 +297,29 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
     </message>
 </context>
 <context>
+    <name>CalendarNotes</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="15"/>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="23"/>
+        <source>⚠ {days}: {text}</source>
+        <translation>⚠ {days} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="24"/>
+        <source>Left out {days}: {text}</source>
+        <translation>Exclu le {days} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/calendar_notes.py" line="39"/>
+        <source>Unknown: {years}</source>
+        <translation>Inconnu : {years}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
@@ -938,104 +961,130 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="35"/>
         <source>Find a slot</source>
         <translation>Trouver un créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="46"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
         <source>Duo:</source>
         <translation>Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
         <source>to:</source>
         <translation>au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Paris date</source>
         <translation>Date à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="57"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Partner time</source>
         <translation>Heure partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Partner day</source>
         <translation>Jour partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <source>School calendars</source>
+        <translation>Calendriers scolaires</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>every other week</source>
         <translation>une semaine sur deux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="79"/>
         <source>until</source>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="96"/>
         <source>&amp;Plan this slot</source>
+        <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="145"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="156"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="158"/>
+        <source>⚠ {flag}</source>
+        <translation>⚠ {flag}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation>{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
+        <source>Left out:</source>
+        <translation>Exclus :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <source>School calendar unknown</source>
+        <translation>Calendrier scolaire inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
+        <source>Plan the series anyway?</source>
+        <translation>Planifier la série quand même ?</translation>
     </message>
 </context>
 <context>
@@ -2386,37 +2435,39 @@ Les effacer ?</translation>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="40"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="42"/>
         <source>Overlap of the two timetables</source>
         <translation>Chevauchement des deux emplois du temps</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="125"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="174"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="126"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="131"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation>Classe de {city} (à l’heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="128"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="133"/>
         <source>Both free</source>
         <translation>Toutes deux libres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="169"/>
         <source>Previous week</source>
+        <extracomment>Why days of the week are left out (holiday, side, source) and which are unknown.</extracomment>
         <translation>Semaine précédente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="160"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="170"/>
         <source>Next week</source>
         <translation>Semaine suivante</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="173"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="186"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation>Semaine du {monday} (heure de Paris) : les deux classes sont libres {hours} h {minutes:02d}</translation>
     </message>
@@ -4275,128 +4326,138 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation> (le lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
         <source> (day before)</source>
         <translation> (la veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Slots</source>
         <translation>Créneaux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
         <source>First slot (Paris)</source>
         <translation>Premier créneau (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
         <source>Partner&apos;s time</source>
         <translation>Heure du partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="67"/>
+        <source>School calendars</source>
+        <translation>Calendriers scolaires</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
         <source>Why none</source>
         <translation>Pourquoi aucun</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
         <source>Looking for common times…</source>
         <translation>Recherche des créneaux communs…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation>Recherche des créneaux communs du {start} au {end}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="174"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation>Recherche annulée. Appuyez sur « Rechercher » pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="187"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="189"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation>{total} duos du {start} au {end} : {with_slots} avec des créneaux communs, {without} sans.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="202"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="196"/>
+        <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
+        <translation>⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="209"/>
         <source>Every duo has common times in these dates.</source>
         <translation>Chaque duo a des créneaux communs à ces dates.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation>Aucun duo actif. Décochez « Duos actifs seulement » pour inclure les duos proposés, en pause et clos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="206"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a pas encore de duo : créez-en un dans la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="224"/>
         <source>{count} possible slots. Double-click to see them all and plan one.</source>
         <translation>{count} créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="238"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
         <source>Common times for every duo</source>
         <translation>Créneaux communs de chaque duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="239"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
         <source>&amp;From:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="240"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>&amp;to:</source>
         <translation>&amp;au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="241"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;Length:</source>
         <translation>&amp;Durée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="242"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="243"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source>&amp;Active duos only</source>
         <translation>Duos &amp;actifs seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="244"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation>Laisser de côté les duos proposés, en pause et clos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="245"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>Only duos &amp;without common times</source>
         <translation>Seulement les duos &amp;sans créneau commun</translation>
     </message>
@@ -4442,7 +4503,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Emplois du temps — {duo}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="20"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation>Heure de Paris sur le côté. Utilisez ◀ ▶ pour voir une autre semaine, par exemple autour d’un changement d’heure en mars ou en octobre.</translation>
     </message>
@@ -4464,43 +4525,43 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="84"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="85"/>
         <source>Between school years {before} and {after}</source>
         <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
         <translation>Entre les années scolaires {before} et {after}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="121"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
         <source>French zone C school calendar</source>
         <translation>calendrier scolaire français, zone C</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>entered for the school</source>
         <translation>saisi pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>imported for the school</source>
         <translation>importé pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
         <source>outside the school&apos;s school years</source>
         <translation>hors des années scolaires de l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="133"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="134"/>
         <source>{name} — {school}: {source}</source>
         <translation>{name} — {school} : {source}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="139"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="189"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation>{school} : vacances scolaires {year} inconnues — ajoutez-les</translation>
     </message>
@@ -5120,7 +5181,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="315"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/slot_search.py" line="114"/>
+        <location filename="../../classesduo/services/slot_search.py" line="146"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation>la date de début {start} est après la date de fin {end}</translation>
     </message>
@@ -5206,38 +5267,38 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="106"/>
+        <location filename="../../classesduo/services/slot_search.py" line="138"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
-        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range.</extracomment>
+        <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range. What either school&apos;s calendar leaves out of the range (with the reason) or does not know.</extracomment>
         <translation>Les visios en direct ne sont pas possibles avec {city} dans ces emplois du temps. Prévoyez plutôt des échanges asynchrones : messages vidéo enregistrés, lettres, e-mails ou billets de blog, auxquels chaque classe répond à son rythme.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="117"/>
+        <location filename="../../classesduo/services/slot_search.py" line="149"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation>la période est trop longue ({days} jours) ; cherchez sur {max} jours au plus à la fois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="143"/>
+        <location filename="../../classesduo/services/slot_search.py" line="175"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation>Les deux emplois du temps se recoupent, mais chaque moment commun du {start} au {end} tombe pendant des vacances, dure moins de {minutes} minutes, ou est pris par une autre visio de l’intervenant·e ou de l’une des classes (avec {buffer} minutes autour). Essayez d’autres dates ou une séance plus courte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="154"/>
+        <location filename="../../classesduo/services/slot_search.py" line="187"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation>À partir du {date}, {city} a {hours} {direction} Paris (auparavant {previous}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="155"/>
+        <location filename="../../classesduo/services/slot_search.py" line="188"/>
         <source>ahead of</source>
         <translation>d’avance sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="155"/>
+        <location filename="../../classesduo/services/slot_search.py" line="188"/>
         <source>behind</source>
         <translation>de retard sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="156"/>
+        <location filename="../../classesduo/services/slot_search.py" line="189"/>
         <source>level with</source>
         <translation>de décalage avec</translation>
     </message>
@@ -5281,18 +5342,23 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="51"/>
+        <location filename="../../classesduo/services/series.py" line="50"/>
+        <source>This series crosses {count} dates whose school calendar is unknown ({first} to {last}): {notes}</source>
+        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change). Dates planned although a school&apos;s calendar is unknown there, with the flag.</extracomment>
+        <translation>Cette série passe par {count} dates dont le calendrier scolaire est inconnu (du {first} au {last}) : {notes}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/series.py" line="97"/>
         <source>No date of this series is possible: every one is skipped.</source>
-        <extracomment>Dates left out, with the reason (a holiday&apos;s name, or a clock change).</extracomment>
         <translation>Aucune date de cette série n’est possible : toutes sont sautées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="53"/>
+        <location filename="../../classesduo/services/series.py" line="99"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="93"/>
+        <location filename="../../classesduo/services/series.py" line="142"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
     </message>
