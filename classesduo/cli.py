@@ -78,7 +78,25 @@ def _gui_options(argv: Sequence[str]) -> dict[str, str | None] | None:
     return options
 
 
+def one_line(text: str) -> str:
+    """A message as one line: control characters (a newline in a file name…) shown escaped."""
+    from classesduo.domain.text import escape_controls
+
+    return escape_controls(text)
+
+
+def _log_to_file_only(args: argparse.Namespace) -> None:
+    from classesduo.logs import log_to_file_only
+    from classesduo.paths import AppPaths
+
+    log_to_file_only(lambda: AppPaths.resolve(args.data_dir).log_file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from classesduo.paths import use_private_umask
+
+    use_private_umask()  # children's data: every file 0600, every folder 0700
+    logging.raiseExceptions = False  # a log that cannot be written (a full disk) must not print tracebacks
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_options(argv)
     if gui is not None:
@@ -108,7 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the one place that turns failures into a message
         from classesduo.services.errors import ServiceError, ValidationError
 
+        _log_to_file_only(args)
         if not isinstance(error, ServiceError | ValidationError):
             log.exception("command %s failed", args.command)
-        print(f"classesduo: error: {error}", file=sys.stderr)
+        else:
+            log.info("command %s refused: %s", args.command, error, exc_info=error.__cause__ is not None)
+        print(f"classesduo: error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ServiceError | ValidationError | ValueError) else 1

@@ -86,5 +86,23 @@ class AppPaths:
         return override or os.environ.get(DB_URL_ENV) or f"sqlite:///{self.database}"
 
     def ensure(self) -> None:
+        """Create the folders, private to the user (0700) whatever the umask."""
+        from classesduo.storage.atomic import private_folder
+
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.media_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
+
+    def private_roots(self) -> list[Path]:
+        """The folders holding children's data and traces of it (``check`` keeps them 0700/0600)."""
+        roots = [self.data_dir]
+        roots += [folder for folder in (self.config_dir, self.log_dir) if self.data_dir not in folder.parents]
+        return roots
+
+
+#: What the app creates is readable by the user only (children's data): a process-wide umask, set by the
+#: CLI and the GUI at start-up, and explicit modes where files are created (storage/atomic.py).
+PRIVATE_UMASK = 0o077
+
+
+def use_private_umask() -> None:
+    os.umask(PRIVATE_UMASK)

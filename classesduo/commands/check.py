@@ -15,8 +15,15 @@ def run(args: argparse.Namespace) -> int:
 
     from classesduo.commands.common import open_for
     from classesduo.services.integrity import check_workspace
+    from classesduo.services.workspace import ForeignWalError
 
-    report = check_workspace(open_for(args))
+    try:
+        workspace = open_for(args)
+    except ForeignWalError as error:  # reported, not merged: the database stays as it was
+        print(f"database: {error}", file=sys.stderr)
+        print("1 database problem (a -wal file that is not this database's).", file=sys.stderr)
+        return 1
+    report = check_workspace(workspace)
     for problem in report.database:
         print(f"database: {problem}", file=sys.stderr)
     for problem in report.media:

@@ -15,12 +15,12 @@ class UsageError(Exception):
 
 def open_for(args: argparse.Namespace) -> Workspace:
     """Open the data folder / database named by the global options, with logging to its log file."""
-    from classesduo.logs import setup_logging
+    from classesduo.logs import log_to_file_only
+    from classesduo.paths import AppPaths
     from classesduo.services.workspace import open_workspace
 
-    workspace = open_workspace(args.data_dir, args.db_url)
-    setup_logging(workspace.paths.log_file)
-    return workspace
+    log_to_file_only(lambda: AppPaths.resolve(args.data_dir).log_file)  # before opening: its failures are logged
+    return open_workspace(args.data_dir, args.db_url)
 
 
 def iso_date(text: str):  # noqa: ANN201 - an argparse type

@@ -27,3 +27,30 @@ def _fold_name(text: str) -> str:
 def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: Characters that reorder the text shown around them (bidi embeddings, overrides, isolates): a name holding
+#: U+202E can display "gnp.exe" as "exe.png". Names are refused with them; output shows them escaped.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_bidi_control(text: str | None) -> bool:
+    return bool(text) and any(ch in BIDI_CONTROLS for ch in text)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` safe to print on one terminal line: control and bidi-control characters as ``\\n``, ``\\u202e``…
+
+    A file name holding a newline cannot forge a line of output; ordinary text (accents, CJK) is unchanged."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or unicodedata.category(ch) == "Zs":  # spaces, the no-break ones too
+            out.append(ch)
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from classesduo.domain.i18n import translate
 from classesduo.paths import AppPaths
-from classesduo.services.errors import ServiceError
+from classesduo.services.errors import ServiceError, StorageUnavailableError
 from classesduo.services.workspace import Workspace
 from classesduo.storage import backups as store
 from classesduo.storage.backups import BackupFile
+from classesduo.storage.diagnosis import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -46,26 +47,37 @@ def _now(now: datetime | None) -> datetime:
 
 
 def backup_now(workspace: Workspace, reason: str = "manual", target: Path | None = None,
-               now: datetime | None = None) -> Path:
-    """Write a checked backup to ``target`` or to the backups folder (then rotate the folder)."""
+               now: datetime | None = None, rotate: bool = True) -> Path:
+    """Write a checked backup to ``target`` or to the backups folder (then rotate the folder, unless
+    ``rotate=False``: the caller calls :func:`rotate_backups` once its action succeeded)."""
     database = _database(workspace)
     try:
         if target is not None:
             return store.write_backup(database, target)
         folder = workspace.paths.backups_dir
         path = store.write_backup(database, folder / store.backup_name(_now(now), reason))
-        store.rotate(folder, _now(now))
+        if rotate:
+            store.rotate(folder, _now(now))
     except store.BackupError as error:
         raise ServiceError(str(error)) from error
+    except StorageUnavailable as error:
+        raise StorageUnavailableError(error) from error
     log.info("backup written: %s", path)
     return path
 
 
-def backup_before(workspace: Workspace, reason: str, now: datetime | None = None) -> Path | None:
+def backup_before(workspace: Workspace, reason: str, now: datetime | None = None,
+                  rotate: bool = True) -> Path | None:
     """A backup just before ``reason`` (e.g. "import", "erase"); None on a server database."""
     if store.sqlite_file(workspace.db.url) is None:
         return None
-    return backup_now(workspace, f"before-{reason}", now=now)
+    return backup_now(workspace, f"before-{reason}", now=now, rotate=rotate)
+
+
+def rotate_backups(workspace: Workspace, now: datetime | None = None) -> None:
+    """Apply rotation to the backups folder (after an action that took a backup with ``rotate=False``)."""
+    if store.sqlite_file(workspace.db.url) is not None:
+        store.rotate(workspace.paths.backups_dir, _now(now))
 
 
 def backup_if_due(workspace: Workspace, now: datetime | None = None) -> Path | None:
@@ -84,38 +96,56 @@ def list_backups(paths: AppPaths) -> list[BackupFile]:
 
 
 def newest_good_backup(paths: AppPaths) -> BackupFile | None:
-    for backup in store.list_backups(paths.backups_dir):
-        if not store.integrity_problems(backup.path):
-            return backup
+    try:
+        for backup in store.list_backups(paths.backups_dir):
+            if not store.integrity_problems(backup.path):
+                return backup
+    except StorageUnavailable as error:
+        raise StorageUnavailableError(error) from error
     return None
 
 
 def restore(paths: AppPaths, backup: Path, now: datetime | None = None) -> RestoreResult:
     """Put ``backup`` in place of the data folder's database.
 
-    A sound current database is backed up first; a damaged one is renamed aside
-    (never overwritten). Close the workspace before calling this.
+    Order, so that no step can make things worse: the backup is checked; the free space for the restored
+    copy and a safety backup is checked; the restored copy is written beside the database and checked;
+    only then is a sound current database backed up (``before-restore``) and replaced in one transaction,
+    or a damaged one kept aside (linked under a ``.damaged-…`` name) and replaced in one rename. A
+    database that cannot be read for another reason (a full disk, a read-only file, an I/O error) is not
+    damage: the restore stops and says what to do. Close the workspace before calling this.
     """
     backup = Path(backup).expanduser().resolve()
+    try:
+        return _restore(paths, backup, now)
+    except StorageUnavailable as error:
+        raise StorageUnavailableError(error) from error
+    except store.BackupError as error:
+        raise ServiceError(str(error)) from error
+
+
+def _restore(paths: AppPaths, backup: Path, now: datetime | None) -> RestoreResult:
     problems = store.integrity_problems(backup)
     if problems:
         raise ServiceError(translate("backups", "{name} cannot be restored: it is damaged or not a Classes Duo "
                                                 "backup ({problem}).").format(name=backup.name, problem=problems[0]))
     database = paths.database
+    # Damage or not, decided before anything is written (raises StorageUnavailable when it cannot be read).
+    damaged = database.exists() and bool(store.integrity_problems(database, quick=True))
+    store.check_space_for_restore(backup, database)
+    prepared = store.prepare_restore(backup, database)
     safety = aside = None
-    if database.exists():
-        if store.integrity_problems(database, quick=True):
-            aside = store.move_aside(database, _now(now))
-            log.warning("damaged database moved aside to %s", aside)
-        else:
-            try:
-                safety = store.write_backup(
-                    database, paths.backups_dir / store.backup_name(_now(now), "before-restore"))
-            except store.BackupError as error:
-                raise ServiceError(str(error)) from error
     try:
-        store.restore_into(backup, database)
-    except store.BackupError as error:
-        raise ServiceError(str(error)) from error
+        if damaged:
+            aside = store.move_aside(database, _now(now), keep_original=True)
+            log.warning("damaged database kept aside as %s", aside)
+            store.swap_in(prepared, database)
+        elif database.exists():
+            safety = store.write_backup(database, paths.backups_dir / store.backup_name(_now(now), "before-restore"))
+            store.replace_content(prepared, database)
+        else:
+            store.swap_in(prepared, database)
+    finally:
+        prepared.unlink(missing_ok=True)
     log.info("restored %s (safety backup %s, damaged file %s)", backup, safety, aside)
     return RestoreResult(backup, safety, aside)

@@ -19,6 +19,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from classesduo.domain.enums import ConsentStatus, MediaKind
 from classesduo.domain.i18n import translate
 from classesduo.domain.timezones import paris_today
 from classesduo.services import records
-from classesduo.services.backups import backup_before
+from classesduo.services.backups import backup_before, rotate_backups
 from classesduo.services.bundle_format import (
     BUNDLE_TABLES,
     FORMAT_NAME,
@@ -57,6 +58,9 @@ from classesduo.services.workspace import Workspace
 from classesduo.storage.models import ClassGroupRow, DuoRow, session_search_text
 
 Progress = Callable[[int, int], None]
+
+#: What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 
 
 class BundleCancelled(BundleError):
@@ -252,6 +256,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
     except (OSError, zipfile.BadZipFile) as error:
         raise BundleError(f"{source} is not a readable zip file ({error})") from error
     staged: list[tuple[Path, Path]] = []  # (temporary file, final place)
+    safety: Path | None = None
     try:
         with archive:
             entries = check_entries(archive)
@@ -259,15 +264,20 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
                 manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 raise BundleError(f"manifest.json is not valid JSON ({error})") from error
+            except ARCHIVE_ERRORS as error:
+                raise BundleError(f"{source} is damaged: manifest.json cannot be read ({error})") from error
             rows = validate_manifest(manifest)
             _check_media_rows(rows["media_item"], entries)
             with workspace.db.reading() as session:
                 _check_references(session, rows)
             staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled)
-        backup_before(workspace, "import")
+        # Rotation waits for the commit: a refused import must not make rotation drop an older backup.
+        safety = backup_before(workspace, "import", rotate=False)
         with translated_storage_errors(), workspace.db.transaction() as session:
             _check_references(session, rows)
             summary = _upsert(session, rows)
+        safety = None
+        rotate_backups(workspace)
         for temporary, final in staged:
             if final.exists():
                 temporary.unlink()
@@ -278,6 +288,8 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
     finally:
         for temporary, _final in staged:
             temporary.unlink(missing_ok=True)
+        if safety is not None:  # the import was refused: the state it saved is the current one
+            safety.unlink(missing_ok=True)
 
 
 def _check_media_rows(media_rows: list[dict[str, Any]], entries: dict[str, zipfile.ZipInfo]) -> None:
@@ -301,10 +313,15 @@ def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: lis
             fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".importing", dir=final.parent)
             staged.append((Path(temporary), final))
             hasher = hashlib.sha256()
-            with os.fdopen(fd, "wb") as out, archive.open(MEDIA_PREFIX + stored) as data:
-                while block := data.read(1 << 20):
-                    hasher.update(block)
-                    out.write(block)
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    with archive.open(MEDIA_PREFIX + stored) as data:
+                        while block := data.read(1 << 20):
+                            hasher.update(block)
+                            out.write(block)
+                except ARCHIVE_ERRORS as error:
+                    raise BundleError(f"the bundle is damaged: {MEDIA_PREFIX + stored} cannot be read "
+                                      f"({error})") from error
                 out.flush()
                 os.fsync(out.fileno())
             if hasher.hexdigest() != digest:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from classesduo.domain.i18n import translate
 from classesduo.domain.validation import FieldError, ValidationError
+from classesduo.storage.diagnosis import Kind, StorageUnavailable, native_kind
 
 __all__ = [
     "ConcurrentEditError",
@@ -17,7 +18,9 @@ __all__ = [
     "InUseError",
     "NotFoundError",
     "ServiceError",
+    "StorageUnavailableError",
     "ValidationError",
+    "is_retryable",
     "translated_storage_errors",
 ]
 
@@ -39,23 +42,77 @@ class InUseError(ServiceError):
     """Deleting would orphan history; the message says what depends on the record."""
 
 
+class StorageUnavailableError(ServiceError):
+    """The data cannot be used for a reason that is not damage: what to do, and never "restore a backup"."""
+
+    def __init__(self, problem: StorageUnavailable) -> None:
+        self.kind = problem.kind
+        self.path = problem.path
+        super().__init__(unavailable_message(problem.kind, problem.path, problem.detail))
+
+
+def unavailable_message(kind: Kind, path: object, detail: str = "") -> str:
+    """The sentence for a storage problem that is not damage; says what to do."""
+    not_damage = translate("errors", "Your data is not damaged: do not restore a backup.")
+    if kind is Kind.FULL:
+        text = translate("errors", "The disk holding {path} is full ({detail}). Free some space on it, then try "
+                                   "again.")
+    elif kind is Kind.READ_ONLY:
+        text = translate("errors", "{path} is read-only ({detail}). Make it writable for your user (or move the "
+                                   "data folder to a writable disk), then try again.")
+    elif kind is Kind.NO_ACCESS:
+        text = translate("errors", "Classes Duo cannot open or write {path} ({detail}). Check that the folder "
+                                   "exists and that your user may write in it, or choose another data folder "
+                                   "(--data-dir), then try again.")
+    elif kind is Kind.IO:
+        text = translate("errors", "The disk could not read or write {path} ({detail}). The disk may be full, "
+                                   "disconnected or failing: free some space or check the disk, then try again.")
+    elif kind is Kind.BUSY:
+        return translate("errors", "The database is busy (another Classes Duo window or command is writing); "
+                                   "try again.")
+    elif kind is Kind.CONNECTION:
+        return translate("errors", "The database server cannot be reached or restarted during the change "
+                                   "({detail}); the change was not saved. Check the network or the server, then "
+                                   "try again.").format(detail=detail)
+    elif kind is Kind.RETRY:
+        return translate("errors", "Someone else changed the same records at the same moment, twice in a row; "
+                                   "your change was not saved. Try again.")
+    else:
+        text = translate("errors", "The database could not be used ({detail}).")
+    return f"{text.format(path=path, detail=detail)} {not_damage}"
+
+
+def is_retryable(error: BaseException) -> bool:
+    """A PostgreSQL serialization failure or deadlock: running the same transaction again may pass."""
+    return isinstance(error, DBAPIError) and native_kind(error) is Kind.RETRY
+
+
+def _first_line(error: DBAPIError) -> str:
+    text = str(error.orig) if error.orig is not None else str(error)
+    return (text.strip().splitlines() or [""])[0]
+
+
 @contextmanager
 def translated_storage_errors() -> Iterator[None]:
-    """Turn database exceptions into messages a person can act on."""
+    """Turn database exceptions into messages a person can act on, by the driver's native error code
+    (SQLite's extended result code, PostgreSQL's SQLSTATE), never by the message text."""
     try:
         yield
     except StaleDataError as error:
         raise ConcurrentEditError() from error
-    except IntegrityError as error:
-        detail = str(error.orig).splitlines()[0] if error.orig else str(error)
-        if "UNIQUE" in detail.upper() or "duplicate key" in detail:
+    except StorageUnavailable as error:
+        raise StorageUnavailableError(error) from error
+    except DBAPIError as error:
+        kind = native_kind(error)
+        detail = _first_line(error)
+        if kind is Kind.INTEGRITY_UNIQUE:
             message = translate("errors", "A record with the same name already exists ({detail}).")
-        else:
+        elif kind is Kind.INTEGRITY:
             message = translate("errors", "The change breaks a rule of the database ({detail}).")
+        elif kind in (Kind.BUSY, Kind.FULL, Kind.READ_ONLY, Kind.NO_ACCESS, Kind.IO, Kind.CONNECTION, Kind.RETRY):
+            raise ServiceError(unavailable_message(kind, translate("errors", "the database"), detail)) from error
+        elif isinstance(error, IntegrityError):  # a driver without native codes
+            message = translate("errors", "The change breaks a rule of the database ({detail}).")
+        else:
+            raise
         raise ServiceError(message.format(detail=detail)) from error
-    except OperationalError as error:
-        if "locked" in str(error).lower():
-            raise ServiceError(translate(
-                "errors", "The database is busy (another Classes Duo window or command is writing); try again.")
-            ) from error
-        raise

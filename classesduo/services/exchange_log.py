@@ -108,7 +108,8 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
                 now: datetime | None = None, changed_by: str = "") -> ExchangeSession:
     """Record what happened at a session; ``version`` (if given) guards against concurrent edits."""
     now = now or datetime.now(UTC)
-    with translated_storage_errors(), db.transaction() as session:
+
+    def work(session) -> ExchangeSession:  # noqa: ANN001 - an ORM session; may run twice (PG retry)
         row = records.get_row(session, ExchangeSessionRow, session_id)
         if version and row.version != version:
             raise ConcurrentEditError()
@@ -124,6 +125,9 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
             row.logged_at = now
         session.flush()
         return session_from_row(row)
+
+    with translated_storage_errors():
+        return db.run(work)
 
 
 def create_unplanned(db: Database, duo_id: str, kind: SessionKind, start_utc: datetime, entry: LogEntry, *,

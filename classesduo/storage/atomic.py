@@ -15,6 +15,32 @@ from types import TracebackType
 from typing import Self
 
 
+#: Children's data is the user's alone: folders 0700, files 0600, whatever the umask.
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private(path: Path) -> None:
+    """Give ``path`` its private mode (0700 for a folder, 0600 for a file); nothing on Windows."""
+    if os.name == "nt":
+        return
+    os.chmod(path, PRIVATE_DIR_MODE if Path(path).is_dir() else PRIVATE_FILE_MODE)
+
+
+def private_folder(path: Path) -> Path:
+    """Create ``path`` (and missing parents) as a private folder; tighten it if it exists."""
+    path = Path(path)
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    for folder in (path, *missing):
+        make_private(folder)
+    return path
+
+
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from classesduo.storage.atomic import fsync_directory
+from classesduo.storage.atomic import fsync_directory, make_private
 from classesduo.storage.database import BUSY_TIMEOUT_MS
+from classesduo.storage.diagnosis import StorageUnavailable, classify_open_failure, free_bytes
 
 #: What rotation keeps: the newest KEEP_LATEST backups whatever their age, and the newest backup of each
 #: of the last KEEP_DAILY days, KEEP_WEEKLY ISO weeks and KEEP_MONTHLY months.
@@ -79,13 +80,18 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 def integrity_problems(path: Path, quick: bool = False) -> list[str]:
-    """``[]`` when SQLite finds ``path`` sound; otherwise what it reports (or why it cannot open it)."""
+    """``[]`` when SQLite finds ``path`` sound; otherwise the damage it reports.
+
+    A failure that is not damage (a full disk, a read-only file, a folder that cannot be written, a disk
+    I/O error) raises :class:`~classesduo.storage.diagnosis.StorageUnavailable` instead: restoring a backup
+    would not help and must not be advised."""
     if not path.is_file():
         return [f"{path} does not exist"]
     try:
         # Read-write, so a WAL database opens even when its -shm file is missing; nothing is written.
         connection = _open_existing(path)
     except sqlite3.Error as error:
+        _raise_unless_damage(path, error)
         return [str(error)]
     try:
         pragma = "quick_check" if quick else "integrity_check"
@@ -95,9 +101,16 @@ def integrity_problems(path: Path, quick: bool = False) -> list[str]:
             problems = [f"foreign key broken: {row}" for row in connection.execute("PRAGMA foreign_key_check")]
         return problems
     except sqlite3.Error as error:
+        _raise_unless_damage(path, error)
         return [str(error)]
     finally:
         connection.close()
+
+
+def _raise_unless_damage(path: Path, error: BaseException) -> None:
+    unavailable = classify_open_failure(path, error)
+    if unavailable is not None:
+        raise unavailable from error
 
 
 def write_backup(database: Path, target: Path) -> Path:
@@ -108,6 +121,7 @@ def write_backup(database: Path, target: Path) -> Path:
     try:
         source = _open_existing(database)
         try:
+            _create_private(temporary)
             destination = sqlite3.connect(temporary)
             try:
                 source.backup(destination)
@@ -125,20 +139,94 @@ def write_backup(database: Path, target: Path) -> Path:
         os.replace(temporary, target)
         fsync_directory(target.parent)
         return target
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
+        _raise_unless_damage(target, error)
         raise BackupError(f"could not back up {database}: {error}") from error
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def restore_into(backup: Path, database: Path) -> None:
-    """Replace the content of ``database`` with ``backup`` through the backup API (other connections see it)."""
+#: Room a restore wants beyond the restored copy itself (the WAL, a checkpoint, the log).
+RESTORE_MARGIN_BYTES = 8 << 20
+
+
+def space_needed_for_restore(backup: Path, database: Path) -> int:
+    """Bytes a restore writes in the data folder: the restored copy, a safety backup of the current database
+    and a margin."""
+    current = database.stat().st_size if database.is_file() else 0
+    return backup.stat().st_size + current + RESTORE_MARGIN_BYTES
+
+
+def check_space_for_restore(backup: Path, database: Path) -> None:
+    needed = space_needed_for_restore(backup, database)
+    free = free_bytes(database.parent)
+    if free is not None and free < needed:
+        from classesduo.storage.diagnosis import Kind
+
+        raise StorageUnavailable(database.parent, Kind.FULL,
+                                 f"a restore needs {needed} bytes free, the disk has {free}")
+
+
+def restoring_name(database: Path) -> Path:
+    return database.with_name(f".{database.name}.restoring")
+
+
+def prepare_restore(backup: Path, database: Path) -> Path:
+    """Write ``backup``'s content to a temporary file beside ``database``, check and fsync it; return it.
+
+    The current database is not touched: if this fails (a full disk, a damaged backup) nothing changed."""
     problems = integrity_problems(backup)
     if problems:
         raise BackupError(f"{backup.name} is damaged and cannot be restored: {problems[0]}")
     database.parent.mkdir(parents=True, exist_ok=True)
+    temporary = restoring_name(database)
+    for leftover in (temporary, *_companions(temporary)):
+        leftover.unlink(missing_ok=True)
     try:
         source = _open_existing(backup)
+        try:
+            _create_private(temporary)
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+                destination.execute("PRAGMA journal_mode = DELETE")  # one file, no WAL, until it is in place
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        problems = integrity_problems(temporary)
+        if problems:
+            raise BackupError(f"the restored copy of {backup.name} failed its check: {problems[0]}")
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        return temporary
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, sqlite3.Error | OSError):
+            _raise_unless_damage(database, error)
+            raise BackupError(f"could not restore {backup.name}: {error}") from error
+        raise
+
+
+def restore_into(backup: Path, database: Path) -> None:
+    """Replace the content of a sound (or missing) ``database`` with a checked copy of ``backup``:
+    :func:`prepare_restore`, then :func:`replace_content` (or :func:`swap_in` when there is no database).
+    A damaged database is the caller's: :func:`move_aside` then :func:`swap_in`."""
+    prepared = prepare_restore(backup, database)
+    try:
+        if database.exists():
+            replace_content(prepared, database)
+        else:
+            swap_in(prepared, database)
+    finally:
+        prepared.unlink(missing_ok=True)
+
+
+def replace_content(prepared: Path, database: Path) -> None:
+    """Copy a prepared, checked file into the live ``database`` through the backup API, in one transaction:
+    other connections see the new content; a failure (a full disk) rolls back and leaves it as it was."""
+    try:
+        source = _open_existing(prepared)
         try:
             destination = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
@@ -151,23 +239,55 @@ def restore_into(backup: Path, database: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as error:
-        raise BackupError(f"could not restore {backup.name}: {error}") from error
+        _raise_unless_damage(database, error)
+        raise BackupError(f"could not restore into {database}: {error}") from error
 
 
-def move_aside(database: Path, now: datetime) -> Path:
-    """Rename a damaged database (and its WAL/SHM files) with a timestamp; return its new path."""
+def swap_in(prepared: Path, database: Path) -> None:
+    """Put a prepared copy in place of ``database`` in one rename (a crash leaves the old or the new file)."""
+    for companion in _companions(database):
+        if companion.exists() and companion.stat().st_size:
+            raise BackupError(f"{companion} is still in use by another program; close it and try again")
+        companion.unlink(missing_ok=True)
+    os.replace(prepared, database)
+    fsync_directory(database.parent)
+
+
+def move_aside(database: Path, now: datetime, keep_original: bool = False) -> Path:
+    """Rename a damaged database (and its WAL/SHM files) with a timestamp; return its new path.
+
+    ``keep_original=True`` links the database under the new name instead of renaming it, so its path
+    still holds a file until :func:`swap_in` replaces it (a crash in between leaves no empty database)."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = database.with_name(f"{database.name}.damaged-{stamp}")
     counter = 1
     while aside.exists():
         counter += 1
         aside = database.with_name(f"{database.name}.damaged-{stamp}-{counter}")
-    os.replace(database, aside)
+    if keep_original:
+        try:
+            os.link(database, aside)
+        except OSError:  # a file system without hard links: copy, the damaged file stays in place
+            import shutil
+
+            shutil.copy2(database, aside)
+    else:
+        os.replace(database, aside)
     for suffix in ("-wal", "-shm"):
         companion = database.with_name(database.name + suffix)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + suffix))
     return aside
+
+
+def _companions(database: Path) -> tuple[Path, Path]:
+    return database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file readable by its owner only (SQLite then keeps that mode, and gives it to the -wal)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    make_private(path)
 
 
 def backups_to_keep(backups: Iterable[BackupFile], now: datetime, latest: int = KEEP_LATEST,

@@ -7,15 +7,19 @@ write while the GUI is open waits instead of failing) and ``synchronous=FULL``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(foreign_keys: bool):  # noqa: ANN202 - an event listener
@@ -76,6 +80,25 @@ class Database:
         with self._sessions() as session:
             with session.begin():
                 yield session
+
+    def run(self, work: Callable[[Session], T], retries: int = 1) -> T:
+        """Run ``work`` in one transaction; a PostgreSQL serialization failure or deadlock (SQLSTATE 40001,
+        40P01: the server rolled the whole transaction back) runs it again, ``retries`` times at most.
+        ``work`` must do nothing but database work (it may run twice)."""
+        from sqlalchemy.exc import DBAPIError
+
+        from classesduo.storage.diagnosis import Kind, native_kind
+
+        attempt = 0
+        while True:
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except DBAPIError as error:
+                if attempt >= retries or native_kind(error) is not Kind.RETRY:
+                    raise
+                attempt += 1
+                log.warning("transaction rolled back by the server (%s); running it again", error.orig)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

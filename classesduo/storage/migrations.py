@@ -24,6 +24,12 @@ log = logging.getLogger(__name__)
 class SchemaTooNewError(RuntimeError):
     """The database was written by a newer Classes Duo."""
 
+    def __init__(self, revision: str, head: str = SCHEMA_HEAD) -> None:
+        super().__init__(f"this database uses schema {revision}, newer than this version of Classes Duo knows "
+                         f"({head}); update the app")
+        self.revision = revision
+        self.head = head
+
 
 def current_revision(url: str) -> str | None:
     engine = make_engine(url)
@@ -68,10 +74,7 @@ def ensure_schema(url: str, backups_dir: Path | None = None) -> bool:
         return False
     known = _known_revisions()
     if revision is not None and revision not in known:
-        raise SchemaTooNewError(
-            f"this database uses schema {revision}, newer than this version of Classes Duo knows; "
-            "update the app"
-        )
+        raise SchemaTooNewError(revision)
     log.info("migrating database from %s to %s", revision or "empty", SCHEMA_HEAD)
     if revision is not None and backups_dir is not None:
         _backup_before_migration(url, revision, backups_dir)
