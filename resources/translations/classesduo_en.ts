@@ -96,17 +96,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <location filename="../../classesduo/services/bundles.py" line="147"/>
         <source>exchange consent expired on {day}</source>
+        <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <location filename="../../classesduo/services/bundles.py" line="149"/>
         <source>exchange consent refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="147"/>
+        <location filename="../../classesduo/services/bundles.py" line="151"/>
         <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4366,13 +4367,13 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="38"/>
+        <location filename="../../classesduo/services/backups.py" line="39"/>
         <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
         <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="102"/>
+        <location filename="../../classesduo/services/backups.py" line="130"/>
         <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,22 +4425,68 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="35"/>
+        <location filename="../../classesduo/services/errors.py" line="38"/>
         <source>This record was changed by someone else — reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="52"/>
-        <source>A record with the same name already exists ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/errors.py" line="54"/>
-        <source>The change breaks a rule of the database ({detail}).</source>
+        <location filename="../../classesduo/services/errors.py" line="56"/>
+        <source>Your data is not damaged: do not restore a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/errors.py" line="58"/>
+        <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="61"/>
+        <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="68"/>
+        <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="74"/>
+        <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="78"/>
+        <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="81"/>
+        <source>The database could not be used ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="109"/>
+        <source>A record with the same name already exists ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="111"/>
+        <location filename="../../classesduo/services/errors.py" line="115"/>
+        <source>The change breaks a rule of the database ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="113"/>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="71"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5187,7 +5234,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="187"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5602,7 +5649,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="140"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>
@@ -5670,8 +5717,48 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="42"/>
+        <location filename="../../classesduo/services/workspace.py" line="44"/>
         <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="64"/>
+        <source>The file {wal} does not belong to the database {path} ({reason}); Classes Duo stopped before SQLite merged it, so the database is unchanged. It was probably copied from another folder or left by a database restored by hand: move it out of the folder (keep it until you are sure), then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="115"/>
+        <source>This database was written by a newer Classes Duo (schema {revision}); this version knows up to {head}. Update Classes Duo to open it; the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="123"/>
+        <source>Cannot open the database {url}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="139"/>
+        <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="147"/>
+        <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="152"/>
+        <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="155"/>
+        <source>The database driver is not installed ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="161"/>
+        <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,17 +106,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="143"/>
+        <location filename="../../classesduo/services/bundles.py" line="147"/>
         <source>exchange consent expired on {day}</source>
+        <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation>autorisation d&apos;échange expirée le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="145"/>
+        <location filename="../../classesduo/services/bundles.py" line="149"/>
         <source>exchange consent refused</source>
         <translation>autorisation d&apos;échange refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="147"/>
+        <location filename="../../classesduo/services/bundles.py" line="151"/>
         <source>exchange consent unknown</source>
         <translation>autorisation d&apos;échange inconnue</translation>
     </message>
@@ -4511,13 +4512,13 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="38"/>
+        <location filename="../../classesduo/services/backups.py" line="39"/>
         <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
         <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
         <translation>Ces sauvegardes concernent la base SQLite d’un dossier des données ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="102"/>
+        <location filename="../../classesduo/services/backups.py" line="130"/>
         <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
         <translation>{name} ne peut pas être restauré : le fichier est endommagé ou n’est pas une sauvegarde Classes Duo ({problem}).</translation>
     </message>
@@ -4569,22 +4570,68 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="35"/>
+        <location filename="../../classesduo/services/errors.py" line="38"/>
         <source>This record was changed by someone else — reload it and try again.</source>
         <translation>Cette fiche a été modifiée par quelqu’un d’autre — rechargez-la et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="52"/>
+        <location filename="../../classesduo/services/errors.py" line="56"/>
+        <source>Your data is not damaged: do not restore a backup.</source>
+        <translation>Vos données ne sont pas endommagées : ne restaurez pas de sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="58"/>
+        <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
+        <translation>Le disque qui contient {path} est plein ({detail}). Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="61"/>
+        <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
+        <translation>{path} est en lecture seule ({detail}). Rendez-le modifiable pour votre utilisateur (ou placez le dossier de données sur un disque inscriptible), puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
+        <translation>Classes Duo ne peut pas ouvrir ni écrire {path} ({detail}). Vérifiez que le dossier existe et que votre utilisateur peut y écrire, ou choisissez un autre dossier de données (--data-dir), puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="68"/>
+        <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
+        <translation>Le disque n’a pas pu lire ou écrire {path} ({detail}). Il est peut-être plein, déconnecté ou défaillant : libérez de la place ou vérifiez le disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="74"/>
+        <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
+        <translation>Le serveur de base de données est injoignable ou a redémarré pendant la modification ({detail}) ; elle n’a pas été enregistrée. Vérifiez le réseau ou le serveur, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="78"/>
+        <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
+        <translation>Quelqu’un d’autre a modifié les mêmes fiches au même moment, deux fois de suite ; votre modification n’a pas été enregistrée. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="81"/>
+        <source>The database could not be used ({detail}).</source>
+        <translation>La base de données n’a pas pu être utilisée ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="109"/>
         <source>A record with the same name already exists ({detail}).</source>
         <translation>Une fiche du même nom existe déjà ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="54"/>
+        <location filename="../../classesduo/services/errors.py" line="111"/>
+        <location filename="../../classesduo/services/errors.py" line="115"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation>La modification enfreint une règle de la base de données ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="58"/>
+        <location filename="../../classesduo/services/errors.py" line="113"/>
+        <source>the database</source>
+        <translation>la base de données</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="71"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
@@ -5332,7 +5379,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="183"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="187"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
@@ -5747,7 +5794,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="136"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="140"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
@@ -5815,9 +5862,49 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="42"/>
+        <location filename="../../classesduo/services/workspace.py" line="44"/>
         <source>The database {path} is damaged ({problem}). Restore a backup (File › Restore, or `classesduo restore --latest`) or open another data folder; the damaged file will be kept aside, never overwritten.</source>
         <translation>La base de données {path} est endommagée ({problem}). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde, ou `classesduo restore --latest`) ou ouvrez un autre dossier des données ; le fichier endommagé sera mis de côté, jamais écrasé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="64"/>
+        <source>The file {wal} does not belong to the database {path} ({reason}); Classes Duo stopped before SQLite merged it, so the database is unchanged. It was probably copied from another folder or left by a database restored by hand: move it out of the folder (keep it until you are sure), then start again.</source>
+        <translation>Le fichier {wal} n’appartient pas à la base de données {path} ({reason}) ; Classes Duo s’est arrêté avant que SQLite ne le fusionne : la base est inchangée. Il a sans doute été copié depuis un autre dossier ou laissé par une base restaurée à la main : sortez-le du dossier (gardez-le jusqu’à en être sûr), puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="115"/>
+        <source>This database was written by a newer Classes Duo (schema {revision}); this version knows up to {head}. Update Classes Duo to open it; the database was not changed.</source>
+        <translation>Cette base a été écrite par une version plus récente de Classes Duo (schéma {revision}) ; cette version connaît jusqu’à {head}. Mettez Classes Duo à jour pour l’ouvrir ; la base n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="123"/>
+        <source>Cannot open the database {url}: {error}</source>
+        <translation>Impossible d’ouvrir la base de données {url} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="139"/>
+        <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
+        <translation>« {url} » n’est pas une URL de base de données ({error}) ; attendu par exemple postgresql+psycopg://utilisateur:motdepasse@serveur/classesduo</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="147"/>
+        <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
+        <translation>Pilote de base de données « {driver} » inconnu dans l’URL : utilisez sqlite:///FICHIER ou postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="152"/>
+        <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
+        <translation>La prise en charge de PostgreSQL n’est pas installée ({error}) : installez-la avec pip install &apos;classesduo[postgres]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="155"/>
+        <source>The database driver is not installed ({error}).</source>
+        <translation>Le pilote de base de données n’est pas installé ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/workspace.py" line="161"/>
+        <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
+        <translation>Le dossier {folder} de l’URL de la base SQLite n’existe pas ; créez-le ou corrigez l’URL.</translation>
     </message>
 </context>
 </TS>
