@@ -94,7 +94,7 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
         stamps = {"created_at": now, "updated_at": now, "version": 1}
         facilitators = [demo_id("large", "facilitator", i) for i in range(scale.facilitators)]
         bulk(FacilitatorRow, [{"id": fid, "name": f"Intervenant·e {i + 1:03d}", "email": f"f{i + 1:03d}@example.org",
-                               "languages": "fr," + ("es", "en", "ja", "it", "ko", "wo")[i % 6], "archived": False,
+                               "languages": ["fr", ("es", "en", "ja", "it", "ko", "wo")[i % 6]], "archived": False,
                                **stamps} for i, fid in enumerate(facilitators)])
         bulk(TermRow, [{"id": demo_id("large", "term", t.school_year, t.number), "school_year": t.school_year,
                         "number": t.number, "start_date": t.start, "end_date": t.end, **stamps}
@@ -109,14 +109,14 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
                     arrondissement = 1 + i % 20
                     schools.append({"id": sid, "name": f"École élémentaire n° {i + 1:04d}", "side": side.value,
                                     "city": "Paris", "country": "FR", "arrondissement": arrondissement,
-                                    "timezone": "Europe/Paris", "languages": "fr", "contact_email": "",
+                                    "timezone": "Europe/Paris", "languages": ["fr"], "contact_email": "",
                                     "archived": False, **stamps})
                     days, start, end = (1, 4), time(15, 0), time(16, 30)
                 else:
                     spec = PARTNER_SCHOOLS[i % len(PARTNER_SCHOOLS)]
                     schools.append({"id": sid, "name": f"{spec[0]} #{i + 1:04d}", "side": side.value,
                                     "city": spec[1], "country": spec[2], "arrondissement": None, "timezone": spec[3],
-                                    "languages": ",".join(spec[4]), "contact_email": "", "archived": False, **stamps})
+                                    "languages": list(spec[4]), "contact_email": "", "archived": False, **stamps})
                     days, start, end = range(5), time(8, 30), time(16, 0)
                 windows += [{"id": demo_id("large", "window", sid, day), "school_id": sid, "weekday": day,
                              "start_time": start, "end_time": end, **stamps} for day in days]
@@ -139,7 +139,7 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
             duos.append({"id": demo_id("large", "duo", i), "paris_class_id": paris_classes[i % len(paris_classes)]["id"],
                          "partner_class_id": partner_classes[(i * 7) % len(partner_classes)]["id"],
                          "school_year": year, "facilitator_id": facilitators[i % len(facilitators)],
-                         "languages": "fr,es", "project": "Correspondance et visios.", "tools": "email,visio,blog",
+                         "languages": ["fr", "es"], "project": "Correspondance et visios.", "tools": ["email", "visio", "blog"],
                          "status": (DuoStatus.CLOSED if year != scale.school_years[-1] else DuoStatus.ACTIVE).value,
                          "visio_link": f"https://visio.example.org/large-{i:04d}", **stamps})
         bulk(DuoRow, duos)
@@ -166,8 +166,8 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
                     "present_paris": 20 if held else None, "present_partner": 18 if held else None,
                     "actual_minutes": 45 if held else None,
                     "cancel_reason": CancelReason.TECHNICAL.value if status is SessionStatus.CANCELLED else "",
-                    "activities": activity if held else "", "activity_tags": ",".join(tags) if held else "",
-                    "languages_used": "fr" if held else "", "problems": "", "follow_up": "", "notes": "",
+                    "activities": activity if held else "", "activity_tags": list(tags) if held else [],
+                    "languages_used": ["fr"] if held else [], "problems": "", "follow_up": "", "notes": "",
                     "logged_at": start + timedelta(hours=3) if past else None, **stamps})
         bulk(ExchangeSessionRow, sessions)
         step(4)

@@ -41,16 +41,18 @@ _NEEDS_JOINS = {"duo", "facilitator"}
 class SessionQuery:
     """Which sessions a page shows and in which order.
 
-    ``end``: sessions starting before it; ``ended_by``: only sessions over by
+    ``start``/``end``: sessions starting in [start, end); ``ended_by``: only sessions over by
     that instant (start + minutes), as the "still to log" list needs. ``text``:
     every word must appear in a school name, the partner city, the facilitator,
     the activities or the notes (case and accents ignored, on every database).
     """
 
     statuses: tuple[SessionStatus, ...] = ()
+    start: datetime | None = None
     end: datetime | None = None
     ended_by: datetime | None = None
     duo_id: str | None = None
+    duo_ids: tuple[str, ...] | None = None  # only these duos' sessions (None: every duo)
     text: str = ""
     sort: str = "start"
     descending: bool = False
@@ -130,7 +132,9 @@ def _where(session: Any, statement: Select[Any], query: SessionQuery, named: lis
     end = query.end
     if query.ended_by is not None:
         end = min(end, query.ended_by) if end is not None else query.ended_by
-    statement = filter_sessions(statement, duo_id=query.duo_id, end=end)
+    statement = filter_sessions(statement, duo_id=query.duo_id, start=query.start, end=end)
+    if query.duo_ids is not None:
+        statement = statement.where(ExchangeSessionRow.duo_id.in_(query.duo_ids))
     others = tuple(status for status in SessionStatus if status not in query.statuses)
     if query.statuses and len(others) < len(query.statuses):
         # "not planned" rather than "held, cancelled or postponed": the same rows, but SQLite then walks the

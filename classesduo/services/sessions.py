@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +58,25 @@ def session_view(row: Any) -> SessionView:
     )
 
 
+#: The session's columns a view needs (not the folded search text).
+_SESSION_COLUMNS = [column for column in ExchangeSessionRow.__table__.columns if column.key != "search_text"]
+
+
+def _plain_select() -> Select[Any]:
+    """:func:`session_select` with the session's columns instead of a mapped object (lists of thousands)."""
+    return join_duo_sides(
+        select(*_SESSION_COLUMNS, ParisSchool.name, ParisSchool.timezone, PartnerSchool.name,
+               PartnerSchool.timezone, PartnerSchool.city, FacilitatorRow.name)
+        .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id))
+
+
+
+
+def _plain_view(row: Any) -> SessionView:
+    """A :class:`SessionView` from one row of :func:`_plain_select` (the same fields as :func:`session_view`)."""
+    return session_view((row, *row[len(_SESSION_COLUMNS):]))
+
+
 def list_sessions(
     db: Database,
     duo_id: str | None = None,
@@ -64,10 +84,35 @@ def list_sessions(
     end: datetime | None = None,
     statuses: tuple[SessionStatus, ...] = (),
 ) -> list[SessionView]:
-    query = filter_sessions(session_select(), duo_id, start, end, statuses)
+    """Sessions in order of start, read as plain rows: no ORM object is built for them (a calendar month at
+    programme scale is thousands of sessions)."""
+    query = filter_sessions(_plain_select(), duo_id, start, end, statuses)
     with db.reading() as session:
         rows = session.execute(query.order_by(ExchangeSessionRow.start_utc)).all()
-        return [session_view(row) for row in rows]
+        return [_plain_view(row) for row in rows]
+
+
+def session_starts(db: Database, start: datetime, end: datetime) -> list[tuple[str, str, datetime]]:
+    """(id, duo id, start) of every session starting in [start, end), in order of start.
+
+    Three small columns: enough for a month grid to place, filter and count thousands of sessions before
+    reading in full (:func:`sessions_by_ids`) only the few each day shows.
+    """
+    query = (select(ExchangeSessionRow.id, ExchangeSessionRow.duo_id, ExchangeSessionRow.start_utc)
+             .where(ExchangeSessionRow.start_utc >= start, ExchangeSessionRow.start_utc < end)
+             .order_by(ExchangeSessionRow.start_utc, ExchangeSessionRow.id))
+    with db.reading() as session:
+        return [(key, duo_id, begin) for key, duo_id, begin in session.execute(query)]
+
+
+def sessions_by_ids(db: Database, ids: Sequence[str]) -> list[SessionView]:
+    """The sessions with these ids (unknown ones left out), in order of start."""
+    views: list[SessionView] = []
+    with db.reading() as session:
+        for first in range(0, len(ids), 500):  # well under every database's limit on bound parameters
+            query = _plain_select().where(ExchangeSessionRow.id.in_(ids[first:first + 500]))
+            views.extend(_plain_view(row) for row in session.execute(query))
+    return sorted(views, key=lambda view: (view.session.start_utc, view.session.id or ""))
 
 
 def save_session(db: Database, exchange: ExchangeSession) -> ExchangeSession:

@@ -34,3 +34,16 @@ def test_large_demo_is_deterministic(tmp_path, workspace: Workspace) -> None:
     load_large_demo(other, TINY)
     assert _snapshot(workspace) == _snapshot(other)
     other.close()
+
+
+def test_large_demo_codes_read_back_as_codes(workspace: Workspace) -> None:
+    """Languages, tools and tags are lists of codes (once they were strings split letter by letter: "f,r,,,e,s")."""
+    from classesduo.domain.enums import SessionStatus
+    from classesduo.services.duos import list_duos
+    from classesduo.services.sessions import list_sessions
+
+    load_large_demo(workspace, TINY)
+    duo = list_duos(workspace.db)[0].duo
+    assert duo.languages == ["fr", "es"] and duo.tools == ["email", "visio", "blog"]
+    held = next(v.session for v in list_sessions(workspace.db, statuses=(SessionStatus.HELD,)))
+    assert held.log.languages_used == ["fr"] and all(len(tag) > 1 for tag in held.log.activity_tags)

@@ -75,7 +75,10 @@ def test_week_view_shows_demo_sessions_with_both_times(make_window, demo_dir: Pa
     page.toolbar.show_past.setChecked(True)
     page.toolbar.view_buttons["list"].click()
     assert page.stack.currentWidget() is page.table
+    qtbot.waitUntil(lambda: not page.flags_pending, timeout=10_000)  # more than a page: checked on a worker
     model = page.table.model
+    while model.canFetchMore(QtCore.QModelIndex()):  # paged from the database
+        model.fetchMore(QtCore.QModelIndex())
     problems = [model.index(row, model.columnCount() - 1).data() for row in range(model.rowCount())]
     assert any("facilitator already has a session" in text for text in problems)
     assert any(text == "" for text in problems)
@@ -332,6 +335,8 @@ def test_many_visios_are_checked_on_a_worker_and_flagged_when_done(make_window, 
     with qtbot.waitSignal(page.flags_shown, timeout=10_000):
         page.toolbar.view_buttons["list"].click()
     model = page.table.model
+    while model.canFetchMore(QtCore.QModelIndex()):  # paged from the database
+        model.fetchMore(QtCore.QModelIndex())
     assert any("facilitator already has a session" in (model.index(row, model.columnCount() - 1).data() or "")
                for row in range(model.rowCount()))
     assert len(threads) >= 2 and not any(threads)  # never on the GUI thread
@@ -373,3 +378,27 @@ def test_no_dialog_outlives_its_use(make_window, demo_dir: Path, qtbot, monkeypa
         kind.__name__: 10 if kind is SessionDialog else 5 for kind in kinds}
     for kind in kinds:
         assert window.findChildren(kind) == [], kind.__name__
+
+
+def test_month_and_list_read_in_full_only_what_they_show(make_window, demo_dir: Path, qtbot,  # noqa: ANN001
+                                                         monkeypatch) -> None:
+    """A busy month reads the first sessions of each day (the rest only counted); the list reads one page."""
+    from classesduo.ui.pages import calendar_page
+    from classesduo.ui.paged_table import PAGE_SIZE
+
+    monkeypatch.setattr(calendar_page, "MONTH_ROWS", 1)
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8))
+    page.toolbar.view_buttons["month"].click()
+    every = list_sessions(window.workspace.db, start=page._utc(page.visible_range()[0]),
+                          end=page._utc(page.visible_range()[1]))
+    per_day: dict = {}
+    for view in sorted(every, key=lambda v: (v.session.start_utc, v.session.id)):
+        per_day.setdefault(view.session.start_utc.astimezone(PARIS).date(), []).append(view.session.id)
+    assert any(len(ids) > 1 for ids in per_day.values())
+    assert sorted(item.session_id for item in page.month.items) == sorted(ids[0] for ids in per_day.values())
+    assert page.month._counts == {day: len(ids) for day, ids in per_day.items()}  # "+N more" from the counts
+    page.toolbar.show_past.setChecked(True)
+    page.toolbar.view_buttons["list"].click()
+    model = page.table.model
+    assert model.rowCount() == PAGE_SIZE < len(list_sessions(window.workspace.db))
+    qtbot.waitUntil(lambda: model.total == len(list_sessions(window.workspace.db)), timeout=10_000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,15 +28,16 @@ class CalendarItem:
         assert self.view.session.id is not None
         return self.view.session.id
 
-    @property
+    # Computed once per item: the week's layout and painting ask for them many times.
+    @cached_property
     def paris_start(self) -> datetime:
         return self.view.session.start_utc.astimezone(ZoneInfo(self.view.paris_timezone))
 
-    @property
+    @cached_property
     def paris_end(self) -> datetime:
         return self.paris_start + timedelta(minutes=self.view.session.minutes)
 
-    @property
+    @cached_property
     def partner_start(self) -> datetime:
         return self.view.session.start_utc.astimezone(ZoneInfo(self.view.partner_timezone))
 

@@ -28,14 +28,22 @@ class MonthView(QtWidgets.QWidget):
         self.month = date.today().replace(day=1)
         self.today = date.today()
         self.items: list[CalendarItem] = []
+        self._by_day: dict[date, list[CalendarItem]] = {}
+        self._counts: dict[date, int] = {}
         self._rects: list[tuple[QtCore.QRectF, CalendarItem]] = []
         self.setMinimumSize(500, 400)
         self.setAccessibleName(translate("Calendar", "Month view"))
 
-    def set_month(self, first: date, items: list[CalendarItem], today: date | None = None) -> None:
+    def set_month(self, first: date, items: list[CalendarItem], today: date | None = None,
+                  counts: dict[date, int] | None = None) -> None:
+        """``counts``: how many sessions each day has when ``items`` holds only the first few of a busy day."""
         self.month = first.replace(day=1)
+        self._counts = counts or {}
         self.today = today or date.today()
         self.items = sorted(items, key=lambda item: item.paris_start)
+        self._by_day: dict[date, list[CalendarItem]] = {}  # grouped once, not at every paint
+        for item in self.items:
+            self._by_day.setdefault(item.paris_start.date(), []).append(item)
         self.update()
 
     def cell_rect(self, day: date) -> QtCore.QRectF:
@@ -68,9 +76,7 @@ class MonthView(QtWidgets.QWidget):
             painter.drawText(QtCore.QRectF(index * width, 0, width, HEADER), QtCore.Qt.AlignmentFlag.AlignCenter, name)
         self._rects = []
         start = month_grid_start(self.month)
-        by_day: dict[date, list[CalendarItem]] = {}
-        for item in self.items:
-            by_day.setdefault(item.paris_start.date(), []).append(item)
+        by_day = self._by_day
         metrics = painter.fontMetrics()
         for offset in range(42):
             day = start + timedelta(days=offset)
@@ -86,8 +92,9 @@ class MonthView(QtWidgets.QWidget):
             painter.drawText(cell.adjusted(4, 2, -4, 0), QtCore.Qt.AlignmentFlag.AlignTop
                              | QtCore.Qt.AlignmentFlag.AlignRight, str(day.day))
             entries = by_day.get(day, [])
+            total = max(self._counts.get(day, 0), len(entries))
             room = max(0, int((cell.height() - LINE - 4) // LINE))
-            shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
+            shown = entries if total <= room else entries[:max(0, room - 1)]
             for line, item in enumerate(shown):
                 rect = QtCore.QRectF(cell.left() + 3, cell.top() + LINE + 2 + line * LINE, cell.width() - 6, LINE - 2)
                 self._rects.append((rect, item))
@@ -107,7 +114,7 @@ class MonthView(QtWidgets.QWidget):
                 painter.setFont(font)
                 if item.flagged:
                     paint_badge(painter, QtCore.QPointF(rect.right() - 7, rect.center().y()), 6)
-            hidden = len(entries) - len(shown)
+            hidden = total - len(shown)
             if hidden > 0:
                 painter.setPen(palette.color(QtGui.QPalette.ColorRole.PlaceholderText))
                 painter.drawText(QtCore.QRectF(cell.left() + 4, cell.top() + LINE + 2 + len(shown) * LINE,

@@ -33,7 +33,7 @@ class WeekHeader(QtWidgets.QWidget):
         canvas.columns_changed.connect(self.update)
         self.setFixedHeight(34)
 
-    def paintEvent(self, _event: QtGui.QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802
         painter = QtGui.QPainter(self)
         names = day_names()
         for index, (left, width) in enumerate(self.canvas.column_bounds()):
@@ -120,7 +120,8 @@ class WeekCanvas(QtWidgets.QWidget):
             lanes: list[datetime] = []
             placed: list[tuple[CalendarItem, int]] = []
             for item in todays:
-                lane = next((n for n, end in enumerate(lanes) if end <= item.paris_start), len(lanes))
+                start = item.paris_start
+                lane = next((n for n, end in enumerate(lanes) if end <= start), len(lanes))
                 if lane == len(lanes):
                     lanes.append(item.paris_end)
                 else:
@@ -147,7 +148,7 @@ class WeekCanvas(QtWidgets.QWidget):
         super().resizeEvent(event)
 
     # painting -----------------------------------------------------------------------------------------------
-    def paintEvent(self, _event: QtGui.QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -169,8 +170,13 @@ class WeekCanvas(QtWidgets.QWidget):
         painter.setPen(grid)
         for x in [left for left, _width in bounds] + [float(self.width())]:
             painter.drawLine(QtCore.QPointF(x, 0), QtCore.QPointF(x, self.height()))
+        exposed = QtCore.QRectF(event.rect())
+        bold = QtGui.QFont(painter.font())
+        bold.setBold(True)
+        fonts = (bold, QtGui.QFontMetrics(bold), painter.font(), QtGui.QFontMetrics(painter.font()))
         for rect, item in self._rects:
-            self._paint_item(painter, rect, item)
+            if rect.intersects(exposed):  # in a scroll area: only the blocks in view
+                self._paint_item(painter, rect, item, fonts)
         if self._press is not None and self._ghost is not None:
             item = self._press[0]
             day, wall = self._ghost
@@ -184,7 +190,8 @@ class WeekCanvas(QtWidgets.QWidget):
             painter.drawText(ghost.adjusted(4, 2, -4, -2), f"{wall:%H:%M}")
         painter.end()
 
-    def _paint_item(self, painter: QtGui.QPainter, rect: QtCore.QRectF, item: CalendarItem) -> None:
+    def _paint_item(self, painter: QtGui.QPainter, rect: QtCore.QRectF, item: CalendarItem,
+                    fonts: tuple[QtGui.QFont, QtGui.QFontMetrics, QtGui.QFont, QtGui.QFontMetrics]) -> None:
         colour = item.colour()
         painter.setBrush(colour.lighter(160))
         pen = QtGui.QPen(QtGui.QColor(FLAG_COLOUR), 2.5) if item.flagged else QtGui.QPen(colour.darker(130), 1)
@@ -192,28 +199,33 @@ class WeekCanvas(QtWidgets.QWidget):
         painter.drawRoundedRect(rect, 4, 4)
         painter.fillRect(QtCore.QRectF(rect.left() + 1, rect.top() + 1, 4, rect.height() - 2), colour)
         text_rect = rect.adjusted(8, 2, -16 if item.flagged else -4, -2)
-        font = painter.font()
+        if text_rect.width() >= 8:  # a sliver among many side-by-side blocks has no room for text
+            self._paint_text(painter, text_rect, item, fonts)
+        if item.flagged:
+            paint_badge(painter, QtCore.QPointF(rect.right() - 9, rect.top() + 9))
+
+    def _paint_text(self, painter: QtGui.QPainter, text_rect: QtCore.QRectF, item: CalendarItem,
+                    fonts: tuple[QtGui.QFont, QtGui.QFontMetrics, QtGui.QFont, QtGui.QFontMetrics]) -> None:
+        bold, metrics, plain, plain_metrics = fonts
+        font = QtGui.QFont(bold)
         font.setStrikeOut(item.cancelled)
-        font.setBold(True)
         painter.setFont(font)
         painter.setPen(QtGui.QColor("#1a1a1a"))
-        metrics = QtGui.QFontMetrics(font)
-        narrow = metrics.horizontalAdvance(item.times_text()) > text_rect.width()
+        times = item.times_text()
+        narrow = metrics.horizontalAdvance(times) > text_rect.width()
         # Narrow block: the Paris time is the row it sits on; show the partner's city and local time.
-        first_line = (f"{item.view.partner_city}" if narrow else item.times_text())
+        first_line = (f"{item.view.partner_city}" if narrow else times)
         second_line = (f"{item.partner_start:%H:%M}" if narrow else item.view.duo_label)
         painter.drawText(text_rect, QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(first_line, QtCore.Qt.TextElideMode.ElideRight, int(text_rect.width())))
-        font.setBold(False)
+        font = QtGui.QFont(plain)
+        font.setStrikeOut(item.cancelled)
         painter.setFont(font)
         second = text_rect.adjusted(0, metrics.height(), 0, 0)
         painter.drawText(second, QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft,
-                         QtGui.QFontMetrics(font).elidedText(second_line, QtCore.Qt.TextElideMode.ElideRight,
-                                                             int(second.width())))
-        font.setStrikeOut(False)
-        painter.setFont(font)
-        if item.flagged:
-            paint_badge(painter, QtCore.QPointF(rect.right() - 9, rect.top() + 9))
+                         plain_metrics.elidedText(second_line, QtCore.Qt.TextElideMode.ElideRight,
+                                                  int(second.width())))
+        painter.setFont(plain)
 
     # interaction ------------------------------------------------------------------------------------------
     def tooltip_at(self, point: QtCore.QPointF) -> str:

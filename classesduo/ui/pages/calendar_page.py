@@ -29,7 +29,8 @@ from classesduo.ui.calendar.toolbar import CalendarToolbar
 from classesduo.ui.calendar.week_view import WeekView
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_date
-from classesduo.ui.pages.list_page import RecordTable, text_column
+from classesduo.ui.pages.list_page import text_column
+from classesduo.ui.paged_table import PagedTable
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
@@ -39,8 +40,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Up to this many planned visios shown, their rule problems are checked at once; more go to a worker.
+#: Up to this many sessions in the range, the shown visios' rule problems are checked at once; more go to a
+#: worker (the check reads every visio of the range, shown or filtered out).
 FLAGS_ON_GUI_THREAD = 150
+#: What each column of the list sorts by in the database (the problems are not sortable).
+LIST_SORT_KEYS = ("start", "start", "duo", "kind", "minutes", "status", "facilitator", None)
+#: A month cell shows at most this many sessions of a day (then "+N more"); only those are read in full.
+MONTH_ROWS = 8
+
+
+def beginning_of_time() -> datetime:
+    return datetime(1900, 1, 1, tzinfo=UTC)
 
 
 def end_of_time() -> datetime:
@@ -69,6 +79,8 @@ class CalendarPage(QtWidgets.QWidget):
         self.duos: dict[str, DuoView] = {}
         self.items: list[CalendarItem] = []
         self._flags_generation = 0
+        self._month_counts: dict[date, int] = {}
+        self._range_size = 0  # sessions in the range just read, shown or not
         self._flags_operation: Operation | None = None
         #: True while a worker checks the shown visios' rules; ``flags_shown`` is emitted when they are drawn.
         self.flags_pending = False
@@ -84,7 +96,8 @@ class CalendarPage(QtWidgets.QWidget):
         self._list_flags: dict[str, str] = {}
         problems = text_column(lambda: translate("Calendar", "Problems"),
                                lambda v: self._list_flags.get(v.session.id or "", ""))
-        self.table = RecordTable([*session_columns(), problems])
+        self.table = PagedTable([*session_columns(), problems], LIST_SORT_KEYS)  # paged from the database
+        self.table.set_order(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.table.empty_action.connect(self.demo_requested)
         self.table.activated.connect(lambda view: self.edit_session(view.session.id))
         self.stack = QtWidgets.QStackedWidget()
@@ -154,10 +167,19 @@ class CalendarPage(QtWidgets.QWidget):
     def _utc(self, day: date) -> datetime:
         return datetime.combine(day, time(), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
 
+    def _kept_duos(self) -> tuple[str, ...] | None:
+        """The duos the toolbar's filters keep (None: no filter, every duo)."""
+        if not any(self.toolbar.filters()):
+            return None
+        return tuple(key for key in self.duos if self._keep_duo(key))
+
     def _keep(self, view: SessionView) -> bool:
+        return self._keep_duo(view.session.duo_id)
+
+    def _keep_duo(self, session_duo: str) -> bool:
         facilitator, duo_id, school = self.toolbar.filters()
-        duo = self.duos.get(view.session.duo_id)
-        if duo_id and view.session.duo_id != duo_id:
+        duo = self.duos.get(session_duo)
+        if duo_id and session_duo != duo_id:
             return False
         if facilitator and (duo is None or duo.duo.facilitator_id != facilitator):
             return False
@@ -171,19 +193,22 @@ class CalendarPage(QtWidgets.QWidget):
         self.title_label.setText(translate("CalendarPage", "Calendar"))
         if self.workspace is None:
             self.items = []
-            self.table.set_records([])
+            self.table.set_source(None)
             return
         db = self.workspace.db
         duos = list_duos(db)
         self.duos = {view.duo.id or "": view for view in duos}
         self.toolbar.set_choices([(f.id or "", f.name) for f in list_facilitators(db)], duos)
         if self.mode == "list":
+            from classesduo.services.session_pages import SessionQuery
+            from classesduo.ui.pages.log_page import SessionSource
+
             start = None if self.toolbar.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
-            views = [v for v in list_sessions(db, start=start) if self._keep(v)]
-            first = start or min((v.session.start_utc for v in views), default=end_of_time())
             self._list_flags = {}
-            self.table.set_records(views)
-            self._load_flags(views, first, end_of_time())
+            self.table.set_source(SessionSource(self.workspace, SessionQuery(start=start, duo_ids=self._kept_duos())))
+            total = self.table.model.total  # type: ignore[attr-defined]
+            self._range_size = total if total is not None else FLAGS_ON_GUI_THREAD + 1  # more than a page
+            self._load_flags(None, start or beginning_of_time(), end_of_time())
             self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data")
                                        if not duos else "")
             self.toolbar.period_label.setText(translate("Calendar", "All sessions") if start is None
@@ -191,7 +216,12 @@ class CalendarPage(QtWidgets.QWidget):
             return
         first, last = self.visible_range()
         start, end = self._utc(first), self._utc(last)
-        views = [v for v in list_sessions(db, start=start, end=end) if self._keep(v)]
+        if self.mode == "month":
+            views = self._month_sessions(start, end)
+        else:
+            every = list_sessions(db, start=start, end=end)
+            self._range_size = len(every)
+            views = [v for v in every if self._keep(v)]
         self.items = [CalendarItem(v) for v in views]
         self._show_items()
         self._load_flags(views, start, end)
@@ -203,28 +233,45 @@ class CalendarPage(QtWidgets.QWidget):
             self.toolbar.period_label.setText(period.format(monday=format_date(first),
                                                             sunday=format_date(last - timedelta(days=1))))
 
+    def _month_sessions(self, start: datetime, end: datetime) -> list[SessionView]:
+        """The first sessions of each day of the grid, read in full; the others only counted (``+N more``)."""
+        from classesduo.services.sessions import session_starts, sessions_by_ids
+
+        assert self.workspace is not None
+        paris = ZoneInfo(PARIS_ZONE)
+        per_day: dict[date, list[str]] = {}
+        starts = session_starts(self.workspace.db, start, end)
+        self._range_size = len(starts)
+        for key, duo_id, begin in starts:
+            if self._keep_duo(duo_id):
+                per_day.setdefault(begin.astimezone(paris).date(), []).append(key)
+        self._month_counts = {day: len(keys) for day, keys in per_day.items()}
+        return sessions_by_ids(self.workspace.db, [key for keys in per_day.values() for key in keys[:MONTH_ROWS]])
+
     def _show_items(self) -> None:
         if self.mode == "month":
-            self.month.set_month(self.anchor.replace(day=1), self.items, self.today)
+            self.month.set_month(self.anchor.replace(day=1), self.items, self.today, self._month_counts)
         else:
             self.week.set_week(self.visible_range()[0], self.items, self.today)
 
-    def _load_flags(self, views: list[SessionView], start: datetime, end: datetime) -> None:
-        """The shown visios' rule problems: here for a few, on a worker when many (the views show them when done)."""
+    def _load_flags(self, views: list[SessionView] | None, start: datetime, end: datetime) -> None:
+        """The shown visios' rule problems (``views`` None: every planned visio of the range, for the paged list):
+        here for a small range, on a worker for a large one (the views show them when done)."""
         assert self.workspace is not None
         self._flags_generation += 1
         if self._flags_operation is not None:
             self._flags_operation.cancel()
             self._flags_operation = None
-        ids = {view.session.id or "" for view in views if view.session.status is SessionStatus.PLANNED}
-        if not ids:
+        ids = None if views is None else {view.session.id or "" for view in views
+                                           if view.session.status is SessionStatus.PLANNED}
+        if ids is not None and not ids:
             return
         db, buffer, generation = self.workspace.db, self.buffer_minutes(), self._flags_generation
 
         def work(_progress: object = None, _cancelled: object = None) -> dict[str, list[str]]:
             return scheduling.session_flags(db, start, end, buffer, session_ids=ids)
 
-        if len(ids) <= FLAGS_ON_GUI_THREAD:
+        if self._range_size <= FLAGS_ON_GUI_THREAD:
             self._apply_flags(generation, work())
             return
         from classesduo.ui.operations import Operation

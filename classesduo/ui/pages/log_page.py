@@ -161,6 +161,10 @@ class _SessionSource:
         return count_sessions(self.workspace.db, replace(self.query, text=text), self._duo_names(text))
 
 
+#: The calendar's list pages through the same source.
+SessionSource = _SessionSource
+
+
 def _load_names(future: Future[DuoNames], db: Database) -> None:
     """On a worker: the duos' names for the filter, unless the GUI thread cancelled and read them itself."""
     if not future.set_running_or_notify_cancel():
