@@ -9,7 +9,8 @@ from pathlib import Path
 from benchmarks import figures, memory, startup
 from benchmarks.harness import ROOT, BenchContext, Result, print_table
 
-FIGURES = [startup.run, figures.sessions_page, memory.run, figures.finder, figures.reports, figures.photo_import]
+FIGURES = [startup.run, figures.sessions_page, figures.calendar, figures.log_save, memory.run, figures.finder,
+           figures.reports, figures.photo_import]
 
 
 def prepare(folder: Path, scale: str, quick: bool) -> Path:

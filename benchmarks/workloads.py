@@ -79,6 +79,97 @@ def sessions_page(data_dir: str) -> dict:
     return {"open_seconds": opened, "keystrokes": keystrokes, "rows": page.table.model.rowCount()}
 
 
+#: A school week of the large programme with every duo at work (flags and all).
+BUSY_WEEK = date(2027, 1, 13)
+
+
+def calendar_page(data_dir: str, mode: str) -> dict:
+    """The Calendar page (``week``, ``month`` or ``list``) given the data and painted; then its rule flags."""
+    from classesduo.services.workspace import open_workspace
+    from classesduo.settings import Settings
+    from classesduo.ui.app import create_application
+    from classesduo.ui.dialogs import Dialogs
+    from classesduo.ui.pages.calendar_page import CalendarPage
+
+    app = create_application([])
+    workspace = open_workspace(data_dir)
+    page = CalendarPage(Dialogs(), Settings)
+    page.anchor = BUSY_WEEK
+    page.set_mode(mode)  # no data yet: nothing is read
+    page.resize(1200, 760)
+    page.show()
+    app.processEvents()
+    start = time.perf_counter()
+    page.set_workspace(workspace)
+    page.repaint()
+    app.processEvents()
+    painted = time.perf_counter() - start
+    while page.flags_pending and time.perf_counter() - start < 120:
+        app.processEvents()
+        time.sleep(0.002)
+    flagged = time.perf_counter() - start
+    shown = page.table.model.rowCount() if mode == "list" else len(page.items)
+    return {"paint_seconds": painted, "flags_seconds": flagged, "sessions": shown}
+
+
+def log_save(data_dir: str) -> dict:
+    """A log saved from the Exchange log's form in the whole window, until the visible page has refreshed."""
+    from datetime import UTC, datetime
+
+    from classesduo.domain.enums import SessionStatus
+    from classesduo.paths import AppPaths
+    from classesduo.services.session_pages import SessionQuery, session_page
+    from classesduo.settings import Settings
+    from classesduo.ui.app import create_application
+    from classesduo.ui.dialogs import Dialogs
+    from classesduo.ui.main_window import AREAS, MainWindow
+    from classesduo.ui.translations import Translations
+
+    app = create_application([])
+    translations = Translations(app)
+    translations.apply("en")
+    window = MainWindow(AppPaths.resolve(data_dir), Settings(demo_offered=True), translations, Dialogs())
+    window.resize(1200, 760)
+    window.show()
+    ready: list[bool] = []
+    window.workspace_ready.connect(lambda: ready.append(True))
+    window.open_data()
+    while not ready:
+        app.processEvents()
+        time.sleep(0.005)
+    window.show_area([area.key for area in AREAS].index("log"))
+    app.processEvents()
+    refreshed: dict[str, int] = {}
+    for key, page in window.pages.items():
+        real = page.refresh
+
+        def counting(real=real, key=key) -> None:  # noqa: ANN001
+            refreshed[key] = refreshed.get(key, 0) + 1
+            real()
+
+        page.refresh = counting
+    now = datetime.now(UTC)
+    db = window.workspace.db
+    to_log = session_page(db, SessionQuery(statuses=(SessionStatus.PLANNED,), ended_by=now), 0, 1)
+    [view] = to_log or session_page(db, SessionQuery(statuses=(SessionStatus.HELD,)), 0, 1)  # tiny data: edit one
+    form = window.log_actions.open_form(session=view)
+    form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
+    app.processEvents()
+    start = time.perf_counter()
+    form.save()
+    window.stack.currentWidget().repaint()
+    app.processEvents()
+    seconds = time.perf_counter() - start
+    settle = time.perf_counter()
+    while time.perf_counter() - settle < 0.2:  # let the background count land before quitting
+        app.processEvents()
+    if not refreshed:  # the form is still open (and not deleted): it says why
+        errors = {field: label.text() for field, label in form._errors.items() if not label.isHidden()}
+        raise SystemExit(f"the log was not saved: {errors}")
+    window.close()
+    return {"seconds": seconds, "refreshed": refreshed, "stale": sorted(window.changes.stale)}
+
+
 def media_page(data_dir: str) -> dict:
     """The Media page (every duo's media) built, given the data and shown: time and memory it adds."""
     import gc

@@ -20,5 +20,7 @@ def test_bench_quick_prints_the_table(tmp_path: Path) -> None:
     assert table[0].startswith("| figure | measured | anchor")
     figures = {line.split(" | ")[0].lstrip("| ") for line in table[1:]}
     assert "cold start until the main window is visible" in figures
-    assert "peak memory of the GUI at large scale, after visiting every page" in figures
+    assert "peak memory of the GUI at large scale, after visiting every page (thumbnails cached)" in figures
+    assert "calendar month view at large scale, first paint" in figures
+    assert "a log saved from the Exchange log at large scale, until the visible page shows it" in figures
     assert "Machine: " in result.stdout

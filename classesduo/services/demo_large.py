@@ -174,11 +174,12 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
 
         real = _real_images(workspace, scale.real_images)
         media = []
+        first_real = len(duos) * scale.media_per_duo - len(real)  # the newest names: the gallery opens on them
         for i, duo in enumerate(duos):
             for number in range(scale.media_per_duo):
                 index = i * scale.media_per_duo + number
-                if index < len(real):
-                    digest, stored, size = real[index]
+                if index >= first_real:
+                    digest, stored, size = real[index - first_real]
                 else:
                     digest = hashlib.sha256(f"large-media-{index}".encode()).hexdigest()
                     stored, size = f"{digest[:2]}/{digest}.jpg", 2_500_000

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import resource
 import sys
+import time
 
 from classesduo.ui.qt import QtCore, QtWidgets
 
@@ -33,6 +34,12 @@ def install_probe(app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, pr
             window.nav.setCurrentRow(row)
             window.stack.currentWidget().repaint()
             app.processEvents()
+        media = window.pages.get("media")
+        loader = getattr(media, "loader", None)
+        waited = time.monotonic()
+        while loader is not None and loader.pending() and time.monotonic() - waited < 120:
+            app.processEvents()  # the gallery's first page of thumbnails (made from the photos on a first run)
+            time.sleep(0.01)
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         _say(f"PROBE pages {peak_kb}")
         app.quit()
