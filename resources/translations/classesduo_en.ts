@@ -115,43 +115,43 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="57"/>
         <source>{paris} Paris · {partner}{shift} {city}</source>
         <extracomment>One colour per duo, chosen by a stable hash of its id so it does not change between weeks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="67"/>
         <source>Paris: {date} {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="70"/>
         <source>{city}: {date} {start} (local time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="74"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="75"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="77"/>
         <source>Facilitator: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="77"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="79"/>
         <source>Problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="33"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="35"/>
         <source>Month view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="116"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="123"/>
         <source>+{count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,28 +261,28 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="309"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="321"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="85"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="97"/>
         <source>Problems</source>
-        <extracomment>Up to this many planned visios shown, their rule problems are checked at once; more go to a worker. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
+        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="214"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="202"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="232"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,18 +313,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="171"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="272"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="260"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="262"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,27 +340,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="362"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -368,52 +368,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="387"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="434"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="435"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="391"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="395"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="397"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="444"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="403"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="450"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,7 +1318,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="212"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
