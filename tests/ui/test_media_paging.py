@@ -84,7 +84,7 @@ def test_filters_query_the_database_and_the_label_shows_their_total(make_window,
     assert page.model.rowCount() == PAGE_SIZE
     page.filters.kind.setCurrentIndex(page.filters.kind.findData(MediaKind.DRAWING))  # one page or less: no count to wait for
     small = count_media(db, page.filters.query(page.today()))
-    assert page.model.rowCount() == small < PAGE_SIZE and page.count_label.text() == f"{small} items"
+    assert page.model.rowCount() == small < PAGE_SIZE and page.count_label.text() == (f"{small} items" if small != 1 else "1 item")
     assert not page.model.canFetchMore()
 
 
