@@ -21,6 +21,7 @@ from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.safety_menu import SafetyMenu
+from classesduo.ui.tooltips import name_shortcuts
 from classesduo.ui.translations import Translations
 from classesduo.ui.window_state import restore_geometry, restore_views, save_window
 
@@ -132,6 +133,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 if key != "home":
                     page.set_workspace(self.workspace)
         restore_views(self.pages, self.settings)
+        name_shortcuts(self)
         last = next((row for row, area in enumerate(AREAS) if area.key == self.settings.last_area), None)
         if last is not None and self.nav.currentRow() == 0:
             self.nav.setCurrentRow(last)
@@ -202,14 +204,19 @@ class MainWindow(QtWidgets.QMainWindow):
             action = self.view_menu.addAction("", lambda row=number - 1: self.show_area(row))
             action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
             self.area_actions.append(action)
+        # F10 opens the menu bar on every platform (the keyboard's way into the menus)
+        self.menu_shortcut = QtGui.QShortcut(QtGui.QKeySequence("F10"), self)
+        self.menu_shortcut.activated.connect(lambda: self.menuBar().setActiveAction(self.file_menu.menuAction()))
         self.log_action = self.help_menu.addAction("", self.open_log_folder)
         self.about_action = self.help_menu.addAction("", self.about)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Classes Duo"))
+        self.nav.setAccessibleName(translate("MainWindow", "Areas"))
         self.opening.setText(translate("MainWindow", "Opening the database…"))
         for row, area in enumerate(AREAS):
             self.nav.item(row).setText(area.title())
+            self.nav.item(row).setToolTip(f"{area.title()} (Ctrl+{row + 1})")
             self.area_actions[row].setText(area.title())
         self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
@@ -229,6 +236,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            QtCore.QTimer.singleShot(0, self.name_shortcuts)  # once the pages have their new texts
         super().changeEvent(event)
 
     # data -------------------------------------------------------------------------------------------
@@ -396,6 +404,10 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Time zone database: {tzdata} (shipped with the app)\n"
                           "Data folder: {path}").format(version=__version__, tzdata=tz_database_version(),
                                                         path=self.paths.data_dir))
+
+    def name_shortcuts(self) -> None:
+        """Tooltips naming each action's and button's key; accessible names for icon-only controls."""
+        name_shortcuts(self)
 
     def current_area(self) -> str:
         row = self.nav.currentRow()

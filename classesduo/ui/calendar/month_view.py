@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from classesduo.ui.calendar.item_keys import ItemKeys
 from classesduo.ui.calendar.items import FLAG_COLOUR, CalendarItem
 from classesduo.ui.calendar.week_view import day_names, paint_badge
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
@@ -19,7 +20,9 @@ def month_grid_start(first_of_month: date) -> date:
     return first_of_month - timedelta(days=first_of_month.weekday())
 
 
-class MonthView(QtWidgets.QWidget):
+class MonthView(ItemKeys, QtWidgets.QWidget):
+    day_jump = 7
+
     edit_requested = Signal(object)  # CalendarItem
     day_activated = Signal(object)  # date
 
@@ -32,7 +35,8 @@ class MonthView(QtWidgets.QWidget):
         self._counts: dict[date, int] = {}
         self._rects: list[tuple[QtCore.QRectF, CalendarItem]] = []
         self.setMinimumSize(500, 400)
-        self.setAccessibleName(translate("Calendar", "Month view"))
+        self.setAccessibleName(translate("Calendar", "Month view: arrows choose a session, Enter opens it"))
+        self.init_item_keys()
 
     def set_month(self, first: date, items: list[CalendarItem], today: date | None = None,
                   counts: dict[date, int] | None = None) -> None:
@@ -44,6 +48,7 @@ class MonthView(QtWidgets.QWidget):
         self._by_day: dict[date, list[CalendarItem]] = {}  # grouped once, not at every paint
         for item in self.items:
             self._by_day.setdefault(item.paris_start.date(), []).append(item)
+        self.keep_selection()
         self.update()
 
     def cell_rect(self, day: date) -> QtCore.QRectF:
@@ -114,6 +119,8 @@ class MonthView(QtWidgets.QWidget):
                 painter.setFont(font)
                 if item.flagged:
                     paint_badge(painter, QtCore.QPointF(rect.right() - 7, rect.center().y()), 6)
+                if self.selected is not None and item.session_id == self.selected.session_id:
+                    self.paint_selection(painter, rect)
             hidden = total - len(shown)
             if hidden > 0:
                 painter.setPen(palette.color(QtGui.QPalette.ColorRole.PlaceholderText))
@@ -133,6 +140,19 @@ class MonthView(QtWidgets.QWidget):
                 event.ignore()
             return True
         return super().event(event)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
+        if not self.handle_item_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802
+        self.show_item_menu(event, self.item_at(QtCore.QPointF(event.pos())))
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
+        item = self.item_at(event.position())
+        if item is not None:
+            self.select(item)
+        super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
         item = self.item_at(event.position())

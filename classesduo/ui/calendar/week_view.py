@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from classesduo.ui.calendar.item_keys import ItemKeys
 from classesduo.ui.calendar.items import FLAG_COLOUR, CalendarItem
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
@@ -49,11 +50,12 @@ class WeekHeader(QtWidgets.QWidget):
         painter.end()
 
 
-class WeekCanvas(QtWidgets.QWidget):
+class WeekCanvas(ItemKeys, QtWidgets.QWidget):
     create_requested = Signal(object, object)  # Paris date, Paris wall time
     edit_requested = Signal(object)  # CalendarItem
     move_requested = Signal(object, object, object)  # CalendarItem, new Paris date, new Paris wall time
     columns_changed = Signal()
+    selection_changed = Signal(object)  # the selected CalendarItem or None
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,8 @@ class WeekCanvas(QtWidgets.QWidget):
         self._weights: list[float] = [1.0] * 7
         self.setMinimumHeight(24 * HOUR_HEIGHT)
         self.setMouseTracking(True)
+        self.init_item_keys()
+        self.setAccessibleName(translate("Calendar", "Week view: arrows choose a session, Enter opens it"))
 
     # geometry ---------------------------------------------------------------------------------------------
     def column_bounds(self) -> list[tuple[float, float]]:
@@ -106,6 +110,7 @@ class WeekCanvas(QtWidgets.QWidget):
         self.monday = monday
         self.today = today or date.today()
         self.items = [item for item in items if 0 <= (item.paris_start.date() - monday).days < 7]
+        self.keep_selection()
         self._layout()
         self.update()
 
@@ -177,6 +182,8 @@ class WeekCanvas(QtWidgets.QWidget):
         for rect, item in self._rects:
             if rect.intersects(exposed):  # in a scroll area: only the blocks in view
                 self._paint_item(painter, rect, item, fonts)
+                if self.selected is not None and item.session_id == self.selected.session_id:
+                    self.paint_selection(painter, rect)
         if self._press is not None and self._ghost is not None:
             item = self._press[0]
             day, wall = self._ghost
@@ -243,8 +250,21 @@ class WeekCanvas(QtWidgets.QWidget):
             return True
         return super().event(event)
 
+    def selection_moved(self, item: CalendarItem | None) -> None:
+        self.selection_changed.emit(item)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
+        if not self.handle_item_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802
+        self.show_item_menu(event, self.item_at(QtCore.QPointF(event.pos())))
+
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
         item = self.item_at(event.position())
+        if item is not None:
+            self.selected = item
+            self.update()
         if event.button() == QtCore.Qt.MouseButton.LeftButton and item is not None and not item.cancelled:
             start = item.paris_start
             offset = event.position().y() * 60 / HOUR_HEIGHT - (start.hour * 60 + start.minute)
@@ -319,7 +339,14 @@ class WeekView(QtWidgets.QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
         self.setAccessibleName(translate("Calendar", "Week view"))
+        self.setFocusProxy(self.canvas)
+        self.canvas.selection_changed.connect(self._show_selected)
         QtCore.QTimer.singleShot(0, self.scroll_to_morning)
+
+    def _show_selected(self, item: CalendarItem | None) -> None:
+        rect = self.canvas.item_rect(item.session_id) if item is not None else None
+        if rect is not None:
+            self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, int(rect.height() / 2) + 20)
 
     def scroll_to_morning(self) -> None:
         self.scroll.verticalScrollBar().setValue(8 * HOUR_HEIGHT)

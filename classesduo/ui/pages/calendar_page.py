@@ -123,6 +123,9 @@ class CalendarPage(QtWidgets.QWidget):
         self.week.canvas.move_requested.connect(self.move_item)
         self.month.edit_requested.connect(lambda item: self.edit_session(item.session_id))
         self.month.day_activated.connect(self.open_week_of)
+        for view in (self.week.canvas, self.month):  # right-click or the Menu key on a session
+            view.extra_actions = [(lambda: translate("Calendar", "Log this exchange…"),
+                                   lambda item: self.log_requested.emit(item.session_id))]
         bar.view_buttons["week"].setChecked(True)
         self.retranslate_ui()
 

@@ -60,7 +60,13 @@ class RecordTable(QtWidgets.QWidget):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         self.view.verticalHeader().hide()
+        # Right-click or the Menu key: the row's actions (Open, and a page's Edit/Delete… added to the view).
+        self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.open_action = QtGui.QAction(self.view)
+        self.open_action.triggered.connect(lambda: self._activate(self.view.currentIndex()))
+        self.view.addAction(self.open_action)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._activate)
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: long lists stay fast
@@ -115,6 +121,8 @@ class RecordTable(QtWidgets.QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter_edit.setPlaceholderText(translate("RecordTable", "Filter… (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(translate("RecordTable", "Filter the list"))
+        self.open_action.setText(translate("RecordTable", "Open (Enter)"))
         self.model.retranslate()
         self._update_count()
 

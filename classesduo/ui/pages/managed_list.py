@@ -154,6 +154,10 @@ class ManagedList(ListPage):
         for action in (self.add_action, self.edit_action, self.delete_action, self.archive_action):
             self.addAction(action)
             self.toolbar.addAction(action)
+        # the row's context menu offers the same: Edit replaces the table's plain Open
+        self.table.view.removeAction(self.table.open_action)
+        for action in (self.edit_action, self.delete_action, self.archive_action, self.add_action):
+            self.table.view.addAction(action)
         layout.addWidget(self.toolbar)
 
     def retranslate_ui(self) -> None:
