@@ -146,12 +146,12 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="35"/>
-        <source>Month view</source>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="38"/>
+        <source>Month view: arrows choose a session, Enter opens it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="130"/>
         <source>+{count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +261,12 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="321"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="72"/>
+        <source>Week view: arrows choose a session, Enter opens it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -272,18 +277,29 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="214"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <source>Log this exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="98"/>
+        <source>Open… (Enter)</source>
+        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,18 +329,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="193"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,27 +356,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="412"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -368,52 +384,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="434"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="435"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="439"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="444"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="450"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="453"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,9 +1334,9 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="212"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -1557,108 +1573,113 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="49"/>
+        <location filename="../../classesduo/ui/main_window.py" line="50"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="50"/>
+        <location filename="../../classesduo/ui/main_window.py" line="51"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="209"/>
+        <location filename="../../classesduo/ui/main_window.py" line="214"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="215"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
-        <source>Load &amp;demo data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="219"/>
-        <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/main_window.py" line="220"/>
-        <source>&amp;Log an exchange…</source>
+        <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="222"/>
-        <source>&amp;Preferences…</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="223"/>
-        <source>&amp;Quit</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="224"/>
-        <source>&amp;Refresh</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="225"/>
-        <source>&amp;Filter the list</source>
+        <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="226"/>
-        <source>Open the &amp;log folder</source>
+        <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <source>&amp;Log an exchange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <source>&amp;Filter the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <source>Open the &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="394"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1667,67 +1688,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="210"/>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="251"/>
+        <location filename="../../classesduo/ui/main_window.py" line="259"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="264"/>
+        <location filename="../../classesduo/ui/main_window.py" line="272"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="268"/>
+        <location filename="../../classesduo/ui/main_window.py" line="276"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="307"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="307"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="324"/>
+        <location filename="../../classesduo/ui/main_window.py" line="332"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="325"/>
+        <location filename="../../classesduo/ui/main_window.py" line="333"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="329"/>
+        <location filename="../../classesduo/ui/main_window.py" line="337"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="334"/>
+        <location filename="../../classesduo/ui/main_window.py" line="342"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="387"/>
+        <location filename="../../classesduo/ui/main_window.py" line="395"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="394"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,62 +1793,62 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="163"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
         <source>Add… (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="168"/>
         <source>Edit… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="169"/>
         <source>Delete… (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="183"/>
         <source>Unarchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="180"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="184"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="225"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
         <source>add “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="226"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
         <source>edit “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="258"/>
         <source>delete “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
         <source>archive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
         <source>unarchive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,7 +2432,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="189"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="142"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2570,8 +2591,18 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="123"/>
         <source>Filter… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="124"/>
+        <source>Filter the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="125"/>
+        <source>Open (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2582,7 +2613,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="191"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="141"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4361,6 +4392,21 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tooltips</name>
+    <message>
+        <location filename="../../classesduo/ui/tooltips.py" line="57"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="62"/>
+        <source>Clear the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/tooltips.py" line="59"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="64"/>
+        <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,12 +156,16 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Problèmes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="35"/>
         <source>Month view</source>
-        <translation>Vue mensuelle</translation>
+        <translation type="vanished">Vue mensuelle</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="38"/>
+        <source>Month view: arrows choose a session, Enter opens it</source>
+        <translation>Vue mois : les flèches choisissent une séance, Entrée l’ouvre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="130"/>
         <source>+{count} more</source>
         <translation>+{count} autres</translation>
     </message>
@@ -271,7 +275,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="321"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="72"/>
+        <source>Week view: arrows choose a session, Enter opens it</source>
+        <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
@@ -282,19 +291,30 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="214"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <source>Log this exchange…</source>
+        <translation>Renseigner cet échange…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="232"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="98"/>
+        <source>Open… (Enter)</source>
+        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]).</extracomment>
+        <translation>Ouvrir… (Entrée)</translation>
     </message>
 </context>
 <context>
@@ -323,18 +343,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="193"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="319"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="307"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="309"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -351,27 +371,27 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="368"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="412"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -382,52 +402,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="434"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="435"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="439"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="444"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="450"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="453"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="452"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1355,9 +1375,9 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="212"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -1595,108 +1615,113 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="42"/>
+        <location filename="../../classesduo/ui/main_window.py" line="43"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="47"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="49"/>
+        <location filename="../../classesduo/ui/main_window.py" line="50"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="50"/>
+        <location filename="../../classesduo/ui/main_window.py" line="51"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="209"/>
+        <location filename="../../classesduo/ui/main_window.py" line="214"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <source>Areas</source>
+        <translation>Rubriques</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="219"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="220"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="394"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1709,23 +1734,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="210"/>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="251"/>
+        <location filename="../../classesduo/ui/main_window.py" line="259"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="264"/>
+        <location filename="../../classesduo/ui/main_window.py" line="272"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="268"/>
+        <location filename="../../classesduo/ui/main_window.py" line="276"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1734,37 +1759,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="307"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="307"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="324"/>
+        <location filename="../../classesduo/ui/main_window.py" line="332"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="325"/>
+        <location filename="../../classesduo/ui/main_window.py" line="333"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="329"/>
+        <location filename="../../classesduo/ui/main_window.py" line="337"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="334"/>
+        <location filename="../../classesduo/ui/main_window.py" line="342"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="387"/>
+        <location filename="../../classesduo/ui/main_window.py" line="395"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1773,7 +1798,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="394"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -1830,62 +1855,62 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Suppression impossible — archiver plutôt ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="163"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
         <source>Add… (Ctrl+N)</source>
         <translation>Ajouter… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="164"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="168"/>
         <source>Edit… (Enter)</source>
         <translation>Modifier… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="169"/>
         <source>Delete… (Del)</source>
         <translation>Supprimer… (Del)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="179"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="183"/>
         <source>Unarchive</source>
         <translation>Désarchiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="180"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="184"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="225"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
         <source>add “{name}”</source>
         <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="226"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
         <source>edit “{name}”</source>
         <translation>la modification de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="244"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="245"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="258"/>
         <source>delete “{name}”</source>
         <translation>la suppression de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
         <source>archive “{name}”</source>
         <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
         <source>unarchive “{name}”</source>
         <translation>le désarchivage de « {name} »</translation>
     </message>
@@ -2485,7 +2510,7 @@ Les effacer ?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="189"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="142"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -2644,9 +2669,19 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="117"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="123"/>
         <source>Filter… (Ctrl+F)</source>
         <translation>Filtrer… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="124"/>
+        <source>Filter the list</source>
+        <translation>Filtrer la liste</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="125"/>
+        <source>Open (Enter)</source>
+        <translation>Ouvrir (Entrée)</translation>
     </message>
     <message>
         <source>at least {shown} rows</source>
@@ -2660,7 +2695,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="191"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="141"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
@@ -4507,6 +4542,21 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation>Heure de Paris sur le côté. Utilisez ◀ ▶ pour voir une autre semaine, par exemple autour d’un changement d’heure en mars ou en octobre.</translation>
+    </message>
+</context>
+<context>
+    <name>Tooltips</name>
+    <message>
+        <location filename="../../classesduo/ui/tooltips.py" line="57"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="62"/>
+        <source>Clear the text</source>
+        <translation>Effacer le texte</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/tooltips.py" line="59"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="64"/>
+        <source>More actions</source>
+        <translation>Plus d’actions</translation>
     </message>
 </context>
 <context>
