@@ -58,6 +58,7 @@ def install_other_pages(window: MainWindow) -> None:
     window.pages["duo"] = window.duo_page
     window.stack.addWidget(window.duo_page)
     window.pages["duos"].duo_opened.connect(window.open_duo)
+    window.pages["home"].school_requested.connect(lambda school_id: _edit_school(window, school_id))
     window.pages["calendar"].log_requested.connect(window.log_actions.open_session)
     window.pages["log"].set_actions(window.log_actions)
 
@@ -68,6 +69,18 @@ EDITS = {
     "duos": Changes.of(Kind.DUOS),
     "media": Changes.of(Kind.MEDIA, Kind.SESSIONS),  # imports; retention also clears old logs' text
 }
+
+
+def _edit_school(window: MainWindow, school_id: str) -> None:
+    """The Schools area with the school's form open (from the home page's unknown calendars)."""
+    from types import SimpleNamespace
+
+    from classesduo.ui.main_window import AREAS
+
+    window.show_area(next(row for row, area in enumerate(AREAS) if area.key == "schools"))
+    page = window.pages["schools"]
+    page.tabs.setCurrentIndex(0)
+    page.schools.edit_record(SimpleNamespace(id=school_id))
 
 
 def _wire(window: MainWindow, page, edits: Changes | None = None) -> None:  # noqa: ANN001 - any area page

@@ -152,10 +152,14 @@ class WindowsEditor(_TableEditor):
 class HolidaysEditor(_TableEditor):
     """The school's own closures: name, first and last day (inclusive), where each came from."""
 
+    #: A closure was added, removed or edited (the school form's calendar follows).
+    changed = QtCore.Signal()
+
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._sources: list[HolidaySource] = []
         self._origins: list[str] = []
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.retranslate_ui()
 
     def headers(self) -> list[Callable[[], str]]:
@@ -168,17 +172,20 @@ class HolidaysEditor(_TableEditor):
         self._origins = []
         for period in periods:
             self._append(period)
+        self.changed.emit()
 
     def add_row(self) -> None:
         today = date.today()
         self._append(HolidayPeriod(translate("AvailabilityEditor", "School break"), today, today))
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        self.changed.emit()
 
     def remove_selected(self) -> None:
         for row in self.selected_rows():
             self.table.removeRow(row)
             del self._sources[row]
             del self._origins[row]
+        self.changed.emit()
 
     def _append(self, period: HolidayPeriod) -> None:
         row = self.table.rowCount()
@@ -190,6 +197,7 @@ class HolidaysEditor(_TableEditor):
             edit = QtWidgets.QDateEdit(_qdate(value))
             edit.setDisplayFormat(date_edit_format())
             edit.setCalendarPopup(True)
+            edit.dateChanged.connect(lambda _day: self.changed.emit())
             self.table.setCellWidget(row, column, edit)
         source = QtWidgets.QTableWidgetItem(source_label(period.source))
         source.setFlags(source.flags() & ~QtCore.Qt.ItemFlag.ItemIsEditable)

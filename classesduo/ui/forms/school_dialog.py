@@ -11,9 +11,13 @@ from classesduo.domain.availability import default_windows
 from classesduo.domain.entities import School
 from classesduo.domain.enums import Side
 from classesduo.domain.terms import school_year_of
+from classesduo.domain.public_holidays import is_known_country, subdivision_names, subdivisions
 from classesduo.domain.timezones import is_valid_zone
+from classesduo.domain.validation import is_country_code
+from classesduo.services.holidays import calendar_of_school
 from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.availability_editor import HolidaysEditor, WindowsEditor
+from classesduo.ui.forms.school_calendar_editor import CalendarPreview, SchoolYearsEditor, preview_ranges
 from classesduo.ui.forms.fields import CodeCompleter, line_edit, parse_codes
 from classesduo.ui.forms.record_dialog import RecordDialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
@@ -62,6 +66,8 @@ class SchoolDialog(RecordDialog):
         zone_completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         zone_completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
         self.timezone_edit.setCompleter(zone_completer)
+        self.subdivision_combo = QtWidgets.QComboBox()
+        self._subdivision = school.subdivision
         self.languages_edit = line_edit(", ".join(school.languages), "fr, es")
         self.email_edit = line_edit(school.contact_email)
         form = self.form
@@ -69,6 +75,8 @@ class SchoolDialog(RecordDialog):
         form.add_field("side", lambda: translate("SchoolDialog", "Side"), self.side_combo)
         form.add_field("city", lambda: translate("SchoolDialog", "City"), self.city_edit)
         form.add_field("country", lambda: translate("SchoolDialog", "Country (ISO code)"), self.country_edit)
+        form.add_field("subdivision", lambda: translate("SchoolDialog", "Region (public holidays)"),
+                       self.subdivision_combo)
         form.add_field("arrondissement", lambda: translate("SchoolDialog", "Arrondissement"), self.arrondissement_spin)
         form.add_field("timezone", lambda: translate("SchoolDialog", "Time zone (IANA)"), self.timezone_edit)
         form.add_field("languages", lambda: translate("SchoolDialog", "Languages"), self.languages_edit)
@@ -82,14 +90,27 @@ class SchoolDialog(RecordDialog):
         form.add_error_for("holidays", self.holidays_editor.error)
         self.rule_note = QtWidgets.QLabel(wordWrap=True)
         self.holidays_editor.layout().insertWidget(0, self.rule_note)
+        self.years_editor = SchoolYearsEditor()
+        self.years_editor.set_years(school.school_years)
+        form.add_error_for("school_years", self.years_editor.error)
+        self.calendar_preview = CalendarPreview()
+        self._refresh_timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh_calendar)
+        for signal in (self.holidays_editor.changed, self.years_editor.changed, self.calendar_preview.year_changed,
+                       self.country_edit.textChanged, self.timezone_edit.textChanged,
+                       self.subdivision_combo.currentIndexChanged, self.side_combo.currentIndexChanged):
+            signal.connect(self._refresh_timer.start)
+        self.country_edit.textChanged.connect(self._country_changed)
 
         self.side_combo.currentIndexChanged.connect(self._side_changed)
         self.timezone_edit.textChanged.connect(self._zone_changed)
-        self.finish_layout(self.windows_editor, self.holidays_editor)
+        self.finish_layout(self.windows_editor, self.years_editor, self.holidays_editor, self.calendar_preview)
         self.resize(640, 760)
+        self._country_changed()
         self._side_changed()
         self._zone_changed()
         self.retranslate_ui()
+        self.refresh_calendar()
 
     def side(self) -> Side:
         return Side(self.side_combo.currentData())
@@ -97,6 +118,8 @@ class SchoolDialog(RecordDialog):
     def _side_changed(self, *_: object) -> None:
         paris = self.side() is Side.PARIS
         self.arrondissement_spin.setEnabled(paris)
+        self.years_editor.setVisible(not paris)  # Paris school years come with the zone C calendar
+        self.subdivision_combo.setEnabled(not paris and self.subdivision_combo.count() > 1)
         if not paris:
             self.arrondissement_spin.setValue(0)
         if self.before is None and self.sender() is self.side_combo:
@@ -106,6 +129,44 @@ class SchoolDialog(RecordDialog):
                 for edit in (self.city_edit, self.country_edit, self.timezone_edit, self.languages_edit):
                     edit.clear()
         self.retranslate_ui()
+
+    def _country_changed(self, *_: object) -> None:
+        """The subdivisions ``holidays`` knows for the country typed (none: the combo is disabled)."""
+        country = self.country_edit.text().strip().upper()
+        current = self.subdivision_combo.currentData() if self.subdivision_combo.count() else self._subdivision
+        codes = subdivisions(country) if is_country_code(country) else ()
+        names = subdivision_names(country) if codes else {}
+        self.subdivision_combo.blockSignals(True)
+        self.subdivision_combo.clear()
+        self.subdivision_combo.addItem(translate("SchoolDialog", "The whole country"), "")
+        for code in codes:
+            self.subdivision_combo.addItem(f"{code} — {names[code]}" if code in names else code, code)
+        index = self.subdivision_combo.findData(current or "")
+        if index < 0 and current:  # stored but unknown to this holidays release: keep it, the check names it
+            self.subdivision_combo.addItem(current, current)
+            index = self.subdivision_combo.count() - 1
+        self.subdivision_combo.setCurrentIndex(max(0, index))
+        self.subdivision_combo.setEnabled(self.subdivision_combo.count() > 1 and self.side() is not Side.PARIS)
+        self.subdivision_combo.blockSignals(False)
+
+    def subdivision(self) -> str:
+        return "" if self.side() is Side.PARIS else (self.subdivision_combo.currentData() or "")
+
+    def refresh_calendar(self) -> None:
+        """The calendar that results from the form as it is: the rule applied to what is typed."""
+        record = self.build_record()
+        self.calendar_preview.set_ranges(preview_ranges(self.today(), record.school_years))
+        name = record.name or translate("SchoolDialog", "This school")
+        label = f"{name}, {record.city}" if record.city else name
+        if not is_valid_zone(record.timezone):
+            self.calendar_preview.show_calendar(None, label, translate(
+                "SchoolDialog", "Type the school's time zone to see its calendar."))
+            return
+        problem = ""
+        if record.side is not Side.PARIS and is_country_code(record.country) and not is_known_country(record.country):
+            problem = translate("SchoolDialog", "No public holidays are known for {country}: enter the school's "
+                                                "days off as breaks.").format(country=record.country)
+        self.calendar_preview.show_calendar(calendar_of_school(record), label, problem)
 
     def _zone_changed(self, *_: object) -> None:
         zone = self.timezone_edit.text().strip()
@@ -120,6 +181,8 @@ class SchoolDialog(RecordDialog):
             arrondissement=self.arrondissement_spin.value() or None,
             languages=parse_codes(self.languages_edit.text()), contact_email=self.email_edit.text().strip(),
             windows=self.windows_editor.windows(), holidays=self.holidays_editor.holidays(),
+            subdivision=self.subdivision(),
+            school_years=[] if self.side() is Side.PARIS else self.years_editor.years(),
         )
 
     def retranslate_ui(self) -> None:
@@ -132,5 +195,11 @@ class SchoolDialog(RecordDialog):
             translate("SchoolDialog", "French zone C school holidays (the shipped calendar) and French public "
                                       "holidays apply to every Paris school by rule; list here only this school's "
                                       "own closures.") if self.side() is Side.PARIS
-            else translate("SchoolDialog", "The country's public holidays apply by rule; list here the school's "
-                                           "own breaks."))
+            else translate("SchoolDialog", "The country's (and region's) public holidays apply by rule, and the days "
+                                           "between two school years; list here the school's own breaks."))
+        if hasattr(self, "calendar_preview"):
+            self.years_editor.retranslate_ui()
+            self.calendar_preview.retranslate_ui()
+            if self.subdivision_combo.count():
+                self.subdivision_combo.setItemText(0, translate("SchoolDialog", "The whole country"))
+            self._refresh_timer.start()

@@ -1,4 +1,5 @@
-"""Home: today's and this week's sessions, what is still to log, duos gone quiet, partners absent twice.
+"""Home: today's and this week's sessions, what is still to log, duos gone quiet, partners absent twice,
+schools whose calendar is unknown for this term or the next.
 
 Every row opens the right place: a session of the week or a duo opens the duo page,
 a session to log opens the log form.
@@ -27,6 +28,7 @@ class HomePage(QtWidgets.QWidget):
     demo_requested = Signal()
     duo_requested = Signal(str)  # a duo id
     log_requested = Signal(object)  # a SessionView to log
+    school_requested = Signal(str)  # a school id whose calendar is unknown
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,13 @@ class HomePage(QtWidgets.QWidget):
             text_column(lambda: translate("HomePage", "Absent on"),
                         lambda a: ", ".join(_paris_date(d) for d in a.dates), lambda a: a.dates[0]),
         ])
+        self.calendars_label = QtWidgets.QLabel()
+        self.calendars_table = RecordTable([
+            text_column(lambda: translate("HomePage", "School"), lambda u: u.label),
+            text_column(lambda: translate("HomePage", "Unknown school year"), lambda u: ", ".join(u.years)),
+            text_column(lambda: translate("HomePage", "From"), lambda u: format_date(u.first_day), lambda u: u.first_day),
+        ])
+        self.calendars_table.activated.connect(lambda item: self.school_requested.emit(item.school.id))
         self.week_table.activated.connect(lambda view: self.duo_requested.emit(view.session.duo_id))
         self.to_log_table.activated.connect(self.log_requested)
         self.quiet_table.activated.connect(lambda item: self.duo_requested.emit(item.duo.duo.id))
@@ -81,7 +90,8 @@ class HomePage(QtWidgets.QWidget):
 
     def sections(self) -> list[tuple[QtWidgets.QLabel, RecordTable]]:
         return [(self.week_label, self.week_table), (self.to_log_label, self.to_log_table),
-                (self.quiet_label, self.quiet_table), (self.absent_label, self.absent_table)]
+                (self.quiet_label, self.quiet_table), (self.absent_label, self.absent_table),
+                (self.calendars_label, self.calendars_table)]
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
@@ -105,6 +115,7 @@ class HomePage(QtWidgets.QWidget):
             self.to_log_table.set_records(self.summary.to_log)
             self.quiet_table.set_records(self.summary.quiet)
             self.absent_table.set_records(self.summary.absent_twice)
+            self.calendars_table.set_records(self.summary.unknown_calendars)
         self.retranslate_ui()
 
     def focus_filter(self) -> None:
@@ -134,6 +145,10 @@ class HomePage(QtWidgets.QWidget):
         self.quiet_label.setText(translate("HomePage", "Duos gone quiet (no exchange held for {weeks} school weeks)")
                                  .format(weeks=self.quiet_weeks()))
         self.absent_label.setText(translate("HomePage", "Partner classes absent twice in a row"))
+        self.calendars_label.setText(translate("HomePage", "School calendars unknown for this term or the next — "
+                                                           "Enter opens the school"))
+        self.calendars_table.empty.set_texts(translate("HomePage", "Every school's calendar is known for this "
+                                                                   "term and the next."), "")
         self.week_table.empty.set_texts(translate("HomePage", "No session this week."), "")
         self.to_log_table.empty.set_texts(translate("HomePage", "Nothing to log — well done."), "")
         self.quiet_table.empty.set_texts(translate("HomePage", "Every active duo exchanged recently."), "")
