@@ -63,32 +63,33 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="166"/>
         <source>Name</source>
+        <extracomment>A closure was added, removed or edited (the school form&apos;s calendar follows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="166"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="174"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="179"/>
         <source>School break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="209"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="217"/>
         <source>The school&apos;s own closures (no exchange on these days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,99 +1073,124 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="54"/>
         <source>School days since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Partner class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="62"/>
         <source>Absent on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="114"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <source>Unknown school year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="69"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="119"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
+        <source>School calendars unknown for this term or the next — Enter opens the school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
+        <source>Every school&apos;s calendar is known for this term and the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1361,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
@@ -3781,64 +3807,148 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
 </context>
 <context>
+    <name>SchoolCalendar</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="35"/>
+        <source>School year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="35"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="36"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="90"/>
+        <source>School years (first and last day of classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="157"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="167"/>
+        <source>⚠ {first} to {last}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="174"/>
+        <source>The school&apos;s calendar (closed days, by rule and entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <source>Region (public holidays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Time zone (IANA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="83"/>
         <source>Contact e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="132"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="204"/>
+        <source>The whole country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
+        <source>This school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="162"/>
+        <source>Type the school&apos;s time zone to see its calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
+        <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="195"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="135"/>
-        <source>The country&apos;s public holidays apply by rule; list here the school&apos;s own breaks.</source>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="198"/>
+        <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="127"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="128"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="191"/>
         <source>Edit school — {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -69,32 +69,33 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="166"/>
         <source>Name</source>
+        <extracomment>A closure was added, removed or edited (the school form&apos;s calendar follows).</extracomment>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="166"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="163"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="167"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="174"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="179"/>
         <source>School break</source>
         <translation>Vacances scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/availability_editor.py" line="209"/>
+        <location filename="../../classesduo/ui/forms/availability_editor.py" line="217"/>
         <source>The school&apos;s own closures (no exchange on these days)</source>
         <translation>Fermetures propres à l&apos;école (aucun échange ces jours-là)</translation>
     </message>
@@ -1111,99 +1112,124 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="48"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="54"/>
         <source>School days since</source>
         <translation>Jours d’école depuis</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="57"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Partner class</source>
         <translation>Classe partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="62"/>
         <source>Absent on</source>
         <translation>Absente le</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="114"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <source>Unknown school year</source>
+        <translation>Année scolaire inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="69"/>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="116"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="119"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="136"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Partner classes absent twice in a row</source>
         <translation>Classes partenaires absentes deux fois de suite</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="139"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
+        <source>School calendars unknown for this term or the next — Enter opens the school</source>
+        <translation>Calendriers scolaires inconnus pour ce trimestre ou le suivant — Entrée ouvre l&apos;école</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
+        <source>Every school&apos;s calendar is known for this term and the next.</source>
+        <translation>Le calendrier de chaque école est connu pour ce trimestre et le suivant.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
         <source>Every active duo exchanged recently.</source>
         <translation>Chaque duo actif a échangé récemment.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="137"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
@@ -1376,7 +1402,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="121"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
@@ -3878,56 +3904,144 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
 </context>
 <context>
+    <name>SchoolCalendar</name>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="35"/>
+        <source>School year</source>
+        <translation>Année scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="35"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="36"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="90"/>
+        <source>School years (first and last day of classes)</source>
+        <translation>Années scolaires (premier et dernier jour de classe)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="157"/>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="167"/>
+        <source>⚠ {first} to {last}: {text}</source>
+        <translation>⚠ du {first} au {last} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="174"/>
+        <source>The school&apos;s calendar (closed days, by rule and entered)</source>
+        <translation>Calendrier de l&apos;école (jours de fermeture, d&apos;office et saisis)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Country (ISO code)</source>
         <translation>Pays (code ISO)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <source>Region (public holidays)</source>
+        <translation>Région (jours fériés)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Time zone (IANA)</source>
         <translation>Fuseau horaire (IANA)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="83"/>
         <source>Contact e-mail</source>
         <translation>E-mail de contact</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="132"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="204"/>
+        <source>The whole country</source>
+        <translation>Tout le pays</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
+        <source>This school</source>
+        <translation>Cette école</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="162"/>
+        <source>Type the school&apos;s time zone to see its calendar.</source>
+        <translation>Saisissez le fuseau horaire de l&apos;école pour voir son calendrier.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
+        <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
+        <translation>Aucun jour férié n&apos;est connu pour {country} : saisissez les jours de fermeture de l&apos;école comme congés.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="195"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation>Les vacances scolaires de la zone C (calendrier fourni) et les jours fériés français s&apos;appliquent d&apos;office à toutes les écoles parisiennes ; n&apos;indiquez ici que les fermetures propres à cette école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="198"/>
+        <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
+        <translation>Les jours fériés du pays (et de la région) s&apos;appliquent d&apos;office, ainsi que les jours entre deux années scolaires ; indiquez ici les congés propres à l&apos;école.</translation>
+    </message>
+    <message>
         <source>The country&apos;s public holidays apply by rule; list here the school&apos;s own breaks.</source>
-        <translation>Les jours fériés du pays s&apos;appliquent d&apos;office ; indiquez ici les congés propres à l&apos;école.</translation>
+        <translation type="vanished">Les jours fériés du pays s&apos;appliquent d&apos;office ; indiquez ici les congés propres à l&apos;école.</translation>
     </message>
     <message>
         <source>French zone C holidays of {years} filled in.</source>
@@ -3950,12 +4064,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">Aucun jour férié connu pour le pays {country}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="127"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
         <source>New school</source>
         <translation>Nouvelle école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="128"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="191"/>
         <source>Edit school — {name}</source>
         <translation>Modifier l’école — {name}</translation>
     </message>
