@@ -13,6 +13,7 @@ COMMAND_MODULES = [
     "classesduo.commands.slots",
     "classesduo.commands.calendar",
     "classesduo.commands.ics",
+    "classesduo.commands.invite",
     "classesduo.commands.media",
     "classesduo.commands.suggest",
     "classesduo.commands.report",

@@ -39,7 +39,7 @@ class Invitation:
     recipients: list[str]
     subject: str
     body: str
-    second_language: str  # "en" or "es"
+    second_language: str  # "en" or "es" ("fr": French only)
 
     def mailto_url(self) -> str:
         """A ``mailto:`` URL with every part percent-encoded (RFC 6068)."""
@@ -54,20 +54,26 @@ def second_language(partner_languages: tuple[str, ...] | list[str]) -> str:
     return "en"
 
 
-def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio_link: str) -> Invitation:
+def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio_link: str, *,
+               language: str | None = None, prepare: str = "", cancelled: bool = False) -> Invitation:
+    """The bilingual text; ``language`` forces the second language (``fr``: French only), ``prepare`` is what
+    to prepare (the last held session's follow-up), ``cancelled`` words it as a cancellation."""
     view = calendars.view
     paris_zone, partner_zone = calendars.paris.zone, calendars.partner.zone
     paris_start = start_utc.astimezone(_zone(paris_zone))
     partner_start = start_utc.astimezone(_zone(partner_zone))
-    end_paris = paris_start + timedelta(minutes=minutes)
-    end_partner = partner_start + timedelta(minutes=minutes)
+    end_utc = start_utc + timedelta(minutes=minutes)  # in UTC: a clock change inside the visio keeps its length
+    end_paris = end_utc.astimezone(_zone(paris_zone))
+    end_partner = end_utc.astimezone(_zone(partner_zone))
     city = view.partner.city
     facilitator = view.facilitator or "—"
     link = visio_link or "—"
-    language = second_language(calendars.partner_languages)
+    language = language or second_language(calendars.partner_languages)
     french = "\n".join([
         "Bonjour,",
         "",
+        f"La visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
+        f"{view.partner.school} ({view.partner.class_name}) prévue ci-dessous est annulée :" if cancelled else
         f"La prochaine visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
         f"{view.partner.school} ({view.partner.class_name}) aura lieu :",
         f"  • à Paris : {_fr(paris_start)}–{end_paris:%H:%M}",
@@ -76,6 +82,7 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
         f"Lien de la visio : {link}",
         f"Animation : {facilitator}",
         "",
+        *([f"À préparer : {prepare}"] if prepare and not cancelled else []),
         "Merci de vous connecter quelques minutes en avance pour vérifier le son et l'image.",
         "",
         "Bien cordialement,",
@@ -85,6 +92,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
         other = "\n".join([
             "Hola:",
             "",
+            f"La videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
+            f"{view.partner.school} ({view.partner.class_name}) prevista a continuación se cancela:" if cancelled else
             f"La próxima videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
             f"{view.partner.school} ({view.partner.class_name}) será:",
             f"  • en {city}: {_es(partner_start)}–{end_partner:%H:%M} (hora local)",
@@ -93,6 +102,7 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             f"Enlace de la videollamada: {link}",
             f"Facilitador(a): {facilitator}",
             "",
+            *([f"Para preparar: {prepare}"] if prepare and not cancelled else []),
             "Les pedimos conectarse unos minutos antes para comprobar el sonido y la imagen.",
             "",
             "Saludos cordiales,",
@@ -104,6 +114,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
         other = "\n".join([
             "Hello,",
             "",
+            f"The Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
+            f"{view.partner.school} ({view.partner.class_name}) planned below is cancelled:" if cancelled else
             f"The next Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
             f"{view.partner.school} ({view.partner.class_name}) will take place:",
             f"  • in {city}: {_en(partner_start)}–{end_partner:%H:%M} (local time)",
@@ -112,6 +124,7 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             f"Video call link: {link}",
             f"Facilitator: {facilitator}",
             "",
+            *([f"To prepare: {prepare}"] if prepare and not cancelled else []),
             "Please join a few minutes early to check sound and picture.",
             "",
             "Best regards,",
@@ -119,7 +132,12 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
         ])
         subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {paris_start:%H:%M} (Paris) / "
                    f"video call {partner_start:%H:%M} ({city})")
-    body = f"{french}\n\n— — —\n\n{other}\n"
+    if cancelled:
+        subject = ("ANNULÉ / CANCELLED — " if language == "en" else
+                   "ANNULÉ / CANCELADO — " if language == "es" else "ANNULÉ — ") + subject
+    if language == "fr":
+        subject = subject.split(" / ")[0]
+    body = f"{french}\n" if language == "fr" else f"{french}\n\n— — —\n\n{other}\n"
     recipients = [address for address in (calendars.paris_contact, calendars.partner_contact,
                                           calendars.facilitator_email) if address]
     return Invitation(recipients, subject, body, language)

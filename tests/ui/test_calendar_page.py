@@ -127,7 +127,7 @@ def test_create_a_session_from_the_finder(make_window, demo_dir: Path) -> None: 
         dialog.create_button.click()
         return dialog.result()
 
-    page.run_dialog = run_dialog
+    page.run_dialog = _no_mail(run_dialog)
     page.toolbar.find_button.click()
     assert shown and shown[0].created
     created = shown[0].created[0]
@@ -153,13 +153,21 @@ def _check_finder_for_tokyo_explains_and_series_lists_skipped_dates(window, page
         dialog.create_button.click()
         return dialog.result()
 
-    page.run_dialog = run_dialog
+    page.run_dialog = _no_mail(run_dialog)
     page.find_slot()
     assert dialogs.infos and "skipped" in dialogs.infos[0] and "Vacances d'hiver" in dialogs.infos[0]
 
 
+def _no_mail(run_dialog):  # noqa: ANN001, ANN202
+    """The offered update/cancellation e-mail (InvitationDialog) is dismissed; other dialogs are driven."""
+    from classesduo.ui.calendar.invitation_dialog import InvitationDialog
+
+    return lambda dialog: 0 if isinstance(dialog, InvitationDialog) else run_dialog(dialog)
+
+
 def test_drag_moves_a_session(make_window, demo_dir: Path) -> None:  # noqa: ANN001
     window, page = _page(make_window, demo_dir, date(2027, 3, 8), ExportDialogs())
+    page.run_dialog = _no_mail(lambda dialog: 0)
     duo = _duo(window, "Madrid")
     created = planning.create_session(window.workspace.db, duo.duo.id,
                                       datetime(2027, 3, 10, 10, 0, tzinfo=PARIS).astimezone(UTC), 45)
@@ -175,6 +183,7 @@ def test_drag_moves_a_session(make_window, demo_dir: Path) -> None:  # noqa: ANN
     moved = planning.get_session(window.workspace.db, created.id)
     assert moved.start_utc == datetime(2027, 3, 10, 11, 0, tzinfo=PARIS).astimezone(UTC)
     assert moved.sequence == 1
+    assert any("updated invitation" in text for text in page.dialogs.asked)  # offered after the move
     _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page)
     _check_ambiguous_time_must_be_chosen(window, page)
     _check_double_click_on_a_free_time_prefills_a_new_session(page)
@@ -201,7 +210,7 @@ def _check_edit_dialog_moves_and_refuses_a_time_that_does_not_exist(window, page
         dialog.save_button.click()
         return dialog.result()
 
-    page.run_dialog = run_dialog
+    page.run_dialog = _no_mail(run_dialog)
     rect = page.week.canvas.item_rect(created.id)
     QtWidgets.QApplication.sendEvent(page.week.canvas, QtGui.QMouseEvent(
         QtCore.QEvent.Type.MouseButtonDblClick, rect.center(), page.week.canvas.mapToGlobal(rect.center()),
@@ -234,7 +243,7 @@ def _check_double_click_on_a_free_time_prefills_a_new_session(page) -> None:  # 
         seen["problems"] = dialog.problems.text()
         return 0
 
-    page.run_dialog = run_dialog
+    page.run_dialog = _no_mail(run_dialog)
     canvas = page.week.canvas
     point = canvas.position_of(date(2027, 3, 11), 10 * 60 + 5)  # Thursday 10:05 → 10:00
     point = QtCore.QPointF(point.x() + 10, point.y())
@@ -289,7 +298,7 @@ def _check_series_edit_and_cancel_through_the_dialog(window, page) -> None:  # n
         dialog.save_button.click()
         return dialog.result()
 
-    page.run_dialog = move_following
+    page.run_dialog = _no_mail(move_following)
     page.edit_session(second.id)
     after = series.series_sessions(db, plan.series_id)
     assert [s.id for s in after] == [first.id]
@@ -301,7 +310,7 @@ def _check_series_edit_and_cancel_through_the_dialog(window, page) -> None:  # n
         dialog.cancel_session_button.click()
         return dialog.result()
 
-    page.run_dialog = cancel
+    page.run_dialog = _no_mail(cancel)
     page.edit_session(first.id)
     cancelled = planning.get_session(db, first.id)
     assert cancelled.status.value == "cancelled" and cancelled.sequence == 1

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from classesduo.domain.entities import ExchangeSession
-from classesduo.domain.enums import SessionStatus
+from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.timezones import LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
 from classesduo.services.errors import ServiceError
@@ -391,6 +391,22 @@ class CalendarPage(QtWidgets.QWidget):
         dialog.log_requested.connect(lambda s: self.log_requested.emit(s.id))
         if self.show_dialog(dialog) and dialog.saved is not None:
             self._after_change(dialog.saved.duo_id)
+            self.offer_update_mail(session, dialog.saved)
+
+    def offer_update_mail(self, before: ExchangeSession, after: ExchangeSession) -> None:
+        """After a visio was moved or cancelled, offer the schools the updated invitation or the cancellation."""
+        if after.kind is not SessionKind.VISIO or after.sequence <= before.sequence:
+            return
+        if after.status is SessionStatus.CANCELLED:
+            title = translate("CalendarPage", "Tell both schools?")
+            text = translate("CalendarPage", "The visio is cancelled. Open the cancellation e-mail (it removes the "
+                                             "visio from the schools' calendars)?")
+        else:
+            title = translate("CalendarPage", "Tell both schools?")
+            text = translate("CalendarPage", "The visio changed. Open the updated invitation e-mail (it updates the "
+                                             "schools' calendars)?")
+        if self.dialogs.confirm(self, title, text):
+            self.show_invitation(after)
 
     def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
         from classesduo.services.invitation import invitation
@@ -398,9 +414,17 @@ class CalendarPage(QtWidgets.QWidget):
 
         if self.workspace is None or session is None:
             return
+        from classesduo.services.invitation_mail import session_invitation
+
         calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)
         text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)
-        self.show_dialog(InvitationDialog(text, parent or self))
+        mail, problem = None, ""
+        if session.id:
+            try:  # the .eml with its iMIP part: REQUEST, or CANCEL for a cancelled or postponed visio
+                mail = session_invitation(self.workspace.db, session.id)
+            except ServiceError as error:
+                problem = str(error)
+        self.show_dialog(InvitationDialog(text, parent or self, mail=mail, mail_problem=problem))
 
     def move_item(self, item: CalendarItem, day: date, wall: time) -> None:
         """A dragged session dropped on a new Paris date and time."""
@@ -421,10 +445,13 @@ class CalendarPage(QtWidgets.QWidget):
                                                   problems="\n".join(f"• {p}" for p in problems))):
             return
         try:
-            planning.move_session(self.workspace.db, session.id or "", instant, version=session.version)
+            moved = planning.move_session(self.workspace.db, session.id or "", instant, version=session.version)
         except (ServiceError, ValueError) as error:
             self.dialogs.error(self, str(error))
+            moved = None
         self._after_change(session.duo_id)
+        if moved is not None:
+            self.offer_update_mail(session, moved)
 
     def export_ics(self) -> None:
         from classesduo.services.ics_export import ExportScope, export_ics, visio_count
