@@ -367,17 +367,33 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="412"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <source>Tell both schools?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="402"/>
+        <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -385,52 +401,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="464"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="439"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="453"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,37 +1338,57 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="25"/>
+        <source>Cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
         <source>Invitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="18"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="31"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="19"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
         <source>Subject:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="34"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="36"/>
         <source>Open in &amp;mail app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="47"/>
+        <source>Without a calendar invitation: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="54"/>
         <source>Copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="66"/>
+        <source>Could not write the e-mail: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="70"/>
+        <source>Opened in your mail app: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="74"/>
         <source>No mail app answered; use Copy and paste the text into your mail.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5416,8 +5452,29 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="101"/>
+        <source>The duo&apos;s facilitator has no e-mail address; add one (Schools › Facilitators) to send an invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="104"/>
+        <source>Neither school has a contact e-mail address; add one to send an invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="131"/>
+        <source>Only visios have invitations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="154"/>
         <location filename="../../classesduo/services/series.py" line="142"/>
         <source>This session is not part of a series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="158"/>
+        <source>No planned visio left in this series.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

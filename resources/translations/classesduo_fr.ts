@@ -382,17 +382,33 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="412"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <source>Tell both schools?</source>
+        <translation>Prévenir les deux écoles ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="402"/>
+        <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
+        <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
+        <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="418"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -403,52 +419,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="464"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="439"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="453"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="455"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1363,37 +1379,57 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="25"/>
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="18"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="31"/>
         <source>To:</source>
         <translation>À :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="19"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
         <source>Subject:</source>
         <translation>Objet :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="34"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="36"/>
         <source>Open in &amp;mail app</source>
         <translation>Ouvrir dans la &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="47"/>
+        <source>Without a calendar invitation: {reason}</source>
+        <translation>Sans invitation d&apos;agenda : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="54"/>
         <source>Copied to the clipboard.</source>
         <translation>Copié dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="66"/>
+        <source>Could not write the e-mail: {reason}</source>
+        <translation>Impossible d&apos;écrire l&apos;e-mail : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="70"/>
+        <source>Opened in your mail app: {path}</source>
+        <translation>Ouvert dans votre messagerie : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="74"/>
         <source>No mail app answered; use Copy and paste the text into your mail.</source>
         <translation>Aucune messagerie n’a répondu ; utilisez Copier puis collez le texte dans votre message.</translation>
     </message>
@@ -5569,9 +5605,30 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="101"/>
+        <source>The duo&apos;s facilitator has no e-mail address; add one (Schools › Facilitators) to send an invitation.</source>
+        <translation>L&apos;intervenant·e du duo n&apos;a pas d&apos;adresse e-mail ; ajoutez-en une (Écoles › Intervenant·es) pour envoyer une invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="104"/>
+        <source>Neither school has a contact e-mail address; add one to send an invitation.</source>
+        <translation>Aucune des deux écoles n&apos;a d&apos;adresse e-mail de contact ; ajoutez-en une pour envoyer une invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="131"/>
+        <source>Only visios have invitations.</source>
+        <translation>Seules les visios ont des invitations.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="154"/>
         <location filename="../../classesduo/services/series.py" line="142"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation_mail.py" line="158"/>
+        <source>No planned visio left in this series.</source>
+        <translation>Il ne reste aucune visio prévue dans cette série.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/facilitators.py" line="51"/>
