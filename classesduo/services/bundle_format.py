@@ -20,7 +20,8 @@ from classesduo.storage.models import Base
 from classesduo.storage.types import CodeList, UTCDateTime
 
 FORMAT_NAME = "classesduo-bundle"
-FORMAT_VERSION = 3  # 2: media_tally (anonymous counts of media erased by retention); 3: media_tally.dated_on
+FORMAT_VERSION = 4  # 2: media_tally (anonymous counts of media erased by retention); 3: media_tally.dated_on;
+# 4: school_year, school.subdivision, holiday_period.origin (school calendars)
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 
@@ -189,10 +190,13 @@ def validate_manifest(manifest: Any) -> dict[str, list[dict[str, Any]]]:
             extra = sorted(set(row) - {column.name for column in columns})
             if extra:
                 raise BundleError(f"{name} row {row_id!r}: unknown field {extra[0]!r}")
-            missing = [column.name for column in columns if column.name not in row
-                       and not (column.nullable and version < column.info.get("since_format", 0))]
+            older = {column.name for column in columns if column.name not in row
+                     and version < column.info.get("since_format", 0)
+                     and (column.nullable or "default_before" in column.info)}
+            missing = [column.name for column in columns if column.name not in row and column.name not in older]
             if missing:
                 raise BundleError(f"{name} row {row_id!r}: field {missing[0]!r} is missing")
-            out.append({column.name: decode(name, row_id, column, row.get(column.name)) for column in columns})
+            out.append({column.name: column.info.get("default_before") if column.name in older
+                        else decode(name, row_id, column, row.get(column.name)) for column in columns})
         decoded[name] = out
     return decoded

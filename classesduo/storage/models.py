@@ -96,7 +96,8 @@ class SchoolRow(Stamped, Base):
     holidays: Mapped[list[HolidayPeriodRow]] = relationship(
         back_populates="school", cascade="all, delete-orphan", order_by="HolidayPeriodRow.start_date"
     )
-    subdivision: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    subdivision: Mapped[str] = mapped_column(String(10), default="", server_default="",
+                                             info={"since_format": 4, "default_before": ""})
     school_years: Mapped[list[SchoolYearRow]] = relationship(
         back_populates="school", cascade="all, delete-orphan", order_by="SchoolYearRow.first_day"
     )
@@ -132,7 +133,8 @@ class HolidayPeriodRow(Stamped, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     source: Mapped[HolidaySource] = mapped_column(str_enum(HolidaySource), default=HolidaySource.MANUAL)
-    origin: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    origin: Mapped[str] = mapped_column(String(300), default="", server_default="",
+                                        info={"since_format": 4, "default_before": ""})
 
     school: Mapped[SchoolRow] = relationship(back_populates="holidays")
 

@@ -212,3 +212,22 @@ def test_anonymous_counts_of_erased_media_travel_with_the_duo(demo_workspace: Wo
         rows = session.scalar(select(func.count()).select_from(MediaTallyRow))
     assert summary.added["media_tally"] == rows
     assert erased_counts(workspace) == counts
+
+
+def test_a_format_3_bundle_without_the_school_calendar_fields_still_imports(
+        demo_workspace: Workspace, bundle: Path, workspace: Workspace, tmp_path: Path) -> None:
+    """Format 4 added school_year, school.subdivision and holiday_period.origin; older bundles lack them."""
+    def downgrade(manifest: dict) -> None:
+        manifest["format_version"] = 3
+        manifest["tables"].pop("school_year", None)
+        for row in manifest["tables"]["school"]:
+            row.pop("subdivision")
+        for row in manifest["tables"]["holiday_period"]:
+            row.pop("origin")
+
+    older = _with_manifest(bundle, tmp_path / "format3.zip", downgrade)
+    summary = import_bundle(workspace, older)
+    assert summary.added["school"] == 24
+    from classesduo.services.schools import list_schools
+
+    assert all(school.subdivision == "" and school.school_years == [] for school in list_schools(workspace.db))
