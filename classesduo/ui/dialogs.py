@@ -11,6 +11,18 @@ from pathlib import Path
 from classesduo.ui.qt import QtWidgets, translate
 
 
+def new_folder_dialog(parent: QtWidgets.QWidget | None, title: str) -> QtWidgets.QFileDialog:
+    """A folder picker that also takes a folder that does not exist yet (Qt's own refuses one)."""
+    dialog = QtWidgets.QFileDialog(parent, title)
+    dialog.setFileMode(QtWidgets.QFileDialog.FileMode.AnyFile)
+    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QtWidgets.QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setOption(QtWidgets.QFileDialog.Option.DontConfirmOverwrite, True)
+    dialog.setLabelText(QtWidgets.QFileDialog.DialogLabel.Accept, translate("Dialogs", "Choose"))
+    dialog.setLabelText(QtWidgets.QFileDialog.DialogLabel.FileName, translate("Dialogs", "Folder:"))
+    return dialog
+
+
 class Dialogs:
     def confirm(self, parent: QtWidgets.QWidget | None, title: str, text: str) -> bool:
         answer = QtWidgets.QMessageBox.question(
@@ -85,6 +97,15 @@ class Dialogs:
     def choose_folder(self, parent: QtWidgets.QWidget | None, title: str) -> Path | None:
         name = QtWidgets.QFileDialog.getExistingDirectory(parent, title)
         return Path(name) if name else None
+
+    def choose_new_folder(self, parent: QtWidgets.QWidget | None, title: str) -> Path | None:
+        """A folder that may not exist yet (e.g. for an album): pick one or type a new name; it is created."""
+        dialog = new_folder_dialog(parent, title)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        folder = Path(dialog.selectedFiles()[0])
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def choose_backup(self, parent: QtWidgets.QWidget | None, paths: object) -> Path | None:
         """The restore dialog: the data folder's backups with date and size, or a file from elsewhere."""

@@ -131,7 +131,7 @@ class AlbumDialogs(MediaDialogs):
         self.folder = folder
         self.choices: list[list[str]] = []
 
-    def choose_folder(self, parent: object, title: str) -> str | None:
+    def choose_new_folder(self, parent: object, title: str) -> str | None:
         return str(self.folder)
 
     def choose_index(self, parent: object, title: str, label: str, items: list[str]) -> int | None:

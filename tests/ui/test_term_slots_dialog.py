@@ -44,8 +44,8 @@ def test_every_duo_over_the_term_then_plan_from_a_row(make_window, demo_dir: Pat
 
     def drive(dialog: TermSlotsDialog) -> int:
         _wait_for_results(qtbot, dialog)
-        # The current term, every active duo, a summary.
-        assert (dialog.from_edit.date(), dialog.to_edit.date()) == (QtCore.QDate(2026, 9, 1), QtCore.QDate(2026, 12, 31))
+        # The rest of the current term (from today, not its first day), every active duo, a summary.
+        assert (dialog.from_edit.date(), dialog.to_edit.date()) == (QtCore.QDate(2026, 11, 28), QtCore.QDate(2026, 12, 31))
         rows = _rows(dialog)
         assert {search.calendars.duo_id for search in rows} == active
         assert f"{len(active)} duos from" in dialog.summary.text()
@@ -63,7 +63,7 @@ def test_every_duo_over_the_term_then_plan_from_a_row(make_window, demo_dir: Pat
         montreal = next(v for label, v in texts.items() if "Saint-Louis" in label)
         assert montreal[3].endswith("15:00") and montreal[4].endswith("09:00 Montréal") and montreal[6] == ""
         tokyo = next(v for label, v in texts.items() if "Buffon" in label)
-        assert tokyo[2] == "0" and tokyo[3] == "" and "Tokyo is 7 h ahead" in tokyo[6]
+        assert tokyo[2] == "0" and tokyo[3] == "" and "Tokyo is 8 h ahead" in tokyo[6]  # Paris on winter time from 28 November
         assert montreal[5] == ""  # the demo's school calendars are known for the term
         # Filtering as you type, the "without common times" switch, the detail of the selected row.
         dialog.table.filter_edit.setText("Buffon")

@@ -49,6 +49,7 @@ def find_all_slots(page: CalendarPage) -> None:
     if page.workspace is None:
         return
     term = term_around(page.workspace.db, page.today)
-    dialog = TermSlotsDialog(page.workspace.db, page.buffer_minutes(), term.start, term.end, parent=page)
+    start = min(max(term.start, page.today), term.end)  # from today: the term's past days offer nothing
+    dialog = TermSlotsDialog(page.workspace.db, page.buffer_minutes(), start, term.end, parent=page)
     dialog.open_finder = lambda duo_id, start: find_slot(page, duo_id, start, dialog)
     page.show_dialog(dialog)

@@ -7,7 +7,7 @@ stays open with the reason when saving fails.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
@@ -107,6 +107,27 @@ class SessionDialog(QtWidgets.QDialog):
             self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(duo_id)))
         self.time_entry.set_local(day, wall)
         self.minutes.setValue(minutes)
+
+    def prefill_first_free(self, duo_id: str | None, earliest: datetime, minutes: int = 45) -> None:
+        """A new visio: the duo's first free slot from ``earliest`` (an aware instant) over the next four weeks,
+        so the dialog opens on a future time that breaks no rule; else ``earliest``'s next day at 15:00."""
+        if duo_id:
+            self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(duo_id)))
+        duo_id = self.duo_id()
+        paris = earliest.astimezone(self.time_entry_zone()) if getattr(self, "calendars", None) else earliest
+        first = None
+        if duo_id:
+            try:
+                search = scheduling.find_duo_slots(self.db, duo_id, paris.date(), paris.date() + timedelta(days=28),
+                                                   minutes, buffer_minutes=self.buffer_minutes)
+                first = next((slot for slot in search.slots if slot.slot.start_utc > earliest), None)
+            except (ServiceError, ValueError):
+                first = None
+        if first is not None:
+            local = first.paris_local
+            self.prefill(duo_id, local.date(), time(local.hour, local.minute), minutes)
+        else:
+            self.prefill(duo_id, paris.date() + timedelta(days=1), time(15, 0), minutes)
 
     def duo_id(self) -> str | None:
         return self.duo_combo.currentData()

@@ -29,7 +29,7 @@ def export_album(page: MediaPage) -> None:
         label = labels[chosen]
     else:
         label = term.label
-    folder = page.dialogs.choose_folder(page, translate("MediaPage", "Folder for the album (new or empty)"))
+    folder = page.dialogs.choose_new_folder(page, translate("MediaPage", "Folder for the album (new or empty)"))
     if not folder:
         return
     from classesduo.services.media_album import export_album

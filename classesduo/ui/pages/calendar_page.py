@@ -74,6 +74,7 @@ class CalendarPage(QtWidgets.QWidget):
         self.settings = settings or Settings
         self.workspace: Workspace | None = None
         self.today = paris_today()
+        self.now = lambda: datetime.now(UTC)  # tests set the clock
         self.anchor = self.today
         self.mode = "week"
         self.duos: dict[str, DuoView] = {}
@@ -372,7 +373,11 @@ class CalendarPage(QtWidgets.QWidget):
                 "CalendarPage", "Plan a visio for a duo: create one on the Duos page first."))
             return
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), parent=self)
-        dialog.prefill(self.toolbar.filters()[1] or None, day or self.anchor, wall or time(15, 0))
+        if day is None:  # the toolbar's New visio: the duo's next free slot, never a time already past
+            shown = datetime.combine(self.anchor, time(0), tzinfo=ZoneInfo(PARIS_ZONE))
+            dialog.prefill_first_free(self.toolbar.filters()[1] or None, max(self.now(), shown))
+        else:
+            dialog.prefill(self.toolbar.filters()[1] or None, day, wall or time(15, 0))
         if self.show_dialog(dialog) and dialog.saved is not None:
             self._after_change(dialog.saved.duo_id)
 
