@@ -272,28 +272,28 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="98"/>
         <source>Problems</source>
         <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="128"/>
         <source>Log this exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="219"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="236"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,18 +330,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="197"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="313"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,43 +357,43 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
         <source>Tell both schools?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="402"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="407"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -401,52 +401,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="464"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="479"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="485"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +570,17 @@ Move it anyway?</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="25"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="21"/>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/dialogs.py" line="37"/>
         <source>Classes Duo — error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1406,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="216"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
@@ -4197,17 +4207,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="137"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="158"/>
         <source>Choose a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="170"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="191"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="193"/>
         <source>Cancel visio</source>
         <translation type="unfinished"></translation>
     </message>

@@ -286,28 +286,28 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="98"/>
         <source>Problems</source>
         <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="128"/>
         <source>Log this exchange…</source>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="219"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="236"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -344,18 +344,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="197"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="313"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -372,43 +372,43 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
         <source>Tell both schools?</source>
         <translation>Prévenir les deux écoles ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="402"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="407"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="436"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="442"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -419,52 +419,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="464"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="479"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="485"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="482"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -588,7 +588,17 @@ La déplacer quand même ?</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="25"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="21"/>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
+        <source>Folder:</source>
+        <translation>Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/dialogs.py" line="37"/>
         <source>Classes Duo — error</source>
         <translation>Classes Duo — erreur</translation>
     </message>
@@ -1437,7 +1447,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="216"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
@@ -4350,17 +4360,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>&amp;Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="137"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="158"/>
         <source>Choose a time.</source>
         <translation>Choisissez une heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="170"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="191"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation>Annuler cette visio ? Elle reste dans le calendrier comme annulée, et un .ics réexporté en informera l’agenda du partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="172"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="193"/>
         <source>Cancel visio</source>
         <translation>Annuler la visio</translation>
     </message>
