@@ -23,6 +23,7 @@ from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.safety_menu import SafetyMenu
 from classesduo.ui.tooltips import name_shortcuts
 from classesduo.ui.translations import Translations
+from classesduo.ui.window_interface import WindowInterface
 from classesduo.ui.window_state import restore_geometry, restore_views, save_window
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         from classesduo.ui.window_pages import install_other_pages
 
-        install_other_pages(self)
+        self.duo_page = install_other_pages(self.host, self.log_actions)
         if self.workspace is not None:
             for key, page in self.pages.items():
                 if key != "home":
@@ -145,7 +146,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         from classesduo.ui.window_pages import install_home
 
-        install_home(self)
+        self.log_actions = install_home(self.host)
         self._show_row(self.nav.currentRow())
 
     def _show_row(self, row: int) -> None:
@@ -183,7 +184,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_exchange_action = self.file_menu.addAction("", self.log_exchange)
         self.log_exchange_action.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.file_menu.addSeparator()
-        self.safety = SafetyMenu(self)
+        self.host = WindowInterface(self)  # what the menus and pages may ask of the window
+        self.safety = SafetyMenu(self.host, self.file_menu)
         self.file_menu.addSeparator()
         self.preferences_action = self.file_menu.addAction("", self.edit_preferences)
         self.preferences_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)

@@ -6,23 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from classesduo.paths import AppPaths
+from classesduo.ui.changes import Changes
 from classesduo.ui.operations import Operation, run_with_progress
-from classesduo.ui.qt import QtCore, QtGui, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 if TYPE_CHECKING:
     from classesduo.services.workspace import DatabaseDamagedError
-    from classesduo.ui.main_window import MainWindow
+    from classesduo.ui.window_interface import WindowInterface
 
 BUNDLE_FILTER = "Classes Duo bundles (*.zip)"
 
 
 class SafetyMenu(QtCore.QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """The actions, added to ``menu``; they reach the window only through ``host`` (see ``ui/window_interface.py``)."""
+
+    def __init__(self, host: WindowInterface, menu: QtWidgets.QMenu) -> None:
+        super().__init__(host.parent)
+        self.host = host
         self.operation: Operation | None = None
-        menu = window.file_menu
         self.backup_action = menu.addAction("", self.back_up_now)
         self.backup_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+B"))
         self.restore_action = menu.addAction("", self.restore)
@@ -44,18 +45,18 @@ class SafetyMenu(QtCore.QObject):
     # helpers ----------------------------------------------------------------------------------------
     def _run(self, label: str, work: Any, done: Any, after_failure: Any = None) -> None:
         def failed(error: BaseException, details: str) -> None:
-            self.window.report_error(error, details)
+            self.host.report_error(error, details)
             if after_failure:
                 after_failure()
 
-        self.operation = run_with_progress(self.window, label, work, done, failed)
+        self.operation = run_with_progress(self.host.parent, label, work, done, failed)
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10_000)
+        self.host.show_status(text, 10_000)
 
     # actions ----------------------------------------------------------------------------------------
     def back_up_now(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
         from classesduo.services.backups import backup_now
@@ -66,16 +67,16 @@ class SafetyMenu(QtCore.QObject):
         self._run(translate("SafetyMenu", "Backing up…"), lambda progress, cancelled: backup_now(workspace), done)
 
     def restore(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is not None and not workspace.db.is_sqlite:
-            self.window.dialogs.error(self.window, translate(
+            self.host.dialogs.error(self.host.parent, translate(
                 "SafetyMenu", "You are working on a shared PostgreSQL database: it is backed up and restored on its "
                               "server (pg_dump / pg_restore), not from this window."))
             return
-        chosen = self.window.dialogs.choose_backup(self.window, self.window.paths)
+        chosen = self.host.dialogs.choose_backup(self.host.parent, self.host.paths)
         if chosen is None:
             return
-        if not self.window.dialogs.confirm(self.window, translate("SafetyMenu", "Restore a backup"), translate(
+        if not self.host.dialogs.confirm(self.host.parent, translate("SafetyMenu", "Restore a backup"), translate(
                 "SafetyMenu", "Replace the current data with the backup {name}? The current data is backed up "
                               "first.").format(name=chosen.name)):
             return
@@ -84,13 +85,13 @@ class SafetyMenu(QtCore.QObject):
     def restore_file(self, chosen: Path) -> None:
         from classesduo.services.backups import restore
 
-        workspace, paths = self.window.workspace, self.window.paths
-        self.window.set_workspace(None)
+        workspace, paths = self.host.workspace, self.host.paths
+        self.host.replace_workspace(None)
         if workspace is not None:
             workspace.close()
 
         def done(result: Any) -> None:
-            self.window.open_data()
+            self.host.reopen()
             text = translate("SafetyMenu", "Restored {name}.").format(name=result.restored.name)
             if result.safety_backup:
                 text += " " + translate("SafetyMenu", "The previous data was backed up to {path}.").format(
@@ -98,16 +99,16 @@ class SafetyMenu(QtCore.QObject):
             if result.moved_aside:
                 text += " " + translate("SafetyMenu", "The damaged database was kept as {path}.").format(
                     path=result.moved_aside)
-            self.window.dialogs.info(self.window, translate("SafetyMenu", "Backup restored"), text)
+            self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Backup restored"), text)
 
         self._run(translate("SafetyMenu", "Restoring…"), lambda progress, cancelled: restore(paths, chosen), done,
-                  after_failure=self.window.open_data)
+                  after_failure=self.host.reopen)
 
     def export_bundle(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
-        target = self.window.dialogs.save_file(self.window, translate("SafetyMenu", "Export a bundle"),
+        target = self.host.dialogs.save_file(self.host.parent, translate("SafetyMenu", "Export a bundle"),
                                                "classesduo-bundle.zip", BUNDLE_FILTER)
         if target is None:
             return
@@ -118,8 +119,8 @@ class SafetyMenu(QtCore.QObject):
         if uncleared:
             count = len(uncleared)
             details = "\n".join(f"{item.original_name}: {item.reason}" for item in uncleared)
-            answer = self.window.dialogs.confirm_with_option(
-                self.window, translate("SafetyMenu", "Media without exchange consent"),
+            answer = self.host.dialogs.confirm_with_option(
+                self.host.parent, translate("SafetyMenu", "Media without exchange consent"),
                 # self.tr, not translate(): pyside6-lupdate marks a plural only in tr() when n is a variable
                 self.tr("%n media item(s) have no valid exchange consent today and will be left out of the bundle "
                         "(Show Details lists them).", "", count),
@@ -144,18 +145,18 @@ class SafetyMenu(QtCore.QObject):
                                                             cancelled=cancelled, include_uncleared=include), done)
 
     def import_bundle(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
-        source = self.window.dialogs.open_file(self.window, translate("SafetyMenu", "Import a bundle"),
+        source = self.host.dialogs.open_file(self.host.parent, translate("SafetyMenu", "Import a bundle"),
                                                BUNDLE_FILTER)
         if source is None:
             return
         from classesduo.services.bundles import import_bundle
 
         def done(summary: Any) -> None:
-            self.window.data_changed.emit()
-            self.window.dialogs.info(self.window, translate("SafetyMenu", "Bundle imported"), translate(
+            self.host.notify(Changes.everything())
+            self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Bundle imported"), translate(
                 "SafetyMenu", "{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; "
                               "{files} new media files.").format(
                 added=sum(summary.added.values()), updated=sum(summary.updated.values()),
@@ -166,19 +167,19 @@ class SafetyMenu(QtCore.QObject):
                                                             cancelled=cancelled), done)
 
     def check(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
         from classesduo.services.integrity import check_workspace
 
         def done(report: Any) -> None:
             if report.ok:
-                self.window.dialogs.info(self.window, translate("SafetyMenu", "Check the data"), translate(
+                self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Check the data"), translate(
                     "SafetyMenu", "All good: the database is sound and {count} media files match their "
                                   "fingerprints.").format(count=report.media_checked))
             else:
                 problems = report.database + report.media
-                self.window.dialogs.error(self.window, translate(
+                self.host.dialogs.error(self.host.parent, translate(
                     "SafetyMenu", "{count} problems found. Restore a backup (File › Restore a backup…) if data is "
                                   "damaged.").format(count=len(problems)), "\n".join(problems))
 
@@ -186,7 +187,7 @@ class SafetyMenu(QtCore.QObject):
                   lambda progress, cancelled: check_workspace(workspace, progress), done)
 
     def erase_duo(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
         from classesduo.services.duos import duo_dependents, list_duos
@@ -195,22 +196,22 @@ class SafetyMenu(QtCore.QObject):
         duos = [(view.duo.id, f"{view.paris.school} ({view.paris.class_name}) ↔ {view.partner.school} "
                               f"({view.partner.class_name}) — {view.duo.school_year}") for view in list_duos(workspace.db)]
         if not duos:
-            self.window.dialogs.info(self.window, translate("SafetyMenu", "Erase a duo"),
+            self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Erase a duo"),
                                      translate("SafetyMenu", "There is no duo to erase."))
             return
-        duo_id = self.window.dialogs.choose_item(self.window, translate("SafetyMenu", "Erase a duo"),
+        duo_id = self.host.dialogs.choose_item(self.host.parent, translate("SafetyMenu", "Erase a duo"),
                                                  translate("SafetyMenu", "Duo to erase:"), duos)
         if duo_id is None:
             return
         sessions, media = duo_dependents(workspace.db, duo_id)
-        if not self.window.dialogs.confirm(self.window, translate("SafetyMenu", "Erase a duo"), translate(
+        if not self.host.dialogs.confirm(self.host.parent, translate("SafetyMenu", "Erase a duo"), translate(
                 "SafetyMenu", "Erase this duo with its {sessions} sessions and logs and {media} media files? Its "
                               "data is removed from the database file, the media folder, every backup in the "
                               "data folder and the log files. This cannot be undone.").format(sessions=sessions, media=media)):
             return
 
         def done(summary: Any) -> None:
-            self.window.data_changed.emit()
+            self.host.notify(Changes.everything())
             self._status(translate("SafetyMenu", "Duo erased: {sessions} sessions and {media} media items "
                                                  "removed.").format(sessions=summary.sessions,
                                                                     media=summary.media_items))
@@ -223,7 +224,7 @@ class SafetyMenu(QtCore.QObject):
         """Offer: restore the newest good backup, open another data folder, or quit."""
         from classesduo.services.backups import newest_good_backup
 
-        newest = newest_good_backup(self.window.paths)
+        newest = newest_good_backup(self.host.paths)
         choices = []
         if newest is not None:
             when = QtCore.QDateTime.fromSecsSinceEpoch(int(newest.taken_at.timestamp())).toLocalTime().toString(
@@ -234,36 +235,30 @@ class SafetyMenu(QtCore.QObject):
         text = translate("SafetyMenu", "The database in {folder} is damaged and was not opened:\n{problem}\n\n"
                                        "Nothing has been changed. Restoring a backup keeps the damaged file aside "
                                        "(renamed with today's date), never overwrites it.").format(
-            folder=self.window.paths.data_dir, problem=error.problems[0])
+            folder=self.host.paths.data_dir, problem=error.problems[0])
         if newest is None:
             text += "\n\n" + translate("SafetyMenu", "There is no sound backup in this data folder.")
-        answer = self.window.dialogs.choose(self.window, translate("SafetyMenu", "Damaged database"), text, choices)
+        answer = self.host.dialogs.choose(self.host.parent, translate("SafetyMenu", "Damaged database"), text, choices)
         if answer == "restore" and newest is not None:
             self.restore_file(newest.path)
         elif answer == "folder":
-            folder = self.window.dialogs.choose_folder(self.window, translate("SafetyMenu", "Open a data folder"))
+            folder = self.host.dialogs.choose_folder(self.host.parent, translate("SafetyMenu", "Open a data folder"))
             if folder is None:
                 self.database_damaged(error)
             else:
                 self.switch_folder(folder)
         else:
-            QtCore.QTimer.singleShot(0, self.window.close)
+            QtCore.QTimer.singleShot(0, self.host.close_window)
 
     def switch_folder(self, folder: Path) -> None:
-        guard = getattr(self.window, "instance_guard", None)
-        if guard is not None:
+        if self.host.instance_guard() is not None:
             from classesduo.ui.single_instance import InstanceGuard
 
             new_guard = InstanceGuard(folder)
             if not new_guard.acquire():
-                self.window.dialogs.error(self.window, translate(
+                self.host.dialogs.error(self.host.parent, translate(
                     "SafetyMenu", "{folder} is already open in another Classes Duo window.").format(folder=folder))
                 return
-            from classesduo.ui.single_instance import bring_forward
-
-            guard.release()
-            new_guard.raise_requested.connect(bring_forward(self.window))
-            self.window.instance_guard = new_guard
-        self.window.paths = AppPaths.resolve(folder)
-        self.window.open_data()
+            self.host.swap_instance_guard(new_guard).release()
+        self.host.reopen(folder)
 

@@ -14,24 +14,28 @@ from classesduo.ui.log_actions import LogActions
 from classesduo.ui.pages.home_page import HomePage
 
 if TYPE_CHECKING:
-    from classesduo.ui.main_window import MainWindow
+    from classesduo.ui.pages.duo_page import DuoPage
+    from classesduo.ui.window_interface import WindowInterface
 
 
-def install_home(window: MainWindow) -> None:
-    """The home page and the exchange log's actions it opens; enough to show the data at start-up."""
-    settings = lambda: window.settings  # noqa: E731 - pages read the current settings when they need them
-    window.log_actions = LogActions(window, window.dialogs, lambda: window.workspace, settings)
-    window.log_actions.changed.connect(window.changes_made)
-    window.log_actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+def install_home(window: WindowInterface) -> LogActions:
+    """The home page and the exchange log's actions it opens (returned); enough to show the data at start-up.
+
+    ``window`` is the window's narrow interface, not the window itself.
+    """
+    log_actions = LogActions(window.parent, window.dialogs, lambda: window.workspace, window.settings)
+    log_actions.changed.connect(window.notify)
+    log_actions.message.connect(window.on_status())
     home = HomePage()
-    window.pages["home"] = home
-    home.clock, home.quiet_weeks = window.log_actions.now, window.log_actions.quiet_weeks
+    home.clock, home.quiet_weeks = log_actions.now, log_actions.quiet_weeks
     home.duo_requested.connect(window.open_duo)
-    home.log_requested.connect(lambda view: window.log_actions.open_form(session=view))
-    _wire(window, home)
+    home.log_requested.connect(lambda view: log_actions.open_form(session=view))
+    _wire(window, "home", home)
+    return log_actions
 
 
-def install_other_pages(window: MainWindow) -> None:
+def install_other_pages(window: WindowInterface, log_actions: LogActions) -> DuoPage:
+    """Every other area, wired to each other; returns the duo page (not an area: opened from lists)."""
     from classesduo.ui.pages.calendar_page import CalendarPage
     from classesduo.ui.pages.duo_page import DuoPage
     from classesduo.ui.pages.duos_page import DuosPage
@@ -40,27 +44,24 @@ def install_other_pages(window: MainWindow) -> None:
     from classesduo.ui.pages.reports_page import ReportsPage
     from classesduo.ui.pages.schools_page import SchoolsPage
 
-    settings = lambda: window.settings  # noqa: E731
     others = {
-        "schools": SchoolsPage(), "duos": DuosPage(), "calendar": CalendarPage(window.dialogs, settings),
+        "schools": SchoolsPage(), "duos": DuosPage(), "calendar": CalendarPage(window.dialogs, window.settings),
         "log": LogPage(), "media": MediaPage(), "reports": ReportsPage(window.dialogs),
     }
-    window.pages.update(others)
-    window.pages["media"].attach(window.dialogs, settings)
-    window.pages["calendar"].changed.connect(
-        lambda changes: window.apply_changes(changes, source=window.pages["calendar"]))
+    others["media"].attach(window.dialogs, window.settings)
+    calendar = others["calendar"]
+    calendar.changed.connect(lambda changes: window.notify(changes, source=calendar))
     for key, page in others.items():
-        _wire(window, page, EDITS.get(key))
-    # the duo page: not an area, opened from lists
-    window.duo_page = DuoPage()
-    window.duo_page.set_actions(window.log_actions)
-    window.duo_page.back_requested.connect(window.close_duo_page)
-    window.pages["duo"] = window.duo_page
-    window.stack.addWidget(window.duo_page)
+        _wire(window, key, page, EDITS.get(key))
+    duo_page = DuoPage()
+    duo_page.set_actions(log_actions)
+    duo_page.back_requested.connect(window.close_duo_page)
+    window.add_page("duo", duo_page)
     window.pages["duos"].duo_opened.connect(window.open_duo)
     window.pages["home"].school_requested.connect(lambda school_id: _edit_school(window, school_id))
-    window.pages["calendar"].log_requested.connect(window.log_actions.open_session)
-    window.pages["log"].set_actions(window.log_actions)
+    window.pages["calendar"].log_requested.connect(log_actions.open_session)
+    window.pages["log"].set_actions(log_actions)
+    return duo_page
 
 
 #: What the pages that edit records in place change (they refresh themselves; the window tells the others).
@@ -71,7 +72,7 @@ EDITS = {
 }
 
 
-def _edit_school(window: MainWindow, school_id: str) -> None:
+def _edit_school(window: WindowInterface, school_id: str) -> None:
     """The Schools area with the school's form open (from the home page's unknown calendars)."""
     from types import SimpleNamespace
 
@@ -83,10 +84,10 @@ def _edit_school(window: MainWindow, school_id: str) -> None:
     page.schools.edit_record(SimpleNamespace(id=school_id))
 
 
-def _wire(window: MainWindow, page, edits: Changes | None = None) -> None:  # noqa: ANN001 - any area page
+def _wire(window: WindowInterface, key: str, page, edits: Changes | None = None) -> None:  # noqa: ANN001
     page.demo_requested.connect(window.load_demo)
     if hasattr(page, "set_dialogs"):
         page.set_dialogs(window.dialogs)
     if edits is not None:  # a page that edits records refreshed itself; the others that show them follow
-        page.data_changed.connect(lambda source=page: window.apply_changes(edits, source))
-    window.stack.addWidget(page)
+        page.data_changed.connect(lambda source=page: window.notify(edits, source))
+    window.add_page(key, page)
