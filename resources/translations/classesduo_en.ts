@@ -1645,113 +1645,113 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="50"/>
+        <location filename="../../classesduo/ui/main_window.py" line="51"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="51"/>
+        <location filename="../../classesduo/ui/main_window.py" line="52"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="404"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1760,67 +1760,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="259"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="274"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="278"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="317"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="317"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="332"/>
+        <location filename="../../classesduo/ui/main_window.py" line="334"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="339"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="344"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="395"/>
+        <location filename="../../classesduo/ui/main_window.py" line="397"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="404"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3616,97 +3616,97 @@ Erase them?</source>
 <context>
     <name>SafetyMenu</name>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="37"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
         <source>&amp;Restore a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
         <source>&amp;Export a bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
         <source>&amp;Import a bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
         <source>&amp;Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
         <source>E&amp;rase a duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="64"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="65"/>
         <source>Backup written and checked: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="67"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="71"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="72"/>
         <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
         <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="94"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="95"/>
         <source>Restored {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="97"/>
         <source>The previous data was backed up to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="99"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="100"/>
         <source>The damaged database was kept as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="102"/>
         <source>Backup restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="104"/>
         <source>Restoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="110"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="111"/>
         <source>Export a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="123"/>
         <source>Media without exchange consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
         <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3714,17 +3714,17 @@ Erase them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="127"/>
         <source>Include them anyway (the bundle records it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
         <source>%n left out for lack of consent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3732,99 +3732,99 @@ Erase them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="143"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="151"/>
         <source>Import a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
         <source>Bundle imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
         <source>Importing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
         <source>Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
         <source>Erase a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
         <source>There is no duo to erase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="203"/>
         <source>Duo to erase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="215"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
         <source>Erasing the duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Restore the backup of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Open another data folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -3832,17 +3832,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>There is no sound backup in this data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
         <source>Damaged database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="245"/>
         <source>Open a data folder</source>
         <translation type="unfinished"></translation>
     </message>

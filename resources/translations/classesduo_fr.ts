@@ -1687,113 +1687,113 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="43"/>
+        <location filename="../../classesduo/ui/main_window.py" line="44"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="44"/>
+        <location filename="../../classesduo/ui/main_window.py" line="45"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="45"/>
+        <location filename="../../classesduo/ui/main_window.py" line="46"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="46"/>
+        <location filename="../../classesduo/ui/main_window.py" line="47"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="48"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="50"/>
+        <location filename="../../classesduo/ui/main_window.py" line="51"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="51"/>
+        <location filename="../../classesduo/ui/main_window.py" line="52"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Areas</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="404"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1806,23 +1806,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="259"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="274"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="278"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1831,37 +1831,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="317"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="317"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="332"/>
+        <location filename="../../classesduo/ui/main_window.py" line="334"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="339"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="344"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="395"/>
+        <location filename="../../classesduo/ui/main_window.py" line="397"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1870,7 +1870,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="404"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -3706,97 +3706,97 @@ Les effacer ?</translation>
 <context>
     <name>SafetyMenu</name>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="37"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
         <source>&amp;Restore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
         <source>&amp;Export a bundle…</source>
         <translation>&amp;Exporter un paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
         <source>&amp;Import a bundle…</source>
         <translation>I&amp;mporter un paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
         <source>&amp;Check the data</source>
         <translation>&amp;Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
         <source>E&amp;rase a duo…</source>
         <translation>E&amp;ffacer un duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="64"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="65"/>
         <source>Backup written and checked: {path}</source>
         <translation>Sauvegarde écrite et vérifiée : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="67"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="71"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="72"/>
         <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
         <translation>Vous travaillez sur une base de données PostgreSQL partagée : elle est sauvegardée et restaurée sur son serveur (pg_dump / pg_restore), pas depuis cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="78"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
         <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
         <translation>Remplacer les données actuelles par la sauvegarde {name} ? Les données actuelles sont d’abord sauvegardées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="94"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="95"/>
         <source>Restored {name}.</source>
         <translation>Sauvegarde {name} restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="97"/>
         <source>The previous data was backed up to {path}.</source>
         <translation>Les données précédentes ont été sauvegardées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="99"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="100"/>
         <source>The damaged database was kept as {path}.</source>
         <translation>La base de données endommagée a été conservée sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="102"/>
         <source>Backup restored</source>
         <translation>Sauvegarde restaurée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="104"/>
         <source>Restoring…</source>
         <translation>Restauration en cours…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="110"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="111"/>
         <source>Export a bundle</source>
         <translation>Exporter un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="122"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="123"/>
         <source>Media without exchange consent</source>
         <translation>Médias sans autorisation d&apos;échange</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
         <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
         <translation>
             <numerusform>%n média n&apos;a pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et sera laissé hors du paquet (Afficher les détails le nomme).</numerusform>
@@ -3804,17 +3804,17 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="126"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="127"/>
         <source>Include them anyway (the bundle records it)</source>
         <translation>Les inclure quand même (le paquet le consigne)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="133"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
         <translation>Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="139"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
         <source>%n left out for lack of consent.</source>
         <translation>
             <numerusform>%n laissé de côté faute d&apos;autorisation.</numerusform>
@@ -3822,69 +3822,69 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="142"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="143"/>
         <source>Writing the bundle…</source>
         <translation>Écriture du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="150"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="151"/>
         <source>Import a bundle</source>
         <translation>Importer un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
         <source>Bundle imported</source>
         <translation>Paquet importé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="158"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
         <translation>{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="164"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
         <source>Importing the bundle…</source>
         <translation>Import du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
         <source>Check the data</source>
         <translation>Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="176"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation>Tout va bien : la base de données est intègre et {count} fichier(s) média correspondent à leur empreinte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation>{count} problème(s) trouvé(s). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde…) si des données sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
         <source>Checking the data…</source>
         <translation>Vérification des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="198"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="201"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
         <source>Erase a duo</source>
         <translation>Effacer un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
         <source>There is no duo to erase.</source>
         <translation>Il n’y a aucun duo à effacer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="203"/>
         <source>Duo to erase:</source>
         <translation>Duo à effacer :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="206"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
         <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
     </message>
@@ -3893,32 +3893,32 @@ Les effacer ?</translation>
         <translation type="vanished">Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="214"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="215"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
         <translation>Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
         <source>Erasing the duo…</source>
         <translation>Effacement du duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="231"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
         <source>Restore the backup of {when}</source>
         <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Open another data folder…</source>
         <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -3929,17 +3929,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="239"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
         <source>There is no sound backup in this data folder.</source>
         <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="244"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="245"/>
         <source>Open a data folder</source>
         <translation>Ouvrir un dossier des données</translation>
     </message>
