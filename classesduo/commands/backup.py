@@ -29,8 +29,19 @@ def run_backup(args: argparse.Namespace) -> int:
             print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {backup.size:>12,d} B  {backup.reason:<24} "
                   f"{backup.path}")
         return 0
+    from classesduo.commands.common import output_file
+
+    target = output_file(args.output) if args.output else None
     workspace = open_for(args)
-    path = backup_now(workspace, "manual", target=args.output.resolve() if args.output else None)
+    if target is not None:
+        from classesduo.storage.backups import sqlite_file
+
+        live = sqlite_file(workspace.db.url)
+        protected = [live, *(live.with_name(live.name + suffix) for suffix in ("-wal", "-shm"))] if live else []
+        if any(target == path.resolve() or (target.exists() and path.exists() and target.samefile(path))
+               for path in protected):
+            raise UsageError(f"{target} is the live database: a backup must go to another file")
+    path = backup_now(workspace, "manual", target=target)
     print(f"Backup written and checked: {path}")
     return 0
 
@@ -50,9 +61,12 @@ def run_restore(args: argparse.Namespace) -> int:
                          "(restore it there with pg_restore)")
     if bool(args.file) == bool(args.latest):
         raise UsageError("give a backup FILE or --latest")
+    from classesduo.commands.common import window_lock
+
     paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
     setup_logging(paths.log_file)
+    lock = window_lock(args.data_dir)  # held until the command ends
     if args.latest:
         newest = newest_good_backup(paths)
         if newest is None:
@@ -63,6 +77,8 @@ def run_restore(args: argparse.Namespace) -> int:
         if not chosen.is_file():
             raise UsageError(f"no such file: {chosen}")
     result = restore(paths, chosen)
+    if lock is not None:
+        lock.unlock()
     print(f"Restored {result.restored}.")
     if result.safety_backup:
         print(f"The previous state was backed up to {result.safety_backup}.")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from classesduo.commands.common import iso_date, open_for
+from classesduo.domain.text import escape_controls
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,12 +31,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from classesduo.services.bundles import export_bundle
 
-    result = export_bundle(open_for(args), args.output.resolve(), args.duo, on=args.on,
+    from classesduo.commands.common import output_file
+
+    result = export_bundle(open_for(args), output_file(args.output), args.duo, on=args.on,
                            include_uncleared=args.include_without_consent)
     for item in result.left_out:
-        print(f"left out  {item.id}  {item.original_name}: {item.reason}")
+        print(f"left out  {item.id}  {escape_controls(item.original_name)}: {item.reason}")
     for item in result.included_without_consent:
-        print(f"included without consent  {item.id}  {item.original_name}: {item.reason}")
+        print(f"included without consent  {item.id}  {escape_controls(item.original_name)}: {item.reason}")
     rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in result.rows.items() if count)
     print(f"Bundle written: {args.output} ({rows or 'no rows'}); images re-encoded without metadata: "
           f"{result.cleaned_images}.")

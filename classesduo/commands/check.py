@@ -26,10 +26,20 @@ def run(args: argparse.Namespace) -> int:
     report = check_workspace(workspace)
     for problem in report.database:
         print(f"database: {problem}", file=sys.stderr)
+    from classesduo.domain.text import escape_controls
+
+    for repaired in report.modes_repaired[:10]:
+        print(f"private: made {escape_controls(repaired)}")
+    if report.modes_repaired:
+        print(f"{len(report.modes_repaired)} files or folders were readable by other users; now private to you.")
     for problem in report.media:
-        print(f"media: {problem}", file=sys.stderr)
+        print(f"media: {escape_controls(problem)}", file=sys.stderr)
+    hidden = report.media_missing - sum(1 for problem in report.media if ": file missing (" in problem)
+    if hidden > 0:
+        print(f"media: … and {hidden} more files missing ({report.media_missing} in all)", file=sys.stderr)
     if report.ok:
         print(f"OK: database sound, {report.media_checked} media files match their hashes.")
         return 0
-    print(f"{len(report.database)} database and {len(report.media)} media problems.", file=sys.stderr)
+    print(f"{len(report.database)} database and {report.media_problems} media problems "
+          f"({report.media_missing} media files missing).", file=sys.stderr)
     return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,3 +31,32 @@ def iso_date(text: str):  # noqa: ANN201 - an argparse type
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def output_file(path: Path) -> Path:
+    """An ``-o FILE`` the user named: its folder must exist (a typo must not create folders silently)."""
+    target = Path(path).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise UsageError(f"the folder {target.parent} does not exist (create it first, or check the path)")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name")
+    return target
+
+
+def window_lock(data_dir: str | None):  # noqa: ANN201 - a held QLockFile, or UsageError
+    """Take the data folder's window lock for a command that replaces or erases data (restore, erase), so
+    an open window cannot keep showing (and writing to) what is gone; refuse while a window holds it."""
+    from classesduo.paths import AppPaths
+
+    folder = AppPaths.resolve(data_dir).data_dir
+    try:
+        from PySide6 import QtCore
+    except ImportError:  # no Qt: no window can be open either
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QtCore.QLockFile(str(folder / "classesduo.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        raise UsageError(f"Classes Duo is open on {folder}: close its window first (or use its File menu), "
+                         "so that it does not keep showing data that is no longer there")
+    return lock

@@ -17,7 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from classesduo.commands.common import UsageError, open_for
+    from classesduo.commands.common import UsageError, open_for, window_lock
     from classesduo.services.duos import duo_dependents, get_duo
     from classesduo.services.erase import erase_duo
 
@@ -32,7 +32,12 @@ def run(args: argparse.Namespace) -> int:
         if answer.strip() != "erase":
             print("Nothing erased.")
             return 1
-    summary = erase_duo(workspace, args.id)
+    lock = window_lock(args.data_dir)  # an open window would keep showing the erased duo
+    try:
+        summary = erase_duo(workspace, args.id)
+    finally:
+        if lock is not None:
+            lock.unlock()
     print(f"Erased: {summary.sessions} sessions, {summary.media_items} media items, "
           f"{summary.files_removed} files; backups: {summary.backups_scrubbed} scrubbed, "
           f"{summary.backups_removed} deleted (older schema).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from classesduo.domain.text import escape_controls
+
 import argparse
 import sys
 from pathlib import Path
@@ -47,11 +49,11 @@ def run_import(args: argparse.Namespace) -> int:
     report = import_files(open_for(args), args.duo_id, paths, Side(args.side), session_id=args.session,
                           as_drawing=args.drawing)
     for item in report.imported:
-        print(f"imported  {item.id}  {item.kind.value:8} {item.original_name}")
+        print(f"imported  {item.id}  {item.kind.value:8} {escape_controls(item.original_name)}")
     for name in report.duplicates:
-        print(f"duplicate {name}: already in this duo")
+        print(f"duplicate {escape_controls(name)}: already in this duo")
     for name, reason in report.rejected:
-        print(f"skipped   {name}: {reason}", file=sys.stderr)
+        print(f"skipped   {escape_controls(name)}: {escape_controls(reason)}", file=sys.stderr)
     print(f"{len(report.imported)} imported, {len(report.duplicates)} already there, "
           f"{len(report.rejected)} skipped")
     return 0 if not report.rejected else 2
@@ -63,7 +65,7 @@ def run_album(args: argparse.Namespace) -> int:
     report = export_album(open_for(args), args.duo_id, args.term, Path(args.output).expanduser().resolve(),
                           on=args.on, lang=args.lang)
     for name, problem in report.problems:
-        print(f"skipped {name}: {problem}", file=sys.stderr)
+        print(f"skipped {escape_controls(name)}: {escape_controls(problem)}", file=sys.stderr)
     print(f"{report.included} item(s) in {report.folder / 'index.html'}; "
           f"{report.left_out_consent} not cleared for publication, {report.left_out_kind} documents left out")
     return 0

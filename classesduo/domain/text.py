@@ -54,3 +54,12 @@ def escape_controls(text: str) -> str:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
     return "".join(out)
+
+
+def neutralised_name(name: str) -> str:
+    """A file name as stored and shown: bidi controls and control characters replaced by U+FFFD, so it shows
+    in its real order and on one line (the file itself keeps its content)."""
+    if name.isprintable() and not has_bidi_control(name):
+        return name
+    return "".join("\ufffd" if ch in BIDI_CONTROLS or (not ch.isprintable() and unicodedata.category(ch) != "Zs")
+                   else ch for ch in name)

@@ -71,7 +71,20 @@ def is_email(text: str) -> bool:
 
 
 def _required(value: str, field: str) -> list[FieldError]:
-    return [] if value.strip() else [FieldError(field, translate("validation", "This field is required."))]
+    if not value.strip():
+        return [FieldError(field, translate("validation", "This field is required."))]
+    return _plain(value, field)
+
+
+def _plain(value: str, field: str) -> list[FieldError]:
+    """A name shows as typed: no bidi overrides (U+202E shows "gnp.exe" as "exe.png") or control characters."""
+    from classesduo.domain.text import has_bidi_control
+
+    if has_bidi_control(value) or any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        return [FieldError(field, translate(
+            "validation", "Remove the invisible control characters (text direction overrides, line breaks…) "
+                          "from this field.").format())]
+    return []
 
 
 def _email(value: str, field: str) -> list[FieldError]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Time
 
+from classesduo.domain.text import has_bidi_control
 from classesduo.services.errors import ServiceError
 from classesduo.storage.models import Base
 from classesduo.storage.types import CodeList, UTCDateTime
@@ -128,6 +129,8 @@ def decode(table: str, row_id: Any, column: Column, value: Any) -> Any:
             return value
         if isinstance(kind, String):  # String and Text
             text = _str(value)
+            if has_bidi_control(text):
+                raise ValueError("holds text-direction override characters (U+202A–U+202E, U+2066–U+2069)")
             if kind.length and len(text) > kind.length:
                 raise ValueError(f"longer than {kind.length} characters")
             return text

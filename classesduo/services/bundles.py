@@ -293,6 +293,11 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
 
 
 def _check_media_rows(media_rows: list[dict[str, Any]], entries: dict[str, zipfile.ZipInfo]) -> None:
+    used = {MEDIA_PREFIX + row["stored_name"] for row in media_rows}
+    extra = sorted(name for name, info in entries.items()
+                   if name.startswith(MEDIA_PREFIX) and not info.is_dir() and name not in used)
+    if extra:
+        raise BundleError(f"entry {extra[0]!r} is not used by any media_item row: not a bundle this app wrote")
     for row in media_rows:
         stored, digest = row["stored_name"], row["file_hash"]
         if not stored.startswith(f"{digest[:2]}/{digest}") or len(digest) != 64:

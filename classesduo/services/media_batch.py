@@ -32,6 +32,7 @@ from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.i18n import translate
 from classesduo.domain.media_types import FileType
+from classesduo.domain.text import neutralised_name
 from classesduo.services.errors import ServiceError, translated_storage_errors
 from classesduo.services.workspace import Workspace
 from classesduo.storage.atomic import BackgroundSync
@@ -220,7 +221,7 @@ class Batch:
             rows = [MediaItemRow(
                 duo_id=defaults.duo_id, session_id=defaults.session_id, kind=entry.item.kind,
                 file_hash=entry.item.staged.digest, stored_name=entry.stored_name,
-                original_name=entry.item.original_name[:400], size_bytes=entry.item.staged.size,
+                original_name=neutralised_name(entry.item.original_name)[:400], size_bytes=entry.item.staged.size,
                 mime_type=entry.item.file_type.mime, taken_at=entry.item.taken_at, side=defaults.side,
                 identifiable_children=0, consent_until=defaults.consent_until,
             ) for entry in placed]

@@ -61,6 +61,9 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     from classesduo.ui.main_window import MainWindow
     from classesduo.ui.translations import Translations
 
+    from classesduo.paths import use_private_umask
+
+    use_private_umask()  # children's data: every file 0600, every folder 0700, whatever the user's umask
     app = create_application(sys.argv)
     paths = AppPaths.resolve(data_dir)
     paths.ensure()

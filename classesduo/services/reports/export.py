@@ -39,10 +39,11 @@ def write_report(data: ReportData, path: Path, lang: str, *, semicolon: bool = F
         from classesduo.services.reports.xlsx import write_xlsx
 
         write_xlsx(data, path, lang)
-    _shareable(path)
+    _private(path)
 
 
-def _shareable(path: Path) -> None:
-    """Temporary files are created private (0600); a report is meant to be shared like any document."""
+def _private(path: Path) -> None:
+    """A report describes children's exchanges: readable by its owner only (0600), like everything the app
+    writes; the user shares it on purpose (e-mail, a shared folder), not through the file's mode."""
     if os.name == "posix":
-        path.chmod(0o644)
+        path.chmod(0o600)
