@@ -12,12 +12,12 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="106"/>
+        <location filename="../../classesduo/ui/app.py" line="109"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="106"/>
+        <location filename="../../classesduo/ui/app.py" line="109"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -2203,8 +2203,8 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_batch.py" line="134"/>
-        <location filename="../../classesduo/services/media_batch.py" line="172"/>
+        <location filename="../../classesduo/services/media_batch.py" line="135"/>
+        <location filename="../../classesduo/services/media_batch.py" line="173"/>
         <location filename="../../classesduo/services/media_import.py" line="202"/>
         <source>cannot be copied ({error})</source>
         <extracomment>A batch is committed when the first of these is reached.</extracomment>
@@ -5702,13 +5702,18 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="74"/>
+        <location filename="../../classesduo/domain/validation.py" line="75"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="79"/>
+        <location filename="../../classesduo/domain/validation.py" line="84"/>
+        <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="92"/>
         <source>Not an e-mail address: {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5765,109 +5770,109 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="93"/>
-        <location filename="../../classesduo/domain/validation.py" line="86"/>
+        <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="95"/>
+        <location filename="../../classesduo/domain/validation.py" line="108"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="97"/>
+        <location filename="../../classesduo/domain/validation.py" line="110"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="107"/>
+        <location filename="../../classesduo/domain/validation.py" line="120"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/domain/validation.py" line="131"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="120"/>
+        <location filename="../../classesduo/domain/validation.py" line="133"/>
         <source>School year {name} ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="124"/>
+        <location filename="../../classesduo/domain/validation.py" line="137"/>
         <source>School years {first} and {second} overlap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="128"/>
+        <location filename="../../classesduo/domain/validation.py" line="141"/>
         <source>School year {name} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <location filename="../../classesduo/domain/validation.py" line="152"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <location filename="../../classesduo/domain/validation.py" line="153"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="148"/>
+        <location filename="../../classesduo/domain/validation.py" line="161"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="151"/>
+        <location filename="../../classesduo/domain/validation.py" line="164"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="155"/>
+        <location filename="../../classesduo/domain/validation.py" line="168"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="158"/>
+        <location filename="../../classesduo/domain/validation.py" line="171"/>
         <source>A Paris school is in France (FR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="173"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="175"/>
+        <location filename="../../classesduo/domain/validation.py" line="188"/>
         <source>Choose the class&apos;s school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="177"/>
+        <location filename="../../classesduo/domain/validation.py" line="190"/>
         <source>The pupil count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="190"/>
+        <location filename="../../classesduo/domain/validation.py" line="203"/>
         <source>Choose a class of a Paris school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="192"/>
+        <location filename="../../classesduo/domain/validation.py" line="205"/>
         <source>Choose a class of a partner school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="196"/>
+        <location filename="../../classesduo/domain/validation.py" line="209"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="202"/>
+        <location filename="../../classesduo/domain/validation.py" line="215"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="106"/>
+        <location filename="../../classesduo/ui/app.py" line="109"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="106"/>
+        <location filename="../../classesduo/ui/app.py" line="109"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -2272,8 +2272,8 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>type de fichier non pris en charge (photos, vidéos, audio, dessins, PDF et documents texte sont acceptés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media_batch.py" line="134"/>
-        <location filename="../../classesduo/services/media_batch.py" line="172"/>
+        <location filename="../../classesduo/services/media_batch.py" line="135"/>
+        <location filename="../../classesduo/services/media_batch.py" line="173"/>
         <location filename="../../classesduo/services/media_import.py" line="202"/>
         <source>cannot be copied ({error})</source>
         <extracomment>A batch is committed when the first of these is reached.</extracomment>
@@ -5855,13 +5855,18 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="74"/>
+        <location filename="../../classesduo/domain/validation.py" line="75"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="79"/>
+        <location filename="../../classesduo/domain/validation.py" line="84"/>
+        <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
+        <translation>Retirez de ce champ les caractères de contrôle invisibles (inversions du sens du texte, sauts de ligne…).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="92"/>
         <source>Not an e-mail address: {value}</source>
         <translation>Adresse e-mail invalide : {value}</translation>
     </message>
@@ -5918,109 +5923,109 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="93"/>
-        <location filename="../../classesduo/domain/validation.py" line="86"/>
+        <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="95"/>
+        <location filename="../../classesduo/domain/validation.py" line="108"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation>Le jour doit aller de 0 (lundi) à 6 (dimanche).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="97"/>
+        <location filename="../../classesduo/domain/validation.py" line="110"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation>Un créneau doit finir après son début ({start}–{end}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="107"/>
+        <location filename="../../classesduo/domain/validation.py" line="120"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation>Les vacances « {name} » finissent avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="118"/>
+        <location filename="../../classesduo/domain/validation.py" line="131"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation>Une année scolaire doit avoir un nom (par ex. 2027).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="120"/>
+        <location filename="../../classesduo/domain/validation.py" line="133"/>
         <source>School year {name} ends before it starts.</source>
         <translation>L&apos;année scolaire {name} se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="124"/>
+        <location filename="../../classesduo/domain/validation.py" line="137"/>
         <source>School years {first} and {second} overlap.</source>
         <translation>Les années scolaires {first} et {second} se chevauchent.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="128"/>
+        <location filename="../../classesduo/domain/validation.py" line="141"/>
         <source>School year {name} is listed twice.</source>
         <translation>L&apos;année scolaire {name} figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="139"/>
+        <location filename="../../classesduo/domain/validation.py" line="152"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation>Subdivision {code} inconnue pour {country} (connues : {known}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <location filename="../../classesduo/domain/validation.py" line="153"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation>Aucune subdivision n&apos;est connue pour {country} ; laissez ce champ vide.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="148"/>
+        <location filename="../../classesduo/domain/validation.py" line="161"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation>Code pays inconnu (ISO 3166-1, p. ex. FR, AR) : {code}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="151"/>
+        <location filename="../../classesduo/domain/validation.py" line="164"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation>Fuseau horaire inconnu (nom IANA, p. ex. Europe/Paris) : {zone}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="155"/>
+        <location filename="../../classesduo/domain/validation.py" line="168"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation>Une école parisienne a un arrondissement de 1 à 20.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="158"/>
+        <location filename="../../classesduo/domain/validation.py" line="171"/>
         <source>A Paris school is in France (FR).</source>
         <translation>Une école parisienne est en France (FR).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="173"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation>Seules les écoles parisiennes ont un arrondissement.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="175"/>
+        <location filename="../../classesduo/domain/validation.py" line="188"/>
         <source>Choose the class&apos;s school.</source>
         <translation>Choisissez l’école de la classe.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="177"/>
+        <location filename="../../classesduo/domain/validation.py" line="190"/>
         <source>The pupil count cannot be negative.</source>
         <translation>Le nombre d’élèves ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="190"/>
+        <location filename="../../classesduo/domain/validation.py" line="203"/>
         <source>Choose a class of a Paris school.</source>
         <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="192"/>
+        <location filename="../../classesduo/domain/validation.py" line="205"/>
         <source>Choose a class of a partner school.</source>
         <translation>Choisissez une classe d’une école partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="196"/>
+        <location filename="../../classesduo/domain/validation.py" line="209"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation>Année scolaire invalide (attendu p. ex. 2026-2027) : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="202"/>
+        <location filename="../../classesduo/domain/validation.py" line="215"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
