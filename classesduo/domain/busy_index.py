@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from classesduo.domain.i18n import translate
 from classesduo.domain.timezones import UTC
+from classesduo.domain.visio_buffer import too_close, widened
 
 if TYPE_CHECKING:
     from classesduo.domain.conflicts import PlannedSession
@@ -130,12 +131,12 @@ class BusyIndex:
         """
         session = _in_utc(session)
         start, end = session.start_utc, session.end_utc
-        buffer = timedelta(minutes=buffer_minutes)
+        low, high = widened(start, end, buffer_minutes)  # the buffer rule: domain/visio_buffer.py
         found: list[Clash] = []
         for who, lane in self._lanes(session.facilitator_id, session.paris_class_id, session.partner_class_id):
-            for other in lane.near(start - buffer, end + buffer):
+            for other in lane.near(low, high):
                 if other.id != session.id:
-                    found.append(Clash(who, other, other.start_utc < end and start < other.end_utc))
+                    found.append(Clash(who, other, too_close(start, end, other.start_utc, other.end_utc, 0)))
         found.sort(key=lambda clash: (clash.other.start_utc, clash.other.id, clash.who.value))
         return found
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from classesduo.domain.busy_index import BusyIndex, Who
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import SchoolCalendar, window_intervals
 from classesduo.domain.timezones import UTC, local_dates, utc_to_local
+from classesduo.domain.visio_buffer import check_buffer
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +60,7 @@ def session_problems(
     classes need ``buffer_minutes`` between two visios. Times of other sessions
     are given on the Paris clock; text is written only for real problems.
     """
-    if buffer_minutes < 0:
-        raise ValueError(
-            translate("scheduling", "the buffer cannot be negative, not {buffer}").format(buffer=buffer_minutes)
-        )
+    check_buffer(buffer_minutes)
     start, end = _utc(session.start_utc), _utc(session.end_utc)
     if end <= start:
         raise ValueError(translate("scheduling", "a session must end after it starts"))

@@ -17,6 +17,7 @@ from classesduo.domain.availability import HolidayPeriod
 from classesduo.domain.entities import SessionLog
 from classesduo.domain.enums import CancelReason, SessionStatus
 from classesduo.domain.i18n import translate
+from classesduo.domain.session_status import is_logged
 from classesduo.domain.terms import TermDates
 from classesduo.domain.validation import FieldError, is_language_code
 
@@ -25,10 +26,6 @@ ACTIVITY_TAGS: tuple[str, ...] = (
     "presentation", "song", "qa", "game", "drawing_exchange", "reading", "other",
 )
 
-#: The outcomes a log can record (``planned`` is the absence of a log).
-LOGGED_STATUSES: tuple[SessionStatus, ...] = (
-    SessionStatus.HELD, SessionStatus.CANCELLED, SessionStatus.POSTPONED,
-)
 
 
 @dataclass(slots=True)
@@ -59,7 +56,7 @@ def validate_log_entry(entry: LogEntry, start_utc: datetime, now: datetime,
     """Check a log before it is stored; ``start_utc`` is the session's (planned) start."""
     errors: list[FieldError] = []
     log = entry.log
-    if entry.status not in LOGGED_STATUSES:
+    if not is_logged(entry.status):
         errors.append(FieldError("status", translate(
             "validation", "Choose what happened: held, cancelled or postponed.")))
     if entry.status is SessionStatus.HELD and start_utc > now:

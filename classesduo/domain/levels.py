@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from classesduo.domain.text import fold
+
 FRENCH_GRADES: dict[str, int] = {"cp": 1, "ce1": 2, "ce2": 3, "cm1": 4, "cm2": 5, "6e": 6, "6eme": 6}
 _ITALIAN = {"prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "quinta": 5}
 _GRADE_WORDS = r"(?:annee|an|grade|grado|ano|primaria|primary|klasse|classe|class|year|年生|年级|年級|学年|학년)"
@@ -33,9 +35,7 @@ _YEAR = re.compile(r"^year\s*(\d{1,2})$")
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(unicodedata.normalize("NFC", stripped).split())
+    return " ".join(unicodedata.normalize("NFC", fold(text)).split())
 
 
 def grade_number(level: str) -> int | None:

@@ -6,8 +6,9 @@ the same :class:`ReportScope` from its combo boxes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from classesduo.domain.i18n import translate
@@ -110,7 +111,7 @@ def comparison_periods(period: ReportPeriod, terms: dict[str, tuple[date, date]]
     takes its default dates. A custom range is compared with the range of the same length just before
     it and with the same days a year earlier.
     """
-    from classesduo.domain.terms import default_terms, parse_school_year
+    from classesduo.domain.terms import default_terms, previous_school_year
 
     def term(school_year: str, number: int) -> ReportPeriod:
         label = f"{school_year}/{number}"
@@ -121,11 +122,26 @@ def comparison_periods(period: ReportPeriod, terms: dict[str, tuple[date, date]]
 
     if period.term_label:
         school_year, _, number_text = period.term_label.partition("/")
-        first, number = parse_school_year(school_year), int(number_text)
-        earlier_year = f"{first - 1}-{first}"
+        number = int(number_text)
+        earlier_year = previous_school_year(school_year)
         previous = term(school_year, number - 1) if number > 1 else term(earlier_year, 3)
         return previous, term(earlier_year, number)
     length = period.end - period.start
     before_end = period.start - timedelta(days=1)
     return (ReportPeriod(before_end - length, before_end),
             ReportPeriod(_year_earlier(period.start), _year_earlier(period.end)))
+
+
+#: A duo's Highlights in a report are cut to this many characters.
+HIGHLIGHT_CHARS = 160
+
+
+def highlight(held: Iterable[tuple[datetime, str | None]]) -> str:
+    """A duo's Highlights: what was done at its *latest* held exchange, on one line, cut to HIGHLIGHT_CHARS.
+
+    ``held`` gives each held exchange's start and activities. When the latest held exchange logged no
+    activities the Highlights are empty: an earlier exchange's text would describe the wrong session.
+    """
+    latest = max(held, key=lambda item: item[0], default=None)
+    text = " ".join((latest[1] or "").split()) if latest else ""
+    return text if len(text) <= HIGHLIGHT_CHARS else text[:HIGHLIGHT_CHARS - 1].rstrip() + "…"

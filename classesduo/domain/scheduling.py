@@ -36,6 +36,7 @@ from classesduo.domain.timezones import (
     utc_to_local,
     zone_info,
 )
+from classesduo.domain.visio_buffer import blocked_intervals, check_buffer
 
 Interval = tuple[datetime, datetime]
 
@@ -307,19 +308,15 @@ def find_slots(
         raise ValueError(message.format(minutes=minutes))
     if step <= 0:
         raise ValueError(translate("scheduling", "the step must be positive, not {step}").format(step=step))
-    if buffer_minutes < 0:
-        message = translate("scheduling", "the buffer cannot be negative, not {buffer}")
-        raise ValueError(message.format(buffer=buffer_minutes))
+    check_buffer(buffer_minutes)
     if start > end:
         raise ValueError(
             translate("scheduling", "the start date {start} is after the end date {end}").format(
                 start=start.isoformat(), end=end.isoformat()
             )
         )
-    buffer = timedelta(minutes=buffer_minutes)
-    blocked = merge_intervals(
-        (_require_aware(b_start) - buffer, _require_aware(b_end) + buffer) for b_start, b_end in busy
-    )
+    blocked = merge_intervals(blocked_intervals(
+        ((_require_aware(b_start), _require_aware(b_end)) for b_start, b_end in busy), buffer_minutes))
     return keep_clear(timetable_slots(paris, partner, start, end, minutes, step), blocked)
 
 

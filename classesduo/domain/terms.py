@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 
 _YEAR_RE = re.compile(r"^(\d{4})-(\d{4})$")
@@ -48,6 +49,11 @@ def school_year_of(day: date) -> str:
     return f"{first}-{first + 1}"
 
 
+def previous_school_year(school_year: str) -> str:
+    first = parse_school_year(school_year)
+    return f"{first - 1}-{first}"
+
+
 def default_terms(school_year: str) -> list[TermDates]:
     first = parse_school_year(school_year)
     return [
@@ -55,6 +61,30 @@ def default_terms(school_year: str) -> list[TermDates]:
         TermDates(school_year, 2, date(first + 1, 1, 1), date(first + 1, 3, 31)),
         TermDates(school_year, 3, date(first + 1, 4, 1), date(first + 1, 7, 10)),
     ]
+
+
+def with_default_terms(stored: Iterable[TermDates], school_years: Iterable[str] = ()) -> list[TermDates]:
+    """The stored terms plus the default ones of each of ``school_years`` that has none stored, by start date."""
+    terms = list(stored)
+    known = {term.school_year for term in terms}
+    for year in sorted(set(school_years) - known):
+        terms += default_terms(year)
+    return sorted(terms, key=lambda term: (term.start, term.end))
+
+
+def terms_of_year(school_year: str, stored: Iterable[TermDates] = ()) -> list[TermDates]:
+    """The terms of ``school_year``: the stored ones, else the defaults (in order)."""
+    return [term for term in with_default_terms(stored, [school_year]) if term.school_year == school_year]
+
+
+def first_school_day(school_year: str, stored: Iterable[TermDates] = ()) -> date:
+    """When the school year's teaching starts: the first day of its first term."""
+    return terms_of_year(school_year, stored)[0].start
+
+
+def last_school_day(school_year: str, stored: Iterable[TermDates] = ()) -> date:
+    """When the school year's teaching ends: the last day of its last term (a series stops there)."""
+    return max(term.end for term in terms_of_year(school_year, stored))
 
 
 def parse_term_label(label: str) -> tuple[str, int]:

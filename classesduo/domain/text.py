@@ -1,7 +1,10 @@
-"""Text matching as people type it: case and accents do not matter ("ecole" finds "École")."""
+"""Text matching and sorting as people expect it: case and accents do not matter ("ecole" finds "École"),
+numbers sort by value ("CM1 2" before "CM1 10"). The one home of text folding: filters, sorts and
+spelling recognition (levels, countries) all call :func:`fold`."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -27,6 +30,18 @@ def _fold_name(text: str) -> str:
 def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str | None) -> tuple[object, ...]:
+    """Sort key for names: folded like :func:`fold` (É with E), numbers in numeric order ("École 2" before "École 10").
+
+    Text parts and numbers alternate in the key (it always starts with a text part), so any two keys compare.
+    The GUI orders by the language (``ui/collation.py``, QCollator); exports and reports use this key.
+    """
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(_NUMBERS.split(fold(text))))
 
 
 #: Characters that reorder the text shown around them (bidi embeddings, overrides, isolates): a name holding

@@ -16,6 +16,9 @@ from zoneinfo import ZoneInfo, available_timezones
 from classesduo.domain.i18n import translate
 
 UTC = timezone.utc
+#: The programme's time zone: Paris schools' clock, the calendar's and the reports' days. Written only here.
+PARIS_ZONE = "Europe/Paris"
+PARIS = ZoneInfo(PARIS_ZONE)
 
 #: Names that ``available_timezones()`` may list but that are not real places:
 #: ``localtime`` is the host's own setting, ``Factory`` a placeholder zone.
@@ -298,8 +301,6 @@ def _difference_changes(zone_a: str, zone_b: str, start: date, end: date) -> tup
         previous = current
     return tuple(changes)
 
-
-PARIS_ZONE = "Europe/Paris"
 
 
 def paris_today(now: datetime | None = None) -> date:

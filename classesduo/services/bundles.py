@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from classesduo import __version__
 from classesduo.domain.calendar_identity import CALENDAR_FIELDS, calendar_changed, next_sequence
-from classesduo.domain.consent import ConsentChannel, is_cleared, is_expired, recorded_status
+from classesduo.domain.consent import ConsentChannel, ConsentState, consent_state, is_cleared, recorded_status
 from classesduo.domain.enums import ConsentStatus, MediaKind
 from classesduo.domain.i18n import translate
 from classesduo.domain.timezones import paris_today
@@ -142,10 +142,10 @@ def _uncleared(row: dict[str, Any], on: date) -> UnclearedMedia | None:
     item = _consent_of(row)
     if is_cleared(item, ConsentChannel.EXCHANGE, on):
         return None
-    status = recorded_status(item, ConsentChannel.EXCHANGE)
-    if status is ConsentStatus.GRANTED and is_expired(item, on):
+    state = consent_state(recorded_status(item, ConsentChannel.EXCHANGE), item.consent_until, on)
+    if state is ConsentState.EXPIRED:
         reason = translate("Bundles", "exchange consent expired on {day}").format(day=item.consent_until.isoformat())
-    elif status is ConsentStatus.REFUSED:
+    elif state is ConsentState.REFUSED:
         reason = translate("Bundles", "exchange consent refused")
     else:
         reason = translate("Bundles", "exchange consent unknown")

@@ -1,8 +1,8 @@
 """Loading the visios that take someone's time into the domain's busy-time index.
 
 The rule lives here once: a visio keeps a duo busy when it involves one of
-the duo's two classes (on either side) or the duo's facilitator, is not
-cancelled or moved, and starts within a day of the searched range. One duo's
+the duo's two classes (on either side) or the duo's facilitator, takes someone's
+time (:data:`classesduo.domain.session_status.TAKES_TIME`), and starts within a day of the searched range. One duo's
 search loads only the visios that may concern it; a whole programme loads
 every visio of the range once and asks the index per duo.
 """
@@ -17,11 +17,10 @@ from sqlalchemy.orm import Session
 from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.conflicts import PlannedSession
 from classesduo.domain.entities import Duo
-from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.enums import SessionKind
+from classesduo.domain.session_status import TAKES_TIME
 from classesduo.storage.models import DuoRow, ExchangeSessionRow
 
-#: Sessions that take someone's time: not cancelled, not moved elsewhere.
-ACTIVE_STATUSES = (SessionStatus.PLANNED, SessionStatus.HELD)
 #: Visios starting this long before or after the range may still overlap it (or its buffer).
 MARGIN = timedelta(days=1)
 
@@ -37,7 +36,7 @@ def occupying_query(start: datetime, end: datetime) -> Select:
                DuoRow.paris_class_id, DuoRow.partner_class_id, DuoRow.facilitator_id)
         .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
         .where(ExchangeSessionRow.kind == SessionKind.VISIO)
-        .where(ExchangeSessionRow.status.in_(ACTIVE_STATUSES))
+        .where(ExchangeSessionRow.status.in_(TAKES_TIME))
         .where(ExchangeSessionRow.start_utc >= start - MARGIN)
         .where(ExchangeSessionRow.start_utc < end + MARGIN)
     )

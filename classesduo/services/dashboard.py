@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from classesduo.domain.entities import School
+from classesduo.domain.timezones import PARIS
 from classesduo.services.log_queries import AbsentPartner, QuietDuo, absent_twice, gone_quiet, to_log
 from classesduo.services.sessions import list_sessions
 from classesduo.services.views import SessionView
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, SchoolRow
 
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)

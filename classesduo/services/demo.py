@@ -30,6 +30,7 @@ from classesduo.domain.enums import (
     Side,
 )
 from classesduo.domain.terms import default_terms, parse_school_year, school_year_bounds, school_year_of
+from classesduo.domain.timezones import PARIS, PARIS_ZONE
 from classesduo.services.demo_calendars import demo_partner_calendar
 from classesduo.services.demo_catalog import ACTIVITIES, FACILITATORS, PARIS_SCHOOLS, PARTNER_SCHOOLS, PROJECTS
 from classesduo.services.errors import translated_storage_errors
@@ -50,7 +51,6 @@ from classesduo.storage.models import (
 )
 
 DEMO_NAMESPACE = uuid.UUID("6f1f7c8e-2b1d-4c7e-9a51-0c1a55e5d0e0")
-PARIS_ZONE = "Europe/Paris"
 
 Progress = Callable[[int, int], None]
 
@@ -157,7 +157,7 @@ class _Loader:
             visio_link=f"https://visio.example.org/classes-duo-{index + 1:02d}" if synchronous else "",
             # paired at the start of the school year, so "gone quiet" counts from then
             created_at=datetime.combine(date(parse_school_year(self.school_year), 9, 1), time(9, 0),
-                                        ZoneInfo(PARIS_ZONE)).astimezone(UTC),
+                                        PARIS).astimezone(UTC),
         )
         self.add(row)
         return row
@@ -181,7 +181,7 @@ class _Loader:
         while day <= date(first + 1, 6, 26):
             if index == 10 and day > date(first, 11, 15):
                 break  # the paused duo stopped in November
-            start = datetime.combine(day, time(15, 0), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
+            start = datetime.combine(day, time(15, 0), PARIS).astimezone(UTC)
             # planned visios (from today) avoid the partner's breaks and the time between its school years; the
             # logged history stays as it was, and a visio on a partner's public holiday is left for the app to flag
             partner_closed = day >= self.today and any(
@@ -225,7 +225,7 @@ class _Loader:
             row.activity_tags = tags
             row.languages_used = ["fr"]
             row.problems = "Son coupé quelques minutes." if rng.random() < 0.15 else ""
-        row.logged_at = datetime.combine(day, time(18, 0), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
+        row.logged_at = datetime.combine(day, time(18, 0), PARIS).astimezone(UTC)
 
     def media(self, index: int, duo: DuoRow, sessions: list[ExchangeSessionRow]) -> None:
         from classesduo.services.demo_images import draw_picture
@@ -284,7 +284,7 @@ def _visio_possible(partner_spec: tuple, weekday: int) -> bool:
     """Whether Paris 15:00–15:45 on ``weekday`` falls inside the partner's window (checked in October)."""
     zone, windows = partner_spec[3], partner_spec[6]
     day = date(2026, 10, 6) + timedelta(days=weekday - 1)
-    start = datetime.combine(day, time(15, 0), ZoneInfo(PARIS_ZONE)).astimezone(ZoneInfo(zone))
+    start = datetime.combine(day, time(15, 0), PARIS).astimezone(ZoneInfo(zone))
     end = start + timedelta(minutes=45)
     return any(
         w.weekday == start.weekday() and w.start <= start.time() and end.time() <= w.end and end.date() == start.date()

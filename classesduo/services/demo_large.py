@@ -13,7 +13,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 
@@ -27,6 +26,7 @@ from classesduo.domain.enums import (
     Side,
 )
 from classesduo.domain.terms import default_terms
+from classesduo.domain.timezones import PARIS, PARIS_ZONE
 from classesduo.services.demo import DemoCancelled, demo_id
 from classesduo.services.demo_catalog import ACTIVITIES, PARTNER_SCHOOLS
 from classesduo.services.workspace import Workspace
@@ -41,7 +41,6 @@ from classesduo.storage.models import (
     TermRow,
 )
 
-PARIS = ZoneInfo("Europe/Paris")
 CHUNK = 5_000
 
 
@@ -109,7 +108,7 @@ def load_large_demo(workspace: Workspace, scale: Scale = LARGE, today: date | No
                     arrondissement = 1 + i % 20
                     schools.append({"id": sid, "name": f"École élémentaire n° {i + 1:04d}", "side": side.value,
                                     "city": "Paris", "country": "FR", "arrondissement": arrondissement,
-                                    "timezone": "Europe/Paris", "languages": ["fr"], "contact_email": "",
+                                    "timezone": PARIS_ZONE, "languages": ["fr"], "contact_email": "",
                                     "archived": False, **stamps})
                     days, start, end = (1, 4), time(15, 0), time(16, 30)
                 else:

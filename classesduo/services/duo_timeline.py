@@ -7,7 +7,7 @@ from datetime import datetime
 
 from classesduo.domain.entities import ExchangeSession, MediaItem
 from classesduo.domain.enums import SessionStatus
-from classesduo.domain.terms import TermDates, default_terms
+from classesduo.domain.terms import TermDates, with_default_terms
 from classesduo.services.duos import get_duo
 from classesduo.services.log_queries import paris_day, to_log
 from classesduo.services.media import list_media
@@ -56,10 +56,8 @@ class DuoDetail:
 
 
 def _terms_for(db: Database, school_year: str) -> list[TermDates]:
-    stored = [TermDates(t.school_year, t.number, t.start, t.end) for t in list_terms(db)]
-    if not any(term.school_year == school_year for term in stored):
-        stored += default_terms(school_year)
-    return sorted(stored, key=lambda term: term.start)
+    return with_default_terms((TermDates(t.school_year, t.number, t.start, t.end) for t in list_terms(db)),
+                              [school_year])
 
 
 def _term_label(when: datetime, terms: list[TermDates]) -> str:

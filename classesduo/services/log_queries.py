@@ -17,15 +17,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from classesduo.domain import session_status
 from classesduo.domain.availability import HolidayPeriod
 from classesduo.domain.enums import CancelReason, DuoStatus, SessionStatus, Side
 from classesduo.domain.exchange_log import is_quiet, school_days_between
-from classesduo.domain.terms import TermDates, default_terms, parse_school_year
-from classesduo.domain.timezones import PARIS_ZONE
+from classesduo.domain.terms import TermDates, first_school_day, previous_school_year, school_year_of, with_default_terms
+from classesduo.domain.timezones import PARIS, PARIS_ZONE
 from classesduo.services.duos import list_duos
 from classesduo.services.holidays import calendar_of
 from classesduo.services.sessions import list_sessions
@@ -39,7 +39,6 @@ from classesduo.storage.models import (
     TermRow,
 )
 
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +60,19 @@ def paris_day(instant: datetime) -> date:
 
 def to_log(db: Database, now: datetime, duo_id: str | None = None) -> list[SessionView]:
     """Past sessions (ended before ``now``) still ``planned``, oldest first."""
-    views = list_sessions(db, duo_id=duo_id, end=now, statuses=(SessionStatus.PLANNED,))
+    views = list_sessions(db, duo_id=duo_id, end=now, statuses=session_status.PLANNED)
     return [view for view in views if view.session.start_utc + timedelta(minutes=view.session.minutes) <= now]
 
 
-def _terms(db: Database, school_years: set[str]) -> list[TermDates]:
+def _stored_terms(db: Database) -> list[TermDates]:
     with db.reading() as session:
         rows = session.scalars(select(TermRow)).all()
-        stored = [TermDates(row.school_year, row.number, row.start_date, row.end_date) for row in rows]
-    known = {term.school_year for term in stored}
-    for year in school_years - known:
-        stored += default_terms(year)
-    return stored
+        return [TermDates(row.school_year, row.number, row.start_date, row.end_date) for row in rows]
 
 
 def _school_years_around(today: date) -> set[str]:
-    first = today.year if today.month >= 8 else today.year - 1
-    return {f"{year}-{year + 1}" for year in (first - 1, first)}
+    current = school_year_of(today)
+    return {previous_school_year(current), current}
 
 
 def paris_closures(own: list[HolidayPeriod], since: date, today: date) -> list[HolidayPeriod]:
@@ -95,7 +90,7 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
     with db.reading() as session:
         last_held = dict(session.execute(
             select(ExchangeSessionRow.duo_id, func.max(ExchangeSessionRow.start_utc))
-            .where(ExchangeSessionRow.status == SessionStatus.HELD, ExchangeSessionRow.start_utc <= now)
+            .where(ExchangeSessionRow.status.in_(session_status.HELD), ExchangeSessionRow.start_utc <= now)
             .group_by(ExchangeSessionRow.duo_id)).all())
         created = dict(session.execute(select(DuoRow.id, DuoRow.created_at)).all())
         paris_school = dict(session.execute(
@@ -105,7 +100,8 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
         for row in session.scalars(select(HolidayPeriodRow)):
             holidays[row.school_id].append(HolidayPeriod(row.name, row.start_date, row.end_date, row.source))
     years = _school_years_around(today) | {view.duo.school_year for view in duos}
-    terms = _terms(db, years)
+    stored = _stored_terms(db)
+    terms = with_default_terms(stored, years)
     quiet = []
     for view in duos:
         duo_id = view.duo.id
@@ -113,7 +109,7 @@ def gone_quiet(db: Database, now: datetime, weeks: int = 3) -> list[QuietDuo]:
         if last is not None:
             since = paris_day(last)
         else:
-            year_start = date(parse_school_year(view.duo.school_year), 9, 1)
+            year_start = first_school_day(view.duo.school_year, stored)
             since = max(year_start, paris_day(created[duo_id])) - timedelta(days=1)
         school_holidays = paris_closures(holidays.get(paris_school.get(duo_id, ""), []), since, today)
         if is_quiet(since, today, weeks, terms, school_holidays):
@@ -128,7 +124,7 @@ def absent_twice(db: Database, now: datetime) -> list[AbsentPartner]:
     last two outcomes matter: the database ranks them (a window function), so
     the query reads a handful of rows, not every logged session.
     """
-    outcome = (ExchangeSessionRow.status.in_((SessionStatus.HELD, SessionStatus.CANCELLED)),
+    outcome = (ExchangeSessionRow.status.in_(session_status.OUTCOME),
                ExchangeSessionRow.start_utc <= now)
     no_show = (select(DuoRow.partner_class_id).join(ExchangeSessionRow, ExchangeSessionRow.duo_id == DuoRow.id)
                .where(*outcome, ExchangeSessionRow.status == SessionStatus.CANCELLED,

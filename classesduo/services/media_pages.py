@@ -6,9 +6,9 @@ view shows (LIMIT/OFFSET) and :func:`count_media` their number, with the same
 results as :func:`classesduo.services.media.list_media` filtered by
 :func:`classesduo.domain.consent.consent_filter_matches`.
 
-The consent rule itself lives in :mod:`classesduo.domain.consent`;
-:func:`consent_condition` is its SQL twin (tested against it), because SQL
-cannot call Python.
+The consent rule itself lives in :mod:`classesduo.domain.consent`, written once
+against a small algebra of conditions; :func:`consent_condition` hands it an SQL
+implementation of that algebra, so the database applies the very same rule.
 """
 
 from __future__ import annotations
@@ -17,20 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select, true
 
-from classesduo.domain.consent import ConsentChannel, ConsentFilter
+from classesduo.domain.consent import ConsentFilter, consent_filter_matches
 from classesduo.domain.enums import ConsentStatus, MediaKind, Side
 from classesduo.services.media import MediaFilter, MediaView, filter_media, media_order, media_select, media_view
 from classesduo.storage.database import Database
 from classesduo.storage.models import ExchangeSessionRow, MediaItemRow
-
-_STATUS_COLUMNS = {
-    ConsentChannel.EXCHANGE: MediaItemRow.consent_exchange,
-    ConsentChannel.PUBLICATION: MediaItemRow.consent_publication,
-    ConsentChannel.REPORTS: MediaItemRow.consent_reports,
-}
-
 
 @dataclass(frozen=True)
 class MediaQuery:
@@ -90,25 +83,35 @@ def _where(statement: Select[Any], query: MediaQuery) -> Select[Any]:
     return statement
 
 
-def cleared(channel: ConsentChannel, on: date) -> ColumnElement[bool]:
-    """SQL for :func:`classesduo.domain.consent.is_cleared`: granted, and not past ``consent_until``."""
-    return and_(_STATUS_COLUMNS[channel] == ConsentStatus.GRANTED,
-                or_(MediaItemRow.consent_until.is_(None), MediaItemRow.consent_until >= on))
+class _SqlLogic:
+    """The consent rule's conditions as SQL (see :class:`classesduo.domain.consent.Logic`)."""
+
+    def equals(self, value: Any, constant: ConsentStatus) -> ColumnElement[bool]:
+        return value == constant
+
+    def is_none(self, value: Any) -> ColumnElement[bool]:
+        return value.is_(None)
+
+    def on_or_before(self, day: date, last: Any) -> ColumnElement[bool]:
+        return last >= day
+
+    def all(self, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+        return and_(*conditions)
+
+    def any(self, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+        return or_(*conditions)
+
+    def negate(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        # never NULL: the status columns are NOT NULL and "consent_until IS NULL OR …" is true or false
+        return not_(condition)
+
+    def true(self) -> ColumnElement[bool]:
+        return true()
 
 
-def not_cleared(channel: ConsentChannel, on: date) -> ColumnElement[bool]:
-    """The negation of :func:`cleared`, written without NOT so that a NULL end date cannot make it unknown."""
-    return or_(_STATUS_COLUMNS[channel] != ConsentStatus.GRANTED,
-               and_(MediaItemRow.consent_until.is_not(None), MediaItemRow.consent_until < on))
+SQL = _SqlLogic()
 
 
 def consent_condition(wanted: ConsentFilter, on: date) -> ColumnElement[bool]:
-    """SQL for :func:`classesduo.domain.consent.consent_filter_matches` on ``on``."""
-    wanted = ConsentFilter(wanted)
-    if wanted is ConsentFilter.NEEDS_ATTENTION:  # blocked_channels() is not empty
-        return or_(*(not_cleared(channel, on) for channel in ConsentChannel))
-    if wanted is ConsentFilter.NOT_PUBLISHABLE:
-        return not_cleared(ConsentChannel.PUBLICATION, on)
-    if wanted is ConsentFilter.PUBLISHABLE:
-        return cleared(ConsentChannel.PUBLICATION, on)
-    return true()
+    """:func:`classesduo.domain.consent.consent_filter_matches` on ``on``, as a condition on the media table."""
+    return consent_filter_matches(MediaItemRow, wanted, on, SQL)

@@ -23,7 +23,7 @@ from classesduo.domain.enums import SessionStatus
 from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.domain.school_calendar import describe_unknown
 from classesduo.domain.timezones import utc_to_local
-from classesduo.services.busy_times import ACTIVE_STATUSES, load_busy_times, occupying_query, planned_session
+from classesduo.services.busy_times import load_busy_times, occupying_query, planned_session
 from classesduo.services.holidays import calendar_of_school
 from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
 from classesduo.services.slot_search import (
@@ -42,7 +42,7 @@ from classesduo.storage.database import Database
 from classesduo.storage.models import ClassGroupRow, SchoolRow
 
 __all__ = [
-    "ACTIVE_STATUSES", "MAX_RANGE_DAYS", "DuoCalendars", "SlotSearch", "SlotView", "asynchronous_proposal",
+    "MAX_RANGE_DAYS", "DuoCalendars", "SlotSearch", "SlotView", "asynchronous_proposal",
     "busy_intervals", "check_range", "describe_clock_change", "duo_calendars", "find_duo_slots", "problems_for",
     "session_flags", "slot_view",
 ]

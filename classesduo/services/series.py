@@ -18,7 +18,7 @@ from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import Slot
 from classesduo.domain.series import SeriesPlan, series_occurrences
-from classesduo.domain.timezones import LocalTimeError, local_to_utc, utc_to_local
+from classesduo.domain.timezones import PARIS_ZONE, LocalTimeError, local_to_utc, utc_to_local
 from classesduo.services import records
 from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
 from classesduo.services.planning import check_minutes
@@ -124,7 +124,7 @@ def series_sessions(db: Database, series_id: str) -> list[ExchangeSession]:
 
 
 def edit_following(db: Database, session_id: str, paris_wall: time, minutes: int, day_shift: int = 0,
-                   paris_zone: str = "Europe/Paris", version: int = 0) -> SeriesResult:
+                   paris_zone: str = PARIS_ZONE, version: int = 0) -> SeriesResult:
     """Move this occurrence and every later planned one of its series to ``paris_wall`` (+ ``day_shift`` days).
 
     Each occurrence keeps its UUID and gets ``sequence`` + 1. A new Paris time

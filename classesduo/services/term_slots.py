@@ -14,7 +14,7 @@ from datetime import date
 
 from classesduo.domain.enums import DuoStatus
 from classesduo.domain.i18n import translate
-from classesduo.domain.terms import TermDates, default_terms, school_year_of
+from classesduo.domain.terms import TermDates, school_year_of, with_default_terms
 from classesduo.services.busy_times import load_busy_times
 from classesduo.services.duo_calendars import load_duo_calendars
 from classesduo.services.errors import ServiceError
@@ -66,9 +66,7 @@ def current_term(terms: list[TermDates], today: date) -> TermDates:
     ``terms`` are the stored terms; the default ones fill the years without any.
     """
     years = {school_year_of(today), school_year_of(date(today.year + 1, today.month, 1))}
-    stored_years = {term.school_year for term in terms}
-    known = list(terms) + [term for year in sorted(years - stored_years) for term in default_terms(year)]
-    known.sort(key=lambda term: (term.start, term.end))
+    known = with_default_terms(terms, years)
     return next((term for term in known if term.contains(today)),
                 next((term for term in known if term.start > today), known[-1]))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from classesduo.domain.entities import Term
@@ -47,3 +49,11 @@ def update_term_dates(db: Database, term: Term) -> Term:
         row.start_date, row.end_date = term.start, term.end
         session.flush()
         return term_from_row(row)
+
+
+def school_year_end(db: Database, day: date) -> date:
+    """The last day of the last term of ``day``'s school year (stored terms, else the default ones)."""
+    from classesduo.domain.terms import TermDates, last_school_day, school_year_of
+
+    stored = [TermDates(t.school_year, t.number, t.start, t.end) for t in list_terms(db)]
+    return last_school_day(school_year_of(day), stored)

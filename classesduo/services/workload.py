@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from classesduo.domain.enums import DuoStatus, SessionStatus
+from classesduo.domain.enums import DuoStatus
+from classesduo.domain.session_status import TAKES_TIME
+from classesduo.domain.timezones import PARIS
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow
 
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +40,14 @@ def active_duo_counts(db: Database, school_year: str | None = None) -> dict[str,
 
 
 def facilitator_workload(db: Database, now: datetime) -> dict[str, Workload]:
-    """Per facilitator id: duos with status active, and sessions (not cancelled) in this Paris week."""
+    """Per facilitator id: duos with status active, and sessions that take their time (planned or held) in this Paris week."""
     start, end = paris_week(now)
     duos = active_duo_counts(db)
     query = (select(DuoRow.facilitator_id, func.count())
              .select_from(ExchangeSessionRow)
              .join(DuoRow, ExchangeSessionRow.duo_id == DuoRow.id)
              .where(DuoRow.facilitator_id.is_not(None), ExchangeSessionRow.start_utc >= start,
-                    ExchangeSessionRow.start_utc < end, ExchangeSessionRow.status != SessionStatus.CANCELLED)
+                    ExchangeSessionRow.start_utc < end, ExchangeSessionRow.status.in_(TAKES_TIME))
              .group_by(DuoRow.facilitator_id))
     with db.reading() as session:
         sessions = {facilitator: count for facilitator, count in session.execute(query).all()}

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from classesduo.domain.enums import SessionStatus
+from classesduo.domain.timezones import PARIS_ZONE
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
@@ -147,7 +148,7 @@ class LogActions(QtCore.QObject):
             if status in {s.value for s in SessionStatus}:
                 status = session_status_label(SessionStatus(status))
             lines.append(translate("LogActions", "{when} — changed by {who}. Before: {status}; {summary}").format(
-                when=format_local(revision.changed_at, "Europe/Paris"), who=revision.changed_by or "?",
+                when=format_local(revision.changed_at, PARIS_ZONE), who=revision.changed_by or "?",
                 status=status, summary=summary or "—"))
         return "\n\n".join(lines)
 

@@ -9,11 +9,12 @@ service validates; its messages appear next to the fields they name.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from classesduo.domain import session_status
 from classesduo.domain.entities import ExchangeSession, SessionLog
 from classesduo.domain.enums import CancelReason, DuoStatus, SessionKind, SessionStatus
 from classesduo.domain.exchange_log import ACTIVITY_TAGS, LogEntry
+from classesduo.domain.timezones import PARIS
 from classesduo.services.duos import get_duo, list_duos
 from classesduo.services.errors import NotFoundError, ServiceError, ValidationError
 from classesduo.services.exchange_log import create_unplanned, log_session
@@ -25,7 +26,6 @@ from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
-PARIS = ZoneInfo("Europe/Paris")
 NOT_RECORDED = -1  # spin box value shown as "—": no count recorded
 
 
@@ -111,10 +111,8 @@ class LogForm(QtWidgets.QDialog):
             self.labels["kind"] = self._row(form, "kind", self.kind_combo)
             self.labels["when"] = self._row(form, "start_utc", self.when_edit)
         self.status_combo = QtWidgets.QComboBox()
-        statuses = [SessionStatus.HELD, SessionStatus.CANCELLED]
-        if self.session is not None:
-            statuses.append(SessionStatus.POSTPONED)
-        for status in statuses:
+        # an unplanned exchange is held or cancelled; a planned one may also be postponed
+        for status in session_status.LOGGED if self.session is not None else session_status.OUTCOME:
             self.status_combo.addItem("", status.value)
         self.labels["status"] = self._row(form, "status", self.status_combo)
         self.reason_combo = QtWidgets.QComboBox()

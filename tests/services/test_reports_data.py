@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
-from classesduo.domain.enums import ConsentStatus
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, parse_scope, validate_period
 from classesduo.services.errors import NotFoundError
-from classesduo.services.reports.data import ReportCancelled, build_report, bucket_starts, consent_cleared
+from classesduo.services.reports.data import ReportCancelled, build_report, bucket_starts
 from classesduo.services.reports.model import ConsentLine, CountryLine
 from tests.services.report_fixture import AS_OF, build_fixture
 
@@ -133,17 +132,8 @@ def test_period_validation_and_buckets() -> None:
         date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1)]
 
 
-def test_consent_cleared() -> None:
-    on = date(2026, 11, 28)
-    assert consent_cleared(ConsentStatus.GRANTED, None, on)
-    assert consent_cleared(ConsentStatus.GRANTED, on, on)
-    assert not consent_cleared(ConsentStatus.GRANTED, date(2026, 11, 27), on)
-    assert not consent_cleared(ConsentStatus.REFUSED, None, on)
-    assert not consent_cleared(ConsentStatus.UNKNOWN, None, on)
-
-
 def test_names_sort_without_accents_and_numbers_in_order() -> None:
-    from classesduo.services.reports.model import text_key
+    from classesduo.domain.text import natural_key as text_key
 
     names = ["Zola", "École 10", "Ecole 2", "école 1", "Émile"]
     assert sorted(names, key=text_key) == ["école 1", "Ecole 2", "École 10", "Émile", "Zola"]

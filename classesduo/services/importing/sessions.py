@@ -18,7 +18,7 @@ from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
 from classesduo.domain.terms import parse_school_year, school_year_of
-from classesduo.domain.timezones import AmbiguousLocalTime, LocalTimeError, is_valid_zone, local_to_utc, zone_info
+from classesduo.domain.timezones import PARIS_ZONE, AmbiguousLocalTime, LocalTimeError, is_valid_zone, local_to_utc, zone_info
 from classesduo.services.importing.duos import CLASS_COLUMNS
 from classesduo.services.importing.engine import Planned
 from classesduo.services.importing.fields import choice, local_start, whole_number
@@ -105,7 +105,7 @@ class Importer:
         paris = self.lookup.find_class(row, "paris", default_city="Paris")
         partner = self.lookup.find_class(row, "partner")
         given_year = row.parse("school_year", _school_year)
-        start = self._start_utc(row, paris.school.timezone if paris is not None else "Europe/Paris")
+        start = self._start_utc(row, paris.school.timezone if paris is not None else PARIS_ZONE)
         kind = row.parse("kind", lambda text: choice(SessionKind, text, _KIND_ALIASES))
         minutes = row.parse("minutes", _minutes)
         status = row.parse("status", lambda text: choice(SessionStatus, text))

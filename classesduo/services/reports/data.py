@@ -17,10 +17,10 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from classesduo.domain.enums import DuoStatus, SessionStatus
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind, comparison_periods, use_weeks
 from classesduo.domain.terms import school_year_of
+from classesduo.domain.text import natural_key
 from classesduo.domain.timezones import paris_today
 from classesduo.services.duos import ParisClass, ParisSchool, PartnerClass, PartnerSchool, join_duo_sides
 from classesduo.services.errors import NotFoundError
-from classesduo.services.reports.consent import consent_cleared
 from classesduo.services.reports.model import (
     CountryLine,
     DuoLine,
@@ -31,7 +31,6 @@ from classesduo.services.reports.model import (
     ReportData,
     TimelineEntry,
     TrendLine,
-    text_key,
 )
 from classesduo.services.reports.queries import (
     EMPTY,
@@ -54,7 +53,7 @@ from classesduo.services.terms import list_terms
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, FacilitatorRow, SchoolRow
 
-__all__ = ["ReportCancelled", "bucket_starts", "build_report", "consent_cleared"]
+__all__ = ["ReportCancelled", "bucket_starts", "build_report"]
 
 Progress = Callable[[int, int], None]
 STEPS = 7
@@ -157,8 +156,8 @@ def build_report(db: Database, period: ReportPeriod, scope: ReportScope, *, as_o
         bucket[0] += 1
         bucket[1] += line.sessions_held
         bucket[2] += line.sessions_planned
-    lines.sort(key=lambda line: (text_key(line.paris_school), text_key(line.paris_class),
-                                 text_key(line.partner_school), line.duo_id))
+    lines.sort(key=lambda line: (natural_key(line.paris_school), natural_key(line.paris_class),
+                                 natural_key(line.partner_school), line.duo_id))
     totals = Figures.total(stats.values())
     headline = Headline(
         duos=len(lines), active_duos=sum(1 for line in lines if line.sessions_held),

@@ -19,19 +19,12 @@ Definitions (shown in the report's notes, see ``labels.py``):
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from classesduo.domain.reports import ReportPeriod, ReportScope
-
-
-def text_key(text: str) -> tuple[object, ...]:
-    """Sort key for names: accents and case ignored (É with E), numbers in numeric order (2 before 10)."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", folded))
+from classesduo.domain.text import natural_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,14 +257,14 @@ class ReportData:
     @property
     def by_facilitator(self) -> list[GroupLine]:
         """Facilitator workload: duos, sessions, hours of visio; the name is the key ("" when none)."""
-        return sorted(self._groups(lambda line: [line.facilitator]), key=lambda g: (-g.duos, text_key(g.key)))
+        return sorted(self._groups(lambda line: [line.facilitator]), key=lambda g: (-g.duos, natural_key(g.key)))
 
     @property
     def by_level(self) -> list[GroupLine]:
         from classesduo.domain.levels import grade_number
 
         return sorted(self._groups(lambda line: [line.level]),
-                      key=lambda g: (grade_number(g.key) or 99, text_key(g.key)))
+                      key=lambda g: (grade_number(g.key) or 99, natural_key(g.key)))
 
     @property
     def by_language(self) -> list[GroupLine]:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, case, func, select, type_coerce
 
+from classesduo.domain.consent import ConsentState, consent_state, valid_on
 from classesduo.domain.enums import ConsentStatus, MediaKind, SessionKind, SessionStatus
-from classesduo.domain.reports import ReportPeriod
-from classesduo.services.reports.consent import consent_cleared
+from classesduo.domain import session_status
+from classesduo.domain.reports import ReportPeriod, highlight
+from classesduo.domain.timezones import PARIS
 from classesduo.services.reports.model import ConsentLine, Photo, TimelineEntry
 from classesduo.storage.models import ExchangeSessionRow, MediaItemRow, MediaTallyRow
 
-PARIS = ZoneInfo("Europe/Paris")
-HIGHLIGHT_CHARS = 160
 MAX_TIMELINE = 400
 MAX_PHOTOS = 6
 S = ExchangeSessionRow
@@ -96,17 +95,17 @@ def session_stats(session, in_report: ColumnElement[bool]  # noqa: ANN001
 
 
 def highlights_of(session, in_report: ColumnElement[bool]) -> dict[str, str]:  # noqa: ANN001
-    """The activities logged at each duo's latest held exchange that has some."""
-    logged = and_(in_report, S.status == SessionStatus.HELD, S.activities != "")
-    latest = select(S.duo_id.label("duo_id"), func.max(S.start_utc).label("start")).where(logged) \
+    """Each duo's Highlights (:func:`classesduo.domain.reports.highlight`): its latest held exchange's activities."""
+    held = and_(in_report, S.status.in_(session_status.HELD))
+    latest = select(S.duo_id.label("duo_id"), func.max(S.start_utc).label("start")).where(held) \
         .group_by(S.duo_id).subquery()
-    rows = session.execute(select(S.duo_id, S.activities).join(
-        latest, and_(S.duo_id == latest.c.duo_id, S.start_utc == latest.c.start)).where(logged)).all()
-    out: dict[str, str] = {}
-    for duo_id, text in rows:
-        text = " ".join(text.split())
-        out[duo_id] = text if len(text) <= HIGHLIGHT_CHARS else text[:HIGHLIGHT_CHARS - 1].rstrip() + "…"
-    return out
+    rows = session.execute(select(S.duo_id, S.start_utc, S.activities).join(
+        latest, and_(S.duo_id == latest.c.duo_id, S.start_utc == latest.c.start)).where(held)
+        .order_by(S.duo_id, S.id)).all()
+    by_duo: dict[str, list[tuple[datetime, str | None]]] = {}
+    for duo_id, start, text in rows:
+        by_duo.setdefault(duo_id, []).append((start, text))
+    return {duo_id: text for duo_id, held_rows in by_duo.items() if (text := highlight(held_rows))}
 
 
 def bucket_starts(period: ReportPeriod, by_week: bool) -> list[date]:
@@ -136,6 +135,7 @@ def held_over_time(session, in_report: ColumnElement[bool], period: ReportPeriod
 
 
 CHANNELS = ("exchange", "reports", "publication")
+_TALLY = {ConsentState.CLEARED: 0, ConsentState.REFUSED: 1, ConsentState.UNKNOWN: 2, ConsentState.EXPIRED: 3}
 
 
 def consent_lines(session, report_duos, start: datetime, end: datetime,  # noqa: ANN001
@@ -153,14 +153,7 @@ def consent_lines(session, report_duos, start: datetime, end: datetime,  # noqa:
     for exchange, reports, publication, until, count in rows:
         total += count
         for channel, status in zip(CHANNELS, (exchange, reports, publication), strict=True):
-            if consent_cleared(status, until, as_of):
-                tallies[channel][0] += count
-            elif status == ConsentStatus.REFUSED:
-                tallies[channel][1] += count
-            elif status == ConsentStatus.GRANTED:
-                tallies[channel][3] += count
-            else:
-                tallies[channel][2] += count
+            tallies[channel][_TALLY[consent_state(status, until, as_of)]] += count
     lines = [ConsentLine(channel, *tallies[channel]) for channel in CHANNELS]
     return lines, total, tallies["publication"][0]
 
@@ -198,7 +191,7 @@ def photos_of(session, duo_id: str, start: datetime, end: datetime, as_of: date,
     photos = []
     for stored_name, caption, status, until, taken in rows:
         path = media_root / stored_name
-        if consent_cleared(status, until, as_of) and path.is_file():
+        if valid_on(status, until, as_of) and path.is_file():
             photos.append(Photo(path, caption, taken.astimezone(PARIS).date() if taken else None))
         if len(photos) == MAX_PHOTOS:
             break

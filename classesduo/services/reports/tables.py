@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from classesduo.domain.reports import ScopeKind
+from classesduo.domain.timezones import PARIS
 from classesduo.services.reports.labels import Labels
 from classesduo.services.reports.model import GroupLine, Rates, ReportData, TrendLine
 
 Cell = str | int | float | date | None
-PARIS = ZoneInfo("Europe/Paris")
 
 HEADLINE_KEYS = (
     "duos", "active_duos", "paris_schools", "partner_schools", "arrondissements", "countries",

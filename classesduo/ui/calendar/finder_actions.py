@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
-from classesduo.ui.calendar.items import PARIS_ZONE
+from classesduo.domain.timezones import PARIS
 from classesduo.ui.formatting import format_date
 from classesduo.ui.qt import QtWidgets, translate
 
@@ -31,7 +30,7 @@ def find_slot(page: CalendarPage, duo_id: str | None = None, start: date | None 
                           duo_id or page.toolbar.filters()[1] or None, parent or page)
     planned = bool(page.show_dialog(dialog) and dialog.created)
     if planned:
-        page.anchor = dialog.created[0].start_utc.astimezone(ZoneInfo(PARIS_ZONE)).date()
+        page.anchor = dialog.created[0].start_utc.astimezone(PARIS).date()
         if dialog.skipped:
             lines = "\n".join(f"• {format_date(day)}: {reason}" for day, reason in dialog.skipped)
             page.dialogs.info(page, translate("CalendarPage", "Series planned"), translate(

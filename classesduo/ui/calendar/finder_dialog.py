@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from classesduo.services import planning, scheduling, series
+from classesduo.services import planning, scheduling, series, terms
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
 from classesduo.services.workspace import Database
@@ -179,8 +179,7 @@ class FinderDialog(QtWidgets.QDialog):
             day = slot.paris_local.date()
             self.picture.set_week(day)
             if pydate(self.until.date()) <= day:  # a series runs at most to the end of the slot's school year
-                first_year = day.year if day.month >= 8 else day.year - 1
-                self.until.setDate(qdate(date(first_year + 1, 6, 30)))
+                self.until.setDate(qdate(terms.school_year_end(self.db, day)))
         self._preview_series()
 
     def _series_args(self, slot: scheduling.SlotView) -> tuple:

@@ -11,7 +11,6 @@ from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.services.views import SessionView
 from classesduo.ui.qt import QtGui, translate
 
-PARIS_ZONE = "Europe/Paris"
 
 #: One colour per duo, chosen by a stable hash of its id so it does not change between weeks.
 _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#e15759",

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from classesduo.domain.scheduling import Interval, SchoolCalendar, week_blocks
 from classesduo.domain.school_calendar import calendar_notes
+from classesduo.domain.timezones import PARIS_ZONE
 from classesduo.ui.calendar.calendar_notes import note_lines
 from classesduo.ui.calendar.week_view import day_names
 from classesduo.ui.formatting import format_date
@@ -60,7 +61,7 @@ class OverlapPicture(QtWidgets.QWidget):
         return int(sum((end - start for start, end in self.blocks["overlap"]), timedelta()).total_seconds() // 60)
 
     def _paris_minutes(self, instant: datetime) -> tuple[date, float]:
-        local = instant.astimezone(ZoneInfo(self.paris.zone if self.paris else "Europe/Paris"))
+        local = instant.astimezone(ZoneInfo(self.paris.zone if self.paris else PARIS_ZONE))
         return local.date(), local.hour * 60 + local.minute
 
     def _rects(self, interval: Interval, lane: int, lanes: int) -> list[QtCore.QRectF]:
@@ -70,7 +71,7 @@ class OverlapPicture(QtWidgets.QWidget):
         while start < end:
             day, minutes = self._paris_minutes(start)
             midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(),
-                                        ZoneInfo(self.paris.zone if self.paris else "Europe/Paris"))
+                                        ZoneInfo(self.paris.zone if self.paris else PARIS_ZONE))
             piece_end = min(end, midnight)
             index = (day - self.monday).days
             if 0 <= index < 7:

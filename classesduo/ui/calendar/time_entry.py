@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from classesduo.domain.timezones import AmbiguousLocalTime, LocalTimeError, local_to_utc, utc_to_local
+from classesduo.domain.timezones import PARIS_ZONE, AmbiguousLocalTime, LocalTimeError, local_to_utc, utc_to_local
 from classesduo.ui.formatting import date_edit_format, format_day_time
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
@@ -27,8 +27,8 @@ class TimeEntry(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.paris_zone = "Europe/Paris"
-        self.partner_zone = "Europe/Paris"
+        self.paris_zone = PARIS_ZONE
+        self.partner_zone = PARIS_ZONE
         self.partner_city = ""
         self.date_edit = QtWidgets.QDateEdit(calendarPopup=True)
         self.date_edit.setDisplayFormat(date_edit_format())

@@ -12,7 +12,7 @@ from classesduo.domain.entities import School
 from classesduo.domain.enums import Side
 from classesduo.domain.terms import school_year_of
 from classesduo.domain.public_holidays import is_known_country, subdivision_names, subdivisions
-from classesduo.domain.timezones import is_valid_zone
+from classesduo.domain.timezones import PARIS_ZONE, is_valid_zone
 from classesduo.domain.validation import is_country_code
 from classesduo.services.holidays import calendar_of_school
 from classesduo.ui.formatting import side_label
@@ -47,7 +47,7 @@ class SchoolDialog(RecordDialog):
                  parent: QtWidgets.QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(before, save, parent)
         self.today = today
-        school = before or School(name="", side=Side.PARIS, city="Paris", country="FR", timezone="Europe/Paris",
+        school = before or School(name="", side=Side.PARIS, city="Paris", country="FR", timezone=PARIS_ZONE,
                                   languages=["fr"], windows=default_windows(Side.PARIS))
         self.name_edit = line_edit(school.name)
         self.side_combo = QtWidgets.QComboBox()
@@ -61,7 +61,7 @@ class SchoolDialog(RecordDialog):
         self.arrondissement_spin.setRange(0, 20)
         self.arrondissement_spin.setSpecialValueText("—")
         self.arrondissement_spin.setValue(school.arrondissement or 0)
-        self.timezone_edit = line_edit(school.timezone, "Europe/Paris")
+        self.timezone_edit = line_edit(school.timezone, PARIS_ZONE)
         zone_completer = QtWidgets.QCompleter(zone_names(), self.timezone_edit)
         zone_completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         zone_completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)

@@ -12,17 +12,16 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
-from classesduo.domain.timezones import LocalTimeError, local_to_utc
+from classesduo.domain.timezones import PARIS, PARIS_ZONE, LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
-from classesduo.ui.calendar.items import PARIS_ZONE, CalendarItem
+from classesduo.ui.calendar.items import CalendarItem
 from classesduo.ui.changes import Changes
 from classesduo.ui.calendar.month_view import MonthView, month_grid_start
 from classesduo.ui.calendar.toolbar import CalendarToolbar
@@ -58,7 +57,7 @@ def end_of_time() -> datetime:
 
 
 def paris_today() -> date:
-    return datetime.now(ZoneInfo(PARIS_ZONE)).date()
+    return datetime.now(PARIS).date()
 
 
 class CalendarPage(QtWidgets.QWidget):
@@ -169,7 +168,7 @@ class CalendarPage(QtWidgets.QWidget):
         return monday, monday + timedelta(days=7)
 
     def _utc(self, day: date) -> datetime:
-        return datetime.combine(day, time(), ZoneInfo(PARIS_ZONE)).astimezone(UTC)
+        return datetime.combine(day, time(), PARIS).astimezone(UTC)
 
     def _kept_duos(self) -> tuple[str, ...] | None:
         """The duos the toolbar's filters keep (None: no filter, every duo)."""
@@ -242,7 +241,7 @@ class CalendarPage(QtWidgets.QWidget):
         from classesduo.services.sessions import session_starts, sessions_by_ids
 
         assert self.workspace is not None
-        paris = ZoneInfo(PARIS_ZONE)
+        paris = PARIS
         per_day: dict[date, list[str]] = {}
         starts = session_starts(self.workspace.db, start, end)
         self._range_size = len(starts)

@@ -10,9 +10,9 @@ confirmation, Ctrl+Z undoes the last deletion.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from classesduo.domain.enums import SessionKind
+from classesduo.domain.timezones import PARIS, PARIS_ZONE
 from classesduo.services.duo_timeline import MEDIA_KIND, DuoDetail, TimelineEntry, duo_detail, filter_timeline
 from classesduo.services.views import SessionView
 from classesduo.services.workspace import Workspace
@@ -20,7 +20,7 @@ from classesduo.ui.formatting import duo_status_label, format_date, format_local
 from classesduo.ui.log_actions import LogActions
 from classesduo.ui.pages.list_page import RecordTable, text_column
 from classesduo.ui.pages.sessions_columns import session_columns
-from classesduo.ui.pages.timeline_text import PARIS_ZONE, entry_text, kind_label
+from classesduo.ui.pages.timeline_text import entry_text, kind_label
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 
@@ -289,7 +289,7 @@ class DuoPage(QtWidgets.QWidget):
                        "<b>{postponed}</b> postponed · last exchange: <b>{last}</b> · <b>{media}</b> media · "
                        "<b>{to_log}</b> to log").format(
             held=summary.held, planned=summary.planned, cancelled=summary.cancelled, postponed=summary.postponed,
-            last=format_date(summary.last_exchange.astimezone(ZoneInfo(PARIS_ZONE)).date()) if summary.last_exchange
+            last=format_date(summary.last_exchange.astimezone(PARIS).date()) if summary.last_exchange
             else translate("DuoPage", "none yet"), media=summary.media_count, to_log=summary.to_log))
         self.to_log_label.setText(translate("DuoPage", "Past sessions still to log"))
         self.timeline_label.setText(translate("DuoPage", "Timeline"))

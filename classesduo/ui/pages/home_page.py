@@ -8,8 +8,8 @@ a session to log opens the log form.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
+from classesduo.domain.timezones import PARIS
 from classesduo.services.dashboard import HomeSummary, home_summary
 from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import format_date
@@ -17,7 +17,6 @@ from classesduo.ui.pages.list_page import RecordTable, text_column, titled_with_
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def _paris_date(instant: datetime | None) -> str:

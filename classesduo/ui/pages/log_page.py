@@ -7,7 +7,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from classesduo.domain.enums import SessionStatus
+from classesduo.domain import session_status
 from classesduo.services.session_pages import (
     DuoNames,
     SessionQuery,
@@ -28,7 +28,6 @@ from classesduo.ui.table_model import Column
 #: The service's sort key for each column (Paris time, partner time, duo, kind, minutes, status, facilitator,
 #: presence, what was done).
 SORT_KEYS = ("start", "start", "duo", "kind", "minutes", "status", "facilitator", "present", "activities")
-LOGGED_STATUSES = (SessionStatus.HELD, SessionStatus.CANCELLED, SessionStatus.POSTPONED)
 
 
 class LogPage(ListPage):
@@ -93,8 +92,8 @@ class LogPage(ListPage):
         """Logged exchanges, or past sessions still planned (over by now)."""
         if self.which.currentIndex() == self.TO_LOG:
             now = self.actions.now() if self.actions else datetime.now(UTC)
-            return _SessionSource(workspace, SessionQuery(statuses=(SessionStatus.PLANNED,), ended_by=now))
-        return _SessionSource(workspace, SessionQuery(statuses=LOGGED_STATUSES))
+            return _SessionSource(workspace, SessionQuery(statuses=session_status.PLANNED, ended_by=now))
+        return _SessionSource(workspace, SessionQuery(statuses=session_status.LOGGED))
 
     def page_title(self) -> str:
         return translate("LogPage", "Exchange log")

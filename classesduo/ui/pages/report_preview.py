@@ -11,7 +11,8 @@ import html
 from datetime import date
 
 from classesduo.services.reports.labels import Labels, labels_for
-from classesduo.services.reports.model import ReportData, text_key
+from classesduo.domain.text import natural_key
+from classesduo.services.reports.model import ReportData
 from classesduo.services.reports.tables import HEADLINE_KEYS, Table, report_tables
 from classesduo.domain.i18n import Plural
 from classesduo.ui.qt import QtCore, QtWidgets
@@ -108,7 +109,7 @@ class ReportPreview(QtWidgets.QWidget):
                     item.setData(QtCore.Qt.ItemDataRole.UserRole, value.isoformat())
                 else:
                     item.setText("" if value is None else str(value))
-                    item.setData(QtCore.Qt.ItemDataRole.UserRole, text_key(item.text()))
+                    item.setData(QtCore.Qt.ItemDataRole.UserRole, natural_key(item.text()))
                 widget.setItem(row, column, item)
         widget.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         widget.setSortingEnabled(True)  # the report's own order until the user clicks a header

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.timezones import PARIS_ZONE
 from classesduo.services.duo_timeline import MEDIA_KIND, DuoDetail, TimelineEntry
 from classesduo.ui.formatting import format_local, media_kind_label, session_kind_label, side_label
 from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.qt import translate
 
-PARIS_ZONE = "Europe/Paris"
 
 
 def entry_text(entry: TimelineEntry, detail: DuoDetail | None = None) -> str:
