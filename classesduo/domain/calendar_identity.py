@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from classesduo.domain.enums import SessionStatus
+from classesduo.domain.session_status import takes_time
 
 #: The fields whose change a calendar app must notice.
 CALENDAR_FIELDS: tuple[str, ...] = ("start_utc", "minutes", "status", "postponed_to_id", "visio_link", "kind")
@@ -38,9 +39,7 @@ def session_uid(session_id: str) -> str:
 def ical_status(status: SessionStatus) -> str:
     """STATUS of a session's VEVENT: a postponed session is cancelled at its old time (its replacement is
     another event), so only planned and held sessions are CONFIRMED."""
-    if status in (SessionStatus.CANCELLED, SessionStatus.POSTPONED):
-        return "CANCELLED"
-    return "CONFIRMED"
+    return "CONFIRMED" if takes_time(status) else "CANCELLED"
 
 
 def _comparable(value: Any) -> Any:

@@ -60,7 +60,7 @@ def paris_day(instant: datetime) -> date:
 
 def to_log(db: Database, now: datetime, duo_id: str | None = None) -> list[SessionView]:
     """Past sessions (ended before ``now``) still ``planned``, oldest first."""
-    views = list_sessions(db, duo_id=duo_id, end=now, statuses=session_status.PLANNED)
+    views = list_sessions(db, duo_id=duo_id, end=now, statuses=session_status.NOT_LOGGED)
     return [view for view in views if view.session.start_utc + timedelta(minutes=view.session.minutes) <= now]
 
 

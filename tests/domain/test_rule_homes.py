@@ -46,12 +46,13 @@ def _sources(*, exclude: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 
 def test_what_each_status_means() -> None:
     table = {status: (session_status.takes_time(status), session_status.is_logged(status),
-                      session_status.is_planned(status), session_status.is_held(status)) for status in SessionStatus}
+                      session_status.counts_as_planned(status), session_status.is_held(status),
+                      status in session_status.NOT_LOGGED) for status in SessionStatus}
     assert table == {
-        SessionStatus.PLANNED: (True, False, True, False),
-        SessionStatus.HELD: (True, True, False, True),
-        SessionStatus.CANCELLED: (False, True, False, False),
-        SessionStatus.POSTPONED: (False, True, False, False),  # moved to a new planned session
+        SessionStatus.PLANNED: (True, False, True, False, True),
+        SessionStatus.HELD: (True, True, True, True, False),
+        SessionStatus.CANCELLED: (False, True, True, False, False),
+        SessionStatus.POSTPONED: (False, True, False, False, False),  # moved to a new planned session
     }
     assert session_status.takes_time("held") and not session_status.takes_time("postponed")
 

@@ -208,7 +208,7 @@ def by_kind(session, in_report: ColumnElement[bool]) -> list[tuple[str, int, int
     """Per exchange kind: planned (held + cancelled + not yet logged), held, cancelled, visio minutes."""
     held = S.status == SessionStatus.HELD
     rows = session.execute(select(
-        S.kind, _count_if(S.status != SessionStatus.POSTPONED), _count_if(held),
+        S.kind, _count_if(S.status.in_(session_status.COUNTS_AS_PLANNED)), _count_if(held),
         _count_if(S.status == SessionStatus.CANCELLED),
         func.coalesce(func.sum(case((held, func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0),
     ).where(in_report).group_by(S.kind)).all()

@@ -92,7 +92,7 @@ class LogPage(ListPage):
         """Logged exchanges, or past sessions still planned (over by now)."""
         if self.which.currentIndex() == self.TO_LOG:
             now = self.actions.now() if self.actions else datetime.now(UTC)
-            return _SessionSource(workspace, SessionQuery(statuses=session_status.PLANNED, ended_by=now))
+            return _SessionSource(workspace, SessionQuery(statuses=session_status.NOT_LOGGED, ended_by=now))
         return _SessionSource(workspace, SessionQuery(statuses=session_status.LOGGED))
 
     def page_title(self) -> str:
