@@ -126,33 +126,32 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="57"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="56"/>
         <source>{paris} Paris · {partner}{shift} {city}</source>
-        <extracomment>One colour per duo, chosen by a stable hash of its id so it does not change between weeks.</extracomment>
         <translation>{paris} Paris · {partner}{shift} {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="67"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="66"/>
         <source>Paris: {date} {start}–{end}</source>
         <translation>Paris : {date} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="69"/>
         <source>{city}: {date} {start} (local time)</source>
         <translation>{city} : {date} {start} (heure locale)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="73"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="77"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="76"/>
         <source>Facilitator: {name}</source>
         <translation>Intervenant·e : {name}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/items.py" line="79"/>
+        <location filename="../../classesduo/ui/calendar/items.py" line="78"/>
         <source>Problems:</source>
         <translation>Problèmes :</translation>
     </message>
@@ -286,28 +285,28 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="98"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="97"/>
         <source>Problems</source>
         <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="128"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
         <source>Log this exchange…</source>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="219"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="236"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -344,71 +343,71 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="197"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="323"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="311"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="313"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>Series planned</source>
         <translation>Série planifiée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="37"/>
+        <location filename="../../classesduo/ui/calendar/finder_actions.py" line="36"/>
         <source>{count} visios planned. These dates were skipped:
 {dates}</source>
         <translation>{count} visios planifiées. Ces dates ont été sautées :
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
         <source>Tell both schools?</source>
         <translation>Prévenir les deux écoles ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="407"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="441"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="440"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="447"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -419,52 +418,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="479"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="478"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="485"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1120,17 +1119,17 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="208"/>
         <source>Left out:</source>
         <translation>Exclus :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="216"/>
         <source>School calendar unknown</source>
         <translation>Calendrier scolaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
         <source>Plan the series anyway?</source>
         <translation>Planifier la série quand même ?</translation>
     </message>
@@ -1138,124 +1137,124 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="54"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
         <source>School days since</source>
         <translation>Jours d’école depuis</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
         <source>Partner class</source>
         <translation>Classe partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
         <source>Absent on</source>
         <translation>Absente le</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="66"/>
         <source>School</source>
         <translation>École</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
         <source>Unknown school year</source>
         <translation>Année scolaire inconnue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="69"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
         <source>From</source>
         <translation>À partir du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="141"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="143"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="146"/>
         <source>Partner classes absent twice in a row</source>
         <translation>Classes partenaires absentes deux fois de suite</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>School calendars unknown for this term or the next — Enter opens the school</source>
         <translation>Calendriers scolaires inconnus pour ce trimestre ou le suivant — Entrée ouvre l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="149"/>
         <source>Every school&apos;s calendar is known for this term and the next.</source>
         <translation>Le calendrier de chaque école est connu pour ce trimestre et le suivant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Every active duo exchanged recently.</source>
         <translation>Chaque duo actif a échangé récemment.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="151"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
@@ -1447,10 +1446,10 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="216"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
@@ -1459,43 +1458,43 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="86"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="94"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="99"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="104"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="105"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="124"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="125"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="137"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="138"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="149"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="150"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="155"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="156"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
@@ -1503,134 +1502,134 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="248"/>
+        <location filename="../../classesduo/ui/log_form.py" line="246"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="309"/>
+        <location filename="../../classesduo/ui/log_form.py" line="307"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="335"/>
+        <location filename="../../classesduo/ui/log_form.py" line="333"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="336"/>
+        <location filename="../../classesduo/ui/log_form.py" line="334"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="343"/>
+        <location filename="../../classesduo/ui/log_form.py" line="341"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="344"/>
+        <location filename="../../classesduo/ui/log_form.py" line="342"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="345"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="345"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="348"/>
+        <location filename="../../classesduo/ui/log_form.py" line="346"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="348"/>
+        <location filename="../../classesduo/ui/log_form.py" line="346"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="349"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="349"/>
+        <location filename="../../classesduo/ui/log_form.py" line="347"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="350"/>
+        <location filename="../../classesduo/ui/log_form.py" line="348"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="351"/>
+        <location filename="../../classesduo/ui/log_form.py" line="349"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="352"/>
+        <location filename="../../classesduo/ui/log_form.py" line="350"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="351"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="351"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="352"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="355"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="356"/>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="356"/>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="364"/>
+        <location filename="../../classesduo/ui/log_form.py" line="362"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="369"/>
+        <location filename="../../classesduo/ui/log_form.py" line="367"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="370"/>
+        <location filename="../../classesduo/ui/log_form.py" line="368"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="371"/>
+        <location filename="../../classesduo/ui/log_form.py" line="369"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="374"/>
+        <location filename="../../classesduo/ui/log_form.py" line="372"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -1638,48 +1637,48 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="43"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="42"/>
         <source>Present (Paris / partner)</source>
         <extracomment>The service&apos;s sort key for each column (Paris time, partner time, duo, kind, minutes, status, facilitator, presence, what was done).</extracomment>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="44"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="43"/>
         <source>What was done</source>
         <translation>Ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="100"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation>Rien à renseigner : chaque séance passée a son compte rendu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="105"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation>Aucun échange renseigné pour l’instant — chargez les données de démonstration pour voir un trimestre de comptes rendus.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
         <source>Logged exchanges</source>
         <translation>Échanges renseignés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="111"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation>Enregistrer un échange non planifié (Ctrl+L) ; Entrée sur une ligne renseigne cette séance</translation>
     </message>
@@ -2533,39 +2532,39 @@ Les effacer ?</translation>
 <context>
     <name>OverlapPicture</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="42"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="43"/>
         <source>Overlap of the two timetables</source>
         <translation>Chevauchement des deux emplois du temps</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="130"/>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="174"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="175"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="132"/>
         <source>Class in {city} (on the Paris clock)</source>
         <translation>Classe de {city} (à l’heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="133"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="134"/>
         <source>Both free</source>
         <translation>Toutes deux libres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="169"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="170"/>
         <source>Previous week</source>
         <extracomment>Why days of the week are left out (holiday, side, source) and which are unknown.</extracomment>
         <translation>Semaine précédente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="170"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="171"/>
         <source>Next week</source>
         <translation>Semaine suivante</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="186"/>
+        <location filename="../../classesduo/ui/calendar/overlap_picture.py" line="187"/>
         <source>Week of {monday} (Paris time): both classes free {hours} h {minutes:02d}</source>
         <translation>Semaine du {monday} (heure de Paris) : les deux classes sont libres {hours} h {minutes:02d}</translation>
     </message>
@@ -2639,7 +2638,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="87"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="88"/>
         <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
         <translation>
             <numerusform>Prénoms d’enfants possibles dans %n texte de ce rapport ({names}) : corrigez ce compte rendu ou cette légende avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
@@ -5334,13 +5333,13 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../classesduo/domain/reports.py" line="88"/>
+        <location filename="../../classesduo/domain/reports.py" line="89"/>
         <source>the end date is before the start date</source>
         <extracomment>The arrondissement number, ISO country code, facilitator id or duo id; &quot;&quot; for the programme.</extracomment>
         <translation>la date de fin est antérieure à la date de début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/reports.py" line="90"/>
+        <location filename="../../classesduo/domain/reports.py" line="91"/>
         <source>a report covers at most about a year (400 days)</source>
         <translation>un rapport couvre au plus une année environ (400 jours)</translation>
     </message>
@@ -5348,95 +5347,94 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>scheduling</name>
     <message>
-        <location filename="../../classesduo/domain/busy_index.py" line="78"/>
-        <location filename="../../classesduo/domain/conflicts.py" line="30"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="135"/>
-        <location filename="../../classesduo/domain/timezones.py" line="185"/>
-        <location filename="../../classesduo/domain/timezones.py" line="266"/>
+        <location filename="../../classesduo/domain/busy_index.py" line="79"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="31"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="136"/>
+        <location filename="../../classesduo/domain/timezones.py" line="188"/>
+        <location filename="../../classesduo/domain/timezones.py" line="269"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="64"/>
-        <location filename="../../classesduo/domain/scheduling.py" line="311"/>
+        <location filename="../../classesduo/domain/visio_buffer.py" line="30"/>
         <source>the buffer cannot be negative, not {buffer}</source>
         <translation>la marge ne peut pas être négative ({buffer})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="68"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="66"/>
         <source>a session must end after it starts</source>
         <translation>une séance doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="73"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="71"/>
         <source>Outside the Paris class&apos;s availability: {date} {start}–{end} (Paris time).</source>
         <translation>En dehors des disponibilités de la classe parisienne : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="79"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="77"/>
         <source>Outside the partner class&apos;s availability: {date} {start}–{end} local time ({zone}).</source>
         <translation>En dehors des disponibilités de la classe partenaire : {date} {start}–{end} heure locale ({zone}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="89"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="87"/>
         <source>{date} is a Paris holiday: {name}.</source>
         <translation>Le {date} est un jour de vacances à Paris : {name}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="97"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="95"/>
         <source>{date} (local date) is a holiday for the partner class: {name}.</source>
         <translation>Le {date} (date locale) est un jour de vacances pour la classe partenaire : {name}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="113"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="111"/>
         <source>The facilitator already has a session on {date} {start}–{end} (Paris time).</source>
         <translation>L’intervenant·e a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="115"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="113"/>
         <source>The facilitator has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation>L’intervenant·e a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="119"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="117"/>
         <source>The Paris class already has a session on {date} {start}–{end} (Paris time).</source>
         <translation>La classe parisienne a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="121"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="119"/>
         <source>The Paris class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation>La classe parisienne a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="122"/>
         <source>The partner class already has a session on {date} {start}–{end} (Paris time).</source>
         <translation>La classe partenaire a déjà une séance le {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/conflicts.py" line="126"/>
+        <location filename="../../classesduo/domain/conflicts.py" line="124"/>
         <source>The partner class has another session within {buffer} minutes: {date} {start}–{end} (Paris time).</source>
         <translation>La classe partenaire a une autre séance à moins de {buffer} minutes : {date} {start}–{end} (heure de Paris).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="150"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="151"/>
         <source>a slot must end after it starts</source>
         <translation>un créneau doit finir après son début</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="306"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="307"/>
         <location filename="../../classesduo/domain/series.py" line="63"/>
         <source>the session length must be positive, not {minutes}</source>
         <translation>la durée de la séance doit être positive ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="309"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="310"/>
         <source>the step must be positive, not {step}</source>
         <translation>le pas doit être positif ({step})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/scheduling.py" line="315"/>
+        <location filename="../../classesduo/domain/scheduling.py" line="314"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
         <location filename="../../classesduo/services/slot_search.py" line="146"/>
         <source>the start date {start} is after the end date {end}</source>
@@ -5488,33 +5486,33 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>l’intervalle doit être d’au moins une semaine ({weeks})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="44"/>
+        <location filename="../../classesduo/domain/timezones.py" line="47"/>
         <source>Unknown time zone: {zone}</source>
-        <extracomment>Names that ``available_timezones()`` may list but that are not real places: ``localtime`` is the host&apos;s own setting, ``Factory`` a placeholder zone.</extracomment>
+        <extracomment>The programme&apos;s time zone: Paris schools&apos; clock, the calendar&apos;s and the reports&apos; days. Written only here. Names that ``available_timezones()`` may list but that are not real places: ``localtime`` is the host&apos;s own setting, ``Factory`` a placeholder zone.</extracomment>
         <translation>Fuseau horaire inconnu : {zone}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="77"/>
+        <location filename="../../classesduo/domain/timezones.py" line="80"/>
         <source>{time} on {date} does not exist in {zone}: clocks jump forward from {before} to {after}</source>
         <translation>{time} le {date} n’existe pas dans le fuseau {zone} : les horloges passent de {before} à {after}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="103"/>
+        <location filename="../../classesduo/domain/timezones.py" line="106"/>
         <source>{time} on {date} happens twice in {zone} (summer time and winter time); choose one</source>
         <translation>{time} le {date} existe deux fois dans le fuseau {zone} (heure d’été et heure d’hiver) ; choisissez</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="108"/>
+        <location filename="../../classesduo/domain/timezones.py" line="111"/>
         <source>{time} on {date} happens twice in {zone} (UTC{first} and UTC{second}); choose one</source>
         <translation>{time} le {date} existe deux fois dans le fuseau {zone} (UTC{first} et UTC{second}) ; choisissez</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="157"/>
+        <location filename="../../classesduo/domain/timezones.py" line="160"/>
         <source>fold must be 0, 1 or None, not {fold}</source>
         <translation>fold doit valoir 0, 1 ou None (et non {fold})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="159"/>
+        <location filename="../../classesduo/domain/timezones.py" line="162"/>
         <source>the wall-clock time must not carry a time zone</source>
         <translation>l’heure locale ne doit pas porter de fuseau horaire</translation>
     </message>
@@ -5837,17 +5835,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>terms</name>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="76"/>
+        <location filename="../../classesduo/domain/terms.py" line="106"/>
         <source>The term ends before it starts.</source>
         <translation>Le trimestre finit avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="80"/>
+        <location filename="../../classesduo/domain/terms.py" line="110"/>
         <source>{day} is outside the school year {year} (1 August to 31 July).</source>
         <translation>Le {day} est en dehors de l’année scolaire {year} (du 1er août au 31 juillet).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/terms.py" line="84"/>
+        <location filename="../../classesduo/domain/terms.py" line="114"/>
         <source>These dates overlap term {number} ({start} to {end}).</source>
         <translation>Ces dates chevauchent le trimestre {number} (du {start} au {end}).</translation>
     </message>
@@ -5871,58 +5869,58 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Adresse e-mail invalide : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="50"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="47"/>
         <source>A number of pupils cannot be negative.</source>
-        <extracomment>The documented activity tags, in the order forms show them. The outcomes a log can record (``planned`` is the absence of a log).</extracomment>
+        <extracomment>The documented activity tags, in the order forms show them.</extracomment>
         <translation>Un nombre d’élèves ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="52"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="49"/>
         <source>{count} pupils present, but the class has only {pupils}.</source>
         <translation>{count} élèves présents, mais la classe n’en compte que {pupils}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="60"/>
         <source>Choose what happened: held, cancelled or postponed.</source>
         <translation>Choisissez ce qui s’est passé : tenue, annulée ou reportée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="66"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
         <source>This exchange is in the future: it cannot have been held yet.</source>
         <translation>Cet échange est dans le futur : il ne peut pas encore avoir eu lieu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
         <source>Say why it was cancelled.</source>
         <translation>Indiquez pourquoi il a été annulé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="72"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="69"/>
         <source>Unknown reason: {reason} (use {known})</source>
         <translation>Motif inconnu : {reason} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="74"/>
         <source>Give the new date and time.</source>
         <translation>Indiquez la nouvelle date et l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="76"/>
         <source>The new date must be after the original one.</source>
         <translation>La nouvelle date doit être postérieure à la date initiale.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="81"/>
         <source>The duration must be between 1 and 1440 minutes.</source>
         <translation>La durée doit être comprise entre 1 et 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="88"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="85"/>
         <source>Unknown activity tag: {tags} (use {known})</source>
         <translation>Activité inconnue : {tags} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="93"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="90"/>
         <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
