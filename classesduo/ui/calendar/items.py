@@ -79,6 +79,22 @@ class CalendarItem:
             lines += [f"⚠ {_escape(problem)}" for problem in self.problems]
         return "<br>".join(lines)
 
+    def status_mark(self) -> str:
+        """A sign for the session's status, so it never shows by colour alone: ✓ held, ✕ cancelled,
+        ↷ postponed, ◷ planned."""
+        return {SessionStatus.HELD: "✓", SessionStatus.CANCELLED: "✕", SessionStatus.POSTPONED: "↷"}.get(
+            self.view.session.status, "◷")
+
+    def block_lines(self, narrow: bool) -> tuple[str, str]:
+        """The week view's two lines: status and duo first; a narrow block shows the partner's city and time."""
+        if narrow:
+            return f"{self.status_mark()} {self.view.partner_city}", f"{self.partner_start:%H:%M}"
+        return f"{self.status_mark()} {self.times_text()}", self.view.duo_label
+
+    def month_line(self) -> str:
+        """The month view's line: the duo first (what tells items apart), then the status and the times."""
+        return f"{self.view.duo_label} · {self.status_mark()} {self.paris_start:%H:%M}"
+
     def colour(self) -> QtGui.QColor:
         if self.cancelled:
             return QtGui.QColor("#b8b8b8")

@@ -112,7 +112,7 @@ class MonthView(ItemKeys, QtWidgets.QWidget):
                 painter.setFont(font)
                 painter.setPen(QtGui.QColor("#1a1a1a"))
                 text_rect = rect.adjusted(3, 0, -14 if item.flagged else -2, 0)
-                text = f"{item.times_text()} · {item.view.duo_label}"
+                text = item.month_line()
                 painter.drawText(text_rect, QtCore.Qt.AlignmentFlag.AlignVCenter,
                                  metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, int(text_rect.width())))
                 font.setStrikeOut(False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from classesduo.services.views import DuoView
 from classesduo.ui.collation import sorted_by_text
+from classesduo.ui.elided_label import ElidedLabel
 from classesduo.ui.qt import QtGui, QtWidgets, Signal, translate
 
 VIEWS = ("week", "month", "list")
@@ -30,7 +31,7 @@ class CalendarToolbar(QtWidgets.QWidget):
         self.previous_button = QtWidgets.QToolButton()
         self.today_button = QtWidgets.QToolButton()
         self.next_button = QtWidgets.QToolButton()
-        self.period_label = QtWidgets.QLabel(wordWrap=True)  # may wrap rather than widen the window
+        self.period_label = ElidedLabel()  # one line, shortened rather than wrapped or widening the window
         self.period_label.setObjectName("calendarPeriod")
         font = self.period_label.font()
         font.setBold(True)

@@ -133,7 +133,7 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
                     lanes[lane] = item.paris_end
                 placed.append((item, lane))
             placements.append(placed)
-            self._weights.append(max(1.0 if index < 5 else 0.8, min(len(lanes), 8) * 0.8))
+            self._weights.append(1.0)  # equal days: the grid reads like any calendar
         for index, placed in enumerate(placements):
             day = self.monday + timedelta(days=index)
             width = self.column_bounds()[index][1]
@@ -218,11 +218,9 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
         font.setStrikeOut(item.cancelled)
         painter.setFont(font)
         painter.setPen(QtGui.QColor("#1a1a1a"))
-        times = item.times_text()
-        narrow = metrics.horizontalAdvance(times) > text_rect.width()
         # Narrow block: the Paris time is the row it sits on; show the partner's city and local time.
-        first_line = (f"{item.view.partner_city}" if narrow else times)
-        second_line = (f"{item.partner_start:%H:%M}" if narrow else item.view.duo_label)
+        narrow = metrics.horizontalAdvance(item.block_lines(False)[0]) > text_rect.width()
+        first_line, second_line = item.block_lines(narrow)  # each starts with the status sign (✓ ✕ ↷ ◷)
         painter.drawText(text_rect, QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(first_line, QtCore.Qt.TextElideMode.ElideRight, int(text_rect.width())))
         font = QtGui.QFont(plain)
@@ -340,6 +338,7 @@ class WeekView(QtWidgets.QWidget):
         layout.addWidget(self.scroll, 1)
         self.setAccessibleName(translate("Calendar", "Week view"))
         self.setFocusProxy(self.canvas)
+        self._scrolled = False
         self.canvas.selection_changed.connect(self._show_selected)
         QtCore.QTimer.singleShot(0, self.scroll_to_morning)
 
@@ -349,8 +348,17 @@ class WeekView(QtWidgets.QWidget):
             self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, int(rect.height() / 2) + 20)
 
     def scroll_to_morning(self) -> None:
-        self.scroll.verticalScrollBar().setValue(8 * HOUR_HEIGHT)
+        self.scroll.verticalScrollBar().setValue(self.first_hour() * HOUR_HEIGHT)
+
+    def first_hour(self) -> int:
+        """Where the week opens: an hour before its first visio, else 08:00."""
+        starts = [item.paris_start.hour for item in self.canvas.items]
+        return max(0, min(starts) - 1) if starts else 8
 
     def set_week(self, monday: date, items: list[CalendarItem], today: date | None = None) -> None:
+        new_week = monday != self.canvas.monday or not self._scrolled
         self.canvas.set_week(monday, items, today)
         self.header.update()
+        if new_week and items:  # a refresh of the same week keeps where the user scrolled
+            self._scrolled = True
+            QtCore.QTimer.singleShot(0, self.scroll_to_morning)

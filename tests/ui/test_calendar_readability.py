@@ -1,0 +1,66 @@
+"""The calendar reads at a glance: the duo first, status not by colour alone, opened where the visios are."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from classesduo.domain.enums import SessionStatus
+from classesduo.ui.calendar.items import CalendarItem
+from classesduo.ui.calendar.week_view import HOUR_HEIGHT
+from tests.ui.fit_checks import settle
+
+
+def _week(make_window, demo_dir: Path):  # noqa: ANN001, ANN202
+    window = make_window(demo_dir)
+    window.resize(1280, 720)
+    window.show_area(3)
+    page = window.pages["calendar"]
+    page.anchor = date(2026, 12, 8)
+    page.refresh()
+    settle(10)
+    return window, page
+
+
+def _with_status(item: CalendarItem, status: SessionStatus) -> CalendarItem:
+    return replace(item, view=replace(item.view, session=replace(item.view.session, status=status)))
+
+
+def test_items_name_the_duo_first_and_show_their_status_in_words_or_signs(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window, page = _week(make_window, demo_dir)
+    item = page.week.canvas.items[0]
+    assert item.month_line().startswith(item.view.duo_label)
+    marks = {status: _with_status(item, status).block_lines(False)[0].split()[0] for status in SessionStatus}
+    assert len(set(marks.values())) == len(SessionStatus), marks  # held, planned, cancelled, postponed differ
+    for narrow in (False, True):
+        assert _with_status(item, SessionStatus.HELD).block_lines(narrow)[0].startswith("✓")
+
+
+def test_week_opens_at_the_first_visio_with_equal_columns(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window, page = _week(make_window, demo_dir)
+    view = page.week
+    first = min(item.paris_start.hour for item in view.canvas.items)
+    assert view.first_hour() == first - 1
+    top = view.scroll.verticalScrollBar().value()
+    assert top <= first * HOUR_HEIGHT <= top + view.scroll.viewport().height() - HOUR_HEIGHT
+    widths = {round(width, 3) for _left, width in view.canvas.column_bounds()}
+    assert len(widths) == 1, widths
+
+
+def test_the_period_label_is_one_elided_line(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window, page = _week(make_window, demo_dir)
+    label = page.toolbar.period_label
+    text = label.full_text()
+    assert text and label.toolTip() == text
+    assert label.height() <= label.fontMetrics().height() + 8  # one line, never five
+    from classesduo.ui.elided_label import ElidedLabel
+
+    narrow = ElidedLabel()
+    narrow.setText(text)
+    narrow.resize(80, 20)
+    narrow.show()
+    settle()
+    assert narrow.text() != text and narrow.text().endswith("…") and narrow.toolTip() == text
+    assert narrow.minimumSizeHint().width() < 80  # it never asks the window for more room
+    narrow.deleteLater()
