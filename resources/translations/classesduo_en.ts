@@ -156,107 +156,107 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
         <source>&amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Previous (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Back to today (Alt+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Next (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Find a slot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
         <source>All duos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
         <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
         <source>New visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>Export .ics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
         <source>&amp;Facilitator:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
         <source>D&amp;uo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
         <source>&amp;School:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
         <source>Show past sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="111"/>
         <source>List view: include sessions before today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="124"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -266,7 +266,7 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="339"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,107 +170,107 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>+{count} autres</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;Week</source>
         <translation>&amp;Semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="84"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="86"/>
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="89"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="92"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd’hui (Alt+Home)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
         <source>Find a slot…</source>
         <translation>Trouver un créneau…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="95"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
         <source>Times when both classes are free (Ctrl+Shift+F)</source>
         <translation>Moments où les deux classes sont libres (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
         <source>All duos…</source>
         <translation>Tous les duos…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="98"/>
         <source>Common times for every duo over a term: how many slots each duo has, the first one, or why there is none (Ctrl+Shift+A)</source>
         <translation>Créneaux communs de chaque duo sur un trimestre : combien de créneaux, le premier, ou pourquoi il n’y en a pas (Ctrl+Maj+A)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="100"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
         <source>New visio…</source>
         <translation>Nouvelle visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="101"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
         <source>Plan a visio at a time you choose (Ctrl+N)</source>
         <translation>Planifier une visio à l’heure de votre choix (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="102"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
         <source>Export .ics…</source>
         <translation>Exporter en .ics…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="103"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="104"/>
         <source>Write the visios shown by the filters to a calendar file (Ctrl+E)</source>
         <translation>Écrire les visios affichées par les filtres dans un fichier d’agenda (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="105"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Intervenant·e :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="106"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
         <source>D&amp;uo:</source>
         <translation>D&amp;uo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="107"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="108"/>
         <source>&amp;School:</source>
         <translation>É&amp;cole :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="109"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
         <source>Show past sessions</source>
         <translation>Afficher les séances passées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="110"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="111"/>
         <source>List view: include sessions before today</source>
         <translation>Vue en liste : inclure les séances antérieures à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/toolbar.py" line="123"/>
+        <location filename="../../classesduo/ui/calendar/toolbar.py" line="124"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -280,7 +280,7 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="339"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
