@@ -136,27 +136,42 @@ def remove_school_year(db: Database, school_id: str, label: str) -> SchoolYear:
 def import_calendar(db: Database, school_id: str, path: Path, dry_run: bool = False) -> CalendarImport:
     """Import a CSV or .ics file (by its extension) into the school's own calendar; all or nothing."""
     school = get_school(db, school_id)
-    suffix = path.suffix.lower()
-    if suffix == ".ics":
-        breaks, years, left_out = read_ics(path)
-    elif suffix in {".csv", ".txt"}:
-        breaks, years, left_out = read_csv(path)
-    else:
-        raise CalendarFileError(translate("services", "{file}: not a calendar file (use .csv or .ics).").format(
-            file=path.name))
-    if years and school.side is Side.PARIS:
-        raise CalendarFileError(translate("services", "{file}: Paris schools follow the zone C calendar; import "
-                                                      "only breaks for them.").format(file=path.name))
-    result = merge_into(school, breaks, years)
-    result.left_out = left_out
+    result = read_into(school, path)
     if not dry_run and (result.breaks or result.school_years):
-        updated = replace(school, holidays=sorted([*school.holidays, *result.breaks], key=lambda p: (p.start, p.name)),
-                          school_years=_with_years(school.school_years, result.school_years))
+        updated = with_import(school, result)
         problems = validate_holidays(updated.holidays) + validate_school_years(updated.school_years)
         if problems:
             raise CalendarFileError(f"{path.name}: " + "; ".join(problem.message for problem in problems))
         result.school = save_school(db, updated)
     return result
+
+
+def read_calendar_file(path: Path) -> tuple[list[HolidayPeriod], list[SchoolYear], list[str]]:
+    """Breaks, school years and what was left out, from a .csv or .ics file (by its extension)."""
+    suffix = path.suffix.lower()
+    if suffix == ".ics":
+        return read_ics(path)
+    if suffix in {".csv", ".txt"}:
+        return read_csv(path)
+    raise CalendarFileError(translate("services", "{file}: not a calendar file (use .csv or .ics).").format(
+        file=path.name))
+
+
+def read_into(school: School, path: Path) -> CalendarImport:
+    """What importing ``path`` would add to ``school`` (nothing is written); CalendarFileError if it cannot."""
+    breaks, years, left_out = read_calendar_file(path)
+    if years and school.side is Side.PARIS:
+        raise CalendarFileError(translate("services", "{file}: Paris schools follow the zone C calendar; import "
+                                                      "only breaks for them.").format(file=path.name))
+    result = merge_into(school, breaks, years)
+    result.left_out = left_out
+    return result
+
+
+def with_import(school: School, result: CalendarImport) -> School:
+    """``school`` with what an import adds (breaks appended, school years replaced by name)."""
+    return replace(school, holidays=sorted([*school.holidays, *result.breaks], key=lambda p: (p.start, p.name)),
+                   school_years=_with_years(school.school_years, result.school_years))
 
 
 def _with_years(stored: Sequence[SchoolYear], added: Sequence[SchoolYear]) -> list[SchoolYear]:

@@ -84,3 +84,24 @@ def test_the_home_page_lists_schools_whose_calendar_is_unknown(make_window, data
     editor = window.pages["schools"].schools.editor
     assert editor is not None and editor.before.name == "Colegio X"
     assert {s.name for s in list_schools(window.workspace.db)} == {"Colegio X", "Colegio Y"}
+
+
+def test_the_school_form_imports_an_ics_and_refuses_a_bad_csv(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    school = School(name="Colegio X", side=Side.PARTNER, city="Santiago", country="CL", timezone="America/Santiago")
+    dialog = SchoolDialog(school, lambda record: record, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    ics = tmp_path / "colegio.ics"
+    ics.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Vacaciones de "
+                   "invierno\r\nDTSTART;VALUE=DATE:20270712\r\nDTEND;VALUE=DATE:20270724\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n")
+    dialog.choose_calendar_file = lambda: ics
+    dialog.import_button.click()
+    assert [(p.name, p.end) for p in dialog.holidays_editor.holidays()] == [("Vacaciones de invierno",
+                                                                              date(2027, 7, 23))]
+    assert "1 breaks and 0 school years added" in dialog.import_note.text()
+    bad = tmp_path / "calendario.csv"
+    bad.write_text("kind,name,first_day,last_day\nschool_year,2027,2027-03-01,2027-02-01\n")
+    dialog.choose_calendar_file = lambda: bad
+    dialog.import_button.click()
+    assert "calendario.csv: line 2: last_day" in dialog.import_note.text()
+    assert dialog.years_editor.years() == [] and len(dialog.holidays_editor.holidays()) == 1  # nothing changed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from functools import cache
 
 from classesduo.domain.availability import default_windows
@@ -14,7 +15,9 @@ from classesduo.domain.terms import school_year_of
 from classesduo.domain.public_holidays import is_known_country, subdivision_names, subdivisions
 from classesduo.domain.timezones import PARIS_ZONE, is_valid_zone
 from classesduo.domain.validation import is_country_code
+from classesduo.services.errors import ServiceError
 from classesduo.services.holidays import calendar_of_school
+from classesduo.services.school_calendars import read_into, with_import
 from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.availability_editor import HolidaysEditor, WindowsEditor
 from classesduo.ui.forms.school_calendar_editor import CalendarPreview, SchoolYearsEditor, preview_ranges
@@ -90,6 +93,13 @@ class SchoolDialog(RecordDialog):
         form.add_error_for("holidays", self.holidays_editor.error)
         self.rule_note = QtWidgets.QLabel(wordWrap=True)
         self.holidays_editor.layout().insertWidget(0, self.rule_note)
+        self.import_button = QtWidgets.QPushButton()
+        self.import_button.clicked.connect(self.import_calendar)
+        self.holidays_editor.buttons.insertWidget(2, self.import_button)
+        self.import_note = QtWidgets.QLabel(wordWrap=True)
+        self.import_note.setObjectName("calendarImportNote")
+        self.import_note.hide()
+        self.holidays_editor.layout().addWidget(self.import_note)
         self.years_editor = SchoolYearsEditor()
         self.years_editor.set_years(school.school_years)
         form.add_error_for("school_years", self.years_editor.error)
@@ -149,6 +159,38 @@ class SchoolDialog(RecordDialog):
         self.subdivision_combo.setEnabled(self.subdivision_combo.count() > 1 and self.side() is not Side.PARIS)
         self.subdivision_combo.blockSignals(False)
 
+    def choose_calendar_file(self) -> Path | None:
+        """The CSV or .ics file to import (tests replace this)."""
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, translate("SchoolDialog", "Import the school's calendar"), "",
+            translate("SchoolDialog", "School calendars (*.ics *.csv)"))
+        return Path(name) if name else None
+
+    def import_calendar(self) -> None:
+        """Breaks (and school years) from a CSV or .ics file into the form; saved with the school, on OK."""
+        path = self.choose_calendar_file()
+        if path is None:
+            return
+        record = self.build_record()
+        try:
+            result = read_into(record, path)
+        except ServiceError as error:
+            self.import_note.setText(str(error))
+            self.import_note.setProperty("role", "fieldError")
+            self.import_note.show()
+            return
+        updated = with_import(record, result)
+        self.holidays_editor.set_holidays(updated.holidays)
+        if record.side is not Side.PARIS:
+            self.years_editor.set_years(updated.school_years)
+        lines = [translate("SchoolDialog", "{file}: {breaks} breaks and {years} school years added, {same} already "
+                                           "there; saved with the school.").format(
+            file=path.name, breaks=len(result.breaks), years=len(result.school_years), same=result.unchanged),
+            *result.left_out]
+        self.import_note.setText("\n".join(lines))
+        self.import_note.setProperty("role", "")
+        self.import_note.show()
+
     def subdivision(self) -> str:
         return "" if self.side() is Side.PARIS else (self.subdivision_combo.currentData() or "")
 
@@ -198,6 +240,10 @@ class SchoolDialog(RecordDialog):
             else translate("SchoolDialog", "The country's (and region's) public holidays apply by rule, and the days "
                                            "between two school years; list here the school's own breaks."))
         if hasattr(self, "calendar_preview"):
+            self.import_button.setText(translate("SchoolDialog", "Import…"))
+            self.import_button.setToolTip(translate("SchoolDialog", "Breaks and school years from a CSV file "
+                                                                    "(kind, name, first_day, last_day) or an .ics "
+                                                                    "calendar the school publishes"))
             self.years_editor.retranslate_ui()
             self.calendar_preview.retranslate_ui()
             if self.subdivision_combo.count():
