@@ -3912,88 +3912,113 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Region (public holidays)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="83"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="84"/>
         <source>Time zone (IANA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="85"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="86"/>
         <source>Contact e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="141"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="250"/>
         <source>The whole country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="165"/>
+        <source>Import the school&apos;s calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="166"/>
+        <source>School calendars (*.ics *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="186"/>
+        <source>{file}: {breaks} breaks and {years} school years added, {same} already there; saved with the school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="201"/>
         <source>This school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="162"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="204"/>
         <source>Type the school&apos;s time zone to see its calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="209"/>
         <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="195"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="198"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="243"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="244"/>
+        <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="232"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="191"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="233"/>
         <source>Edit school — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5531,97 +5556,97 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="145"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="156"/>
         <source>{file}: not a calendar file (use .csv or .ics).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="148"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="164"/>
         <source>{file}: Paris schools follow the zone C calendar; import only breaks for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="209"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="224"/>
         <source>{file}: line 1: missing column(s) {columns} (expected kind, name, first_day, last_day).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="220"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
         <source>{file}: line {line}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="227"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="242"/>
         <source>{where}: {column}: not a date (YYYY-MM-DD): {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="230"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="245"/>
         <source>{where}: name: empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="232"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="247"/>
         <source>{where}: kind: {value!r} is neither break nor school_year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="250"/>
         <source>{where}: last_day {last} is before first_day {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="248"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="263"/>
         <source>{file}: school year {name} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="264"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="279"/>
         <source>{file}: not an iCalendar file ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="272"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
         <source>{file}: event {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="280"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="295"/>
         <source>{where}: the event has no SUMMARY (the break&apos;s name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="284"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="299"/>
         <source>{where}: a recurring event, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="302"/>
         <source>{where}: a timed event within one day, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="305"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="320"/>
         <source>the event has no DTSTART</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="312"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="327"/>
         <source>DTSTART is a date-time but DTEND is a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="314"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="329"/>
         <source>DTEND is before DTSTART</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="322"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="337"/>
         <source>DTSTART is a date but DTEND is a date-time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="324"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="339"/>
         <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation type="unfinished"></translation>
     </message>
