@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "classesduo.commands.calendar",
     "classesduo.commands.ics",
     "classesduo.commands.invite",
+    "classesduo.commands.sync",
     "classesduo.commands.media",
     "classesduo.commands.suggest",
     "classesduo.commands.report",
