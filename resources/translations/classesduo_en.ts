@@ -5650,6 +5650,70 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="105"/>
+        <source>The CalDAV sync state {path} is damaged ({error}); connect the calendar again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="122"/>
+        <source>A CalDAV calendar address starts with https:// (or http://), not {url!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="238"/>
+        <source>No CalDAV calendar is connected; connect one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="242"/>
+        <source>The CalDAV password is needed (no keyring on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="255"/>
+        <source>There is no calendar at {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="259"/>
+        <source>The CalDAV server refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="273"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="290"/>
+        <source>deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="275"/>
+        <source>changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="294"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="309"/>
+        <source>changed on the server; not overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="307"/>
+        <source>already on the server with other content; not overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="311"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="324"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="327"/>
+        <source>refused by the server ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
+        <source>changed on the server; not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>suggestions</name>

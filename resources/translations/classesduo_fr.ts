@@ -5803,6 +5803,70 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation>DTEND n&apos;est pas après DTSTART (pour un événement sur la journée, DTEND est le lendemain du dernier jour)</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="105"/>
+        <source>The CalDAV sync state {path} is damaged ({error}); connect the calendar again.</source>
+        <translation>L&apos;état de synchronisation CalDAV {path} est endommagé ({error}) ; connectez à nouveau l&apos;agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="122"/>
+        <source>A CalDAV calendar address starts with https:// (or http://), not {url!r}.</source>
+        <translation>L&apos;adresse d&apos;un agenda CalDAV commence par https:// (ou http://), pas {url!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="238"/>
+        <source>No CalDAV calendar is connected; connect one first.</source>
+        <translation>Aucun agenda CalDAV n&apos;est connecté ; connectez-en un d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="242"/>
+        <source>The CalDAV password is needed (no keyring on this computer).</source>
+        <translation>Le mot de passe CalDAV est nécessaire (pas de trousseau sur cet ordinateur).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="255"/>
+        <source>There is no calendar at {url}.</source>
+        <translation>Il n&apos;y a pas d&apos;agenda à l&apos;adresse {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="259"/>
+        <source>The CalDAV server refused the user name or password.</source>
+        <translation>Le serveur CalDAV a refusé le nom d&apos;utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="273"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="290"/>
+        <source>deleted on the server</source>
+        <translation>supprimé sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="275"/>
+        <source>changed on the server</source>
+        <translation>modifié sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="294"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="309"/>
+        <source>changed on the server; not overwritten</source>
+        <translation>modifié sur le serveur ; non remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="307"/>
+        <source>already on the server with other content; not overwritten</source>
+        <translation>déjà sur le serveur avec un autre contenu ; non remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="311"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="324"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="327"/>
+        <source>refused by the server ({status})</source>
+        <translation>refusé par le serveur ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
+        <source>changed on the server; not deleted</source>
+        <translation>modifié sur le serveur ; non supprimé</translation>
+    </message>
 </context>
 <context>
     <name>suggestions</name>
