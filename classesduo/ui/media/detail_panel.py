@@ -23,7 +23,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.view: MediaView | None = None
         self.preview = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("mediaPreview")
-        self.preview.setMinimumSize(320, 240)
+        self.preview.setMinimumSize(160, 120)  # shrinks first, so Save stays on screen at 720 px
         self.preview.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Ignored)
         self.info = QtWidgets.QLabel(wordWrap=True)
         self.info.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,7 +65,9 @@ class MediaDetailPanel(QtWidgets.QWidget):
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        self.form.setVerticalSpacing(4)
         layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.info)
         layout.addLayout(self.form)
@@ -99,6 +101,9 @@ class MediaDetailPanel(QtWidgets.QWidget):
             self.preview.setText(translate("MediaDetail", "Select an item to see it here."))
 
     def show_view(self, view: MediaView | None) -> None:
+        # the same file again (e.g. after Save): its preview stays instead of turning into the word "Photo"
+        same_file = (view is not None and self.view is not None and view.item.file_hash == self.view.item.file_hash
+                     and self.preview.pixmap() is not None and not self.preview.pixmap().isNull())
         self.view = view
         self.error_label.clear()
         enabled = view is not None
@@ -116,8 +121,9 @@ class MediaDetailPanel(QtWidgets.QWidget):
             self.children.setValue(0)
             return
         item = view.item
-        self.preview.setPixmap(QtGui.QPixmap())
-        self.preview.setText(media_kind_label(item.kind))
+        if not same_file:
+            self.preview.setPixmap(QtGui.QPixmap())
+            self.preview.setText(media_kind_label(item.kind))
         self.info.setText(translate("MediaDetail", "{name} — {kind}, {size}, {date}\n{duo}").format(
             name=item.original_name, kind=media_kind_label(item.kind), size=format_size(item.size_bytes),
             date=format_date(view.day), duo=view.duo_label))
