@@ -1960,78 +1960,78 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaDetail</name>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
         <source>Caption (&amp;French):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
         <source>Caption (&amp;partner):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
         <source>&amp;Tags (comma-separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
         <source>Kin&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
         <source>Made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
         <source>&amp;Identifiable children:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
         <source>Shown in the &amp;exchange:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="85"/>
         <source>Published (&amp;blog, album):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Used in &amp;reports:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Authorisation &amp;until:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="89"/>
         <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="96"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="98"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="97"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
         <source>&amp;Open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="110"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="101"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="115"/>
         <source>Select an item to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="127"/>
         <source>{name} — {kind}, {size}, {date}
 {duo}</source>
         <translation type="unfinished"></translation>

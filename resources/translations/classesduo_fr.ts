@@ -2022,78 +2022,78 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaDetail</name>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
         <source>Caption (&amp;French):</source>
         <translation>Légende (&amp;français) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="78"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
         <source>Caption (&amp;partner):</source>
         <translation>Légende (&amp;partenaire) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
         <source>&amp;Tags (comma-separated):</source>
         <translation>&amp;Mots-clés (séparés par des virgules) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="79"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
         <source>Kin&amp;d:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
         <source>Made by:</source>
         <translation>Réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
         <source>&amp;Identifiable children:</source>
         <translation>Enfants &amp;identifiables :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
         <source>Shown in the &amp;exchange:</source>
         <translation>Montré dans l’é&amp;change :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="85"/>
         <source>Published (&amp;blog, album):</source>
         <translation>Publié (&amp;blog, album) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Used in &amp;reports:</source>
         <translation>Utilisé dans les &amp;rapports :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Authorisation &amp;until:</source>
         <translation>Autorisation &amp;jusqu’au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="89"/>
         <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
         <translation>Nombre d’enfants reconnaissables ; 0 pour un dessin ou un paysage.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="96"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="98"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="97"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
         <source>&amp;Open file</source>
         <translation>&amp;Ouvrir le fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="110"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="101"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="115"/>
         <source>Select an item to see it here.</source>
         <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="127"/>
         <source>{name} — {kind}, {size}, {date}
 {duo}</source>
         <translation>{name} — {kind}, {size}, {date}
