@@ -373,7 +373,7 @@ class CalendarPage(QtWidgets.QWidget):
             return
         dialog = SessionDialog(self.workspace.db, self._duo_list(), self.buffer_minutes(), parent=self)
         if day is None:  # the toolbar's New visio: the duo's next free slot, never a time already past
-            shown = datetime.combine(self.anchor, time(0), tzinfo=ZoneInfo(PARIS_ZONE))
+            shown = datetime.combine(self.anchor, time(0), tzinfo=PARIS)
             dialog.prefill_first_free(self.toolbar.filters()[1] or None, max(self.now(), shown))
         else:
             dialog.prefill(self.toolbar.filters()[1] or None, day, wall or time(15, 0))
