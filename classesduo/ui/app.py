@@ -46,6 +46,9 @@ def create_application(argv: list[str]) -> QtWidgets.QApplication:
     app.setOrganizationName("Ville de Paris")
     app.setApplicationVersion(__version__)
     apply_style(app)
+    from classesduo.ui.appearance import apply_appearance
+
+    apply_appearance(app)  # light or dark, as the system is set (and when it changes)
     return app
 
 

@@ -18,6 +18,7 @@ from classesduo.paths import AppPaths
 from classesduo.settings import Settings
 from classesduo.ui.changes import ChangeRouter, Changes, Kind
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.icons import icon
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 from classesduo.ui.safety_menu import SafetyMenu
@@ -35,21 +36,18 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Area:
-    key: str
+    key: str  # also the name of its icon in resources/icons
     title: Callable[[], str]
-    icon: QtWidgets.QStyle.StandardPixmap
 
 
 AREAS = [
-    Area("home", lambda: translate("MainWindow", "Home"), QtWidgets.QStyle.StandardPixmap.SP_DirHomeIcon),
-    Area("schools", lambda: translate("MainWindow", "Schools"), QtWidgets.QStyle.StandardPixmap.SP_DirIcon),
-    Area("duos", lambda: translate("MainWindow", "Duos"), QtWidgets.QStyle.StandardPixmap.SP_DriveNetIcon),
-    Area("calendar", lambda: translate("MainWindow", "Calendar"),
-         QtWidgets.QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    Area("log", lambda: translate("MainWindow", "Exchange log"),
-         QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView),
-    Area("media", lambda: translate("MainWindow", "Media"), QtWidgets.QStyle.StandardPixmap.SP_DesktopIcon),
-    Area("reports", lambda: translate("MainWindow", "Reports"), QtWidgets.QStyle.StandardPixmap.SP_FileIcon),
+    Area("home", lambda: translate("MainWindow", "Home")),
+    Area("schools", lambda: translate("MainWindow", "Schools")),
+    Area("duos", lambda: translate("MainWindow", "Duos")),
+    Area("calendar", lambda: translate("MainWindow", "Calendar")),
+    Area("log", lambda: translate("MainWindow", "Exchange log")),
+    Area("media", lambda: translate("MainWindow", "Media")),
+    Area("reports", lambda: translate("MainWindow", "Reports")),
 ]
 
 
@@ -101,7 +99,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.opening.setObjectName("emptyStateLabel")
         self.stack.addWidget(self.opening)
         for area in AREAS:
-            item = QtWidgets.QListWidgetItem(self.style().standardIcon(area.icon), "")
+            item = QtWidgets.QListWidgetItem(icon(area.key), "")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -406,6 +404,11 @@ class MainWindow(QtWidgets.QMainWindow):
                           "Time zone database: {tzdata} (shipped with the app)\n"
                           "Data folder: {path}").format(version=__version__, tzdata=tz_database_version(),
                                                         path=self.paths.data_dir))
+
+    def refresh_icons(self) -> None:
+        """Draw the icons again in the palette's colour (light or dark appearance)."""
+        for row, area in enumerate(AREAS):
+            self.nav.item(row).setIcon(icon(area.key))
 
     def name_shortcuts(self) -> None:
         """Tooltips naming each action's and button's key; accessible names for icon-only controls."""

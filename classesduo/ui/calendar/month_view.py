@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from classesduo.ui.appearance import calendar_colours
 from classesduo.ui.calendar.item_keys import ItemKeys
 from classesduo.ui.calendar.items import FLAG_COLOUR, CalendarItem
 from classesduo.ui.calendar.week_view import day_names, paint_badge
@@ -75,7 +76,8 @@ class MonthView(ItemKeys, QtWidgets.QWidget):
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QtGui.QPalette.ColorRole.Base))
+        colours = calendar_colours(palette)
+        painter.fillRect(self.rect(), colours.background)
         width = self.width() / 7
         for index, name in enumerate(day_names()):
             painter.drawText(QtCore.QRectF(index * width, 0, width, HEADER), QtCore.Qt.AlignmentFlag.AlignCenter, name)
@@ -87,10 +89,10 @@ class MonthView(ItemKeys, QtWidgets.QWidget):
             day = start + timedelta(days=offset)
             cell = self.cell_rect(day)
             if day == self.today:
-                painter.fillRect(cell, QtGui.QColor(255, 249, 219))
+                painter.fillRect(cell, colours.today)
             elif day.month != self.month.month:
-                painter.fillRect(cell, QtGui.QColor(0, 0, 0, 12))
-            painter.setPen(QtGui.QColor(0, 0, 0, 40))
+                painter.fillRect(cell, colours.other_month)
+            painter.setPen(colours.grid)
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawRect(cell)
             painter.setPen(palette.color(QtGui.QPalette.ColorRole.Text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from classesduo.ui.appearance import calendar_colours
 from classesduo.ui.calendar.item_keys import ItemKeys
 from classesduo.ui.calendar.items import FLAG_COLOUR, CalendarItem
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
@@ -157,13 +158,14 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QtGui.QPalette.ColorRole.Base))
+        colours = calendar_colours(palette)
+        painter.fillRect(self.rect(), colours.background)
         bounds = self.column_bounds()
         today_index = (self.today - self.monday).days
         if 0 <= today_index < 7:
             painter.fillRect(QtCore.QRectF(bounds[today_index][0], 0, bounds[today_index][1], self.height()),
-                             QtGui.QColor(255, 249, 219))
-        grid = QtGui.QColor(0, 0, 0, 30)
+                             colours.today)
+        grid = colours.grid
         for hour in range(25):
             y = hour * HOUR_HEIGHT
             painter.setPen(grid)
@@ -191,7 +193,7 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
             height = max(item.view.session.minutes * HOUR_HEIGHT / 60, 30)
             width = bounds[(day - self.monday).days][1]
             ghost = QtCore.QRectF(top.x() + 2, top.y(), width - 4, height)
-            painter.setPen(QtGui.QPen(QtGui.QColor("#333333"), 1.5, QtCore.Qt.PenStyle.DashLine))
+            painter.setPen(QtGui.QPen(colours.ghost, 1.5, QtCore.Qt.PenStyle.DashLine))
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(ghost, 4, 4)
             painter.drawText(ghost.adjusted(4, 2, -4, -2), f"{wall:%H:%M}")
