@@ -15,12 +15,12 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="109"/>
+        <location filename="../../classesduo/ui/app.py" line="112"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="109"/>
+        <location filename="../../classesduo/ui/app.py" line="112"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
@@ -160,12 +160,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation type="vanished">Vue mensuelle</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="38"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="39"/>
         <source>Month view: arrows choose a session, Enter opens it</source>
         <translation>Vue mois : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/month_view.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/month_view.py" line="132"/>
         <source>+{count} more</source>
         <translation>+{count} autres</translation>
     </message>
@@ -275,12 +275,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="73"/>
         <source>Week view: arrows choose a session, Enter opens it</source>
         <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="339"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
@@ -1706,93 +1706,93 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="49"/>
+        <location filename="../../classesduo/ui/main_window.py" line="48"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="51"/>
+        <location filename="../../classesduo/ui/main_window.py" line="49"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="52"/>
+        <location filename="../../classesduo/ui/main_window.py" line="50"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="214"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="215"/>
         <source>Areas</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="228"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="235"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="236"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="404"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1805,23 +1805,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="216"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="261"/>
+        <location filename="../../classesduo/ui/main_window.py" line="259"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="274"/>
+        <location filename="../../classesduo/ui/main_window.py" line="272"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="278"/>
+        <location filename="../../classesduo/ui/main_window.py" line="276"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1830,37 +1830,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="317"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="317"/>
+        <location filename="../../classesduo/ui/main_window.py" line="315"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="334"/>
+        <location filename="../../classesduo/ui/main_window.py" line="332"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="333"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="339"/>
+        <location filename="../../classesduo/ui/main_window.py" line="337"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="344"/>
+        <location filename="../../classesduo/ui/main_window.py" line="342"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="397"/>
+        <location filename="../../classesduo/ui/main_window.py" line="395"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1869,7 +1869,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="404"/>
+        <location filename="../../classesduo/ui/main_window.py" line="402"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
