@@ -99,3 +99,12 @@ def test_the_pdf_opens_with_the_summary(qapp, tmp_path: Path, workspace, ids) ->
     assert {"Trend", "By arrondissement", "By exchange kind", "Facilitator workload"} <= set(book.sheetnames)
     trend = {row[0]: row[1:] for row in book["Trend"].iter_rows(min_row=7, values_only=True)}
     assert trend["Held / planned and due (%)"] == (66.7, 100.0, None)
+
+
+def test_only_visios_count_as_hours_of_visio_by_kind(workspace, ids) -> None:  # noqa: ANN001
+    """A held e-mail or letter has a length (time spent writing), but no hour of visio: the kinds' column adds
+    up to the headline's hours of visio."""
+    data = build_report(workspace.db, TERM, ReportScope(), as_of=AS_OF)
+    minutes = {g.key: g.visio_minutes for g in data.by_kind}
+    assert minutes["email"] == 0 and minutes["letter"] == 0
+    assert minutes["visio"] == data.headline.visio_minutes > 0

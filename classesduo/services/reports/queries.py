@@ -24,6 +24,12 @@ MAX_PHOTOS = 6
 S = ExchangeSessionRow
 
 
+def _held_visio_minutes() -> ColumnElement[int]:
+    """Minutes of held visios (the actual length, else the planned one): the one sum behind "hours of visio"."""
+    return func.coalesce(func.sum(case((and_(S.status == SessionStatus.HELD, S.kind == SessionKind.VISIO),
+                                        func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0)
+
+
 def paris_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), PARIS).astimezone(UTC)
 
@@ -78,8 +84,7 @@ def session_stats(session, in_report: ColumnElement[bool]  # noqa: ANN001
         S.duo_id,
         _count_if(held), _count_if(S.status == SessionStatus.CANCELLED),
         _count_if(S.status == SessionStatus.POSTPONED), _count_if(S.status == SessionStatus.PLANNED),
-        func.coalesce(func.sum(case((and_(held, S.kind == SessionKind.VISIO),
-                                     func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0),
+        _held_visio_minutes(),
         func.max(type_coerce(case((held, S.start_utc), else_=None), S.start_utc.type)),
         func.max(case((held, S.present_paris), else_=None)),
         _count_if(and_(held, S.present_paris.is_(None))),
@@ -205,12 +210,12 @@ def still_to_come(session, in_report: ColumnElement[bool], after: datetime) -> i
 
 
 def by_kind(session, in_report: ColumnElement[bool]) -> list[tuple[str, int, int, int, int]]:  # noqa: ANN001
-    """Per exchange kind: planned (held + cancelled + not yet logged), held, cancelled, visio minutes."""
+    """Per exchange kind: planned (held + cancelled + not yet logged), held, cancelled, visio minutes
+    (held visios only, as in the per-duo figures: an e-mail's length is no hour of visio)."""
     held = S.status == SessionStatus.HELD
     rows = session.execute(select(
         S.kind, _count_if(S.status.in_(session_status.COUNTS_AS_PLANNED)), _count_if(held),
-        _count_if(S.status == SessionStatus.CANCELLED),
-        func.coalesce(func.sum(case((held, func.coalesce(S.actual_minutes, S.minutes)), else_=0)), 0),
+        _count_if(S.status == SessionStatus.CANCELLED), _held_visio_minutes(),
     ).where(in_report).group_by(S.kind)).all()
     order = [kind.value for kind in SessionKind]
     return sorted(((str(kind), int(a), int(b), int(c), int(d)) for kind, a, b, c, d in rows),
