@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from classesduo.commands.common import iso_date, open_for
+from classesduo.domain.i18n import english_plural
 from classesduo.domain.text import escape_controls
 
 
@@ -39,12 +40,14 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"left out  {item.id}  {escape_controls(item.original_name)}: {item.reason}")
     for item in result.included_without_consent:
         print(f"included without consent  {item.id}  {escape_controls(item.original_name)}: {item.reason}")
-    rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in result.rows.items() if count)
+    rows = ", ".join(english_plural(f"{count} {table.replace('_', ' ')}(s)", count)
+                     for table, count in result.rows.items() if count)
     print(f"Bundle written: {args.output} ({rows or 'no rows'}); images re-encoded without metadata: "
           f"{result.cleaned_images}.")
     if result.left_out:
-        print(f"{len(result.left_out)} media item(s) without valid exchange consent on {result.on.isoformat()} "
-              "were left out (--include-without-consent carries them).")
+        print(english_plural(f"{len(result.left_out)} media item(s) without valid exchange consent on "
+                             f"{result.on.isoformat()} left out (--include-without-consent carries them).",
+                             len(result.left_out)))
     return 0
 
 

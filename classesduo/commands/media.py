@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from classesduo.domain.text import escape_controls
-
 import argparse
 import sys
 from pathlib import Path
 
 from classesduo.commands.common import UsageError, iso_date, open_for
+from classesduo.domain.i18n import english_plural
+from classesduo.domain.text import escape_controls
 from classesduo.services.wording import LANGUAGES  # one list of languages (wording.py)
 
 
@@ -66,8 +66,9 @@ def run_album(args: argparse.Namespace) -> int:
                           on=args.on, lang=args.lang)
     for name, problem in report.problems:
         print(f"skipped {escape_controls(name)}: {escape_controls(problem)}", file=sys.stderr)
-    print(f"{report.included} item(s) in {report.folder / 'index.html'}; "
-          f"{report.left_out_consent} not cleared for publication, {report.left_out_kind} documents left out")
+    print(english_plural(f"{report.included} item(s)", report.included) + f" in {report.folder / 'index.html'}; "
+          f"{report.left_out_consent} not cleared for publication, "
+          + english_plural(f"{report.left_out_kind} document(s) left out", report.left_out_kind))
     return 0
 
 
@@ -88,7 +89,7 @@ def run_retention(args: argparse.Namespace) -> int:
     duos = expired_duos(workspace, today, years)
     for duo in duos:
         print(f"{duo.duo_id}  {duo.school_year}  kept until {duo.kept_until}  {duo.media} media  "
-              f"{duo.logs} logs  {duo.label}")
+              + english_plural(f"{duo.logs} log(s)", duo.logs) + f"  {duo.label}")
     if not duos:
         print("nothing is past the retention period")
         return 0
@@ -98,7 +99,9 @@ def run_retention(args: argparse.Namespace) -> int:
     result = erase_expired(workspace, today, years)
     for problem in result.file_problems:
         print(f"could not remove {problem}", file=sys.stderr)
-    print(f"erased {result.media_rows} media ({result.files_removed} files) and the text of "
-          f"{result.logs_cleared} logs in {result.duos} duos; anonymous counts kept; backups: "
-          f"{result.backups_scrubbed} scrubbed, {result.backups_removed} deleted (older schema)")
+    print(f"erased {result.media_rows} media ("
+          + english_plural(f"{result.files_removed} file(s)) and the text of ", result.files_removed)
+          + english_plural(f"{result.logs_cleared} log(s) in ", result.logs_cleared)
+          + english_plural(f"{result.duos} duo(s); anonymous counts kept; backups: ", result.duos)
+          + f"{result.backups_scrubbed} scrubbed, {result.backups_removed} deleted (older schema)")
     return 0 if not result.file_problems else 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 
 from classesduo.domain.entities import ClassGroup
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_class
 from classesduo.services import records
 from classesduo.services.errors import InUseError, translated_storage_errors
@@ -50,8 +50,9 @@ def class_dependents(db: Database, class_id: str) -> tuple[int, int]:
 def delete_class(db: Database, class_id: str) -> None:
     duos, sessions = class_dependents(db, class_id)
     if duos:
-        message = translate("services", "{duos} duos and {sessions} sessions use this class; archive it instead.")
-        raise InUseError(message.format(duos=duos, sessions=sessions))
+        message = translate("services", "{duos} and {sessions} use this class; archive it instead.")
+        raise InUseError(message.format(duos=Plural.tr("%n duo(s)", "", duos),
+                                         sessions=Plural.tr("%n session(s)", "", sessions)))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, ClassGroupRow, class_id))
 

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from classesduo.domain.entities import Duo
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import FieldError, raise_if_any, validate_duo
 from classesduo.services import records
 from classesduo.services.errors import InUseError, translated_storage_errors
@@ -133,7 +133,8 @@ def duo_dependents(db: Database, duo_id: str) -> tuple[int, int]:
 def delete_duo(db: Database, duo_id: str) -> None:
     sessions, media = duo_dependents(db, duo_id)
     if sessions or media:
-        message = translate("services", "{sessions} sessions and {media} media items belong to this duo; close it instead.")
-        raise InUseError(message.format(sessions=sessions, media=media))
+        message = translate("services", "{sessions} and {media} belong to this duo; close it instead.")
+        raise InUseError(message.format(sessions=Plural.tr("%n session(s)", "", sessions),
+                                         media=Plural.tr("%n media item(s)", "", media)))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, DuoRow, duo_id))

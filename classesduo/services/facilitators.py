@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from classesduo.domain.entities import Facilitator
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_facilitator
 from classesduo.services import records
 from classesduo.services.errors import InUseError, translated_storage_errors
@@ -48,7 +48,7 @@ def set_facilitator_archived(db: Database, facilitator_id: str, archived: bool) 
 def delete_facilitator(db: Database, facilitator_id: str) -> None:
     duos = facilitator_dependents(db, facilitator_id)
     if duos:
-        message = translate("services", "{duos} duos are run by this facilitator; archive the facilitator instead.")
-        raise InUseError(message.format(duos=duos))
+        message = translate("services", "This facilitator runs {duos}; archive the facilitator instead.")
+        raise InUseError(message.format(duos=Plural.tr("%n duo(s)", "", duos)))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, FacilitatorRow, facilitator_id))

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from classesduo.domain.entities import MediaItem
 from classesduo.domain.enums import MediaKind, Side
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.media_types import HEADER_BYTES, FileType, sniff
 from classesduo.domain.terms import school_year_bounds
 from classesduo.services import media_probe
@@ -53,7 +53,7 @@ class ImportReport:
     cancelled: bool = False
 
     def summary(self) -> str:
-        lines = [translate("MediaImport", "{count} file(s) imported.").format(count=len(self.imported))]
+        lines = [Plural.tr("%n file(s) imported.", "", len(self.imported))]
         if self.cancelled:
             lines.append(translate("MediaImport", "Import cancelled: the file being copied was not kept."))
         for name in self.duplicates:

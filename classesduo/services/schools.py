@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from classesduo.domain.entities import School
 from classesduo.domain.enums import Side
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_school
 from classesduo.services import records
 from classesduo.services.errors import InUseError, translated_storage_errors
@@ -66,10 +66,10 @@ def school_dependents(db: Database, school_id: str) -> tuple[int, int, int]:
 def delete_school(db: Database, school_id: str) -> None:
     classes, duos, sessions = school_dependents(db, school_id)
     if classes:
-        message = translate(
-            "services", "{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead."
-        )
-        raise InUseError(message.format(classes=classes, duos=duos, sessions=sessions))
+        message = translate("services", "{classes}, {duos} and {sessions} use this school; archive it instead.")
+        raise InUseError(message.format(classes=Plural.tr("%n class(es)", "", classes),
+                                        duos=Plural.tr("%n duo(s)", "", duos),
+                                        sessions=Plural.tr("%n session(s)", "", sessions)))
     with translated_storage_errors(), db.transaction() as session:
         session.delete(records.get_row(session, SchoolRow, school_id))
 

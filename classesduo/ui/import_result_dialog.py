@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from classesduo.domain.i18n import Plural
 from classesduo.services.importing import ImportSummary, Problem
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
@@ -75,9 +76,8 @@ class ImportResultDialog(QtWidgets.QDialog):
             self.headline.setText(text)
             return
         self.setWindowTitle(translate("ImportResultDialog", "Import refused"))
-        text = translate("ImportResultDialog", "{file}: {count} problem(s). Nothing was imported: fix the file "
-                                               "and import it again.").format(file=self.file_name,
-                                                                              count=len(self.problems))
+        text = Plural.tr("{file}: %n problem(s). Nothing was imported: fix the file and import it again.", "",
+                         len(self.problems)).format(file=self.file_name)
         if len(self.problems) > MAX_SHOWN:
             text += " " + translate("ImportResultDialog", "The first {shown} are listed; “Copy all” copies "
                                                           "every one.").format(shown=MAX_SHOWN)

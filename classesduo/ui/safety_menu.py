@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from classesduo.domain.i18n import Plural
 from classesduo.ui.changes import Changes
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
@@ -121,9 +122,8 @@ class SafetyMenu(QtCore.QObject):
             details = "\n".join(f"{item.original_name}: {item.reason}" for item in uncleared)
             answer = self.host.dialogs.confirm_with_option(
                 self.host.parent, translate("SafetyMenu", "Media without exchange consent"),
-                # self.tr, not translate(): pyside6-lupdate marks a plural only in tr() when n is a variable
-                self.tr("%n media item(s) have no valid exchange consent today and will be left out of the bundle "
-                        "(Show Details lists them).", "", count),
+                Plural.tr("%n media item(s) without valid exchange consent today will be left out of the bundle "
+                          "(Show Details lists them).", "", count),
                 details, translate("SafetyMenu", "Include them anyway (the bundle records it)"))
             if answer is None:
                 return
@@ -131,13 +131,13 @@ class SafetyMenu(QtCore.QObject):
 
         def done(result: Any) -> None:
             counts = result.rows
-            text = translate("SafetyMenu", "Bundle written: {path} ({duos} duos, {sessions} sessions, {media} "
-                                           "media).").format(path=target, duos=counts["duo"],
-                                                             sessions=counts["exchange_session"],
-                                                             media=counts["media_item"])
+            text = translate("SafetyMenu", "Bundle written: {path} ({duos}, {sessions}, {media}).").format(
+                path=target, duos=Plural.tr("%n duo(s)", "", counts["duo"]),
+                sessions=Plural.tr("%n session(s)", "", counts["exchange_session"]),
+                media=Plural.tr("%n media item(s)", "", counts["media_item"]))
             left_out = len(result.left_out)
             if left_out:
-                text += " " + self.tr("%n left out for lack of consent.", "", left_out)
+                text += " " + Plural.tr("%n left out for lack of consent.", "", left_out)
             self._status(text)
 
         self._run(translate("SafetyMenu", "Writing the bundle…"),
@@ -205,16 +205,17 @@ class SafetyMenu(QtCore.QObject):
             return
         sessions, media = duo_dependents(workspace.db, duo_id)
         if not self.host.dialogs.confirm(self.host.parent, translate("SafetyMenu", "Erase a duo"), translate(
-                "SafetyMenu", "Erase this duo with its {sessions} sessions and logs and {media} media files? Its "
+                "SafetyMenu", "Erase this duo with {sessions} (and their logs) and {media}? Its "
                               "data is removed from the database file, the media folder, every backup in the "
-                              "data folder and the log files. This cannot be undone.").format(sessions=sessions, media=media)):
+                              "data folder and the log files. This cannot be undone.").format(
+                sessions=Plural.tr("%n session(s)", "", sessions), media=Plural.tr("%n media file(s)", "", media))):
             return
 
         def done(summary: Any) -> None:
             self.host.notify(Changes.everything())
-            self._status(translate("SafetyMenu", "Duo erased: {sessions} sessions and {media} media items "
-                                                 "removed.").format(sessions=summary.sessions,
-                                                                    media=summary.media_items))
+            self._status(translate("SafetyMenu", "Duo erased: {sessions} and {media} removed.").format(
+                sessions=Plural.tr("%n session(s)", "", summary.sessions),
+                media=Plural.tr("%n media item(s)", "", summary.media_items)))
 
         self._run(translate("SafetyMenu", "Erasing the duo…"),
                   lambda progress, cancelled: erase_duo(workspace, duo_id), done)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -121,7 +122,8 @@ def test_cli_lists_what_it_leaves_out_and_includes_on_request(capsys: pytest.Cap
                  "--on", "2026-12-02"]) == 0
     out = capsys.readouterr().out
     assert f"left out  {marked['refused']}  refused.jpg: exchange consent refused" in out
-    assert "expired.jpg: exchange consent expired on 2026-11-30" in out and "3 media item(s)" in out
+    assert "expired.jpg: exchange consent expired on 2026-11-30" in out and "3 media items without" in out
+    assert "(s)" not in out and re.search(r"\(1 facilitator, 2 schools, .*1 duo, \d+ exchange sessions", out)
     assert main(["--data-dir", str(demo_dir), "bundle", "export", "-o", str(bundle), "--duo", marked["duo"],
                  "--on", "2026-12-02", "--include-without-consent"]) == 0
     out = capsys.readouterr().out

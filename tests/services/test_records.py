@@ -61,10 +61,12 @@ def test_duo_rules_and_delete_guard(workspace: Workspace) -> None:
                                           school_year="2026-2027", facilitator_id=person.id))
     view = duos.get_duo(workspace.db, duo.id)
     assert view.partner.timezone == "America/Argentina/Buenos_Aires" and view.facilitator == "Camille"
-    with pytest.raises(InUseError, match="1 duos"):
+    with pytest.raises(InUseError, match=r"^1 duo and 0 sessions use this class"):  # singular for one (not "1 duos")
         classes.delete_class(workspace.db, paris_class.id)
-    with pytest.raises(InUseError, match="1 classes"):
+    with pytest.raises(InUseError, match=r"^1 class, 1 duo and 0 sessions use this school"):
         schools.delete_school(workspace.db, paris.id)
+    with pytest.raises(InUseError, match=r"^This facilitator runs 1 duo;"):
+        facilitators.delete_facilitator(workspace.db, person.id)
     duos.delete_duo(workspace.db, duo.id)
     classes.delete_class(workspace.db, paris_class.id)
     schools.delete_school(workspace.db, paris.id)

@@ -143,7 +143,7 @@ def test_bundle_export_asks_about_media_without_consent(make_window, demo_dir: P
     window = make_window(demo_dir, dialogs)
     window.safety.export_action.trigger()
     qtbot.waitUntil(target.exists, timeout=30_000)
-    assert "3 media item(s) have no valid exchange consent" in dialogs.asked[0]
+    assert "3 media items without valid exchange consent today will be left out" in dialogs.asked[0]  # no "(s)"
     assert "refused.jpg: exchange consent refused" in dialogs.asked[0]
     with zipfile.ZipFile(target) as archive:
         manifest = json.loads(archive.read("manifest.json"))

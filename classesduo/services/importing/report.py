@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from classesduo.domain.i18n import translate
+from classesduo.domain.i18n import Plural, translate
 from classesduo.services.errors import ServiceError
 
 
@@ -32,7 +32,7 @@ class ImportRejected(ServiceError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.field))
         count = len(self.problems)
-        head = translate("import", "{count} problem(s); nothing was imported.").format(count=count)
+        head = Plural.tr("%n problem(s); nothing was imported.", "", count)
         super().__init__("\n".join([head, *(str(problem) for problem in self.problems)]))
 
 

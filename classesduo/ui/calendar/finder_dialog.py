@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from classesduo.domain.i18n import Plural
 from classesduo.services import planning, scheduling, series, terms
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView
@@ -164,8 +165,7 @@ class FinderDialog(QtWidgets.QDialog):
         self.table.resizeColumnsToContents()
         notes = [scheduling.describe_clock_change(change, city) for change in search.clock_changes]
         if search.slots:
-            summary = translate("FinderDialog", "{count} possible slots. Pick one and press “Plan this slot”.")
-            summary = summary.format(count=len(search.slots))
+            summary = Plural.tr("%n possible slot(s). Pick one and press “Plan this slot”.", "", len(search.slots))
         else:
             summary = " ".join(filter(None, [search.explanation, search.asynchronous_proposal]))
         self.explanation.setText("\n".join([summary, *notes, *note_lines(search.notes)]))
@@ -201,8 +201,8 @@ class FinderDialog(QtWidgets.QDialog):
             return
         lines = []
         if unknown:
-            lines.append(translate("FinderDialog", "⚠ %n date(s) of this series fall where a school calendar is "
-                                                   "unknown:", None, len(unknown)))
+            lines.append(Plural.tr("⚠ %n date(s) of this series where a school calendar is unknown:", "",
+                                   len(unknown)))
             lines += [f"• {format_date(day)}: {text}" for day, text in unknown[:8]]
         if plan.skipped:
             lines.append(translate("FinderDialog", "Left out:"))

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 import shiboken6
 
+from classesduo.domain.i18n import Plural
 from classesduo.domain.enums import DuoStatus
 from classesduo.services import scheduling
 from classesduo.services.term_slots import SlotSearchCancelled, find_slots_for_duos
@@ -193,8 +194,8 @@ class TermSlotsDialog(QtWidgets.QDialog):
                               without=len(searches) - with_slots)
         unknown = sum(1 for search in searches if search.unknown)
         if unknown:
-            text += " " + translate("TermSlotsDialog", "⚠ %n duo(s) with a school calendar unknown in these dates "
-                                                       "(see “School calendars”).", None, unknown)
+            text += " " + Plural.tr("⚠ %n duo(s) with a school calendar unknown in these dates "
+                                    "(see “School calendars”).", "", unknown)
         self.summary.setText(text)
         shown = [search for search in searches if not search.slots] if self.without_only.isChecked() else searches
         self.table.set_records(shown)
@@ -221,8 +222,8 @@ class TermSlotsDialog(QtWidgets.QDialog):
         city = search.calendars.partner_city
         lines = [search.calendars.view.label]
         if search.slots:
-            lines.append(translate("TermSlotsDialog", "{count} possible slots. Double-click to see them all and plan "
-                                                      "one.").format(count=len(search.slots)))
+            lines.append(Plural.tr("%n possible slot(s). Double-click to see them all and plan one.", "",
+                                   len(search.slots)))
         else:
             lines.append(" ".join(filter(None, [search.explanation, search.asynchronous_proposal])))
         lines += [scheduling.describe_clock_change(change, city) for change in search.clock_changes]

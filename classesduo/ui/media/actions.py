@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from classesduo.domain.i18n import Plural
 from classesduo.ui.operations import run_with_progress
 from classesduo.ui.qt import QtCore, translate
 
@@ -43,11 +44,13 @@ def export_album(page: MediaPage) -> None:
                             cancelled=cancelled, lang=lang)
 
     def done(report: object) -> None:
-        page.dialogs.info(page, translate("MediaPage", "Album exported"), translate(
-            "MediaPage", "{included} item(s) written to {folder}.\n{left} item(s) not cleared for publication "
-                         "were left out; {docs} document(s) are not part of albums.").format(
-            included=report.included, folder=Path(report.folder) / "index.html",  # type: ignore[attr-defined]
-            left=report.left_out_consent, docs=report.left_out_kind))  # type: ignore[attr-defined]
+        page.dialogs.info(page, translate("MediaPage", "Album exported"), "\n".join((
+            Plural.tr("%n item(s) written to {folder}.", "", report.included).format(  # type: ignore[attr-defined]
+                folder=Path(report.folder) / "index.html"),  # type: ignore[attr-defined]
+            Plural.tr("%n item(s) not cleared for publication left out.", "",
+                      report.left_out_consent),  # type: ignore[attr-defined]
+            Plural.tr("%n document(s) left out (not part of albums).", "",
+                      report.left_out_kind))))  # type: ignore[attr-defined]
 
     page.operation = run_with_progress(page, translate("MediaPage", "Exporting the album…"), work, done,
                                        page.show_failure)
@@ -60,14 +63,14 @@ def apply_retention(page: MediaPage) -> None:
     years, today = page.settings().retention_years, page.today()
     duos = expired_duos(page.workspace, today, years)
     if not duos:
-        page.dialogs.info(page, translate("MediaPage", "Retention"), translate(
-            "MediaPage", "Nothing is older than the retention period ({years} school year(s) after a duo's "
-                         "year).").format(years=years))
+        page.dialogs.info(page, translate("MediaPage", "Retention"), Plural.tr(
+            "Nothing is older than the retention period (%n school year(s) after a duo's year).", "", years))
         return
-    lines = [translate("MediaPage", "{label} ({year}): {media} media, {logs} log(s)").format(
-        label=d.label, year=d.school_year, media=d.media, logs=d.logs) for d in duos[:15]]
+    lines = [translate("MediaPage", "{label} ({year}): {media}, {logs}").format(
+        label=d.label, year=d.school_year, media=Plural.tr("%n media item(s)", "", d.media),
+        logs=Plural.tr("%n log(s)", "", d.logs)) for d in duos[:15]]
     if len(duos) > 15:
-        lines.append(translate("MediaPage", "… and {count} more duos").format(count=len(duos) - 15))
+        lines.append(Plural.tr("… and %n more duo(s)", "", len(duos) - 15))
     text = translate("MediaPage", "These duos' media (files, thumbnails, records) and the text of their logs "
                                   "are past the retention period and will be erased for good. Only anonymous "
                                   "counts are kept for the reports.\n\n{list}\n\nErase them?").format(
@@ -80,8 +83,10 @@ def apply_retention(page: MediaPage) -> None:
         page.reload_media()
         page.data_changed.emit()
         page.dialogs.info(page, translate("MediaPage", "Retention"), translate(
-            "MediaPage", "Erased {media} media and the text of {logs} log(s) in {duos} duo(s).").format(
-            media=result.media_rows, logs=result.logs_cleared, duos=result.duos))  # type: ignore[attr-defined]
+            "MediaPage", "Erased {media} and the text of {logs} in {duos}.").format(
+            media=Plural.tr("%n media item(s)", "", result.media_rows),  # type: ignore[attr-defined]
+            logs=Plural.tr("%n log(s)", "", result.logs_cleared),  # type: ignore[attr-defined]
+            duos=Plural.tr("%n duo(s)", "", result.duos)))  # type: ignore[attr-defined]
 
     page.operation = run_with_progress(
         page, translate("MediaPage", "Erasing old media…"),

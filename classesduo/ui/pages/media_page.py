@@ -330,7 +330,7 @@ class MediaPage(QtWidgets.QWidget):
                                 progress=progress, cancelled=cancelled)
 
         self.operation = run_with_progress(
-            self, translate("MediaPage", "Importing {count} file(s)…").format(count=len(paths)), work,
+            self, Plural.tr("Importing %n file(s)…", "", len(paths)), work,
             self._import_done, self.show_failure)
 
     def _import_done(self, report: object) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from classesduo.domain.i18n import Plural
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind
 from classesduo.services.reports.data import ReportCancelled, build_report
 from classesduo.services.reports.model import ReportData
@@ -83,10 +84,10 @@ class ReportExporter(QtCore.QObject):
         charts = pdf_charts(data, lang)
         missing = report_uncovered_characters(data)
         if missing:
-            self.dialogs.info(self.widget, translate("ReportsPage", "Missing font"), translate(
-                "ReportsPage", "No font on this computer draws {count} character(s) of this report ({chars}): they "
-                               "will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: "
-                               "fonts-noto-cjk) and export again.").format(count=len(missing), chars=missing[:10]))
+            self.dialogs.info(self.widget, translate("ReportsPage", "Missing font"), Plural.tr(
+                "No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. "
+                "Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.",
+                "", len(missing)).format(chars=missing[:10]))
 
         def pages(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
             write_report(data, target, lang, semicolon=semicolon, progress=progress, cancelled=cancelled,

@@ -182,8 +182,7 @@ class FacilitatorsList(ManagedList):
         duos = facilitator_dependents(self.workspace.db, record.id)
         if not duos:
             return ""
-        return (translate("SchoolsPage", "1 duo is run by this facilitator") if duos == 1
-                else translate("SchoolsPage", "{n} duos are run by this facilitator").format(n=duos))
+        return translate("SchoolsPage", "This facilitator runs {duos}").format(duos=duo_count(duos))
 
 
 class SchoolsPage(QtWidgets.QWidget):
