@@ -969,114 +969,109 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
         <source>Find a slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
         <source>Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="53"/>
         <source>to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Paris date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Partner time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Partner day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
         <source>Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>every week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
         <source>every other week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="80"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="97"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="145"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source>⚠ {flag}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
-        <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1304,38 +1299,33 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
         <source>&amp;Copy all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="77"/>
-        <source>Import refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
-        <source>{file}: {count} problem(s). Nothing was imported: fix the file and import it again.</source>
+        <source>Import refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2146,12 +2136,6 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaImport</name>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="56"/>
-        <source>{count} file(s) imported.</source>
-        <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/services/media_import.py" line="58"/>
         <source>Import cancelled: the file being copied was not kept.</source>
         <translation type="unfinished"></translation>
@@ -2347,11 +2331,6 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
-        <source>Importing {count} file(s)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
@@ -2362,64 +2341,53 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="19"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="20"/>
         <source>export its album</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="25"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
         <source>Export album</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="27"/>
         <source>Term:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="32"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="33"/>
         <source>Folder for the album (new or empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="47"/>
         <source>Album exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
-        <source>{included} item(s) written to {folder}.
-{left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
+        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <source>{label} ({year}): {media}, {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <source>Erased {media} and the text of {logs} in {duos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="55"/>
         <source>Exporting the album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
-        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="66"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
-        <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
-        <source>{label} ({year}): {media} media, {logs} log(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
-        <source>… and {count} more duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="74"/>
         <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
 
 {list}
@@ -2428,17 +2396,12 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="75"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="78"/>
         <source>Erase old media and logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
-        <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="92"/>
         <source>Erasing old media…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,8 +2474,14 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/classes.py" line="55"/>
+        <location filename="../../classesduo/services/duos.py" line="137"/>
+        <location filename="../../classesduo/services/schools.py" line="72"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2520,7 +2489,12 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/duos.py" line="138"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="137"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>%n media item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2544,7 +2518,20 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <source>Importing %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/classes.py" line="54"/>
+        <location filename="../../classesduo/services/facilitators.py" line="52"/>
+        <location filename="../../classesduo/services/schools.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="89"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="135"/>
         <source>%n duo(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2552,6 +2539,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/schools.py" line="70"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
         <source>%n class(es)</source>
         <translation type="unfinished">
@@ -2562,6 +2550,144 @@ Erase them?</source>
     <message numerus="yes">
         <location filename="../../classesduo/ui/pages/report_preview.py" line="88"/>
         <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/importing/report.py" line="35"/>
+        <source>%n problem(s); nothing was imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/media_import.py" line="56"/>
+        <source>%n file(s) imported.</source>
+        <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="168"/>
+        <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="204"/>
+        <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="197"/>
+        <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="225"/>
+        <source>%n possible slot(s). Double-click to see them all and plan one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="48"/>
+        <source>%n item(s) written to {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <source>%n item(s) not cleared for publication left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
+        <source>%n document(s) left out (not part of albums).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
+        <source>Nothing is older than the retention period (%n school year(s) after a duo&apos;s year).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="88"/>
+        <source>%n log(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <source>… and %n more duo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <source>No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
+        <source>%n media item(s) without valid exchange consent today will be left out of the bundle (Show Details lists them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
+        <source>%n left out for lack of consent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <source>%n media file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -3375,35 +3501,30 @@ Erase them?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="47"/>
         <source>Export the report</source>
         <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="62"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="96"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="73"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="97"/>
         <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="87"/>
         <source>Missing font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
-        <source>No font on this computer draws {count} character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="104"/>
         <source>The report could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3615,120 +3736,114 @@ Erase them?</source>
 <context>
     <name>SafetyMenu</name>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
         <source>&amp;Restore a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
         <source>&amp;Export a bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
         <source>&amp;Import a bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
         <source>&amp;Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="44"/>
         <source>E&amp;rase a duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="65"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
         <source>Backup written and checked: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="67"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="68"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="72"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="73"/>
         <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="80"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="80"/>
         <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="95"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
         <source>Restored {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="97"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="98"/>
         <source>The previous data was backed up to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="100"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
         <source>The damaged database was kept as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="102"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
         <source>Backup restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="104"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="105"/>
         <source>Restoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="111"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="112"/>
         <source>Export a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="123"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
         <source>Media without exchange consent</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
-        <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
+        <source>Bundle written: {path} ({duos}, {sessions}, {media}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <source>Erase this duo with {sessions} (and their logs) and {media}? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="216"/>
+        <source>Duo erased: {sessions} and {media} removed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="127"/>
         <source>Include them anyway (the bundle records it)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
-        <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
-        <source>%n left out for lack of consent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/safety_menu.py" line="143"/>
@@ -3793,37 +3908,27 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
-        <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="215"/>
-        <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
         <source>Erasing the duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Restore the backup of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>Open another data folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="236"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -3831,22 +3936,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
         <source>There is no sound backup in this data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Damaged database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="245"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
         <source>Open a data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="260"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4104,12 +4209,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
-        <source>1 duo is run by this facilitator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="186"/>
-        <source>{n} duos are run by this facilitator</source>
+        <source>This facilitator runs {duos}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4393,138 +4493,128 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
         <source>Slots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
         <source>First slot (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
         <source>Partner&apos;s time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
         <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
         <source>Why none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="150"/>
         <source>Looking for common times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="152"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="174"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="175"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="189"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="190"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="196"/>
-        <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="210"/>
         <source>Every duo has common times in these dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="212"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="214"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="224"/>
-        <source>{count} possible slots. Double-click to see them all and plan one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
         <source>Common times for every duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source>&amp;Active duos only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
         <source>Only duos &amp;without common times</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4918,11 +5008,6 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/importing/report.py" line="25"/>
         <source>, field {field}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/importing/report.py" line="35"/>
-        <source>{count} problem(s); nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5439,23 +5524,13 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>services</name>
     <message>
-        <location filename="../../classesduo/services/classes.py" line="53"/>
-        <source>{duos} duos and {sessions} sessions use this class; archive it instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/services/duos.py" line="116"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/duos.py" line="136"/>
-        <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/schools.py" line="69"/>
-        <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
+        <source>{sessions} and {media} belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5508,11 +5583,6 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/invitation_mail.py" line="158"/>
         <source>No planned visio left in this series.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/facilitators.py" line="51"/>
-        <source>{duos} duos are run by this facilitator; archive the facilitator instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5712,6 +5782,21 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
         <source>changed on the server; not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/classes.py" line="53"/>
+        <source>{duos} and {sessions} use this class; archive it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/facilitators.py" line="51"/>
+        <source>This facilitator runs {duos}; archive the facilitator instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/schools.py" line="69"/>
+        <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

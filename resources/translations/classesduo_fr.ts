@@ -1008,115 +1008,114 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
         <source>Find a slot</source>
         <translation>Trouver un créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
         <source>Duo:</source>
         <translation>Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="53"/>
         <source>to:</source>
         <translation>au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Paris date</source>
         <translation>Date à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Partner time</source>
         <translation>Heure partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Partner day</source>
         <translation>Jour partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>School calendars</source>
         <translation>Calendriers scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
         <source>every other week</source>
         <translation>une semaine sur deux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="80"/>
         <source>until</source>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="97"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="145"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source>⚠ {flag}</source>
         <translation>⚠ {flag}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
-        <translation>{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
+        <translation type="vanished">{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="208"/>
@@ -1345,39 +1344,38 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
         <source>&amp;Copy all</source>
         <translation>&amp;Tout copier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
         <source>Import refused</source>
         <translation>Import refusé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
         <source>{file}: {count} problem(s). Nothing was imported: fix the file and import it again.</source>
-        <translation>{file} : {count} problème(s). Rien n’a été importé : corrigez le fichier et importez-le à nouveau.</translation>
+        <translation type="vanished">{file} : {count} problème(s). Rien n’a été importé : corrigez le fichier et importez-le à nouveau.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/import_result_dialog.py" line="82"/>
@@ -2215,10 +2213,9 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaImport</name>
     <message>
-        <location filename="../../classesduo/services/media_import.py" line="56"/>
         <source>{count} file(s) imported.</source>
         <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
-        <translation>{count} fichier(s) importé(s).</translation>
+        <translation type="vanished">{count} fichier(s) importé(s).</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/media_import.py" line="58"/>
@@ -2420,9 +2417,8 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
         <source>Importing {count} file(s)…</source>
-        <translation>Import de {count} fichier(s)…</translation>
+        <translation type="vanished">Import de {count} fichier(s)…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
@@ -2435,65 +2431,71 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Un problème est survenu : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="19"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="20"/>
         <source>export its album</source>
         <translation>exporter son album</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="25"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
         <source>Export album</source>
         <translation>Exporter l’album</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="26"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="27"/>
         <source>Term:</source>
         <translation>Trimestre :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="32"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="33"/>
         <source>Folder for the album (new or empty)</source>
         <translation>Dossier de l’album (nouveau ou vide)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="47"/>
         <source>Album exported</source>
         <translation>Album exporté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="46"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="69"/>
+        <source>{label} ({year}): {media}, {logs}</source>
+        <translation>{label} ({year}) : {media}, {logs}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
+        <source>Erased {media} and the text of {logs} in {duos}.</source>
+        <translation>{media} et le texte de {logs} effacés dans {duos}.</translation>
+    </message>
+    <message>
         <source>{included} item(s) written to {folder}.
 {left} item(s) not cleared for publication were left out; {docs} document(s) are not part of albums.</source>
-        <translation>{included} élément(s) écrit(s) dans {folder}.
+        <translation type="vanished">{included} élément(s) écrit(s) dans {folder}.
 {left} élément(s) non autorisé(s) à la publication ont été écartés ; {docs} document(s) ne font pas partie des albums.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="55"/>
         <source>Exporting the album…</source>
         <translation>Export de l’album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
-        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="66"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="85"/>
         <source>Retention</source>
         <translation>Conservation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="63"/>
         <source>Nothing is older than the retention period ({years} school year(s) after a duo&apos;s year).</source>
-        <translation>Rien ne dépasse la durée de conservation ({years} année(s) scolaire(s) après l’année du duo).</translation>
+        <translation type="vanished">Rien ne dépasse la durée de conservation ({years} année(s) scolaire(s) après l’année du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
         <source>{label} ({year}): {media} media, {logs} log(s)</source>
-        <translation>{label} ({year}) : {media} média(s), {logs} compte(s) rendu(s)</translation>
+        <translation type="vanished">{label} ({year}) : {media} média(s), {logs} compte(s) rendu(s)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <source>… and {count} more duos</source>
-        <translation>… et {count} autres duos</translation>
+        <translation type="vanished">… et {count} autres duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="74"/>
         <source>These duos&apos; media (files, thumbnails, records) and the text of their logs are past the retention period and will be erased for good. Only anonymous counts are kept for the reports.
 
 {list}
@@ -2506,17 +2508,16 @@ Erase them?</source>
 Les effacer ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="75"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="78"/>
         <source>Erase old media and logs</source>
         <translation>Effacer les anciens médias et comptes rendus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="82"/>
         <source>Erased {media} media and the text of {logs} log(s) in {duos} duo(s).</source>
-        <translation>{media} média(s) et le texte de {logs} compte(s) rendu(s) effacés dans {duos} duo(s).</translation>
+        <translation type="vanished">{media} média(s) et le texte de {logs} compte(s) rendu(s) effacés dans {duos} duo(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="92"/>
         <source>Erasing old media…</source>
         <translation>Effacement des anciens médias…</translation>
     </message>
@@ -2589,8 +2590,14 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/classes.py" line="55"/>
+        <location filename="../../classesduo/services/duos.py" line="137"/>
+        <location filename="../../classesduo/services/schools.py" line="72"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n séance</numerusform>
@@ -2598,7 +2605,12 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/duos.py" line="138"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="70"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="137"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
         <source>%n media item(s)</source>
         <translation>
             <numerusform>%n média</numerusform>
@@ -2622,7 +2634,20 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Import de %n fichier…</numerusform>
+            <numerusform>Import de %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/classes.py" line="54"/>
+        <location filename="../../classesduo/services/facilitators.py" line="52"/>
+        <location filename="../../classesduo/services/schools.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="89"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="135"/>
         <source>%n duo(s)</source>
         <translation>
             <numerusform>%n duo</numerusform>
@@ -2630,6 +2655,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../classesduo/services/schools.py" line="70"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
         <source>%n class(es)</source>
         <translation>
@@ -2643,6 +2669,144 @@ Les effacer ?</translation>
         <translation>
             <numerusform>Prénoms d’enfants possibles dans %n texte de ce rapport ({names}) : corrigez ce compte rendu ou cette légende avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
             <numerusform>Prénoms d’enfants possibles dans %n textes de ce rapport ({names}) : corrigez ces comptes rendus ou légendes avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/importing/report.py" line="35"/>
+        <source>%n problem(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%n problème ; rien n&apos;a été importé.</numerusform>
+            <numerusform>%n problèmes ; rien n&apos;a été importé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/media_import.py" line="56"/>
+        <source>%n file(s) imported.</source>
+        <extracomment>Progress is reported in thousandths of the total bytes (Qt&apos;s progress bars take ints).</extracomment>
+        <translation>
+            <numerusform>%n fichier importé.</numerusform>
+            <numerusform>%n fichiers importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="168"/>
+        <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
+        <translation>
+            <numerusform>%n créneau possible. Choisissez-le et appuyez sur « Planifier ce créneau ».</numerusform>
+            <numerusform>%n créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="204"/>
+        <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
+        <translation>
+            <numerusform>⚠ %n date de cette série où un calendrier scolaire est inconnu :</numerusform>
+            <numerusform>⚠ %n dates de cette série où un calendrier scolaire est inconnu :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="197"/>
+        <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
+        <translation>
+            <numerusform>⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</numerusform>
+            <numerusform>⚠ %n duos dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="225"/>
+        <source>%n possible slot(s). Double-click to see them all and plan one.</source>
+        <translation>
+            <numerusform>%n créneau possible. Double-cliquez pour le voir et le planifier.</numerusform>
+            <numerusform>%n créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
+        <translation>
+            <numerusform>{file} : %n problème. Rien n&apos;a été importé : corrigez le fichier et importez-le de nouveau.</numerusform>
+            <numerusform>{file} : %n problèmes. Rien n&apos;a été importé : corrigez le fichier et importez-le de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="48"/>
+        <source>%n item(s) written to {folder}.</source>
+        <translation>
+            <numerusform>%n élément écrit dans {folder}.</numerusform>
+            <numerusform>%n éléments écrits dans {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="50"/>
+        <source>%n item(s) not cleared for publication left out.</source>
+        <translation>
+            <numerusform>%n élément non autorisé à la publication laissé de côté.</numerusform>
+            <numerusform>%n éléments non autorisés à la publication laissés de côté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="52"/>
+        <source>%n document(s) left out (not part of albums).</source>
+        <translation>
+            <numerusform>%n document laissé de côté (les albums n&apos;en contiennent pas).</numerusform>
+            <numerusform>%n documents laissés de côté (les albums n&apos;en contiennent pas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="67"/>
+        <source>Nothing is older than the retention period (%n school year(s) after a duo&apos;s year).</source>
+        <translation>
+            <numerusform>Rien ne dépasse la durée de conservation (%n année scolaire après celle du duo).</numerusform>
+            <numerusform>Rien ne dépasse la durée de conservation (%n années scolaires après celle du duo).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="71"/>
+        <location filename="../../classesduo/ui/media/actions.py" line="88"/>
+        <source>%n log(s)</source>
+        <translation>
+            <numerusform>%n compte rendu</numerusform>
+            <numerusform>%n comptes rendus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/media/actions.py" line="73"/>
+        <source>… and %n more duo(s)</source>
+        <translation>
+            <numerusform>… et %n autre duo</numerusform>
+            <numerusform>… et %n autres duos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <source>No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
+        <translation>
+            <numerusform>Aucune police de cet ordinateur ne dessine %n caractère de ce rapport ({chars}) : il s&apos;imprimera comme un carré. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</numerusform>
+            <numerusform>Aucune police de cet ordinateur ne dessine %n caractères de ce rapport ({chars}) : ils s&apos;imprimeront comme des carrés. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
+        <source>%n media item(s) without valid exchange consent today will be left out of the bundle (Show Details lists them).</source>
+        <translation>
+            <numerusform>%n média sans consentement valide aujourd&apos;hui pour l&apos;échange sera laissé hors du paquet (« Afficher les détails » le nomme).</numerusform>
+            <numerusform>%n médias sans consentement valide aujourd&apos;hui pour l&apos;échange seront laissés hors du paquet (« Afficher les détails » les liste).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
+        <source>%n left out for lack of consent.</source>
+        <translation>
+            <numerusform>%n laissé de côté faute de consentement.</numerusform>
+            <numerusform>%n laissés de côté faute de consentement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n fichier média</numerusform>
+            <numerusform>%n fichiers médias</numerusform>
         </translation>
     </message>
 </context>
@@ -2826,7 +2990,7 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="33"/>
         <source>Facilitator: {value}</source>
-        <translation>Animateur·rice : {value}</translation>
+        <translation>Intervenant·e : {value}</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="34"/>
@@ -2963,7 +3127,7 @@ Les effacer ?</translation>
         <location filename="../../classesduo/services/reports/labels.py" line="63"/>
         <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Facilitator workload</source>
-        <translation>Charge des animateur·rice·s</translation>
+        <translation>Charge des intervenant·es</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="64"/>
@@ -3248,7 +3412,7 @@ Les effacer ?</translation>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="125"/>
         <source>Facilitator</source>
-        <translation>Animateur·rice</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="126"/>
@@ -3465,35 +3629,34 @@ Les effacer ?</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="47"/>
         <source>Export the report</source>
         <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="62"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="96"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="73"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="97"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="87"/>
         <source>Missing font</source>
         <translation>Police manquante</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
         <source>No font on this computer draws {count} character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
-        <translation>Aucune police de cet ordinateur ne dessine {count} caractère(s) de ce rapport ({chars}) : ils s’imprimeront comme des carrés. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</translation>
+        <translation type="vanished">Aucune police de cet ordinateur ne dessine {count} caractère(s) de ce rapport ({chars}) : ils s’imprimeront comme des carrés. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="104"/>
         <source>The report could not be written: {error}</source>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
@@ -3705,99 +3868,113 @@ Les effacer ?</translation>
 <context>
     <name>SafetyMenu</name>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="38"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="39"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
         <source>&amp;Restore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="40"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
         <source>&amp;Export a bundle…</source>
         <translation>&amp;Exporter un paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="41"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
         <source>&amp;Import a bundle…</source>
         <translation>I&amp;mporter un paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="42"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
         <source>&amp;Check the data</source>
         <translation>&amp;Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="43"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="44"/>
         <source>E&amp;rase a duo…</source>
         <translation>E&amp;ffacer un duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="65"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="66"/>
         <source>Backup written and checked: {path}</source>
         <translation>Sauvegarde écrite et vérifiée : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="67"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="68"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="72"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="73"/>
         <source>You are working on a shared PostgreSQL database: it is backed up and restored on its server (pg_dump / pg_restore), not from this window.</source>
         <translation>Vous travaillez sur une base de données PostgreSQL partagée : elle est sauvegardée et restaurée sur son serveur (pg_dump / pg_restore), pas depuis cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="80"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="79"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="80"/>
         <source>Replace the current data with the backup {name}? The current data is backed up first.</source>
         <translation>Remplacer les données actuelles par la sauvegarde {name} ? Les données actuelles sont d’abord sauvegardées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="95"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="96"/>
         <source>Restored {name}.</source>
         <translation>Sauvegarde {name} restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="97"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="98"/>
         <source>The previous data was backed up to {path}.</source>
         <translation>Les données précédentes ont été sauvegardées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="100"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="101"/>
         <source>The damaged database was kept as {path}.</source>
         <translation>La base de données endommagée a été conservée sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="102"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="103"/>
         <source>Backup restored</source>
         <translation>Sauvegarde restaurée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="104"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="105"/>
         <source>Restoring…</source>
         <translation>Restauration en cours…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="111"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="112"/>
         <source>Export a bundle</source>
         <translation>Exporter un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="123"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="124"/>
         <source>Media without exchange consent</source>
         <translation>Médias sans autorisation d&apos;échange</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
+        <source>Bundle written: {path} ({duos}, {sessions}, {media}).</source>
+        <translation>Paquet écrit : {path} ({duos}, {sessions}, {media}).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <source>Erase this duo with {sessions} (and their logs) and {media}? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
+        <translation>Effacer ce duo avec {sessions} (et leurs comptes rendus) et {media} ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="216"/>
+        <source>Duo erased: {sessions} and {media} removed.</source>
+        <translation>Duo effacé : {sessions} et {media} supprimés.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="125"/>
         <source>%n media item(s) have no valid exchange consent today and will be left out of the bundle (Show Details lists them).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n média n&apos;a pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et sera laissé hors du paquet (Afficher les détails le nomme).</numerusform>
             <numerusform>%n médias n&apos;ont pas d&apos;autorisation d&apos;échange valable aujourd&apos;hui et seront laissés hors du paquet (Afficher les détails les énumère).</numerusform>
         </translation>
@@ -3808,14 +3985,12 @@ Les effacer ?</translation>
         <translation>Les inclure quand même (le paquet le consigne)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="134"/>
         <source>Bundle written: {path} ({duos} duos, {sessions} sessions, {media} media).</source>
-        <translation>Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
+        <translation type="vanished">Paquet écrit : {path} ({duos} duo(s), {sessions} séance(s), {media} média(s)).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="140"/>
         <source>%n left out for lack of consent.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n laissé de côté faute d&apos;autorisation.</numerusform>
             <numerusform>%n laissés de côté faute d&apos;autorisation.</numerusform>
         </translation>
@@ -3883,41 +4058,39 @@ Les effacer ?</translation>
         <translation>Duo à effacer :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
-        <translation>Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
+        <translation type="vanished">Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
     </message>
     <message>
         <source>Erase this duo with its {sessions} sessions and logs and {media} media files? Its data is removed from the database file and the media folder; only the backups taken before keep a copy.</source>
         <translation type="vanished">Effacer ce duo avec ses {sessions} séance(s) et comptes rendus et ses {media} fichier(s) média ? Ses données sont retirées du fichier de la base de données et du dossier des médias ; seules les sauvegardes faites auparavant en gardent une copie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="215"/>
         <source>Duo erased: {sessions} sessions and {media} media items removed.</source>
-        <translation>Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
+        <translation type="vanished">Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="219"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
         <source>Erasing the duo…</source>
         <translation>Effacement du duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="232"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
         <source>Restore the backup of {when}</source>
         <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
         <source>Open another data folder…</source>
         <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="236"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -3928,22 +4101,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="240"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
         <source>There is no sound backup in this data folder.</source>
         <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="245"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
         <source>Open a data folder</source>
         <translation>Ouvrir un dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="259"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="260"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation>{folder} est déjà ouvert dans une autre fenêtre de Classes Duo.</translation>
     </message>
@@ -4233,6 +4406,11 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{classes}, {duos} et {sessions} utilisent cette école</translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
+        <source>This facilitator runs {duos}</source>
+        <translation>Cet·te intervenant·e anime {duos}</translation>
+    </message>
+    <message>
         <source>1 class</source>
         <translation type="vanished">1 classe</translation>
     </message>
@@ -4256,14 +4434,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Aucun·e intervenant·e pour l’instant — ajoutez-en un·e (Ctrl+N) ou chargez les données de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="185"/>
         <source>1 duo is run by this facilitator</source>
-        <translation>1 duo est animé par cet·te intervenant·e</translation>
+        <translation type="vanished">1 duo est animé par cet·te intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/schools_page.py" line="186"/>
         <source>{n} duos are run by this facilitator</source>
-        <translation>{n} duos sont animés par cet·te intervenant·e</translation>
+        <translation type="vanished">{n} duos sont animés par cet·te intervenant·e</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="107"/>
@@ -4546,138 +4722,136 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation> (le lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
         <source> (day before)</source>
         <translation> (la veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
         <source>Slots</source>
         <translation>Créneaux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
         <source>First slot (Paris)</source>
         <translation>Premier créneau (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
         <source>Partner&apos;s time</source>
         <translation>Heure du partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
         <source>School calendars</source>
         <translation>Calendriers scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
         <source>Why none</source>
         <translation>Pourquoi aucun</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="149"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="150"/>
         <source>Looking for common times…</source>
         <translation>Recherche des créneaux communs…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="152"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation>Recherche des créneaux communs du {start} au {end}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="174"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="175"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation>Recherche annulée. Appuyez sur « Rechercher » pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="189"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="190"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation>{total} duos du {start} au {end} : {with_slots} avec des créneaux communs, {without} sans.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="196"/>
         <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
-        <translation>⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</translation>
+        <translation type="vanished">⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="210"/>
         <source>Every duo has common times in these dates.</source>
         <translation>Chaque duo a des créneaux communs à ces dates.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="212"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation>Aucun duo actif. Décochez « Duos actifs seulement » pour inclure les duos proposés, en pause et clos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="214"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a pas encore de duo : créez-en un dans la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="224"/>
         <source>{count} possible slots. Double-click to see them all and plan one.</source>
-        <translation>{count} créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</translation>
+        <translation type="vanished">{count} créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
         <source>Common times for every duo</source>
         <translation>Créneaux communs de chaque duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>&amp;From:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;to:</source>
         <translation>&amp;au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source>&amp;Length:</source>
         <translation>&amp;Durée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source>&amp;Active duos only</source>
         <translation>Duos &amp;actifs seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation>Laisser de côté les duos proposés, en pause et clos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
         <source>Only duos &amp;without common times</source>
         <translation>Seulement les duos &amp;sans créneau commun</translation>
     </message>
@@ -5074,9 +5248,8 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>, champ {field}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/report.py" line="35"/>
         <source>{count} problem(s); nothing was imported.</source>
-        <translation>{count} problème(s) ; rien n’a été importé.</translation>
+        <translation type="vanished">{count} problème(s) ; rien n’a été importé.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/importing/report.py" line="41"/>
@@ -5592,9 +5765,8 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>services</name>
     <message>
-        <location filename="../../classesduo/services/classes.py" line="53"/>
         <source>{duos} duos and {sessions} sessions use this class; archive it instead.</source>
-        <translation>{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
+        <translation type="vanished">{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/duos.py" line="116"/>
@@ -5603,13 +5775,16 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/services/duos.py" line="136"/>
-        <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
-        <translation>{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
+        <source>{sessions} and {media} belong to this duo; close it instead.</source>
+        <translation>{sessions} et {media} appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="69"/>
+        <source>{sessions} sessions and {media} media items belong to this duo; close it instead.</source>
+        <translation type="vanished">{sessions} séances et {media} médias appartiennent à ce duo ; clôturez-le plutôt.</translation>
+    </message>
+    <message>
         <source>{classes} classes, {duos} duos and {sessions} sessions use this school; archive it instead.</source>
-        <translation>{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
+        <translation type="vanished">{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/exchange_log.py" line="187"/>
@@ -5664,9 +5839,8 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Il ne reste aucune visio prévue dans cette série.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/facilitators.py" line="51"/>
         <source>{duos} duos are run by this facilitator; archive the facilitator instead.</source>
-        <translation>{duos} duos sont animés par cet·te intervenant·e ; archivez plutôt l’intervenant·e.</translation>
+        <translation type="vanished">{duos} duos sont animés par cet·te intervenant·e ; archivez plutôt l’intervenant·e.</translation>
     </message>
     <message>
         <location filename="../../classesduo/services/suggestions.py" line="43"/>
@@ -5866,6 +6040,21 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
         <source>changed on the server; not deleted</source>
         <translation>modifié sur le serveur ; non supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/classes.py" line="53"/>
+        <source>{duos} and {sessions} use this class; archive it instead.</source>
+        <translation>{duos} et {sessions} utilisent cette classe ; archivez-la plutôt.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/facilitators.py" line="51"/>
+        <source>This facilitator runs {duos}; archive the facilitator instead.</source>
+        <translation>Cet·te intervenant·e anime {duos} ; archivez plutôt l’intervenant·e.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/schools.py" line="69"/>
+        <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
+        <translation>{classes}, {duos} et {sessions} utilisent cette école ; archivez-la plutôt.</translation>
     </message>
 </context>
 <context>
