@@ -204,8 +204,8 @@ def _unknown(args: argparse.Namespace) -> int:
     start, end = _range(args, 120)
     found = unknown_schools(workspace.db, start, end)
     rows = [{"school_id": school.id, "school": school.name, "city": school.city, "first_day": a.isoformat(),
-             "last_day": b.isoformat(), "school_year": year, "message": describe_unknown(f"{school.name}, {school.city}",
-                                                                                         year)}
+             "last_day": b.isoformat(), "school_year": year,
+             "message": describe_unknown(f"{school.name}, {school.city}", year)}
             for school, stretches in found for a, b, year in stretches]
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)

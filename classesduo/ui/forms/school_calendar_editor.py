@@ -16,7 +16,7 @@ from classesduo.domain.school_calendar import describe_unknown, source_label
 from classesduo.domain.terms import school_year_bounds, school_year_of
 from classesduo.ui.formatting import date_edit_format, format_date
 from classesduo.ui.forms.availability_editor import _qdate, _TableEditor
-from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+from classesduo.ui.qt import QtWidgets, Signal, translate
 
 
 class SchoolYearsEditor(_TableEditor):
