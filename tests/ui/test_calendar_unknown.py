@@ -67,3 +67,19 @@ def test_a_series_never_silently_crosses_an_unknown_calendar(make_window, demo_d
     dialog.create_button.click()
     assert dialog.created and len(list_sessions(window.workspace.db, duo_id=duo_id)) > before
     dialog.deleteLater()
+
+
+def test_new_visio_says_when_a_school_calendar_is_unknown(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    from datetime import time
+
+    from classesduo.ui.calendar.session_dialog import SessionDialog
+
+    window = make_window(demo_dir)
+    duos = list_duos(window.workspace.db)
+    roma = next(view for view in duos if view.partner.city == "Roma")
+    dialog = SessionDialog(window.workspace.db, duos, 15, parent=window)
+    dialog.prefill(roma.duo.id, date(2027, 11, 2), time(15, 0))
+    assert "school holidays for 2027-2028 are unknown — add them" in dialog.problems.text()
+    dialog.prefill(roma.duo.id, date(2027, 3, 9), time(15, 0))
+    assert "unknown" not in dialog.problems.text()
+    dialog.deleteLater()
