@@ -189,6 +189,13 @@ def _scope_views(db: Database, account: Account) -> dict[str, SessionView]:
     return {session_uid(view.session.id or ""): view for view in views if view.session.kind is SessionKind.VISIO}
 
 
+def is_connected(data_dir: Path) -> bool:
+    try:
+        return load_state(data_dir).account is not None
+    except ServiceError:
+        return False
+
+
 def pending(db: Database, state: SyncState) -> int:
     """How many changes wait to be pushed (no network): new or changed visios and deletions."""
     if state.account is None:

@@ -286,6 +286,9 @@ class MainWindow(QtWidgets.QMainWindow):
         """Refresh what shows the changed records: the visible page now, hidden ones when next shown."""
         if self.workspace is not None:
             self.changes.apply(changes, source)
+            sync_bar = getattr(self.pages.get("calendar"), "sync_bar", None)
+            if sync_bar is not None and Kind.SESSIONS in changes.kinds:  # any page's: to a connected CalDAV calendar
+                sync_bar.after_change()
 
     def refresh_visible(self) -> None:
         """View › Refresh: the page on screen now, every other page when it is next shown."""

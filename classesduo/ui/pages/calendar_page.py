@@ -107,6 +107,10 @@ class CalendarPage(QtWidgets.QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.stack, 1)
+        from classesduo.ui.calendar.sync_bar import SyncBar
+
+        self.sync_bar = SyncBar(self.dialogs, self)  # CalDAV: state, Sync now; pushes each change when it can
+        layout.addWidget(self.sync_bar)
 
         bar = self.toolbar
         bar.view_changed.connect(self.set_mode)
@@ -132,6 +136,7 @@ class CalendarPage(QtWidgets.QWidget):
     # state -------------------------------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self.sync_bar.set_workspace(workspace)
         self.refresh()
 
     def buffer_minutes(self) -> int:
