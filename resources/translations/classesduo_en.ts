@@ -277,22 +277,22 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="131"/>
         <source>Log this exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="222"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="223"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,18 +329,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="327"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,43 +356,43 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="414"/>
         <source>Tell both schools?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="440"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -400,52 +400,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="481"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="478"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="489"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,7 +1395,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="220"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -1740,7 +1740,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="405"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1772,44 +1772,44 @@ Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="318"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="318"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="332"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="336"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="345"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="395"/>
+        <location filename="../../classesduo/ui/main_window.py" line="398"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="405"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4458,6 +4458,116 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
 </context>
 <context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="20"/>
+        <source>Connect a CalDAV calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="25"/>
+        <source>The password is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
+        <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="30"/>
+        <source>Calendar &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="58"/>
+        <source>CalDAV calendar…</source>
+        <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="85"/>
+        <source>No CalDAV calendar connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <source>CalDAV: {user} at {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="89"/>
+        <source>%n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="93"/>
+        <source>the server did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
+        <source>%n conflict(s): changed or refused on the server, not overwritten</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="98"/>
+        <source>last complete sync {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="129"/>
+        <source>CalDAV password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="164"/>
+        <source>Syncing with the CalDAV calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="179"/>
+        <source>The sync failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TermDatesDialog</name>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
@@ -5731,56 +5841,56 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="238"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="245"/>
         <source>No CalDAV calendar is connected; connect one first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="242"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="249"/>
         <source>The CalDAV password is needed (no keyring on this computer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="255"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="262"/>
         <source>There is no calendar at {url}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="259"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="266"/>
         <source>The CalDAV server refused the user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="273"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="290"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="280"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="297"/>
         <source>deleted on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="275"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="282"/>
         <source>changed on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="294"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="309"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="301"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="316"/>
         <source>changed on the server; not overwritten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="307"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="314"/>
         <source>already on the server with other content; not overwritten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="311"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="324"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="327"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="318"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="331"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="334"/>
         <source>refused by the server ({status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="329"/>
         <source>changed on the server; not deleted</source>
         <translation type="unfinished"></translation>
     </message>

@@ -291,22 +291,22 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="131"/>
         <source>Log this exchange…</source>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="217"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="222"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="218"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="223"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="235"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -343,18 +343,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="196"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="322"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="327"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="310"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="312"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -371,43 +371,43 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="371"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="405"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="409"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="414"/>
         <source>Tell both schools?</source>
         <translation>Prévenir les deux écoles ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="406"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="440"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="446"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -418,52 +418,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="468"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="472"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="481"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="478"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="489"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="486"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1444,7 +1444,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="215"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="220"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -1790,7 +1790,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="405"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1828,37 +1828,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="318"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="315"/>
+        <location filename="../../classesduo/ui/main_window.py" line="318"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="332"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="333"/>
+        <location filename="../../classesduo/ui/main_window.py" line="336"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="342"/>
+        <location filename="../../classesduo/ui/main_window.py" line="345"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="395"/>
+        <location filename="../../classesduo/ui/main_window.py" line="398"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1867,7 +1867,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="402"/>
+        <location filename="../../classesduo/ui/main_window.py" line="405"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -4687,6 +4687,116 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
 </context>
 <context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="20"/>
+        <source>Connect a CalDAV calendar</source>
+        <translation>Connecter un agenda CalDAV</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="25"/>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Le mot de passe est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
+        <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
+        <translation>Pas de trousseau système sur cet ordinateur : le mot de passe est redemandé à chaque démarrage de l&apos;application, jamais écrit sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="30"/>
+        <source>Calendar &amp;address:</source>
+        <translation>&amp;Adresse de l&apos;agenda :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nom d&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="58"/>
+        <source>CalDAV calendar…</source>
+        <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
+        <translation>Agenda CalDAV…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
+        <translation>Connecter l&apos;agenda (Nextcloud, iCloud, Fastmail, Radicale…) qui reçoit chaque visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="85"/>
+        <source>No CalDAV calendar connected.</source>
+        <translation>Aucun agenda CalDAV connecté.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <source>CalDAV: {user} at {url}</source>
+        <translation>CalDAV : {user} sur {url}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="89"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="93"/>
+        <source>the server did not answer</source>
+        <translation>le serveur n&apos;a pas répondu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
+        <source>%n conflict(s): changed or refused on the server, not overwritten</source>
+        <translation>
+            <numerusform>%n conflit : modifié ou refusé sur le serveur, non remplacé</numerusform>
+            <numerusform>%n conflits : modifiés ou refusés sur le serveur, non remplacés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="98"/>
+        <source>last complete sync {when}</source>
+        <translation>dernière synchronisation complète {when}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="129"/>
+        <source>CalDAV password</source>
+        <translation>Mot de passe CalDAV</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="164"/>
+        <source>Syncing with the CalDAV calendar…</source>
+        <translation>Synchronisation avec l&apos;agenda CalDAV…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="179"/>
+        <source>The sync failed: {error}</source>
+        <translation>La synchronisation a échoué : {error}</translation>
+    </message>
+</context>
+<context>
     <name>TermDatesDialog</name>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
@@ -5988,56 +6098,56 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>L&apos;adresse d&apos;un agenda CalDAV commence par https:// (ou http://), pas {url!r}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="238"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="245"/>
         <source>No CalDAV calendar is connected; connect one first.</source>
         <translation>Aucun agenda CalDAV n&apos;est connecté ; connectez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="242"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="249"/>
         <source>The CalDAV password is needed (no keyring on this computer).</source>
         <translation>Le mot de passe CalDAV est nécessaire (pas de trousseau sur cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="255"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="262"/>
         <source>There is no calendar at {url}.</source>
         <translation>Il n&apos;y a pas d&apos;agenda à l&apos;adresse {url}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="259"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="266"/>
         <source>The CalDAV server refused the user name or password.</source>
         <translation>Le serveur CalDAV a refusé le nom d&apos;utilisateur ou le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="273"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="290"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="280"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="297"/>
         <source>deleted on the server</source>
         <translation>supprimé sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="275"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="282"/>
         <source>changed on the server</source>
         <translation>modifié sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="294"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="309"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="301"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="316"/>
         <source>changed on the server; not overwritten</source>
         <translation>modifié sur le serveur ; non remplacé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="307"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="314"/>
         <source>already on the server with other content; not overwritten</source>
         <translation>déjà sur le serveur avec un autre contenu ; non remplacé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="311"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="324"/>
-        <location filename="../../classesduo/services/caldav_sync.py" line="327"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="318"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="331"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="334"/>
         <source>refused by the server ({status})</source>
         <translation>refusé par le serveur ({status})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/caldav_sync.py" line="322"/>
+        <location filename="../../classesduo/services/caldav_sync.py" line="329"/>
         <source>changed on the server; not deleted</source>
         <translation>modifié sur le serveur ; non supprimé</translation>
     </message>
