@@ -90,7 +90,7 @@ def test_the_pdf_opens_with_the_summary(qapp, tmp_path: Path, workspace, ids) ->
     assert "Par arrondissement" in first and re.search(r"11e 2 5 3 25,0 25 51 49,0", first)
     body = " ".join(rest)
     for title in ("Par type d'échange", "Par niveau de classe (Paris)", "Par langue des duos",
-                  "Charge des animateur·rice·s"):
+                  "Charge des intervenant·es"):  # the app's word for facilitators
         assert title in body
     write_report(data, tmp_path / "r.xlsx", "en")
     from openpyxl import load_workbook
