@@ -84,6 +84,11 @@ def list_duos(db: Database, facilitator_id: str | None = None, school_year: str 
         return [_view(row) for row in rows]
 
 
+def count_duos(db: Database) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(DuoRow)) or 0)
+
+
 def get_duo(db: Database, duo_id: str) -> DuoView:
     with db.reading() as session:
         row = session.execute(duo_view_query().where(DuoRow.id == duo_id)).first()

@@ -90,7 +90,11 @@ class ChangeRouter:
         """``source`` (the page that made the change) has refreshed itself already."""
         current = self._current()
         for key, page in self._pages.items():
-            if page is source or not changes.concern(PAGE_INTERESTS.get(key, frozenset(Kind)), shown_duo(page)):
+            if not changes.concern(PAGE_INTERESTS.get(key, frozenset(Kind)), shown_duo(page)):
+                continue
+            if hasattr(page, "note_changes"):  # a page that keeps some records between refreshes
+                page.note_changes(changes)
+            if page is source:
                 continue
             if page is current:
                 self.stale.discard(key)
@@ -100,6 +104,9 @@ class ChangeRouter:
 
     def mark_all_stale(self) -> None:
         current = self._current()
+        for page in self._pages.values():
+            if hasattr(page, "note_changes"):
+                page.note_changes(Changes.everything())
         self.stale.update(key for key, page in self._pages.items() if page is not current)
 
     def shown(self, page: Any) -> None:

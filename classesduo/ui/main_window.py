@@ -301,6 +301,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Every page, now (tests; the window itself refreshes only what a change concerns)."""
         if self.workspace is None:
             return
+        self.changes.mark_all_stale()  # pages keeping records between refreshes read them again
         self.changes.stale.clear()
         for page in self.pages.values():
             page.refresh()

@@ -26,6 +26,8 @@ from classesduo.ui.table_model import Column, RecordTableModel
 
 PAGE_SIZE = 100
 DEBOUNCE_MS = 150
+#: Columns are sized to the contents of this many rows (Qt would otherwise measure every cell of the first page).
+SIZE_FROM_ROWS = 20
 
 
 class PageSource(Protocol):
@@ -104,6 +106,7 @@ class PagedTable(RecordTable):
         self._unfiltered: int | None = 0
         self._source_generation = 0
         self.model.total_changed.connect(self._update_count)  # type: ignore[attr-defined]
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.filter_timer = QtCore.QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(DEBOUNCE_MS)

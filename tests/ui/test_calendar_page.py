@@ -411,3 +411,32 @@ def test_month_and_list_read_in_full_only_what_they_show(make_window, demo_dir: 
     model = page.table.model
     assert model.rowCount() == PAGE_SIZE < len(list_sessions(window.workspace.db))
     qtbot.waitUntil(lambda: model.total == len(list_sessions(window.workspace.db)), timeout=10_000)
+
+
+def test_the_duos_are_read_once_not_at_every_week(make_window, demo_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Next week, next month, list: the filters' duos are reused; a change to duos reads them again."""
+    import threading
+
+    from classesduo.ui.changes import Changes, Kind
+    from classesduo.ui.pages import calendar_page
+
+    window, page = _page(make_window, demo_dir, date(2026, 12, 8))
+    reads: list[bool] = []
+    real = calendar_page.list_duos
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        reads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_page, "list_duos", counting)
+    page.toolbar.next_button.click()
+    page.toolbar.view_buttons["month"].click()
+    page.toolbar.view_buttons["list"].click()
+    assert reads == []
+    window.apply_changes(Changes.of(Kind.DUOS))  # the calendar is on screen: it refreshes, duos read again
+    assert reads == [True]
+    monkeypatch.setattr(calendar_page, "DUOS_ON_GUI_THREAD", 0)  # a programme of many duos: read on a worker
+    window.apply_changes(Changes.of(Kind.SCHOOLS))
+    qtbot.waitUntil(lambda: len(reads) == 2 and page._duos_loading == 0, timeout=10_000)
+    assert reads == [True, False]
+    assert page.toolbar.duo_combo.count() == len(page.duos) + 1

@@ -17,18 +17,23 @@ from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.timezones import PARIS, PARIS_ZONE, LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
+from classesduo.services.duos import count_duos, list_duos
+from classesduo.services.facilitators import list_facilitators
+from classesduo.services.session_pages import SessionQuery
+from classesduo.services.sessions import list_sessions, session_starts, sessions_by_ids
 from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
 from classesduo.ui.calendar.items import CalendarItem
-from classesduo.ui.changes import Changes
+from classesduo.ui.changes import Changes, Kind
 from classesduo.ui.calendar.month_view import MonthView, month_grid_start
 from classesduo.ui.calendar.toolbar import CalendarToolbar
 from classesduo.ui.calendar.week_view import WeekView
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_date
 from classesduo.ui.pages.list_page import text_column
+from classesduo.ui.pages.log_page import SessionSource
 from classesduo.ui.paged_table import PagedTable
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.collation import sorted_by_text
@@ -44,6 +49,10 @@ log = logging.getLogger(__name__)
 FLAGS_ON_GUI_THREAD = 150
 #: What each column of the list sorts by in the database (the problems are not sortable).
 LIST_SORT_KEYS = ("start", "start", "duo", "kind", "minutes", "status", "facilitator", None)
+#: Up to this many duos, the filters' duos are read at once; more on a worker.
+DUOS_ON_GUI_THREAD = 200
+#: How long the rule check waits for the first paint before it starts.
+FLAGS_DELAY_MS = 50
 #: A month cell shows at most this many sessions of a day (then "+N more"); only those are read in full.
 MONTH_ROWS = 8
 
@@ -77,6 +86,8 @@ class CalendarPage(QtWidgets.QWidget):
         self.anchor = self.today
         self.mode = "week"
         self.duos: dict[str, DuoView] = {}
+        self._duos_stale = True  # read again at the next refresh
+        self._duos_loading = 0  # duo lists being read on a worker
         self.items: list[CalendarItem] = []
         self._flags_generation = 0
         self._month_counts: dict[date, int] = {}
@@ -137,6 +148,8 @@ class CalendarPage(QtWidgets.QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
         self.sync_bar.set_workspace(workspace)
+        self._duos_stale = True
+        self.duos = {}
         self.refresh()
 
     def buffer_minutes(self) -> int:
@@ -175,6 +188,53 @@ class CalendarPage(QtWidgets.QWidget):
     def _utc(self, day: date) -> datetime:
         return datetime.combine(day, time(), PARIS).astimezone(UTC)
 
+    def note_changes(self, changes: Changes) -> None:
+        """Told by the window before it refreshes (or marks stale) this page: reread the duos if they changed."""
+        if changes.kinds & {Kind.DUOS, Kind.SCHOOLS}:
+            self._duos_stale = True
+
+    def _load_duos(self) -> None:
+        """The duos and facilitators of the filters (and dialogs): at once for a few, on a worker for many.
+
+        Read again only after a change to duos, schools or facilitators, not at every week or month shown.
+        """
+        if not self._duos_stale or self.workspace is None:
+            return
+        self._duos_stale = False
+        db = self.workspace.db
+        if count_duos(db) <= DUOS_ON_GUI_THREAD:
+            self._set_duos(list_duos(db), list_facilitators(db))
+            return
+        from classesduo.ui.operations import Operation
+
+        self._duos_loading += 1
+        operation = Operation(lambda _progress, _cancelled: (list_duos(db), list_facilitators(db)), self)
+        operation.succeeded.connect(lambda result: self._duos_loaded(db, *result))
+        operation.failed.connect(lambda error, _details: self._duos_failed(error))
+        for signal in (operation.succeeded, operation.failed):
+            signal.connect(operation.deleteLater)
+        QtCore.QTimer.singleShot(FLAGS_DELAY_MS, operation.start)  # once the sessions are painted
+
+    def _duos_loaded(self, db: object, duos: list[DuoView], facilitators: list) -> None:  # noqa: ANN401
+        self._duos_loading -= 1
+        if self.workspace is not None and self.workspace.db is db:
+            self._set_duos(duos, facilitators)
+
+    def _duos_failed(self, error: BaseException) -> None:
+        self._duos_loading -= 1
+        self._duos_stale = True  # try again at the next refresh
+        log.warning("reading the duos for the calendar's filters failed: %s", error)
+
+    def _set_duos(self, duos: list[DuoView], facilitators: list) -> None:  # noqa: ANN401
+        self.duos = {view.duo.id or "": view for view in duos}
+        self.toolbar.set_choices([(f.id or "", f.name) for f in facilitators], duos)
+
+    def _duo_views(self) -> dict[str, DuoView]:
+        """The duos now (read here if the worker has not brought them yet): what a dialog offers."""
+        if self._duos_loading and self.workspace is not None:
+            self._set_duos(list_duos(self.workspace.db), list_facilitators(self.workspace.db))
+        return self.duos
+
     def _kept_duos(self) -> tuple[str, ...] | None:
         """The duos the toolbar's filters keep (None: no filter, every duo)."""
         if not any(self.toolbar.filters()):
@@ -194,23 +254,14 @@ class CalendarPage(QtWidgets.QWidget):
         return not school or (duo is not None and school in (duo.paris.school, duo.partner.school))
 
     def refresh(self) -> None:
-        from classesduo.services.duos import list_duos
-        from classesduo.services.facilitators import list_facilitators
-        from classesduo.services.sessions import list_sessions
-
         self.title_label.setText(translate("CalendarPage", "Calendar"))
         if self.workspace is None:
             self.items = []
             self.table.set_source(None)
             return
         db = self.workspace.db
-        duos = list_duos(db)
-        self.duos = {view.duo.id or "": view for view in duos}
-        self.toolbar.set_choices([(f.id or "", f.name) for f in list_facilitators(db)], duos)
+        self._load_duos()
         if self.mode == "list":
-            from classesduo.services.session_pages import SessionQuery
-            from classesduo.ui.pages.log_page import SessionSource
-
             start = None if self.toolbar.show_past.isChecked() else datetime.now(UTC) - timedelta(hours=12)
             self._list_flags = {}
             self.table.set_source(SessionSource(self.workspace, SessionQuery(start=start, duo_ids=self._kept_duos())))
@@ -218,7 +269,7 @@ class CalendarPage(QtWidgets.QWidget):
             self._range_size = total if total is not None else FLAGS_ON_GUI_THREAD + 1  # more than a page
             self._load_flags(None, start or beginning_of_time(), end_of_time())
             self.table.empty.set_texts(self.empty_text(), translate("ListPage", "Load the demo data")
-                                       if not duos else "")
+                                       if not self.duos and not self._duos_loading else "")
             self.toolbar.period_label.setText(translate("Calendar", "All sessions") if start is None
                                               else translate("Calendar", "Upcoming sessions"))
             return
@@ -243,16 +294,13 @@ class CalendarPage(QtWidgets.QWidget):
 
     def _month_sessions(self, start: datetime, end: datetime) -> list[SessionView]:
         """The first sessions of each day of the grid, read in full; the others only counted (``+N more``)."""
-        from classesduo.services.sessions import session_starts, sessions_by_ids
-
         assert self.workspace is not None
-        paris = PARIS
         per_day: dict[date, list[str]] = {}
         starts = session_starts(self.workspace.db, start, end)
         self._range_size = len(starts)
         for key, duo_id, begin in starts:
             if self._keep_duo(duo_id):
-                per_day.setdefault(begin.astimezone(paris).date(), []).append(key)
+                per_day.setdefault(begin.astimezone(PARIS).date(), []).append(key)
         self._month_counts = {day: len(keys) for day, keys in per_day.items()}
         return sessions_by_ids(self.workspace.db, [key for keys in per_day.values() for key in keys[:MONTH_ROWS]])
 
@@ -267,8 +315,10 @@ class CalendarPage(QtWidgets.QWidget):
         here for a small range, on a worker for a large one (the views show them when done)."""
         assert self.workspace is not None
         self._flags_generation += 1
-        if self._flags_operation is not None:
+        self.flags_pending = False
+        if self._flags_operation is not None:  # a check for what was shown before: its result is dropped
             self._flags_operation.cancel()
+            self._flags_operation.deleteLater()
             self._flags_operation = None
         ids = None if views is None else {view.session.id or "" for view in views
                                            if view.session.status is SessionStatus.PLANNED}
@@ -292,7 +342,12 @@ class CalendarPage(QtWidgets.QWidget):
             signal.connect(operation.deleteLater)
         self._flags_operation = operation
         self.flags_pending = True
-        operation.start()
+        # Started once the sessions are painted: a Python worker shares the interpreter with the GUI thread.
+        QtCore.QTimer.singleShot(FLAGS_DELAY_MS, lambda: self._start_flags(operation))
+
+    def _start_flags(self, operation: Operation) -> None:
+        if self._flags_operation is operation:  # not replaced by a newer refresh meanwhile
+            operation.start()
 
     def _apply_flags(self, generation: int, flags: dict[str, list[str]]) -> None:
         if generation != self._flags_generation:  # the page moved on meanwhile
@@ -348,7 +403,7 @@ class CalendarPage(QtWidgets.QWidget):
                 dialog.deleteLater()
 
     def _duo_list(self) -> list[DuoView]:
-        return sorted_by_text(self.duos.values(), lambda view: view.label)
+        return sorted_by_text(self._duo_views().values(), lambda view: view.label)
 
     def _after_change(self, *duo_ids: str | None) -> None:
         self.refresh()
@@ -372,7 +427,7 @@ class CalendarPage(QtWidgets.QWidget):
 
         if self.workspace is None:
             return
-        if not self.duos:
+        if not self._duo_views():
             self.dialogs.info(self, translate("CalendarPage", "No duo"), translate(
                 "CalendarPage", "Plan a visio for a duo: create one on the Duos page first."))
             return
