@@ -271,28 +271,28 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="108"/>
         <source>Problems</source>
-        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
+        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="131"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="142"/>
         <source>Log this exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="222"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="273"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="223"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="274"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="291"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,18 +329,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="201"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="327"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="315"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="370"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="317"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,43 +356,43 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="410"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="414"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
         <source>Tell both schools?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="411"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="415"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="445"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="500"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="451"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -400,52 +400,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="473"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="528"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="474"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="529"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="477"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="481"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="536"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="489"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="544"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="491"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,7 +1395,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="220"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
@@ -1740,7 +1740,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="405"/>
+        <location filename="../../classesduo/ui/main_window.py" line="406"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1772,44 +1772,44 @@ Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="318"/>
+        <location filename="../../classesduo/ui/main_window.py" line="319"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="318"/>
+        <location filename="../../classesduo/ui/main_window.py" line="319"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="336"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="336"/>
+        <location filename="../../classesduo/ui/main_window.py" line="337"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="341"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="345"/>
+        <location filename="../../classesduo/ui/main_window.py" line="346"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="398"/>
+        <location filename="../../classesduo/ui/main_window.py" line="399"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="405"/>
+        <location filename="../../classesduo/ui/main_window.py" line="406"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,15 +2457,16 @@ Erase them?</source>
 <context>
     <name>Plural</name>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="186"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="189"/>
         <source>at least %n row(s)</source>
+        <extracomment>Columns are sized to the contents of this many rows (Qt would otherwise measure every cell of the first page).</extracomment>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/paged_table.py" line="189"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="192"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="142"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
@@ -2475,7 +2476,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/services/classes.py" line="55"/>
-        <location filename="../../classesduo/services/duos.py" line="137"/>
+        <location filename="../../classesduo/services/duos.py" line="142"/>
         <location filename="../../classesduo/services/schools.py" line="72"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
@@ -2489,7 +2490,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/duos.py" line="138"/>
+        <location filename="../../classesduo/services/duos.py" line="143"/>
         <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
@@ -2803,13 +2804,13 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="187"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="190"/>
         <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/paged_table.py" line="191"/>
+        <location filename="../../classesduo/ui/paged_table.py" line="194"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="141"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
@@ -5634,12 +5635,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>services</name>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="116"/>
+        <location filename="../../classesduo/services/duos.py" line="121"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="136"/>
+        <location filename="../../classesduo/services/duos.py" line="141"/>
         <source>{sessions} and {media} belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
