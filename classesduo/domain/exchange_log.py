@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 
 from classesduo.domain.availability import HolidayPeriod
 from classesduo.domain.entities import SessionLog
-from classesduo.domain.enums import CancelReason, SessionStatus
+from classesduo.domain.enums import CancelReason, SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
-from classesduo.domain.session_status import is_logged
+from classesduo.domain.session_status import counts_as_planned, is_logged
 from classesduo.domain.terms import TermDates
 from classesduo.domain.validation import FieldError, is_language_code
 
@@ -52,10 +52,20 @@ def _count(value: int | None, field: str, pupils: int) -> list[FieldError]:
 
 
 def validate_log_entry(entry: LogEntry, start_utc: datetime, now: datetime,
-                       paris_pupils: int, partner_pupils: int) -> list[FieldError]:
-    """Check a log before it is stored; ``start_utc`` is the session's (planned) start."""
+                       paris_pupils: int, partner_pupils: int,
+                       kind: SessionKind | str = SessionKind.VISIO) -> list[FieldError]:
+    """Check a log before it is stored; ``start_utc`` is the session's (planned) start.
+
+    A held visio needs both pupil counts: nothing is assumed, a count left empty is never "everyone".
+    """
     errors: list[FieldError] = []
     log = entry.log
+    if entry.status is SessionStatus.HELD and SessionKind(kind) is SessionKind.VISIO:
+        for field, value, pupils in (("present_paris", log.present_paris, paris_pupils),
+                                     ("present_partner", log.present_partner, partner_pupils)):
+            if value is None:
+                message = translate("validation", "How many pupils were present? (the class has {pupils})")
+                errors.append(FieldError(field, message.format(pupils=pupils)))
     if not is_logged(entry.status):
         errors.append(FieldError("status", translate(
             "validation", "Choose what happened: held, cancelled or postponed.")))
@@ -129,3 +139,16 @@ def is_quiet(last_exchange: date, today: date, weeks: int, terms: list[TermDates
              holidays: list[HolidayPeriod]) -> bool:
     """No exchange for ``weeks`` school weeks (5 school days each) since ``last_exchange``."""
     return school_days_between(last_exchange, today, terms, holidays) >= 5 * max(weeks, 1)
+
+
+def same_exchange(kind: str, start_utc: datetime, minutes: int, other_kind: str, other_start: datetime,
+                  other_minutes: int, other_status: SessionStatus | str) -> bool:
+    """Whether an exchange logged at ``start_utc`` is the stored session ``other`` (not a new one).
+
+    Same kind, still counted at that time (a postponed session was moved: its replacement is the one), and
+    the two overlap in time: "Visio 15:00" logged by hand *is* the visio planned 15:00–15:45 of that duo.
+    """
+    if str(kind) != str(other_kind) or not counts_as_planned(other_status):
+        return False
+    end, other_end = start_utc + timedelta(minutes=max(minutes, 1)), other_start + timedelta(minutes=other_minutes)
+    return other_start < end and start_utc < other_end

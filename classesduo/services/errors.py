@@ -38,6 +38,14 @@ class ConcurrentEditError(ServiceError):
         super().__init__(translate("errors", "This record was changed by someone else — reload it and try again."))
 
 
+class SameExchangeError(ServiceError):
+    """The exchange being logged is a session already stored (planned or logged): log that one instead."""
+
+    def __init__(self, session_id: str, message: str) -> None:
+        super().__init__(message)
+        self.session_id = session_id
+
+
 class InUseError(ServiceError):
     """Deleting would orphan history; the message says what depends on the record."""
 

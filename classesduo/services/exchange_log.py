@@ -18,17 +18,22 @@ from __future__ import annotations
 import getpass
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from classesduo.domain.entities import ExchangeSession, SessionLog
 from classesduo.domain.enums import SessionKind, SessionStatus
-from classesduo.domain.exchange_log import LogEntry, normalized_log, validate_log_entry
+from classesduo.domain.exchange_log import LogEntry, normalized_log, same_exchange, validate_log_entry
 from classesduo.domain.i18n import translate
 from classesduo.domain.validation import FieldError, raise_if_any
 from classesduo.services import records
-from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
+from classesduo.services.errors import (
+    ConcurrentEditError,
+    SameExchangeError,
+    ServiceError,
+    translated_storage_errors,
+)
 from classesduo.services.serialize import plain
 from classesduo.storage.convert import session_from_row
 from classesduo.storage.database import Database
@@ -113,7 +118,7 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
         row = records.get_row(session, ExchangeSessionRow, session_id)
         if version and row.version != version:
             raise ConcurrentEditError()
-        raise_if_any(validate_log_entry(entry, row.start_utc, now, *_pupils(session, row.duo_id)))
+        raise_if_any(validate_log_entry(entry, row.start_utc, now, *_pupils(session, row.duo_id), kind=row.kind))
         if row.logged_at is not None:
             session.add(SessionRevisionRow(session_id=row.id, changed_at=now, changed_by=current_user(changed_by),
                                            previous=json.dumps(_snapshot(row), ensure_ascii=False)))
@@ -130,9 +135,37 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
         return db.run(work)
 
 
+def matching_session(db: Database, duo_id: str, kind: SessionKind, start_utc: datetime,
+                     minutes: int | None = None) -> ExchangeSession | None:
+    """The stored session of this duo that an exchange of ``kind`` at ``start_utc`` is (see ``same_exchange``)."""
+    with db.reading() as session:
+        return _matching(session, duo_id, kind, start_utc, minutes)
+
+
+def _matching(session, duo_id: str, kind: SessionKind, start_utc: datetime,  # noqa: ANN001 - an ORM session
+              minutes: int | None) -> ExchangeSession | None:
+    length = minutes or _default_minutes(kind)
+    rows = session.scalars(select(ExchangeSessionRow).where(
+        ExchangeSessionRow.duo_id == duo_id, ExchangeSessionRow.kind == kind,
+        ExchangeSessionRow.start_utc > start_utc - timedelta(days=1),
+        ExchangeSessionRow.start_utc < start_utc + timedelta(days=1)).order_by(ExchangeSessionRow.start_utc)).all()
+    for row in rows:
+        if same_exchange(kind, start_utc, length, row.kind, row.start_utc, row.minutes, row.status):
+            return session_from_row(row)
+    return None
+
+
+def _default_minutes(kind: SessionKind) -> int:
+    return 45 if kind is SessionKind.VISIO else 30
+
+
 def create_unplanned(db: Database, duo_id: str, kind: SessionKind, start_utc: datetime, entry: LogEntry, *,
                      minutes: int | None = None, now: datetime | None = None) -> ExchangeSession:
-    """Store an exchange that was never planned (e-mail, letter, blog post, extra visio), already logged."""
+    """Store an exchange that was never planned (e-mail, letter, blog post, extra visio), already logged.
+
+    SameExchangeError (naming it) when the duo already has that session at that time, planned or logged:
+    the caller logs that session instead (:func:`log_session`), so one visio is never counted twice.
+    """
     now = now or datetime.now(UTC)
     if start_utc.tzinfo is None:
         raise ValueError("an exchange happens at an instant, not a naive wall time")
@@ -140,8 +173,11 @@ def create_unplanned(db: Database, duo_id: str, kind: SessionKind, start_utc: da
         raise_if_any([FieldError("status", translate(
             "validation", "An unplanned exchange is held or cancelled, not postponed."))])
     with translated_storage_errors(), db.transaction() as session:
-        raise_if_any(validate_log_entry(entry, start_utc, now, *_pupils(session, duo_id)))
-        default_minutes = 45 if kind is SessionKind.VISIO else 30
+        raise_if_any(validate_log_entry(entry, start_utc, now, *_pupils(session, duo_id), kind=kind))
+        found = _matching(session, duo_id, kind, start_utc.astimezone(UTC), minutes or entry.log.actual_minutes)
+        if found is not None:
+            raise SameExchangeError(found.id or "", same_exchange_message(found))
+        default_minutes = _default_minutes(kind)
         row = ExchangeSessionRow(duo_id=duo_id, kind=kind, start_utc=start_utc.astimezone(UTC),
                                  minutes=minutes or entry.log.actual_minutes or default_minutes, logged_at=now)
         _apply(row, entry)
@@ -210,3 +246,21 @@ def restore_session(db: Database, deleted: DeletedSession) -> ExchangeSession:
                 earlier.postponed_to_id = row.id
         session.flush()
         return session_from_row(row)
+
+
+def same_exchange_message(found: ExchangeSession) -> str:
+    """What to tell someone logging ``found`` a second time (names it: kind, Paris time, status)."""
+    from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
+
+    kinds = {SessionKind.VISIO: translate("ExchangeLog", "visio"), SessionKind.EMAIL: translate("ExchangeLog", "e-mail"),
+             SessionKind.LETTER: translate("ExchangeLog", "letter"),
+             SessionKind.BLOG_POST: translate("ExchangeLog", "blog post")}
+    statuses = {SessionStatus.PLANNED: translate("ExchangeLog", "planned, not logged yet"),
+                SessionStatus.HELD: translate("ExchangeLog", "already logged as held"),
+                SessionStatus.CANCELLED: translate("ExchangeLog", "already logged as cancelled"),
+                SessionStatus.POSTPONED: translate("ExchangeLog", "postponed")}
+    local = utc_to_local(found.start_utc, PARIS_ZONE)
+    return translate("ExchangeLog", "This duo already has this {kind} on {day} at {time} (Paris time), {status}: "
+                                    "log that session instead of adding a second one.").format(
+        kind=kinds[SessionKind(found.kind)], day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M"),
+        status=statuses[SessionStatus(found.status)])

@@ -30,6 +30,7 @@ from sqlalchemy import (
     event,
     inspect,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.orm import Session as OrmSession
 
@@ -248,6 +249,10 @@ def _search_text_default(context: Any) -> str:
     return session_search_text(parameters.get("activities"), parameters.get("notes"))
 
 
+#: The rows the one-held-record-per-visio index covers (as the migration 0006 writes it).
+HELD_VISIO = "status = 'held' AND kind = 'visio'"
+
+
 class ExchangeSessionRow(Stamped, Base):
     """One exchange (visio, e-mail, letter, blog post) and its log."""
 
@@ -290,6 +295,9 @@ class ExchangeSessionRow(Stamped, Base):
         Index("ix_exchange_session_duo_start", "duo_id", "start_utc"),
         Index("ix_exchange_session_start", "start_utc"),
         Index("ix_exchange_session_status_start", "status", "start_utc"),
+        # one held record per visio (migration 0006): logging the same visio twice is refused
+        Index("uq_exchange_session_held_visio", "duo_id", "start_utc", unique=True,
+              sqlite_where=sql_text(HELD_VISIO), postgresql_where=sql_text(HELD_VISIO)),
     )
 
 

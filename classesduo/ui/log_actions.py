@@ -63,7 +63,7 @@ class LogActions(QtCore.QObject):
         from classesduo.ui.log_form import LogForm
 
         form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
-                       user_name=self.settings().user_name, parent=self.window)
+                       user_name=self.settings().user_name, dialogs=self.dialogs, parent=self.window)
         form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
         form.finished.connect(lambda _result: self._forget(form))

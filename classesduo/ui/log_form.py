@@ -1,7 +1,8 @@
 """The log form: record what happened at an exchange in under a minute, keyboard only.
 
-Opened on a planned session (pre-filled: presence = class sizes, duration = the planned
-one, languages = the duo's) or for an unplanned exchange (e-mail, letter, blog post…).
+Opened on a planned session (pre-filled: duration = the planned one, languages = the
+duo's; the pupil counts start empty, with the class size shown next to them, and a held
+visio needs both) or for an unplanned exchange (e-mail, letter, blog post…).
 Tab goes through the fields in reading order; Ctrl+Enter saves from anywhere. The
 service validates; its messages appear next to the fields they name.
 """
@@ -14,9 +15,10 @@ from classesduo.domain import session_status
 from classesduo.domain.entities import ExchangeSession, SessionLog
 from classesduo.domain.enums import CancelReason, DuoStatus, SessionKind, SessionStatus
 from classesduo.domain.exchange_log import ACTIVITY_TAGS, LogEntry
+from classesduo.domain.i18n import Plural
 from classesduo.domain.timezones import PARIS
 from classesduo.services.duos import get_duo, list_duos
-from classesduo.services.errors import NotFoundError, ServiceError, ValidationError
+from classesduo.services.errors import NotFoundError, SameExchangeError, ServiceError, ValidationError
 from classesduo.services.exchange_log import create_unplanned, log_session
 from classesduo.services.log_queries import session_view
 from classesduo.services.views import DuoView, SessionView
@@ -24,6 +26,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import datetime_edit_format, format_local, session_kind_label, session_status_label
 from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.collation import sorted_by_text
+from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 NOT_RECORDED = -1  # spin box value shown as "—": no count recorded
@@ -45,9 +48,10 @@ class LogForm(QtWidgets.QDialog):
     saved = Signal(object)  # the stored ExchangeSession
 
     def __init__(self, workspace: Workspace, now: datetime, *, session: SessionView | None = None,
-                 duo_id: str | None = None, user_name: str = "",
+                 duo_id: str | None = None, user_name: str = "", dialogs: Dialogs | None = None,
                  parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.dialogs = dialogs or Dialogs()
         self.setObjectName("LogForm")
         self.db, self.now, self.session, self.user_name = workspace.db, now, session, user_name
         self.result_session: ExchangeSession | None = None
@@ -87,7 +91,20 @@ class LogForm(QtWidgets.QDialog):
     def _count_box(self) -> QtWidgets.QSpinBox:
         box = QtWidgets.QSpinBox(minimum=NOT_RECORDED, maximum=999)
         box.setSpecialValueText("—")
+        box.setValue(NOT_RECORDED)
         return box
+
+    def _count_row(self, box: QtWidgets.QSpinBox, name: str) -> tuple[QtWidgets.QWidget, QtWidgets.QLabel]:
+        """The count box with the class size beside it ("of 24 pupils in the class")."""
+        row = QtWidgets.QWidget()
+        line = QtWidgets.QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(box)
+        size = QtWidgets.QLabel()
+        size.setObjectName(name)
+        line.addWidget(size)
+        line.addStretch(1)
+        return row, size
 
     def _build(self, duo_id: str | None) -> None:
         self.heading = QtWidgets.QLabel(wordWrap=True)
@@ -128,8 +145,10 @@ class LogForm(QtWidgets.QDialog):
         self.labels["minutes"] = self._row(form, "actual_minutes", self.minutes_box)
         self.paris_box = self._count_box()
         self.partner_box = self._count_box()
-        self.labels["paris"] = self._row(form, "present_paris", self.paris_box)
-        self.labels["partner"] = self._row(form, "present_partner", self.partner_box)
+        paris_row, self.paris_size = self._count_row(self.paris_box, "parisClassSize")
+        partner_row, self.partner_size = self._count_row(self.partner_box, "partnerClassSize")
+        self.labels["paris"] = self._row(form, "present_paris", paris_row)
+        self.labels["partner"] = self._row(form, "present_partner", partner_row)
         self.activities_edit = QtWidgets.QPlainTextEdit(tabChangesFocus=True)
         self.activities_edit.setFixedHeight(60)
         self.labels["activities"] = self._row(form, "activities", self.activities_edit)
@@ -216,8 +235,8 @@ class LogForm(QtWidgets.QDialog):
             self.notes_edit.setPlainText(log.notes)
         else:
             self.minutes_box.setValue(session.minutes)
-            self.paris_box.setValue(duo.paris.pupils)
-            self.partner_box.setValue(duo.partner.pupils)
+            self.paris_box.setValue(NOT_RECORDED)  # never assume everyone was there
+            self.partner_box.setValue(NOT_RECORDED)
             self.languages_edit.setText(", ".join(duo.duo.languages))
 
     def _replacement_start(self) -> datetime | None:
@@ -252,15 +271,19 @@ class LogForm(QtWidgets.QDialog):
         duo = self.duo()
         if self.session is None and duo is not None:
             self.languages_edit.setText(", ".join(duo.duo.languages))
+        self._show_class_sizes()
+
+    def _show_class_sizes(self) -> None:
+        duo = self.duo()
+        for label, pupils in ((self.paris_size, duo.paris.pupils if duo else 0),
+                              (self.partner_size, duo.partner.pupils if duo else 0)):
+            label.setText(Plural.tr("of %n pupil(s) in the class", "", pupils) if pupils else "")
 
     def _kind_changed(self) -> None:
         if self.session is not None:
             return
         visio = self.kind_combo.currentData() == SessionKind.VISIO.value
-        duo = self.duo()
         self.minutes_box.setValue(45 if visio else 0)
-        self.paris_box.setValue(duo.paris.pupils if visio and duo else NOT_RECORDED)
-        self.partner_box.setValue(duo.partner.pupils if visio and duo else NOT_RECORDED)
 
     def _status_changed(self) -> None:
         status = self.status_combo.currentData()
@@ -306,8 +329,14 @@ class LogForm(QtWidgets.QDialog):
                 if duo is None:
                     self._show("duo_id", translate("LogForm", "Choose a duo."))
                     return
-                saved = create_unplanned(self.db, duo.duo.id or "", SessionKind(self.kind_combo.currentData()),
-                                         _from_qdatetime(self.when_edit.dateTime()), self.entry(), now=self.now)
+                try:
+                    saved = create_unplanned(self.db, duo.duo.id or "", SessionKind(self.kind_combo.currentData()),
+                                             _from_qdatetime(self.when_edit.dateTime()), self.entry(), now=self.now)
+                except SameExchangeError as same:
+                    found = self._log_existing(same)
+                    if found is None:
+                        return
+                    saved = found
         except ValidationError as error:
             for problem in error.errors:
                 self._show(problem.field, problem.message)
@@ -318,6 +347,17 @@ class LogForm(QtWidgets.QDialog):
         self.result_session = saved
         self.saved.emit(saved)
         self.accept()
+
+    def _log_existing(self, same: SameExchangeError) -> ExchangeSession | None:
+        """Asked, naming it: log the session already stored at that time instead of adding a second one."""
+        answer = self.dialogs.choose(self, translate("LogForm", "Already in the log"), str(same), [
+            ("log", translate("LogForm", "Log that session")), ("cancel", translate("LogForm", "Cancel"))])
+        if answer != "log":
+            self._show("general", str(same))
+            return None
+        existing = session_view(self.db, same.session_id).session
+        return log_session(self.db, same.session_id, self.entry(), version=existing.version, now=self.now,
+                           changed_by=self.user_name)
 
     def _show(self, field: str, message: str) -> None:
         label = self._errors.get(field, self._errors["general"])
@@ -371,6 +411,7 @@ class LogForm(QtWidgets.QDialog):
         self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setToolTip(
             translate("LogForm", "Save (Ctrl+Enter)"))
         self._check_names()
+        self._show_class_sizes()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.LanguageChange:

@@ -40,7 +40,8 @@ def test_a_good_held_log_passes_and_counts_may_equal_the_class_size() -> None:
 
 def test_each_rule_names_its_field() -> None:
     assert _fields(LogEntry(SessionStatus.PLANNED, SessionLog())) == {"status"}
-    assert _fields(LogEntry(SessionStatus.HELD, SessionLog()), start=NOW + timedelta(minutes=1)) == {"status"}
+    counted = SessionLog(present_paris=20, present_partner=18)
+    assert _fields(LogEntry(SessionStatus.HELD, counted), start=NOW + timedelta(minutes=1)) == {"status"}
     assert _fields(LogEntry(SessionStatus.CANCELLED, SessionLog())) == {"cancel_reason"}
     assert _fields(LogEntry(SessionStatus.POSTPONED, SessionLog(),
                             postponed_to=datetime(2026, 12, 1, 15))) == {"postponed_to"}  # naive
@@ -49,8 +50,29 @@ def test_each_rule_names_its_field() -> None:
 
 
 def test_a_class_of_unknown_size_accepts_any_count() -> None:
-    entry = LogEntry(SessionStatus.HELD, SessionLog(present_paris=30))
+    entry = LogEntry(SessionStatus.HELD, SessionLog(present_paris=30, present_partner=12))
     assert validate_log_entry(entry, START, NOW, 0, 0) == []
+
+
+def test_a_held_visio_needs_both_counts_other_exchanges_do_not() -> None:
+    """Nothing is assumed: an empty count is never "the whole class"."""
+    errors = validate_log_entry(LogEntry(SessionStatus.HELD, SessionLog()), START, NOW, 24, 20)
+    assert {(error.field, error.message) for error in errors} == {
+        ("present_paris", "How many pupils were present? (the class has 24)"),
+        ("present_partner", "How many pupils were present? (the class has 20)")}
+    assert validate_log_entry(LogEntry(SessionStatus.HELD, SessionLog()), START, NOW, 24, 20, kind="email") == []
+    assert validate_log_entry(LogEntry(SessionStatus.CANCELLED, SessionLog(cancel_reason="strike")),
+                              START, NOW, 24, 20) == []
+
+
+def test_same_exchange_is_same_kind_overlapping_and_not_moved() -> None:
+    from classesduo.domain.exchange_log import same_exchange
+
+    assert same_exchange("visio", START, 45, "visio", START, 45, "planned")
+    assert same_exchange("visio", START + timedelta(minutes=10), 45, "visio", START, 45, "held")
+    assert not same_exchange("visio", START + timedelta(minutes=45), 45, "visio", START, 45, "held")  # right after
+    assert not same_exchange("email", START, 30, "visio", START, 45, "planned")
+    assert not same_exchange("visio", START, 45, "visio", START, 45, "postponed")  # moved: its replacement counts
 
 
 def test_normalized_log_drops_a_reason_unless_cancelled() -> None:

@@ -185,3 +185,29 @@ def test_now_defaults_to_the_clock(workspace: Workspace) -> None:
     planned = plan(workspace, duo, datetime.now(UTC) - timedelta(hours=2))
     saved = exchange_log.log_session(workspace.db, planned.id, _held())
     assert saved.logged_at is not None and saved.logged_at <= datetime.now(UTC)
+
+
+def test_an_exchange_logged_by_hand_at_a_planned_sessions_time_is_that_session(workspace: Workspace) -> None:
+    from classesduo.services.errors import SameExchangeError
+
+    duo = make_programme(workspace).duo_id
+    start = paris_instant(date(2026, 11, 27))
+    planned = plan(workspace, duo, start)
+    with pytest.raises(SameExchangeError, match="27/11/2026 at 15:00") as raised:
+        exchange_log.create_unplanned(workspace.db, duo, SessionKind.VISIO, start, _held(), now=NOW)
+    assert raised.value.session_id == planned.id
+    assert exchange_log.matching_session(workspace.db, duo, SessionKind.VISIO, start + timedelta(minutes=5)).id \
+        == planned.id
+    assert len(list_sessions(workspace.db, duo_id=duo)) == 1
+    # an e-mail the same afternoon is another exchange
+    exchange_log.create_unplanned(workspace.db, duo, SessionKind.EMAIL, start, _held(), now=NOW)
+
+
+def test_the_database_refuses_two_held_records_of_one_visio(workspace: Workspace) -> None:
+    duo = make_programme(workspace).duo_id
+    start = paris_instant(date(2026, 11, 27))
+    first, second = plan(workspace, duo, start), plan(workspace, duo, start)  # planned twice by mistake
+    exchange_log.log_session(workspace.db, first.id, _held(), now=NOW)
+    with pytest.raises(ServiceError):
+        exchange_log.log_session(workspace.db, second.id, _held(), now=NOW)
+    assert [v.session.status for v in list_sessions(workspace.db, duo_id=duo)].count(SessionStatus.HELD) == 1

@@ -96,7 +96,8 @@ def test_a_postponed_visio_gives_a_cancel_and_its_replacement_a_request(demo_wor
 def test_times_across_the_clock_change_and_what_to_prepare(demo_workspace: Workspace) -> None:
     db = demo_workspace.db
     duo = _duo(demo_workspace, "Buenos Aires")
-    earlier = planning.create_session(db, duo.duo.id, datetime(2026, 10, 13, 13, tzinfo=UTC), 45)
+    # 16:00 Paris: the demo already holds this duo's 15:00 visio that day (one held record per visio)
+    earlier = planning.create_session(db, duo.duo.id, datetime(2026, 10, 13, 14, tzinfo=UTC), 45)
     log_session(db, earlier.id, LogEntry(SessionStatus.HELD, SessionLog(
         present_paris=1, present_partner=1, follow_up="each child brings a drawing of their street")),
         now=datetime(2026, 10, 14, tzinfo=UTC))

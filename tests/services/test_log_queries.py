@@ -16,7 +16,8 @@ from .log_helpers import make_programme, paris_instant, plan
 
 
 def _held(workspace: Workspace, session_id: str, now) -> None:  # noqa: ANN001
-    exchange_log.log_session(workspace.db, session_id, LogEntry(SessionStatus.HELD, SessionLog(notes="ok")), now=now)
+    exchange_log.log_session(workspace.db, session_id, LogEntry(SessionStatus.HELD, SessionLog(present_paris=20, present_partner=18, notes="ok")),
+                             now=now)
 
 
 def test_to_log_lists_ended_planned_sessions_across_terms_and_years(workspace: Workspace) -> None:

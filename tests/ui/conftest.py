@@ -13,8 +13,9 @@ from classesduo.ui.dialogs import Dialogs
 class FakeDialogs(Dialogs):
     """Records what would have been asked or shown, and answers from a script."""
 
-    def __init__(self, confirm_answer: bool = False) -> None:
+    def __init__(self, confirm_answer: bool = False, choose_answer: str | None = None) -> None:
         self.confirm_answer = confirm_answer
+        self.choose_answer = choose_answer
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
@@ -25,6 +26,10 @@ class FakeDialogs(Dialogs):
 
     def error(self, parent: object, text: str, details: str = "") -> None:
         self.errors.append(text)
+
+    def choose(self, parent: object, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        self.asked.append(text)
+        return self.choose_answer
 
     def info(self, parent: object, title: str, text: str) -> None:
         self.infos.append(text)

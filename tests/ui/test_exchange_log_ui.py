@@ -52,10 +52,10 @@ def test_log_from_home_then_see_it_on_the_duo_timeline(make_window, demo_dir: Pa
     duo = window.duo_page
     window.open_duo(view.session.duo_id)
     pupils = duo.detail.duo.paris.pupils, duo.detail.duo.partner.pupils
-    assert (form.paris_box.value(), form.partner_box.value()) == pupils  # presence = class size
     assert form.minutes_box.value() == view.session.minutes
     qtbot.keyClicks(form.activities_edit, "Songs and questions")
     qtbot.mouseClick(form.tag_boxes["song"], LEFT, pos=QtCore.QPoint(5, 5))
+    form.paris_box.setValue(pupils[0])
     form.partner_box.setValue(pupils[1] - 2)
     _save(qtbot, form)
     assert not form.isVisible()
@@ -212,3 +212,64 @@ def test_home_lists_quiet_duos_and_open_their_page(make_window, demo_dir: Path, 
     assert window.stack.currentWidget() is window.duo_page and window.duo_page.duo_id == item.duo.duo.id
     window.duo_page.back_requested.emit()
     assert window.stack.currentWidget() is home
+
+
+def test_pupil_counts_start_empty_and_a_held_visio_needs_them(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Finding 2: pressing Save on a pre-filled form must not report every child present."""
+    window = _window(make_window, demo_dir)
+    view = next(v for v in window.pages["home"].to_log_table.model.records() if v.session.kind is SessionKind.VISIO)
+    form = window.log_actions.open_form(session=view)
+    duo = form.duo()
+    assert form.paris_box.text() == "—" and form.partner_box.text() == "—"
+    assert form.paris_size.text() == f"of {duo.paris.pupils} pupils in the class"
+    assert form.partner_size.text() == f"of {duo.partner.pupils} pupils in the class"
+    _save(qtbot, form)
+    assert form.isVisible()
+    assert f"the class has {duo.paris.pupils}" in form._errors["present_paris"].text()
+    assert not form._errors["present_partner"].isHidden()
+    form.paris_box.setValue(18)
+    form.partner_box.setValue(0)
+    _save(qtbot, form)
+    assert not form.isVisible()
+
+
+def _log_by_hand(window, qtbot, view):  # noqa: ANN001, ANN202
+    """Ctrl+L → the duo → Visio at the session's time → Held → counts → Save."""
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_L, QtCore.Qt.KeyboardModifier.ControlModifier)
+    form = window.log_actions.form
+    assert form is not None and form.session is None
+    form.duo_combo.setCurrentIndex(form.duo_combo.findData(view.session.duo_id))
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("visio"))
+    local = view.session.start_utc.astimezone(ZoneInfo("Europe/Paris"))
+    form.when_edit.setDateTime(QtCore.QDateTime(QtCore.QDate(local.year, local.month, local.day),
+                                                QtCore.QTime(local.hour, local.minute)))
+    form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
+    form.paris_box.setValue(20)
+    form.partner_box.setValue(15)
+    _save(qtbot, form)
+    return form
+
+
+def test_logging_a_planned_visio_by_hand_logs_that_session(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Finding 1: the same session logged twice. Asked, naming it; 'Log that session' logs it, nothing added."""
+    from classesduo.services.sessions import list_sessions
+
+    dialogs = FakeDialogs(choose_answer="log")
+    window = _window(make_window, demo_dir, dialogs)
+    view = next(v for v in window.pages["home"].to_log_table.model.records() if v.session.kind is SessionKind.VISIO)
+    db = window.workspace.db
+    before = len(list_sessions(db, duo_id=view.session.duo_id))
+    form = _log_by_hand(window, qtbot, view)
+    assert not form.isVisible()
+    assert dialogs.asked and "already has this visio" in dialogs.asked[-1] and "planned, not logged yet" in dialogs.asked[-1]
+    sessions = list_sessions(db, duo_id=view.session.duo_id)
+    assert len(sessions) == before
+    logged = next(v.session for v in sessions if v.session.id == view.session.id)
+    assert logged.status is SessionStatus.HELD and logged.log.present_paris == 20
+    # once more: the visio is now held; refusing leaves the log as it is, and the form says why
+    dialogs.choose_answer = "cancel"
+    form = _log_by_hand(window, qtbot, view)
+    assert form.isVisible() and "already logged as held" in form._errors["general"].text()
+    assert len(list_sessions(db, duo_id=view.session.duo_id)) == before
+    form.reject()
