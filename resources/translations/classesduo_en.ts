@@ -939,6 +939,54 @@ Close the duo instead? It keeps its sessions and media.</source>
     </message>
 </context>
 <context>
+    <name>ExchangeLog</name>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <source>visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="256"/>
+        <source>letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <source>blog post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="258"/>
+        <source>planned, not logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <source>already logged as held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <source>already logged as cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <source>postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FacilitatorDialog</name>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="22"/>
@@ -1451,133 +1499,148 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="246"/>
+        <location filename="../../classesduo/ui/log_form.py" line="265"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="330"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="333"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <source>Already in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <source>Log that session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="373"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="334"/>
+        <location filename="../../classesduo/ui/log_form.py" line="374"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="381"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="382"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="386"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="386"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="348"/>
+        <location filename="../../classesduo/ui/log_form.py" line="388"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="349"/>
+        <location filename="../../classesduo/ui/log_form.py" line="389"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="350"/>
+        <location filename="../../classesduo/ui/log_form.py" line="390"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="351"/>
+        <location filename="../../classesduo/ui/log_form.py" line="391"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="351"/>
+        <location filename="../../classesduo/ui/log_form.py" line="391"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="352"/>
+        <location filename="../../classesduo/ui/log_form.py" line="392"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="393"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="394"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="394"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="362"/>
+        <location filename="../../classesduo/ui/log_form.py" line="402"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="367"/>
+        <location filename="../../classesduo/ui/log_form.py" line="407"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="368"/>
+        <location filename="../../classesduo/ui/log_form.py" line="408"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="369"/>
+        <location filename="../../classesduo/ui/log_form.py" line="409"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="372"/>
+        <location filename="../../classesduo/ui/log_form.py" line="412"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,6 +2752,14 @@ Erase them?</source>
     <message numerus="yes">
         <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
         <source>%n media file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <source>of %n pupil(s) in the class</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4857,63 +4928,63 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="56"/>
+        <location filename="../../classesduo/services/errors.py" line="64"/>
         <source>Your data is not damaged: do not restore a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="58"/>
+        <location filename="../../classesduo/services/errors.py" line="66"/>
         <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="61"/>
+        <location filename="../../classesduo/services/errors.py" line="69"/>
         <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <location filename="../../classesduo/services/errors.py" line="72"/>
         <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="68"/>
+        <location filename="../../classesduo/services/errors.py" line="76"/>
         <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="74"/>
+        <location filename="../../classesduo/services/errors.py" line="82"/>
         <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="78"/>
+        <location filename="../../classesduo/services/errors.py" line="86"/>
         <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="81"/>
+        <location filename="../../classesduo/services/errors.py" line="89"/>
         <source>The database could not be used ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="109"/>
+        <location filename="../../classesduo/services/errors.py" line="117"/>
         <source>A record with the same name already exists ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="111"/>
-        <location filename="../../classesduo/services/errors.py" line="115"/>
+        <location filename="../../classesduo/services/errors.py" line="119"/>
+        <location filename="../../classesduo/services/errors.py" line="123"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="113"/>
+        <location filename="../../classesduo/services/errors.py" line="121"/>
         <source>the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="71"/>
+        <location filename="../../classesduo/services/errors.py" line="79"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5645,7 +5716,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="187"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="223"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6012,47 +6083,52 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="60"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <source>How many pupils were present? (the class has {pupils})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
         <source>Choose what happened: held, cancelled or postponed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="73"/>
         <source>This exchange is in the future: it cannot have been held yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
         <source>Say why it was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="69"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
         <source>Unknown reason: {reason} (use {known})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="74"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
         <source>Give the new date and time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="76"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="86"/>
         <source>The new date must be after the original one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="81"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="91"/>
         <source>The duration must be between 1 and 1440 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="85"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="95"/>
         <source>Unknown activity tag: {tags} (use {known})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="90"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
         <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>
@@ -6160,7 +6236,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="140"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="173"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>

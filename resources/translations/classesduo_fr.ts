@@ -978,6 +978,54 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeLog</name>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <source>visio</source>
+        <translation>visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <source>e-mail</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="256"/>
+        <source>letter</source>
+        <translation>lettre</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <source>blog post</source>
+        <translation>article de blog</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="258"/>
+        <source>planned, not logged yet</source>
+        <translation>séance prévue, pas encore renseignée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <source>already logged as held</source>
+        <translation>séance déjà renseignée comme tenue</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <source>already logged as cancelled</source>
+        <translation>séance déjà renseignée comme annulée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <source>postponed</source>
+        <translation>séance reportée</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
+        <translation>Ce duo a déjà cet échange ({kind}) le {day} à {time} (heure de Paris) — {status} : renseignez cette séance plutôt que d’en ajouter une deuxième.</translation>
+    </message>
+</context>
+<context>
     <name>FacilitatorDialog</name>
     <message>
         <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="22"/>
@@ -1500,134 +1548,149 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="246"/>
+        <location filename="../../classesduo/ui/log_form.py" line="265"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="307"/>
+        <location filename="../../classesduo/ui/log_form.py" line="330"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="333"/>
+        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <source>Already in the log</source>
+        <translation>Déjà dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <source>Log that session</source>
+        <translation>Renseigner cette séance</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="373"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="334"/>
+        <location filename="../../classesduo/ui/log_form.py" line="374"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="341"/>
+        <location filename="../../classesduo/ui/log_form.py" line="381"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="342"/>
+        <location filename="../../classesduo/ui/log_form.py" line="382"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="345"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="386"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="346"/>
+        <location filename="../../classesduo/ui/log_form.py" line="386"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="347"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="348"/>
+        <location filename="../../classesduo/ui/log_form.py" line="388"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="349"/>
+        <location filename="../../classesduo/ui/log_form.py" line="389"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="350"/>
+        <location filename="../../classesduo/ui/log_form.py" line="390"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="351"/>
+        <location filename="../../classesduo/ui/log_form.py" line="391"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="351"/>
+        <location filename="../../classesduo/ui/log_form.py" line="391"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="352"/>
+        <location filename="../../classesduo/ui/log_form.py" line="392"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="393"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="394"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="394"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="362"/>
+        <location filename="../../classesduo/ui/log_form.py" line="402"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="367"/>
+        <location filename="../../classesduo/ui/log_form.py" line="407"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="368"/>
+        <location filename="../../classesduo/ui/log_form.py" line="408"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="369"/>
+        <location filename="../../classesduo/ui/log_form.py" line="409"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="372"/>
+        <location filename="../../classesduo/ui/log_form.py" line="412"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -2808,6 +2871,14 @@ Les effacer ?</translation>
         <translation>
             <numerusform>%n fichier média</numerusform>
             <numerusform>%n fichiers médias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <source>of %n pupil(s) in the class</source>
+        <translation>
+            <numerusform>sur %n élève dans la classe</numerusform>
+            <numerusform>sur %n élèves dans la classe</numerusform>
         </translation>
     </message>
 </context>
@@ -5094,63 +5165,63 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Cette fiche a été modifiée par quelqu’un d’autre — rechargez-la et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="56"/>
+        <location filename="../../classesduo/services/errors.py" line="64"/>
         <source>Your data is not damaged: do not restore a backup.</source>
         <translation>Vos données ne sont pas endommagées : ne restaurez pas de sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="58"/>
+        <location filename="../../classesduo/services/errors.py" line="66"/>
         <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
         <translation>Le disque qui contient {path} est plein ({detail}). Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="61"/>
+        <location filename="../../classesduo/services/errors.py" line="69"/>
         <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
         <translation>{path} est en lecture seule ({detail}). Rendez-le modifiable pour votre utilisateur (ou placez le dossier de données sur un disque inscriptible), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <location filename="../../classesduo/services/errors.py" line="72"/>
         <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
         <translation>Classes Duo ne peut pas ouvrir ni écrire {path} ({detail}). Vérifiez que le dossier existe et que votre utilisateur peut y écrire, ou choisissez un autre dossier de données (--data-dir), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="68"/>
+        <location filename="../../classesduo/services/errors.py" line="76"/>
         <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
         <translation>Le disque n’a pas pu lire ou écrire {path} ({detail}). Il est peut-être plein, déconnecté ou défaillant : libérez de la place ou vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="74"/>
+        <location filename="../../classesduo/services/errors.py" line="82"/>
         <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
         <translation>Le serveur de base de données est injoignable ou a redémarré pendant la modification ({detail}) ; elle n’a pas été enregistrée. Vérifiez le réseau ou le serveur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="78"/>
+        <location filename="../../classesduo/services/errors.py" line="86"/>
         <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
         <translation>Quelqu’un d’autre a modifié les mêmes fiches au même moment, deux fois de suite ; votre modification n’a pas été enregistrée. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="81"/>
+        <location filename="../../classesduo/services/errors.py" line="89"/>
         <source>The database could not be used ({detail}).</source>
         <translation>La base de données n’a pas pu être utilisée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="109"/>
+        <location filename="../../classesduo/services/errors.py" line="117"/>
         <source>A record with the same name already exists ({detail}).</source>
         <translation>Une fiche du même nom existe déjà ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="111"/>
-        <location filename="../../classesduo/services/errors.py" line="115"/>
+        <location filename="../../classesduo/services/errors.py" line="119"/>
+        <location filename="../../classesduo/services/errors.py" line="123"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation>La modification enfreint une règle de la base de données ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="113"/>
+        <location filename="../../classesduo/services/errors.py" line="121"/>
         <source>the database</source>
         <translation>la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="71"/>
+        <location filename="../../classesduo/services/errors.py" line="79"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
@@ -5898,7 +5969,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="187"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="223"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
@@ -6269,47 +6340,52 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{count} élèves présents, mais la classe n’en compte que {pupils}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="60"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <source>How many pupils were present? (the class has {pupils})</source>
+        <translation>Combien d’élèves étaient présents ? (la classe en compte {pupils})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
         <source>Choose what happened: held, cancelled or postponed.</source>
         <translation>Choisissez ce qui s’est passé : tenue, annulée ou reportée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="63"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="73"/>
         <source>This exchange is in the future: it cannot have been held yet.</source>
         <translation>Cet échange est dans le futur : il ne peut pas encore avoir eu lieu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
         <source>Say why it was cancelled.</source>
         <translation>Indiquez pourquoi il a été annulé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="69"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
         <source>Unknown reason: {reason} (use {known})</source>
         <translation>Motif inconnu : {reason} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="74"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
         <source>Give the new date and time.</source>
         <translation>Indiquez la nouvelle date et l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="76"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="86"/>
         <source>The new date must be after the original one.</source>
         <translation>La nouvelle date doit être postérieure à la date initiale.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="81"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="91"/>
         <source>The duration must be between 1 and 1440 minutes.</source>
         <translation>La durée doit être comprise entre 1 et 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="85"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="95"/>
         <source>Unknown activity tag: {tags} (use {known})</source>
         <translation>Activité inconnue : {tags} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="90"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
         <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
@@ -6417,7 +6493,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="140"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="173"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
