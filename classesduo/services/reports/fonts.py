@@ -16,6 +16,8 @@ import logging
 import os
 from pathlib import Path
 
+from classesduo.domain.i18n import Plural
+
 log = logging.getLogger(__name__)
 
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica", "Liberation Sans")
@@ -131,10 +133,12 @@ def report_uncovered_characters(data) -> str:  # noqa: ANN001 - a ReportData
 
 
 def font_warning(data) -> str:  # noqa: ANN001 - a ReportData
-    """The CLI's sentence when some characters of the report have no font here; "" when all are covered."""
+    """The one sentence (CLI and GUI, in the app's language) when some characters of the report have no font
+    here; "" when all are covered."""
     missing = report_uncovered_characters(data)
     if not missing:
         return ""
-    return (f"no font on this computer draws {len(missing)} character(s) of the report ({missing[:10]}): they "
-            "print as boxes. Install a CJK font (Debian/Ubuntu: fonts-noto-cjk; Windows and macOS have one) "
-            "and export again.")
+    return Plural.tr(
+        "No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. "
+        "Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.",
+        "", len(missing)).format(chars=missing[:10])

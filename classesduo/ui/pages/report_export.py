@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from classesduo.domain.i18n import Plural
 from classesduo.domain.reports import ReportPeriod, ReportScope, ScopeKind
 from classesduo.services.reports.data import ReportCancelled, build_report
 from classesduo.services.reports.model import ReportData
@@ -78,16 +77,13 @@ class ReportExporter(QtCore.QObject):
         from classesduo.services.reports.fonts import report_families
         from classesduo.services.reports.pdf import pdf_charts
 
-        from classesduo.services.reports.fonts import report_uncovered_characters
+        from classesduo.services.reports.fonts import font_warning
 
         report_families()
         charts = pdf_charts(data, lang)
-        missing = report_uncovered_characters(data)
-        if missing:
-            self.dialogs.info(self.widget, translate("ReportsPage", "Missing font"), Plural.tr(
-                "No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. "
-                "Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.",
-                "", len(missing)).format(chars=missing[:10]))
+        warning = font_warning(data)
+        if warning:
+            self.dialogs.info(self.widget, translate("ReportsPage", "Missing font"), warning)
 
         def pages(progress, cancelled):  # noqa: ANN001, ANN202 - an operation
             write_report(data, target, lang, semicolon=semicolon, progress=progress, cancelled=cancelled,
