@@ -15,14 +15,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from classesduo.services import records
-from classesduo.services.backups import backup_before
-from classesduo.services.erase_copies import mask_in_logs, scrub_backups
-from classesduo.services.errors import translated_storage_errors
-from classesduo.services.media import remove_unused_files
+from classesduo.services.erase_copies import erase_everywhere
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
     DuoRow,
@@ -49,19 +46,12 @@ def erase_duo(workspace: Workspace, duo_id: str) -> EraseSummary:
     db = workspace.db
     with db.reading() as session:
         records.get_row(session, DuoRow, duo_id)  # NotFoundError before any backup
-    backup_before(workspace, "erase")
-    with translated_storage_errors(), db.transaction() as session:
-        if db.is_sqlite:
-            session.execute(text("PRAGMA secure_delete = ON"))
-        terms = erased_terms(session, duo_id)
-        media, sessions = erase_rows(session, duo_id)
-    removed, problems = remove_unused_files(workspace, media)
-    for problem in problems:
+    erased = erase_everywhere(workspace, "erase", lambda session: erase_rows(session, duo_id),
+                              lambda session: erased_terms(session, duo_id),
+                              ("SELECT 1 FROM duo WHERE id = ?", (duo_id,)))
+    for problem in erased.file_problems:
         log.warning("erase: could not delete %s", problem)
-    scrub_freed_space(workspace)
-    copies = scrub_backups(workspace, lambda backup: erase_rows(backup, duo_id),
-                           ("SELECT 1 FROM duo WHERE id = ?", (duo_id,)))
-    mask_in_logs(workspace.paths.log_dir, terms)
+    media, sessions, removed, copies = erased.media, erased.count, erased.files_removed, erased.copies
     log.info("erased duo %s: %d sessions, %d media items, %d files", duo_id, sessions, len(media), removed)
     return EraseSummary(sessions=sessions, media_items=len(media), files_removed=removed,
                         backups_scrubbed=len(copies.scrubbed), backups_removed=len(copies.removed))
@@ -100,13 +90,3 @@ def erased_terms(session: Session, duo_id: str, media_only: bool = False) -> set
                                    .where(ExchangeSessionRow.duo_id == duo_id)).all():
             terms.update(row)
     return {term for term in terms if term}
-
-
-def scrub_freed_space(workspace: Workspace) -> None:
-    """Rewrite the database so erased bytes survive nowhere (free pages, WAL, dead tuples)."""
-    with workspace.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        if workspace.db.is_sqlite:
-            connection.exec_driver_sql("VACUUM")
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        else:
-            connection.exec_driver_sql("VACUUM exchange_session, media_item, session_revision, duo")

@@ -1,4 +1,10 @@
-"""Erasure reaches every copy in the data folder: the backups and the log files.
+"""Erasure reaches every copy in the data folder: the database file, the media, the backups and the log files.
+
+:func:`erase_everywhere` is the one sequence both erasing a duo and the retention
+run follow: a backup first (it protects the operation), the rows in one
+transaction with SQLite's ``secure_delete`` on, the files no row uses any more,
+a ``VACUUM`` and WAL checkpoint (no erased byte in free pages or the WAL), then
+the same change on every backup and the erased names masked in the logs.
 
 After an erase or a retention run has committed on the live database, the same
 change is applied to every backup in ``backups/`` (each is **scrubbed**: changed
@@ -24,8 +30,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from classesduo.services.backups import backup_before
+from classesduo.services.errors import translated_storage_errors
+from classesduo.services.media import remove_unused_files
 from classesduo.services.workspace import Workspace
 from classesduo.storage import backups as store
 from classesduo.storage.migrations import SCHEMA_HEAD
@@ -42,6 +52,50 @@ class CopiesResult:
     scrubbed: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     log_files: int = 0
+
+
+#: A change erases rows in one session (the live database or a backup) and returns the erased media's
+#: (hash, stored name) and a count of what else it erased (sessions, logs).
+Change = Callable[[Session], tuple[list[tuple[str, str]], int]]
+
+
+@dataclass
+class Erased:
+    media: list[tuple[str, str]]
+    count: int  # the change's own count (sessions deleted, logs cleared)
+    files_removed: int
+    file_problems: list[str]
+    copies: CopiesResult
+
+
+def erase_everywhere(workspace: Workspace, reason: str, change: Change, terms: Callable[[Session], set[str]],
+                     probe: tuple[str, tuple]) -> Erased:
+    """Apply ``change`` to the live database and every copy in the data folder (see the module's docstring).
+
+    ``terms`` gives, before the change, the names, captions, hashes and texts to mask in the logs; ``probe``
+    is :func:`scrub_backups`' question to old-schema backups.
+    """
+    backup_before(workspace, reason)
+    with translated_storage_errors(), workspace.db.transaction() as session:
+        if workspace.db.is_sqlite:
+            session.execute(text("PRAGMA secure_delete = ON"))
+        found = terms(session)
+        media, count = change(session)
+    removed, problems = remove_unused_files(workspace, media)
+    scrub_freed_space(workspace)
+    copies = scrub_backups(workspace, change, probe)
+    mask_in_logs(workspace.paths.log_dir, found)
+    return Erased(media, count, removed, list(problems), copies)
+
+
+def scrub_freed_space(workspace: Workspace) -> None:
+    """Rewrite the database so erased bytes survive nowhere (free pages, WAL, dead tuples)."""
+    with workspace.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if workspace.db.is_sqlite:
+            connection.exec_driver_sql("VACUUM")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            connection.exec_driver_sql("VACUUM exchange_session, media_item, session_revision, duo")
 
 
 def scrub_backups(workspace: Workspace, change: Callable[[Session], object], probe: tuple[str, tuple]) -> CopiesResult:

@@ -20,16 +20,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, func, select, text, type_coerce
+from sqlalchemy import delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from classesduo.domain.enums import MediaKind, Side
 from classesduo.domain.terms import school_year_bounds
 from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
-from classesduo.services.erase_copies import mask_in_logs, scrub_backups
-from classesduo.services.errors import translated_storage_errors
-from classesduo.services.media import remove_unused_files
+from classesduo.services.erase_copies import erase_everywhere
 from classesduo.services.workspace import Workspace
 from classesduo.storage.models import (
     DuoRow,
@@ -100,26 +98,18 @@ def erase_expired(workspace: Workspace, today: date, retention_years: int = 1) -
     if not targets:
         return result
     duo_ids = [d.duo_id for d in targets]
-    from classesduo.services.backups import backup_before
-    from classesduo.services.erase import erased_terms, scrub_freed_space
+    from classesduo.services.erase import erased_terms
 
-    backup_before(workspace, "retention")
-    with translated_storage_errors(), workspace.db.transaction() as session:
-        if workspace.db.is_sqlite:
-            session.execute(text("PRAGMA secure_delete = ON"))
-        terms = set().union(*(erased_terms(session, duo_id) for duo_id in duo_ids))
-        items, result.logs_cleared = erase_old_rows(session, duo_ids, today)
-        result.media_rows = len(items)
-    result.files_removed, result.file_problems = remove_unused_files(workspace, items)
-    scrub_freed_space(workspace)  # the erased text must not survive in free pages or the WAL
     marks = ", ".join("?" * len(duo_ids))
-    copies = scrub_backups(
-        workspace, lambda backup: erase_old_rows(backup, duo_ids, today),
+    erased = erase_everywhere(
+        workspace, "retention", lambda session: erase_old_rows(session, duo_ids, today),
+        lambda session: set().union(*(erased_terms(session, duo_id) for duo_id in duo_ids)),
         (f"SELECT 1 FROM media_item WHERE duo_id IN ({marks}) UNION ALL SELECT 1 FROM exchange_session "
          f"WHERE duo_id IN ({marks}) AND (activities != '' OR problems != '' OR follow_up != '' OR notes != '')",
          (*duo_ids, *duo_ids)))
-    result.backups_scrubbed, result.backups_removed = len(copies.scrubbed), len(copies.removed)
-    mask_in_logs(workspace.paths.log_dir, terms)
+    result.media_rows, result.logs_cleared = len(erased.media), erased.count
+    result.files_removed, result.file_problems = erased.files_removed, erased.file_problems
+    result.backups_scrubbed, result.backups_removed = len(erased.copies.scrubbed), len(erased.copies.removed)
     log.info("retention: erased %d media and the log text of %d sessions in %d duos", result.media_rows,
              result.logs_cleared, result.duos)
     return result
