@@ -2726,7 +2726,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <location filename="../../classesduo/services/reports/fonts.py" line="142"/>
         <source>No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3573,30 +3573,30 @@ Erase them?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
         <source>Export the report</source>
         <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="73"/>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="93"/>
         <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="87"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
         <source>Missing font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="100"/>
         <source>The report could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2842,7 +2842,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/report_export.py" line="88"/>
+        <location filename="../../classesduo/services/reports/fonts.py" line="142"/>
         <source>No font on this computer draws %n character(s) of this report ({chars}): they will print as boxes. Install a font for Japanese, Chinese and Korean (Debian/Ubuntu: fonts-noto-cjk) and export again.</source>
         <translation>
             <numerusform>Aucune police de cet ordinateur ne dessine %n caractère de ce rapport ({chars}) : il s&apos;imprimera comme un carré. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</numerusform>
@@ -3701,25 +3701,25 @@ Les effacer ?</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="47"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="46"/>
         <source>Export the report</source>
         <extracomment>The path written, or &quot;&quot; when cancelled or failed (the error was already shown).</extracomment>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="62"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="61"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="237"/>
         <source>Computing the figures…</source>
         <translation>Calcul des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="73"/>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="97"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="72"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="93"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="87"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="86"/>
         <source>Missing font</source>
         <translation>Police manquante</translation>
     </message>
@@ -3728,7 +3728,7 @@ Les effacer ?</translation>
         <translation type="vanished">Aucune police de cet ordinateur ne dessine {count} caractère(s) de ce rapport ({chars}) : ils s’imprimeront comme des carrés. Installez une police pour le japonais, le chinois et le coréen (Debian/Ubuntu : fonts-noto-cjk) et exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/report_export.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/report_export.py" line="100"/>
         <source>The report could not be written: {error}</source>
         <translation>Le rapport n’a pas pu être écrit : {error}</translation>
     </message>
