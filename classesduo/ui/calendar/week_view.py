@@ -134,7 +134,8 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
                     lanes[lane] = item.paris_end
                 placed.append((item, lane))
             placements.append(placed)
-            self._weights.append(1.0)  # equal days: the grid reads like any calendar
+            # Equal days, except that a day with visios side by side widens so each block stays readable.
+            self._weights.append(max(1.0, min(len(lanes), 8) * 0.8))
         for index, placed in enumerate(placements):
             day = self.monday + timedelta(days=index)
             width = self.column_bounds()[index][1]
