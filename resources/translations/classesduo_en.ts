@@ -266,7 +266,7 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="342"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>

@@ -280,7 +280,7 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="341"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="342"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
