@@ -34,6 +34,8 @@ class Settings:
     window_state: str = ""
     #: The area shown when the app was closed ("home", "schools", …); "" opens Home.
     last_area: str = ""
+    #: A folder kept up to date with the subscription feeds (``classesduo feed``) after every change; "" none.
+    feed_folder: str = ""
     #: Splitter positions and table column widths, base64 ``saveState`` keyed by "page/kind/index".
     view_states: dict = field(default_factory=dict)
 

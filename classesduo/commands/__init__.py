@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "classesduo.commands.ics",
     "classesduo.commands.invite",
     "classesduo.commands.sync",
+    "classesduo.commands.feed",
     "classesduo.commands.media",
     "classesduo.commands.suggest",
     "classesduo.commands.report",

@@ -111,6 +111,9 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.changes = ChangeRouter(self.pages, self.stack.currentWidget)
+        from classesduo.ui.feed_refresh import FeedRefresher
+
+        self.feeds = FeedRefresher(self)
         self.data_changed.connect(lambda: self.apply_changes(Changes.everything()))
         self.changes_made.connect(self.apply_changes)
         self.stack.currentChanged.connect(lambda _index: self.changes.shown(self.stack.currentWidget()))
@@ -286,6 +289,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Refresh what shows the changed records: the visible page now, hidden ones when next shown."""
         if self.workspace is not None:
             self.changes.apply(changes, source)
+            self.feeds.changed()  # Preferences › Calendar feeds folder, written off the GUI thread
             sync_bar = getattr(self.pages.get("calendar"), "sync_bar", None)
             if sync_bar is not None and Kind.SESSIONS in changes.kinds:  # any page's: to a connected CalDAV calendar
                 sync_bar.after_change()

@@ -36,6 +36,17 @@ class PreferencesDialog(QtWidgets.QDialog):
         media_row = QtWidgets.QHBoxLayout()
         media_row.addWidget(self.media_dir, 1)
         media_row.addWidget(browse)
+        self.feed_folder = QtWidgets.QLineEdit(settings.feed_folder)
+        self.feed_folder.setObjectName("feed_folder")
+        self.feed_folder.setPlaceholderText(translate("PreferencesDialog", "empty: no feeds"))
+        self.feed_folder.setToolTip(translate("PreferencesDialog", "One .ics per facilitator, per school and for the "
+                                                                   "programme, rewritten after every change (for a "
+                                                                   "synced folder or a web server)"))
+        browse_feeds = QtWidgets.QPushButton(translate("PreferencesDialog", "B&rowse…"))
+        browse_feeds.clicked.connect(self._browse_feeds)
+        feed_row = QtWidgets.QHBoxLayout()
+        feed_row.addWidget(self.feed_folder, 1)
+        feed_row.addWidget(browse_feeds)
         form = QtWidgets.QFormLayout()
         form.addRow(translate("PreferencesDialog", "&Language:"), self.language)
         form.addRow(translate("PreferencesDialog", "A duo has gone quiet after (weeks):"), self.quiet_weeks)
@@ -48,6 +59,9 @@ class PreferencesDialog(QtWidgets.QDialog):
         media_label = QtWidgets.QLabel(translate("PreferencesDialog", "Shared &media folder:"))
         media_label.setBuddy(self.media_dir)
         form.addRow(media_label, media_row)
+        feed_label = QtWidgets.QLabel(translate("PreferencesDialog", "Calendar &feeds folder:"))
+        feed_label.setBuddy(self.feed_folder)
+        form.addRow(feed_label, feed_row)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -63,8 +77,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         if folder:
             self.media_dir.setText(folder)
 
+    def _browse_feeds(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("PreferencesDialog", "Calendar feeds folder"),
+                                                            self.feed_folder.text())
+        if folder:
+            self.feed_folder.setText(folder)
+
     def result_settings(self) -> Settings:
         return replace(self._settings, language=self.language.currentData(), quiet_weeks=self.quiet_weeks.value(),
                        buffer_minutes=self.buffer_minutes.value(), user_name=self.user_name.text().strip(),
                        retention_years=self.retention_years.value(), db_url=self.db_url.text().strip(),
-                       media_dir=self.media_dir.text().strip())
+                       media_dir=self.media_dir.text().strip(), feed_folder=self.feed_folder.text().strip())
