@@ -1015,6 +1015,14 @@ Close the duo instead? It keeps its sessions and media.</source>
     </message>
 </context>
 <context>
+    <name>FeedRefresher</name>
+    <message>
+        <location filename="../../classesduo/ui/feed_refresh.py" line="53"/>
+        <source>Calendar feeds not written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FinderDialog</name>
     <message>
         <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
@@ -1732,78 +1740,78 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
         <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="406"/>
+        <location filename="../../classesduo/ui/main_window.py" line="410"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1812,67 +1820,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="219"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="259"/>
+        <location filename="../../classesduo/ui/main_window.py" line="262"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="279"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="319"/>
+        <location filename="../../classesduo/ui/main_window.py" line="323"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="319"/>
+        <location filename="../../classesduo/ui/main_window.py" line="323"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="336"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="341"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="341"/>
+        <location filename="../../classesduo/ui/main_window.py" line="345"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="346"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="399"/>
+        <location filename="../../classesduo/ui/main_window.py" line="403"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="406"/>
+        <location filename="../../classesduo/ui/main_window.py" line="410"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2804,43 +2812,68 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="40"/>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
-        <source>A duo has gone quiet after (weeks):</source>
+        <source>empty: no feeds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
-        <source>Free time around a facilitator&apos;s sessions (minutes):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="44"/>
-        <source>Your &amp;name in the history of log edits:</source>
+        <source>One .ics per facilitator, per school and for the programme, rewritten after every change (for a synced folder or a web server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="51"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
+        <source>A duo has gone quiet after (weeks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
+        <source>Free time around a facilitator&apos;s sessions (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="55"/>
+        <source>Your &amp;name in the history of log edits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="58"/>
         <source>Shared &amp;database URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
         <source>Shared &amp;media folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="62"/>
+        <source>Calendar &amp;feeds folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="75"/>
         <source>Shared media folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="81"/>
+        <source>Calendar feeds folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1054,6 +1054,14 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
     </message>
 </context>
 <context>
+    <name>FeedRefresher</name>
+    <message>
+        <location filename="../../classesduo/ui/feed_refresh.py" line="53"/>
+        <source>Calendar feeds not written: {error}</source>
+        <translation>Flux d&apos;agenda non écrits : {error}</translation>
+    </message>
+</context>
+<context>
     <name>FinderDialog</name>
     <message>
         <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
@@ -1782,78 +1790,78 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="214"/>
+        <location filename="../../classesduo/ui/main_window.py" line="217"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="215"/>
+        <location filename="../../classesduo/ui/main_window.py" line="218"/>
         <source>Areas</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="222"/>
+        <location filename="../../classesduo/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="223"/>
+        <location filename="../../classesduo/ui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="224"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="231"/>
+        <location filename="../../classesduo/ui/main_window.py" line="234"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="406"/>
+        <location filename="../../classesduo/ui/main_window.py" line="410"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1866,23 +1874,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="216"/>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="219"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="259"/>
+        <location filename="../../classesduo/ui/main_window.py" line="262"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="276"/>
+        <location filename="../../classesduo/ui/main_window.py" line="279"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1891,37 +1899,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="319"/>
+        <location filename="../../classesduo/ui/main_window.py" line="323"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="319"/>
+        <location filename="../../classesduo/ui/main_window.py" line="323"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="336"/>
+        <location filename="../../classesduo/ui/main_window.py" line="340"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="337"/>
+        <location filename="../../classesduo/ui/main_window.py" line="341"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="341"/>
+        <location filename="../../classesduo/ui/main_window.py" line="345"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="346"/>
+        <location filename="../../classesduo/ui/main_window.py" line="350"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="399"/>
+        <location filename="../../classesduo/ui/main_window.py" line="403"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1930,7 +1938,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="406"/>
+        <location filename="../../classesduo/ui/main_window.py" line="410"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -2920,44 +2928,69 @@ Les effacer ?</translation>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="40"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
+        <source>empty: no feeds</source>
+        <translation>vide : pas de flux</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
+        <source>One .ics per facilitator, per school and for the programme, rewritten after every change (for a synced folder or a web server)</source>
+        <translation>Un .ics par intervenant·e, par école et pour le programme, réécrit après chaque modification (pour un dossier synchronisé ou un serveur web)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
+        <source>B&amp;rowse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="51"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation>Un duo est silencieux après (semaines) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation>Temps libre autour des séances d’un·e intervenant·e (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="44"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="55"/>
         <source>Your &amp;name in the history of log edits:</source>
         <translation>Votre &amp;nom dans l’historique des modifications :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation>Conserver médias et comptes rendus après l’année du duo (années scolaires) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="58"/>
         <source>Shared &amp;database URL:</source>
         <translation>&amp;URL de la base de données partagée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
         <source>Shared &amp;media folder:</source>
         <translation>Dossier des &amp;médias partagé :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="62"/>
+        <source>Calendar &amp;feeds folder:</source>
+        <translation>Dossier des &amp;flux d&apos;agenda :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="75"/>
         <source>Shared media folder</source>
         <translation>Dossier des médias partagé</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="81"/>
+        <source>Calendar feeds folder</source>
+        <translation>Dossier des flux d&apos;agenda</translation>
     </message>
 </context>
 <context>
