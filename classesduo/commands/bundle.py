@@ -26,6 +26,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=run_export)
     load = actions.add_parser("import", help="import a bundle (all or nothing; a backup is taken first)")
     load.add_argument("file", type=Path)
+    load.add_argument("--take-theirs", action="append", default=[], metavar="ID",
+                      help="a record changed on both laptops: take the bundle's copy (repeat for several)")
+    load.add_argument("--keep-mine", action="append", default=[], metavar="ID",
+                      help="a record changed on both laptops: keep this laptop's copy and stop reporting it")
     load.set_defaults(handler=run_import)
 
 
@@ -54,6 +58,13 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from classesduo.services.bundles import import_bundle
 
-    summary = import_bundle(open_for(args), args.file)
-    print(f"Bundle imported: {summary.describe()}; {summary.media_files} new media files.")
+    summary = import_bundle(open_for(args), args.file, take_theirs=set(args.take_theirs),
+                            keep_mine=set(args.keep_mine))
+    print(f"Bundle imported: {escape_controls(summary.describe())}; {summary.media_files} new media files.")
+    for conflict in summary.conflicts:
+        print(f"changed on both laptops: {conflict.table} {conflict.id} ({escape_controls(conflict.label)}): "
+              f"here {conflict.mine_updated_at:%Y-%m-%d %H:%M} UTC, in the bundle "
+              f"{conflict.theirs_updated_at:%Y-%m-%d %H:%M} UTC; this laptop's copy kept")
+    if summary.conflicts:
+        print("Decide with --take-theirs ID or --keep-mine ID (import the same bundle again).")
     return 0

@@ -21,8 +21,8 @@ from classesduo.storage.models import Base
 from classesduo.storage.types import CodeList, UTCDateTime
 
 FORMAT_NAME = "classesduo-bundle"
-FORMAT_VERSION = 4  # 2: media_tally (anonymous counts of media erased by retention); 3: media_tally.dated_on;
-# 4: school_year, school.subdivision, holiday_period.origin (school calendars)
+FORMAT_VERSION = 5  # 2: media_tally (anonymous counts of media erased by retention); 3: media_tally.dated_on;
+# 4: school_year, school.subdivision, holiday_period.origin (school calendars); 5: change_history on every row
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 

@@ -33,6 +33,10 @@ from sqlalchemy.orm import Session
 
 from classesduo import __version__
 from classesduo.domain.calendar_identity import CALENDAR_FIELDS, calendar_changed, next_sequence
+from classesduo.domain.change_history import Seen, is_from_the_future
+from classesduo.domain.change_history import compare as compare_changes
+from classesduo.domain.change_history import merged as merged_changes
+from classesduo.domain.change_history import seed as change_seed
 from classesduo.domain.consent import ConsentChannel, ConsentState, consent_state, is_cleared, recorded_status
 from classesduo.domain.enums import ConsentStatus, MediaKind
 from classesduo.domain.i18n import translate
@@ -70,18 +74,42 @@ class BundleCancelled(BundleError):
         super().__init__("cancelled: nothing was written")
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A record changed on both laptops since they last agreed: the user chooses which copy to keep."""
+
+    table: str
+    id: str
+    label: str  # what the record is, for the user (a school's name, a session's day…)
+    mine_updated_at: datetime
+    theirs_updated_at: datetime
+
+
 @dataclass
 class ImportSummary:
     added: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     media_files: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)  # kept this laptop's copy unless taken
+    taken_theirs: Counter[str] = field(default_factory=Counter)  # conflicts decided for the bundle's copy
+    future_clamped: int = 0  # rows dated more than a day ahead: their stamps set to the import time
 
     def describe(self) -> str:
         def part(counter: Counter[str]) -> str:
             return ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in sorted(counter.items())) or "none"
 
-        return f"added: {part(self.added)}; updated: {part(self.updated)}; unchanged: {part(self.unchanged)}"
+        text = f"added: {part(self.added)}; updated: {part(self.updated)}; unchanged: {part(self.unchanged)}"
+        if self.taken_theirs:
+            text += f"; conflicts decided for the bundle: {part(self.taken_theirs)}"
+        if self.conflicts:
+            text += (f"; {len(self.conflicts)} changed on both laptops, this laptop's copy kept: "
+                     + ", ".join(f"{conflict.table} {conflict.id} ({conflict.label})" for conflict in self.conflicts[:20])
+                     + (" …" if len(self.conflicts) > 20 else ""))
+        if self.future_clamped:
+            text += (f"; {self.future_clamped} rows were dated in the future (a wrong clock on the other laptop): "
+                     "their dates were set to now")
+        return text
 
 
 # export -----------------------------------------------------------------------------------------------------
@@ -246,8 +274,14 @@ def export_bundle(workspace: Workspace, target: Path, duo_ids: list[str] | None 
 
 # import -----------------------------------------------------------------------------------------------------
 def import_bundle(workspace: Workspace, source: Path, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> ImportSummary:
-    """Import a bundle all-or-nothing; see the module docstring."""
+                  cancelled: Callable[[], bool] | None = None, take_theirs: set[str] | None = None,
+                  keep_mine: set[str] | None = None, now: datetime | None = None) -> ImportSummary:
+    """Import a bundle all-or-nothing; see the module docstring.
+
+    Records changed on both laptops since they last agreed are :class:`Conflict` s: this laptop's copy is
+    kept and the conflict reported, unless its id is in ``take_theirs`` (the bundle's copy wins) or in
+    ``keep_mine`` (this copy wins and remembers having seen the other, so it is not reported again)."""
+    now = now or datetime.now(UTC)
     from classesduo.storage.backups import remove_stale_temporaries
 
     remove_stale_temporaries(workspace.media.root, "*/.*.importing")  # left by an import that was killed
@@ -267,6 +301,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
             except ARCHIVE_ERRORS as error:
                 raise BundleError(f"{source} is damaged: manifest.json cannot be read ({error})") from error
             rows = validate_manifest(manifest)
+            _check_created_at(manifest, now)
             _check_media_rows(rows["media_item"], entries)
             with workspace.db.reading() as session:
                 _check_references(session, rows)
@@ -275,7 +310,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
         safety = backup_before(workspace, "import", rotate=False)
         with translated_storage_errors(), workspace.db.transaction() as session:
             _check_references(session, rows)
-            summary = _upsert(session, rows)
+            summary = _upsert(session, rows, now, take_theirs or set(), keep_mine or set())
         safety = None
         rotate_backups(workspace)
         for temporary, final in staged:
@@ -359,25 +394,76 @@ def _check_references(session: Session, rows: dict[str, list[dict[str, Any]]]) -
                                       "which is neither in the bundle nor in this database")
 
 
-def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]]) -> ImportSummary:
+def _check_created_at(manifest: dict[str, Any], now: datetime) -> None:
+    created = manifest.get("created_at")
+    try:
+        created_at = datetime.fromisoformat(created) if isinstance(created, str) else None
+    except ValueError:
+        created_at = None
+    if created_at is not None and created_at.tzinfo is not None and is_from_the_future(created_at, now):
+        raise BundleError(f"this bundle is dated {created_at:%Y-%m-%d %H:%M} UTC, in the future: the clock of the "
+                          "laptop that exported it is wrong. Set its date and time, then export again")
+
+
+def _label(name: str, row: dict[str, Any]) -> str:
+    for key in ("name", "label", "original_name", "school_year"):
+        if row.get(key):
+            return str(row[key])[:60]
+    if row.get("start_utc"):
+        return f"{row['start_utc']:%Y-%m-%d %H:%M} UTC"
+    return name.replace("_", " ")
+
+
+def _upsert(session: Session, rows: dict[str, list[dict[str, Any]]], now: datetime, take_theirs: set[str],
+            keep_mine: set[str]) -> ImportSummary:
     summary = ImportSummary()
     for name in BUNDLE_TABLES:
         table = table_of(name)
         incoming = _parents_first(rows[name]) if name == "exchange_session" else rows[name]
         if not incoming:
             continue
-        keys = ("id", "updated_at", "version", *((*CALENDAR_FIELDS, "sequence") if name == "exchange_session" else ()))
+        keys = ("id", "updated_at", "version", "change_history",
+                *((*CALENDAR_FIELDS, "sequence") if name == "exchange_session" else ()))
         existing = {row.id: row for row in session.execute(
             select(*[table.c[key] for key in keys if key in table.c])
             .where(table.c.id.in_([row["id"] for row in incoming])))}
+        tracked = "change_history" in table.c
         for row in incoming:
             if name == "exchange_session":
                 row = {**row, "search_text": session_search_text(row["activities"], row["notes"])}
+            if tracked and not row.get("change_history"):
+                row = {**row, "change_history": change_seed(row["id"], row["updated_at"])}
+            if "updated_at" in row and is_from_the_future(row["updated_at"], now):
+                row = {**row, "updated_at": now,
+                       **({"created_at": min(row["created_at"], now)} if row.get("created_at") else {})}
+                summary.future_clamped += 1
             current = existing.get(row["id"])
             if current is None:
                 session.execute(table.insert().values(**row))
                 summary.added[name] += 1
-            elif "updated_at" in table.c and row["updated_at"] > current.updated_at:
+                continue
+            if tracked:
+                mine = current.change_history or change_seed(current.id, current.updated_at)
+                seen = compare_changes(mine, row["change_history"])
+                take = seen is Seen.THEIRS_NEWER
+                if seen is Seen.CONCURRENT:
+                    if row["id"] in take_theirs:
+                        row = {**row, "change_history": merged_changes(mine, row["change_history"])}
+                        summary.taken_theirs[name] += 1
+                        take = True
+                    elif row["id"] in keep_mine:
+                        session.execute(table.update().where(table.c.id == row["id"]).values(
+                            change_history=merged_changes(row["change_history"], mine),
+                            version=current.version + 1))
+                        summary.unchanged[name] += 1
+                        continue
+                    else:
+                        summary.conflicts.append(Conflict(name, row["id"], _label(name, row), current.updated_at,
+                                                          row["updated_at"]))
+                        continue
+            else:  # a table without histories (none today): the newer stamp wins, future ones clamped above
+                take = "updated_at" in table.c and row["updated_at"] > current.updated_at
+            if take:
                 values = {**row, "version": current.version + 1}
                 if name == "exchange_session":  # the same SEQUENCE rule as every ORM update
                     stored = current._mapping

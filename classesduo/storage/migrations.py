@@ -16,7 +16,7 @@ from classesduo.paths import migrations_dir
 from classesduo.storage.database import make_engine
 
 #: The newest revision in ``db/versions``; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0006_one_held_visio"
+SCHEMA_HEAD = "0007_change_history"
 
 log = logging.getLogger(__name__)
 

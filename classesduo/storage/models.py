@@ -35,6 +35,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.orm import Session as OrmSession
 
 from classesduo.domain.calendar_identity import CALENDAR_FIELDS, calendar_changed, next_sequence
+from classesduo.domain.change_history import extended, new_change
 from classesduo.domain.enums import (
     ConsentStatus,
     DuoStatus,
@@ -72,10 +73,30 @@ class Stamped:
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     updated_at: Mapped[datetime] = mapped_column(default=now_utc, onupdate=now_utc)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    #: The ids of the record's last changes (domain/change_history.py): bundles compare them, not clocks.
+    change_history: Mapped[str | None] = mapped_column(Text, nullable=True, default=new_change,
+                                                       info={"since_format": 5})
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}
+
+
+#: Columns whose change is not a change of the record's content.
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "version", "change_history", "search_text", "sequence"})
+
+
+@event.listens_for(Base, "before_update", propagate=True)
+def _record_change(mapper: Any, _connection: Any, target: Any) -> None:
+    """Every ORM change of a record appends a change id to its history (bundles' updates set it themselves)."""
+    if not isinstance(target, Stamped):
+        return
+    state = inspect(target)
+    if state.attrs.change_history.history.added:
+        return  # set explicitly (a bundle decision)
+    if any(state.attrs[attribute.key].history.has_changes() for attribute in mapper.column_attrs
+           if attribute.key not in _BOOKKEEPING):
+        target.change_history = extended(target.change_history, new_change())
 
 
 class SchoolRow(Stamped, Base):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from classesduo.ui.qt import QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
 def new_folder_dialog(parent: QtWidgets.QWidget | None, title: str) -> QtWidgets.QFileDialog:
@@ -78,6 +78,36 @@ class Dialogs:
         """The index of the item chosen in a list, or None if cancelled."""
         text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
         return items.index(text) if ok and text in items else None
+
+    def choose_many(self, parent: QtWidgets.QWidget | None, title: str, text: str,
+                    items: list[str]) -> list[int] | None:
+        """Tick any of ``items`` in a list; the indexes ticked (maybe none), or None if cancelled."""
+        dialog = QtWidgets.QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QtWidgets.QVBoxLayout(dialog)
+        label = QtWidgets.QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        listing = QtWidgets.QListWidget()
+        listing.setAccessibleName(title)
+        for item_text in items:
+            item = QtWidgets.QListWidgetItem(item_text)
+            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(QtCore.Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        layout.addWidget(listing)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            dialog.deleteLater()
+            return None
+        ticked = [row for row in range(listing.count())
+                  if listing.item(row).checkState() == QtCore.Qt.CheckState.Checked]
+        dialog.deleteLater()
+        return ticked
 
     def open_file(self, parent: QtWidgets.QWidget | None, title: str, filters: str,
                   directory: str = "") -> Path | None:

@@ -156,15 +156,50 @@ class SafetyMenu(QtCore.QObject):
 
         def done(summary: Any) -> None:
             self.host.notify(Changes.everything())
-            self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Bundle imported"), translate(
-                "SafetyMenu", "{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; "
-                              "{files} new media files.").format(
+            text = translate(
+                "SafetyMenu", "{added} rows added, {updated} updated (changed on the other laptop), {unchanged} "
+                              "unchanged; {files} new media files.").format(
                 added=sum(summary.added.values()), updated=sum(summary.updated.values()),
-                unchanged=sum(summary.unchanged.values()), files=summary.media_files))
+                unchanged=sum(summary.unchanged.values()), files=summary.media_files)
+            if summary.future_clamped:
+                text += " " + translate("SafetyMenu", "{count} rows were dated in the future (the other laptop's clock "
+                                                      "is wrong): their dates were set to now.").format(
+                    count=summary.future_clamped)
+            self.host.dialogs.info(self.host.parent, translate("SafetyMenu", "Bundle imported"), text)
+            if summary.conflicts:
+                self._decide_conflicts(workspace, source, summary.conflicts)
 
         self._run(translate("SafetyMenu", "Importing the bundle…"),
                   lambda progress, cancelled: import_bundle(workspace, source, progress=progress,
                                                             cancelled=cancelled), done)
+
+    def _decide_conflicts(self, workspace: Any, source: Any, conflicts: list[Any]) -> None:
+        """Records changed on both laptops: the user ticks those to take from the bundle; the others keep this
+        laptop's copy (and are not asked again). Cancel decides nothing: they are asked at the next import."""
+        from classesduo.services.bundles import import_bundle
+
+        items = [translate("SafetyMenu", "{what} “{label}” — here: {mine:%Y-%m-%d %H:%M}, in the bundle: "
+                                         "{theirs:%Y-%m-%d %H:%M} (UTC)").format(
+            what=conflict.table.replace("_", " "), label=conflict.label, mine=conflict.mine_updated_at,
+            theirs=conflict.theirs_updated_at) for conflict in conflicts]
+        ticked = self.host.dialogs.choose_many(self.host.parent, translate("SafetyMenu", "Changed on both laptops"), translate(
+            "SafetyMenu", "These records were changed here and on the other laptop since they last agreed. Tick "
+                          "those for which you want the bundle's version; the others keep this laptop's version."),
+            items)
+        if ticked is None:
+            self._status(translate("SafetyMenu", "Nothing decided: this laptop's versions are kept for now."))
+            return
+        theirs = {conflicts[index].id for index in ticked}
+        mine = {conflict.id for conflict in conflicts} - theirs
+
+        def decided(_summary: Any) -> None:
+            self.host.notify(Changes.everything())
+            self._status(translate("SafetyMenu", "Conflicts decided: {theirs} from the bundle, {mine} kept from this "
+                                                 "laptop.").format(theirs=len(theirs), mine=len(mine)))
+
+        self._run(translate("SafetyMenu", "Importing the bundle…"),
+                  lambda progress, cancelled: import_bundle(workspace, source, progress=progress, cancelled=cancelled,
+                                                            take_theirs=theirs, keep_mine=mine), decided)
 
     def check(self) -> None:
         workspace = self.host.workspace

@@ -67,9 +67,8 @@ def test_a_newer_row_wins_and_an_older_one_does_not(demo_workspace: Workspace, b
     row = manifest["tables"]["facilitator"][0]
     later = datetime.fromisoformat(row["updated_at"]) + timedelta(days=1)
     newer = _with_manifest(bundle, tmp_path / "newer.zip", lambda m: _edit_first(m, "Renamed", later))
-    older = _with_manifest(bundle, tmp_path / "older.zip",
-                           lambda m: _edit_first(m, "Stale", datetime(2000, 1, 1, tzinfo=UTC)))
     assert import_bundle(workspace, newer).updated == {"facilitator": 1}
+    older = bundle  # the copy before the rename: this laptop has seen it, so it changes nothing
     assert import_bundle(workspace, older).unchanged["facilitator"] == 6
     with workspace.db.reading() as session:
         name, version = session.execute(select(facilitator.c.name, facilitator.c.version)
@@ -78,7 +77,9 @@ def test_a_newer_row_wins_and_an_older_one_does_not(demo_workspace: Workspace, b
 
 
 def _edit_first(manifest: dict, name: str, when: datetime) -> None:
-    manifest["tables"]["facilitator"][0].update(name=name, updated_at=when.isoformat())
+    """An edit made on another laptop after the bundle: a new change on top of the row's history."""
+    row = manifest["tables"]["facilitator"][0]
+    row.update(name=name, updated_at=when.isoformat(), change_history=f"{row['change_history']} other-laptop-1")
 
 
 def _with_manifest(source: Path, target: Path, change: Callable[[dict], None]) -> Path:

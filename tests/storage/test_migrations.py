@@ -230,3 +230,26 @@ def test_0005_turns_copied_zone_c_and_public_rows_into_the_rule_and_keeps_what_u
     assert left == [("h2", "manual", ""), ("h3", "manual", ""), ("h5", "manual", ""), ("h6", "manual", "")]
     assert subdivision == "" and years == 0
     assert _counts(url)["exchange_session"] == 1
+
+
+def test_0007_seeds_every_record_s_change_history_from_its_id_and_stamp(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from classesduo.domain.change_history import seed
+
+    url = f"sqlite:///{tmp_path / 'history.sqlite3'}"
+    migrations.upgrade(url, "0006_one_held_visio")
+    _insert_programme(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        sessions = connection.execute(text("SELECT count(*) FROM exchange_session")).scalar()
+    engine.dispose()
+    migrations.ensure_schema(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, updated_at, change_history FROM exchange_session")).all()
+        assert len(rows) == sessions > 0
+        assert all(row.change_history == seed(row.id, datetime.fromisoformat(row.updated_at).replace(tzinfo=UTC))
+                   for row in rows)
+        assert connection.execute(text("SELECT count(*) FROM school WHERE change_history IS NULL")).scalar() == 0
+    engine.dispose()

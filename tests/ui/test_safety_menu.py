@@ -48,6 +48,10 @@ class SafetyDialogs(FakeDialogs):
     def choose_backup(self, parent, paths):  # noqa: ANN001, ANN201
         return self.answers.get("backup")
 
+    def choose_many(self, parent, title, text, items):  # noqa: ANN001, ANN201
+        self.asked.append(text + "\n" + "\n".join(items))
+        return self.answers.get("many")
+
 
 def _wait_reopened(qtbot, window) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=30_000)
@@ -124,6 +128,48 @@ def test_bundle_export_then_import_in_another_folder(make_window, demo_dir: Path
     assert len(list_duos(window.workspace.db)) == 12
     window.show_area(2)  # hidden during the import: refreshed when shown
     assert window.pages["duos"].table.model.rowCount() == 12
+
+
+def test_a_record_changed_on_both_laptops_is_shown_to_choose(make_window, demo_dir: Path,  # noqa: ANN001
+                                                              data_dir: Path, tmp_path: Path, qtbot) -> None:
+    import json
+    import zipfile
+
+    from classesduo.services.bundles import export_bundle, import_bundle
+    from classesduo.services.workspace import open_workspace
+    from classesduo.storage.models import FacilitatorRow
+
+    base = tmp_path / "base.zip"
+    source = open_workspace(str(demo_dir))
+    export_bundle(source, base)
+    source.close()
+    here = open_workspace(str(data_dir))
+    import_bundle(here, base)
+    with zipfile.ZipFile(base) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    row = manifest["tables"]["facilitator"][0]
+    with here.db.transaction() as session:
+        session.get(FacilitatorRow, row["id"]).name = "Edited here"
+    here.close()
+    row.update(name="Edited there", change_history=row["change_history"] + " there-1")
+    theirs = tmp_path / "theirs.zip"
+    with zipfile.ZipFile(base) as archive, zipfile.ZipFile(theirs, "w") as out:
+        out.writestr("manifest.json", json.dumps(manifest))
+        for info in archive.infolist():
+            if info.filename != "manifest.json":
+                out.writestr(info, archive.read(info))
+    dialogs = SafetyDialogs(open_file=theirs, many=[0])
+    window = make_window(data_dir, dialogs)
+    window.safety.import_action.trigger()
+    qtbot.waitUntil(lambda: any("changed here and on the other laptop" in text for text in dialogs.asked),
+                    timeout=30_000)
+    assert any("Edited there" in text for text in dialogs.asked)
+
+    def name() -> str:
+        with window.workspace.db.reading() as session:
+            return session.get(FacilitatorRow, row["id"]).name
+
+    qtbot.waitUntil(lambda: name() == "Edited there", timeout=30_000)
 
 
 @pytest.mark.parametrize("include", [False, True])
