@@ -97,18 +97,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="147"/>
+        <location filename="../../classesduo/services/bundles.py" line="175"/>
         <source>exchange consent expired on {day}</source>
         <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="149"/>
+        <location filename="../../classesduo/services/bundles.py" line="177"/>
         <source>exchange consent refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="151"/>
+        <location filename="../../classesduo/services/bundles.py" line="179"/>
         <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2552,8 +2552,8 @@ Erase them?</source>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="252"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2566,7 +2566,7 @@ Erase them?</source>
         <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="137"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="253"/>
         <source>%n media item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2758,7 +2758,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
         <source>%n media file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3936,12 +3936,47 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
+        <source>{added} rows added, {updated} updated (changed on the other laptop), {unchanged} unchanged; {files} new media files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <source>{count} rows were dated in the future (the other laptop&apos;s clock is wrong): their dates were set to now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <source>{what} “{label}” — here: {mine:%Y-%m-%d %H:%M}, in the bundle: {theirs:%Y-%m-%d %H:%M} (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <source>Changed on both laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <source>These records were changed here and on the other laptop since they last agreed. Tick those for which you want the bundle&apos;s version; the others keep this laptop&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="190"/>
+        <source>Nothing decided: this laptop&apos;s versions are kept for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="197"/>
+        <source>Conflicts decided: {theirs} from the bundle, {mine} kept from this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Erase this duo with {sessions} (and their logs) and {media}? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="216"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="251"/>
         <source>Duo erased: {sessions} and {media} removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3961,79 +3996,75 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="168"/>
         <source>Bundle imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
-        <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="172"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
         <source>Importing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
         <source>Check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="221"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="237"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Erase a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>There is no duo to erase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="203"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="238"/>
         <source>Duo to erase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="255"/>
         <source>Erasing the duo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="268"/>
         <source>Restore the backup of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="269"/>
         <source>Open another data folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="270"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="236"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="271"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -4041,22 +4072,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="276"/>
         <source>There is no sound backup in this data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="277"/>
         <source>Damaged database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="281"/>
         <source>Open a data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="260"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="295"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation type="unfinished"></translation>
     </message>

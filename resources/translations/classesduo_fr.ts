@@ -107,18 +107,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="147"/>
+        <location filename="../../classesduo/services/bundles.py" line="175"/>
         <source>exchange consent expired on {day}</source>
         <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation>autorisation d&apos;échange expirée le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="149"/>
+        <location filename="../../classesduo/services/bundles.py" line="177"/>
         <source>exchange consent refused</source>
         <translation>autorisation d&apos;échange refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="151"/>
+        <location filename="../../classesduo/services/bundles.py" line="179"/>
         <source>exchange consent unknown</source>
         <translation>autorisation d&apos;échange inconnue</translation>
     </message>
@@ -2668,8 +2668,8 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="252"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n séance</numerusform>
@@ -2682,7 +2682,7 @@ Les effacer ?</translation>
         <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="137"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="218"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="253"/>
         <source>%n media item(s)</source>
         <translation>
             <numerusform>%n média</numerusform>
@@ -2874,7 +2874,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/safety_menu.py" line="211"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
         <source>%n media file(s)</source>
         <translation>
             <numerusform>%n fichier média</numerusform>
@@ -4068,12 +4068,47 @@ Les effacer ?</translation>
         <translation>Paquet écrit : {path} ({duos}, {sessions}, {media}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
+        <source>{added} rows added, {updated} updated (changed on the other laptop), {unchanged} unchanged; {files} new media files.</source>
+        <translation>{added} lignes ajoutées, {updated} mises à jour (modifiées sur l’autre ordinateur), {unchanged} inchangées ; {files} nouveaux fichiers de médias.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <source>{count} rows were dated in the future (the other laptop&apos;s clock is wrong): their dates were set to now.</source>
+        <translation>{count} lignes étaient datées dans le futur (l’horloge de l’autre ordinateur est fausse) : leur date a été ramenée à maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="181"/>
+        <source>{what} “{label}” — here: {mine:%Y-%m-%d %H:%M}, in the bundle: {theirs:%Y-%m-%d %H:%M} (UTC)</source>
+        <translation>{what} « {label} » — ici : {mine:%Y-%m-%d %H:%M}, dans le lot : {theirs:%Y-%m-%d %H:%M} (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <source>Changed on both laptops</source>
+        <translation>Modifié sur les deux ordinateurs</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="185"/>
+        <source>These records were changed here and on the other laptop since they last agreed. Tick those for which you want the bundle&apos;s version; the others keep this laptop&apos;s version.</source>
+        <translation>Ces fiches ont été modifiées ici et sur l’autre ordinateur depuis leur dernier accord. Cochez celles pour lesquelles vous voulez la version du lot ; les autres gardent la version de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="190"/>
+        <source>Nothing decided: this laptop&apos;s versions are kept for now.</source>
+        <translation>Rien n’a été tranché : les versions de cet ordinateur sont conservées pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="197"/>
+        <source>Conflicts decided: {theirs} from the bundle, {mine} kept from this laptop.</source>
+        <translation>Conflits tranchés : {theirs} repris du lot, {mine} conservés de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Erase this duo with {sessions} (and their logs) and {media}? Its data is removed from the database file, the media folder, every backup in the data folder and the log files. This cannot be undone.</source>
         <translation>Effacer ce duo avec {sessions} (et leurs comptes rendus) et {media} ? Ses données sont retirées du fichier de la base de données, du dossier des médias, de chaque sauvegarde du dossier de données et des fichiers journaux. C&apos;est définitif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="216"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="251"/>
         <source>Duo erased: {sessions} and {media} removed.</source>
         <translation>Duo effacé : {sessions} et {media} supprimés.</translation>
     </message>
@@ -4111,54 +4146,54 @@ Les effacer ?</translation>
         <translation>Importer un paquet</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="168"/>
         <source>Bundle imported</source>
         <translation>Paquet importé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="159"/>
         <source>{added} rows added, {updated} updated (newer in the bundle), {unchanged} unchanged; {files} new media files.</source>
-        <translation>{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
+        <translation type="vanished">{added} ligne(s) ajoutée(s), {updated} mise(s) à jour (plus récente(s) dans le paquet), {unchanged} inchangée(s) ; {files} nouveau(x) fichier(s) média.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="165"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="172"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
         <source>Importing the bundle…</source>
         <translation>Import du paquet…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
         <source>Check the data</source>
         <translation>Vérifier les données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="177"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="212"/>
         <source>All good: the database is sound and {count} media files match their fingerprints.</source>
         <translation>Tout va bien : la base de données est intègre et {count} fichier(s) média correspondent à leur empreinte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="182"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="217"/>
         <source>{count} problems found. Restore a backup (File › Restore a backup…) if data is damaged.</source>
         <translation>{count} problème(s) trouvé(s). Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde…) si des données sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="186"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="221"/>
         <source>Checking the data…</source>
         <translation>Vérification des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="199"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="202"/>
-        <location filename="../../classesduo/ui/safety_menu.py" line="207"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="237"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
         <source>Erase a duo</source>
         <translation>Effacer un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="200"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
         <source>There is no duo to erase.</source>
         <translation>Il n’y a aucun duo à effacer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="203"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="238"/>
         <source>Duo to erase:</source>
         <translation>Duo à effacer :</translation>
     </message>
@@ -4175,27 +4210,27 @@ Les effacer ?</translation>
         <translation type="vanished">Duo effacé : {sessions} séance(s) et {media} média(s) supprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="220"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="255"/>
         <source>Erasing the duo…</source>
         <translation>Effacement du duo…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="233"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="268"/>
         <source>Restore the backup of {when}</source>
         <translation>Restaurer la sauvegarde du {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="234"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="269"/>
         <source>Open another data folder…</source>
         <translation>Ouvrir un autre dossier des données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="235"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="270"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="236"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="271"/>
         <source>The database in {folder} is damaged and was not opened:
 {problem}
 
@@ -4206,22 +4241,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de côté (renommé avec la date du jour), sans jamais l’écraser.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="241"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="276"/>
         <source>There is no sound backup in this data folder.</source>
         <translation>Il n’y a aucune sauvegarde intègre dans ce dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="242"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="277"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="246"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="281"/>
         <source>Open a data folder</source>
         <translation>Ouvrir un dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/safety_menu.py" line="260"/>
+        <location filename="../../classesduo/ui/safety_menu.py" line="295"/>
         <source>{folder} is already open in another Classes Duo window.</source>
         <translation>{folder} est déjà ouvert dans une autre fenêtre de Classes Duo.</translation>
     </message>
