@@ -2,8 +2,9 @@
 
 For the Paris school year ``first``-``first + 1`` the demo covers (September to
 July), every partner school gets the school years that overlap it (two for
-schools whose year follows the calendar year or starts in the spring) and its
-usual breaks; the public holidays come by rule. Dates follow each country's
+schools whose year follows the calendar year or starts in the spring; the year
+before and the year after for the others, so the summers around it are closed)
+and its usual breaks; the public holidays come by rule. Dates follow each country's
 usual pattern (e.g. Buenos Aires city: March to December with two winter weeks
 in July; Tokyo: April to March), not a published calendar.
 """
@@ -76,9 +77,13 @@ def demo_partner_calendar(country: str, city: str, first: int) -> tuple[str, lis
             breaks += [_break("夏休み", date(year, 7, 21), date(year, 8, 31)),
                        _break("冬休み", date(year, 12, 26), date(year + 1, 1, 7))]
         return "", years, breaks
-    _subdivision, years, breaks = _northern(country, city, first - 1)  # the year before: its summer is known
-    subdivision, years_now, breaks_now = _northern(country, city, first)
-    return subdivision, years + years_now, breaks + breaks_now
+    # the years before and after too, so the summers around the demo's year are known to be closed
+    years, breaks = [], []
+    for year in (first - 1, first, first + 1):
+        subdivision, more_years, more_breaks = _northern(country, city, year)
+        years += more_years
+        breaks += more_breaks
+    return subdivision, years, breaks
 
 
 def _northern(country: str, city: str, first: int) -> tuple[str, list[SchoolYear], list[HolidayPeriod]]:
