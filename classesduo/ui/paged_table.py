@@ -155,7 +155,7 @@ class PagedTable(RecordTable):
                                 wanted=lambda: generation == self._source_generation)
         self._show_rows_or_empty()
         if model.rowCount() and not self._sized:
-            self.view.resizeColumnsToContents()
+            self.size_columns()
             self._sized = True
         self._update_count()
 

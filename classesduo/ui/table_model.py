@@ -118,6 +118,9 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[T]):
             return self.sort_value(record, index.column())
         if role == RECORD_ROLE:
             return record
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long text elided in a narrow column shows whole here
+            text = column.display(record)
+            return text if len(text) > 24 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -50,3 +50,24 @@ def test_every_page_fits_the_screen_without_growing_the_window(make_window, demo
     assert window.size() == size, f"the window grew from {size.toTuple()} to {window.size().toTuple()}"
     window.translations.apply("en")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_home_tables_show_every_column_without_a_horizontal_scroll_bar(make_window, demo_dir: Path,
+                                                                      language: str) -> None:  # noqa: ANN001
+    from classesduo.ui.pages.list_page import RecordTable
+
+    window = make_window(demo_dir, language=language)
+    window.resize(1280, 720)
+    window.show_area(0)
+    settle(10)
+    tables = [t for t in window.pages["home"].findChildren(RecordTable) if t.view.isVisible() and t.model.rowCount()]
+    assert tables
+    for table in tables:
+        assert table.view.horizontalScrollBar().maximum() == 0, [
+            table.view.horizontalHeader().sectionSize(c) for c in range(table.model.columnCount())]
+        long = max((table.model.index(0, c).data() or "" for c in range(table.model.columnCount())), key=len)
+        if len(long) > 24:
+            column = next(c for c in range(table.model.columnCount()) if table.model.index(0, c).data() == long)
+            assert table.model.index(0, column).data(QtCore.Qt.ItemDataRole.ToolTipRole) == long
+    window.translations.apply("en")

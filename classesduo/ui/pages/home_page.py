@@ -15,6 +15,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.formatting import format_date
 from classesduo.ui.pages.list_page import RecordTable, text_column, titled_with_empty_state
 from classesduo.ui.pages.sessions_columns import session_columns
+from classesduo.ui.elided_label import ElidedLabel
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 
@@ -40,11 +41,11 @@ class HomePage(QtWidgets.QWidget):
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("pageTitle")
         self.headline = QtWidgets.QLabel(wordWrap=True)
-        self.week_label = QtWidgets.QLabel()
+        self.week_label = ElidedLabel()  # one line; the full sentence is its tooltip
         self.week_table = RecordTable(session_columns())
-        self.to_log_label = QtWidgets.QLabel()
+        self.to_log_label = ElidedLabel()  # one line; the full sentence is its tooltip
         self.to_log_table = RecordTable(session_columns())
-        self.quiet_label = QtWidgets.QLabel()
+        self.quiet_label = ElidedLabel()  # one line; the full sentence is its tooltip
         self.quiet_table = RecordTable([
             text_column(lambda: translate("HomePage", "Duo"), lambda q: q.duo.label),
             text_column(lambda: translate("HomePage", "Facilitator"), lambda q: q.duo.facilitator),
@@ -53,7 +54,7 @@ class HomePage(QtWidgets.QWidget):
             text_column(lambda: translate("HomePage", "School days since"), lambda q: str(q.school_days),
                         lambda q: q.school_days, align_right=True),
         ])
-        self.absent_label = QtWidgets.QLabel()
+        self.absent_label = ElidedLabel()  # one line; the full sentence is its tooltip
         self.absent_table = RecordTable([
             text_column(lambda: translate("HomePage", "Partner class"),
                         lambda a: f"{a.duo.partner.school} ({a.duo.partner.class_name}), {a.duo.partner.city}"),
@@ -61,7 +62,7 @@ class HomePage(QtWidgets.QWidget):
             text_column(lambda: translate("HomePage", "Absent on"),
                         lambda a: ", ".join(_paris_date(d) for d in a.dates), lambda a: a.dates[0]),
         ])
-        self.calendars_label = QtWidgets.QLabel()
+        self.calendars_label = ElidedLabel()  # one line; the full sentence is its tooltip
         self.calendars_table = RecordTable([
             text_column(lambda: translate("HomePage", "School"), lambda u: u.label),
             text_column(lambda: translate("HomePage", "Unknown school year"), lambda u: ", ".join(u.years)),

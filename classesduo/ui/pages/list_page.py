@@ -70,6 +70,7 @@ class RecordTable(QtWidgets.QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._activate)
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: long lists stay fast
+        self.view.horizontalHeader().sectionResized.connect(self._user_resized)
         self._sized = False
         self.empty = EmptyState()
         self.empty.action_triggered.connect(self.empty_action)
@@ -107,13 +108,63 @@ class RecordTable(QtWidgets.QWidget):
         self.stack.setCurrentWidget(self.view if records else self.empty)
         self.filter_edit.setEnabled(bool(records))
         if records and not self._sized:  # size columns once; later refreshes keep the user's widths
-            self.view.resizeColumnsToContents()
+            self.size_columns()
             self._sized = True
         self._update_count()
+
+    #: No column starts wider than this: a long name is elided (its full text is the cell's tooltip), so the
+    #: other columns stay in view without a horizontal scroll bar.
+    MAX_COLUMN_WIDTH = 300
+
+    MIN_FITTED_WIDTH = 70
+
+    def size_columns(self) -> None:
+        self._fitting = True
+        try:
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(header.count()):
+                if header.sectionSize(column) > self.MAX_COLUMN_WIDTH:
+                    header.resizeSection(column, self.MAX_COLUMN_WIDTH)
+        finally:
+            self._fitting = False
+        self._auto_widths = True
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns sized by the app (not the user) shrink, widest first, to fit the table's width."""
+        if not getattr(self, "_auto_widths", False) or self.view.viewport().width() < 50:
+            return
+        header = self.view.horizontalHeader()
+        sizes = [header.sectionSize(column) for column in range(header.count())]
+        excess = sum(sizes) - self.view.viewport().width()
+        self._fitting = True
+        try:
+            while excess > 0:
+                widest = max(range(len(sizes)), key=sizes.__getitem__)
+                room = sizes[widest] - self.MIN_FITTED_WIDTH
+                if room <= 0:
+                    break
+                cut = min(room, excess, max(8, sizes[widest] - sorted(sizes)[-2] if len(sizes) > 1 else excess))
+                sizes[widest] -= cut
+                excess -= cut
+                header.resizeSection(widest, sizes[widest])
+        finally:
+            self._fitting = False
+
+    def _user_resized(self, column: int, _old: int, _new: int) -> None:
+        stretched = column == self.view.horizontalHeader().count() - 1  # the last column follows the table's width
+        if not getattr(self, "_fitting", False) and not stretched:
+            self._auto_widths = False  # the user chose: keep it
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keep_column_widths(self) -> None:
         """The columns have widths the user chose (restored from the last run): loading keeps them."""
         self._sized = True
+        self._auto_widths = False
 
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
