@@ -1149,124 +1149,124 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
         <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="54"/>
         <source>School days since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Partner class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="62"/>
         <source>Absent on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
         <source>Unknown school year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="69"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
         <source>School calendars unknown for this term or the next — Enter opens the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
         <source>Every school&apos;s calendar is known for this term and the next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="151"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,8 +1452,8 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="251"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2538,7 +2538,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2893,17 +2893,18 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <source>Filter… (Ctrl+F)</source>
+        <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
         <source>Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
         <source>Open (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2915,7 +2916,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1192,124 +1192,124 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="49"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="60"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
         <source>Duo</source>
         <extracomment>Set by the window: &quot;now&quot; and the gone-quiet threshold (Settings.quiet_weeks).</extracomment>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="50"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="51"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="52"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="53"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="54"/>
         <source>School days since</source>
         <translation>Jours d’école depuis</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="58"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="59"/>
         <source>Partner class</source>
         <translation>Classe partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="61"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="62"/>
         <source>Absent on</source>
         <translation>Absente le</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="66"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
         <source>School</source>
         <translation>École</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="67"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
         <source>Unknown school year</source>
         <translation>Année scolaire inconnue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="68"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="69"/>
         <source>From</source>
         <translation>À partir du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="126"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="129"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="143"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Partner classes absent twice in a row</source>
         <translation>Classes partenaires absentes deux fois de suite</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
         <source>School calendars unknown for this term or the next — Enter opens the school</source>
         <translation>Calendriers scolaires inconnus pour ce trimestre ou le suivant — Entrée ouvre l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="149"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
         <source>Every school&apos;s calendar is known for this term and the next.</source>
         <translation>Le calendrier de chaque école est connu pour ce trimestre et le suivant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
         <source>Every active duo exchanged recently.</source>
         <translation>Chaque duo actif a échangé récemment.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="151"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
@@ -1501,8 +1501,8 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="131"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="251"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2654,7 +2654,7 @@ Les effacer ?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -3009,17 +3009,18 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="123"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
         <source>Filter… (Ctrl+F)</source>
+        <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="124"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
         <source>Filter the list</source>
         <translation>Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
         <source>Open (Enter)</source>
         <translation>Ouvrir (Entrée)</translation>
     </message>
@@ -3035,7 +3036,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
