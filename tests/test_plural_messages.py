@@ -47,3 +47,18 @@ def test_cli_retention_and_album_count_in_words(capsys: pytest.CaptureFixture[st
     assert main(["--data-dir", str(demo_dir), "media", "retention", "--today", "2028-09-15", "--erase"]) == 0
     out = capsys.readouterr().out
     assert "(s)" not in out and _agree(out, "log") and _agree(out, "duo") and _agree(out, "file"), out
+
+
+def test_cli_erase_counts_in_words(capsys: pytest.CaptureFixture[str], demo_dir: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from classesduo.cli import main
+
+    duo = "aaf8f738-ff85-5243-b329-faf6b9ed0784"  # the demo's Mexico duo, given one photo here
+    photo = tmp_path / "one.png"
+    Image.new("RGB", (40, 30), (200, 100, 50)).save(photo)
+    assert main(["--data-dir", str(demo_dir), "media", "import", duo, str(photo)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(demo_dir), "erase", "duo", duo, "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "1 media item, 1 file;" in out and _agree(out, "session"), out

@@ -20,6 +20,7 @@ import sys
 from datetime import date, timedelta
 
 from classesduo.commands.common import UsageError, iso_date, open_for
+from classesduo.domain.i18n import english_plural
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -185,8 +186,9 @@ def _import(args: argparse.Namespace) -> int:
     school = _school(workspace, args.school)
     result = import_calendar(workspace.db, school.id, path, dry_run=args.dry_run)
     verb = "would add" if args.dry_run else "added"
-    print(f"{school.name}: {verb} {len(result.breaks)} breaks and {len(result.school_years)} school years from "
-          f"{path.name}; {result.unchanged} already there")
+    print(f"{school.name}: {verb} " + english_plural(f"{len(result.breaks)} break(s)", len(result.breaks)) + " and "
+          + english_plural(f"{len(result.school_years)} school year(s)", len(result.school_years))
+          + f" from {path.name}; {result.unchanged} already there")
     for period in result.breaks:
         print(f"  break {period.start.isoformat()} to {period.end.isoformat()}: {period.name}")
     for year in result.school_years:

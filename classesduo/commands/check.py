@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from classesduo.domain.i18n import english_plural
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="check the database and every media file; exit 1 on a problem")
@@ -31,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     for repaired in report.modes_repaired[:10]:
         print(f"private: made {escape_controls(repaired)}")
     if report.modes_repaired:
-        print(f"{len(report.modes_repaired)} files or folders were readable by other users; now private to you.")
+        print(english_plural(f"{len(report.modes_repaired)} file(s) or folder(s) readable by other users; now private "
+                             "to you.", len(report.modes_repaired)))
     for problem in report.media:
         print(f"media: {escape_controls(problem)}", file=sys.stderr)
     hidden = report.media_missing - sum(1 for problem in report.media if ": file missing (" in problem)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from classesduo.domain.i18n import english_plural
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("erase", help="erase a duo with its sessions, logs, media files and thumbnails "
@@ -38,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.unlock()
-    print(f"Erased: {summary.sessions} sessions, {summary.media_items} media items, "
-          f"{summary.files_removed} files; backups: {summary.backups_scrubbed} scrubbed, "
+    print("Erased: " + ", ".join((english_plural(f"{summary.sessions} session(s)", summary.sessions),
+                                  english_plural(f"{summary.media_items} media item(s)", summary.media_items),
+                                  english_plural(f"{summary.files_removed} file(s)", summary.files_removed)))
+          + f"; backups: {summary.backups_scrubbed} scrubbed, "
           f"{summary.backups_removed} deleted (older schema).")
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from classesduo.commands.common import UsageError, open_for
+from classesduo.domain.i18n import english_plural
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"{count} visios written to {args.output}")
+    print(english_plural(f"{count} visio(s)", count) + f" written to {args.output}")
     return 0

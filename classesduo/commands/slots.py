@@ -11,6 +11,7 @@ import json
 import sys
 
 from classesduo.commands.common import UsageError, iso_date, open_for
+from classesduo.domain.i18n import english_plural
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -77,8 +78,8 @@ def _run_one(workspace, args: argparse.Namespace, buffer: int) -> int:  # noqa: 
         return 0
     calendars = search.calendars
     city = calendars.partner_city
-    print(f"{calendars.view.label}: {len(search.slots)} slots of {args.minutes} minutes, "
-          f"{args.start.isoformat()} to {args.end.isoformat()}")
+    print(f"{calendars.view.label}: " + english_plural(f"{len(search.slots)} slot(s)", len(search.slots))
+          + f" of {args.minutes} minutes, {args.start.isoformat()} to {args.end.isoformat()}")
     for change in search.clock_changes:
         print(f"  note: {describe_clock_change(change, city)}")
     for note in search.unknown:

@@ -12,6 +12,8 @@ import csv
 import json
 import sys
 
+from classesduo.domain.i18n import english_plural
+
 CSV_COLUMNS = ["duo_id", "duo", "status", "partner_city", "partner_timezone", "slots", "first_paris",
                "first_partner", "why_none", "calendar_unknown"]
 
@@ -75,7 +77,8 @@ def _as_row(search) -> dict[str, object]:  # noqa: ANN001 - a SlotSearch
 
 def _print_text(searches: list, args: argparse.Namespace) -> None:
     with_slots = sum(1 for search in searches if search.slots)
-    print(f"{len(searches)} duos, {args.start.isoformat()} to {args.end.isoformat()}, {args.minutes}-minute slots: "
+    print(english_plural(f"{len(searches)} duo(s)", len(searches))
+          + f", {args.start.isoformat()} to {args.end.isoformat()}, {args.minutes}-minute slots: "
           f"{with_slots} with common times, {len(searches) - with_slots} without")
     for search in searches:
         first = search.first_slot
@@ -86,5 +89,6 @@ def _print_text(searches: list, args: argparse.Namespace) -> None:
             print(f"{label}: no slot. {_why_none(search)}")
             continue
         shift = {1: " (next day)", -1: " (day before)"}.get(first.partner_day_shift, "")
-        print(f"{label}: {len(search.slots)} slots, first {first.paris_local:%Y-%m-%d %a %H:%M} Paris = "
+        print(f"{label}: " + english_plural(f"{len(search.slots)} slot(s)", len(search.slots))
+              + f", first {first.paris_local:%Y-%m-%d %a %H:%M} Paris = "
               f"{first.partner_local:%a %H:%M} {search.calendars.partner_city}{shift}")

@@ -11,6 +11,7 @@ from functools import cache
 from classesduo.domain.availability import default_windows
 from classesduo.domain.entities import School
 from classesduo.domain.enums import Side
+from classesduo.domain.i18n import Plural
 from classesduo.domain.terms import school_year_of
 from classesduo.domain.public_holidays import is_known_country, subdivision_names, subdivisions
 from classesduo.domain.timezones import PARIS_ZONE, is_valid_zone
@@ -183,9 +184,10 @@ class SchoolDialog(RecordDialog):
         self.holidays_editor.set_holidays(updated.holidays)
         if record.side is not Side.PARIS:
             self.years_editor.set_years(updated.school_years)
-        lines = [translate("SchoolDialog", "{file}: {breaks} breaks and {years} school years added, {same} already "
-                                           "there; saved with the school.").format(
-            file=path.name, breaks=len(result.breaks), years=len(result.school_years), same=result.unchanged),
+        lines = [translate("SchoolDialog", "{file}: {breaks} and {years} added, {same} already there; saved with "
+                                           "the school.").format(
+            file=path.name, breaks=Plural.tr("%n break(s)", "", len(result.breaks)),
+            years=Plural.tr("%n school year(s)", "", len(result.school_years)), same=result.unchanged),
             *result.left_out]
         self.import_note.setText("\n".join(lines))
         self.import_note.setProperty("role", "")
