@@ -2773,6 +2773,22 @@ Erase them?</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="189"/>
+        <source>%n break(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
+        <source>%n school year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -4154,113 +4170,113 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
         <source>Region (public holidays)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="84"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="85"/>
         <source>Time zone (IANA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="86"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="87"/>
         <source>Contact e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="151"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="250"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="252"/>
         <source>The whole country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="165"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="166"/>
         <source>Import the school&apos;s calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
         <source>School calendars (*.ics *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="186"/>
-        <source>{file}: {breaks} breaks and {years} school years added, {same} already there; saved with the school.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="201"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="203"/>
         <source>This school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="206"/>
         <source>Type the school&apos;s time zone to see its calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="211"/>
         <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="239"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="242"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="243"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="245"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="244"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="246"/>
         <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="232"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="233"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="187"/>
+        <source>{file}: {breaks} and {years} added, {same} already there; saved with the school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="235"/>
         <source>Edit school — {name}</source>
         <translation type="unfinished"></translation>
     </message>
