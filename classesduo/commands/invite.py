@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from classesduo.commands.common import UsageError, open_for
@@ -19,6 +20,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "else English; fr: French only)")
     parser.add_argument("--series", action="store_true",
                         help="every planned visio of the session's series from this one on, in one message")
+    parser.add_argument("--send", action="store_true", help="also send it through your SMTP server (TLS only)")
+    parser.add_argument("--smtp-host", metavar="HOST", help="the SMTP server (with --send)")
+    parser.add_argument("--smtp-port", type=int, metavar="PORT", help="default 587 (STARTTLS), 465 with --smtp-ssl")
+    parser.add_argument("--smtp-user", metavar="NAME", default="", help="the SMTP user name (password: keyring, "
+                                                                        "CLASSESDUO_SMTP_PASSWORD or asked)")
+    parser.add_argument("--smtp-ssl", action="store_true", help="TLS from the start (port 465) instead of STARTTLS")
     parser.set_defaults(handler=run)
 
 
@@ -39,4 +46,30 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
     print(f"{mail.method} for {', '.join(mail.recipients)} written to {args.output}")
+    if args.send:
+        _send(mail, args)
+        print(f"sent through {args.smtp_host}")
     return 0
+
+
+def _send(mail, args: argparse.Namespace) -> None:  # noqa: ANN001 - an InvitationMail
+    import sys
+
+    from classesduo.services.errors import ServiceError
+    from classesduo.services.smtp_send import SmtpServer, send, smtp_password
+
+    if not args.smtp_host:
+        raise UsageError("--send needs --smtp-host HOST")
+    server = SmtpServer(args.smtp_host, args.smtp_port or (465 if args.smtp_ssl else 587), args.smtp_user,
+                        "ssl" if args.smtp_ssl else "starttls", os.environ.get("CLASSESDUO_SMTP_CAFILE") or None)
+    password = smtp_password(server) if server.username else None
+    if server.username and password is None:
+        if not sys.stdin.isatty():
+            raise UsageError("the SMTP password is needed: set CLASSESDUO_SMTP_PASSWORD or run in a terminal")
+        import getpass
+
+        password = getpass.getpass(f"SMTP password for {server.username} at {server.host}: ")
+    try:
+        send(mail, server, password)
+    except ServiceError as error:
+        raise UsageError(f"{error} (the .eml is in {args.output})") from None
