@@ -6062,6 +6062,31 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="66"/>
+        <source>The mail server refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="68"/>
+        <source>The mail server {host} offers no TLS; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="71"/>
+        <source>The mail server&apos;s certificate could not be verified ({error}); nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="74"/>
+        <source>Could not send through {host}:{port}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="77"/>
+        <source>The mail server refused: {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>suggestions</name>

@@ -6327,6 +6327,31 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
         <translation>{classes}, {duos} et {sessions} utilisent cette école ; archivez-la plutôt.</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="66"/>
+        <source>The mail server refused the user name or password.</source>
+        <translation>Le serveur de messagerie a refusé le nom d&apos;utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="68"/>
+        <source>The mail server {host} offers no TLS; nothing was sent.</source>
+        <translation>Le serveur de messagerie {host} ne propose pas TLS ; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="71"/>
+        <source>The mail server&apos;s certificate could not be verified ({error}); nothing was sent.</source>
+        <translation>Le certificat du serveur de messagerie n&apos;a pas pu être vérifié ({error}) ; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="74"/>
+        <source>Could not send through {host}:{port}: {error}</source>
+        <translation>Envoi impossible par {host}:{port} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/smtp_send.py" line="77"/>
+        <source>The mail server refused: {addresses}</source>
+        <translation>Le serveur de messagerie a refusé : {addresses}</translation>
+    </message>
 </context>
 <context>
     <name>suggestions</name>
