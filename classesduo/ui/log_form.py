@@ -27,6 +27,7 @@ from classesduo.ui.formatting import datetime_edit_format, format_local, session
 from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.unsaved import UnsavedGuard
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 NOT_RECORDED = -1  # spin box value shown as "—": no count recorded
@@ -54,6 +55,7 @@ class LogForm(QtWidgets.QDialog):
         self.dialogs = dialogs or Dialogs()
         self.setObjectName("LogForm")
         self.db, self.now, self.session, self.user_name = workspace.db, now, session, user_name
+        self.paths = workspace.paths
         self.result_session: ExchangeSession | None = None
         self._errors: dict[str, QtWidgets.QLabel] = {}
         self.duos: list[DuoView] = []
@@ -65,7 +67,110 @@ class LogForm(QtWidgets.QDialog):
         self._prefill()
         self._status_changed()
         self.retranslate_ui()
+        self.guard = UnsavedGuard(self, self.dialogs)  # what the form holds before anyone types
+        self.draft_restored = self._restore_draft()
+        self._draft_timer = QtCore.QTimer(self, singleShot=True, interval=300)
+        self._draft_timer.timeout.connect(self._store_draft)
+        self._watch_edits()
         (self.status_combo if session is not None else self.kind_combo).setFocus()
+
+    # unsaved work ------------------------------------------------------------------------------------
+    @property
+    def draft_name(self) -> str:
+        """One draft per session logged, and one for a new unplanned exchange."""
+        return f"log-{self.session.session.id}" if self.session is not None else "log-unplanned"
+
+    def _watch_edits(self) -> None:
+        later = self._draft_timer.start
+        for edit in (self.activities_edit, self.notes_edit):
+            edit.textChanged.connect(later)
+        for line in (self.languages_edit, self.problems_edit, self.follow_up_edit):
+            line.textChanged.connect(later)
+        for box in (self.minutes_box, self.paris_box, self.partner_box):
+            box.valueChanged.connect(later)
+        for combo in (self.duo_combo, self.kind_combo, self.status_combo, self.reason_combo):
+            combo.currentIndexChanged.connect(later)
+        for when in (self.when_edit, self.postponed_edit):
+            when.dateTimeChanged.connect(later)
+        for box in self.tag_boxes.values():
+            box.toggled.connect(later)
+
+    def _fields(self) -> dict[str, object]:
+        return {
+            "duo": self.duo_combo.currentData(), "kind": self.kind_combo.currentData(),
+            "when": self.when_edit.dateTime().toString(QtCore.Qt.DateFormat.ISODate),
+            "status": self.status_combo.currentData(), "reason": self.reason_combo.currentData(),
+            "postponed": self.postponed_edit.dateTime().toString(QtCore.Qt.DateFormat.ISODate),
+            "minutes": self.minutes_box.value(), "paris": self.paris_box.value(), "partner": self.partner_box.value(),
+            "activities": self.activities_edit.toPlainText(),
+            "tags": [tag for tag, box in self.tag_boxes.items() if box.isChecked()],
+            "languages": self.languages_edit.text(), "problems": self.problems_edit.text(),
+            "follow_up": self.follow_up_edit.text(), "notes": self.notes_edit.toPlainText(),
+        }
+
+    def _store_draft(self) -> None:
+        from classesduo.services.drafts import discard_draft, save_draft
+
+        try:
+            if self.guard.is_dirty():
+                save_draft(self.paths, self.draft_name, self._fields())
+            else:
+                discard_draft(self.paths, self.draft_name)
+        except OSError:  # a full disk must not interrupt typing; the form still asks before closing
+            pass
+
+    def _restore_draft(self) -> bool:
+        from classesduo.services.drafts import load_draft
+
+        data = load_draft(self.paths, self.draft_name)
+        if not data:
+            return False
+        if self.session is None:
+            self.duo_combo.setCurrentIndex(max(0, self.duo_combo.findData(data.get("duo"))))
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.get("kind"))))
+            self.when_edit.setDateTime(QtCore.QDateTime.fromString(str(data.get("when", "")),
+                                                                   QtCore.Qt.DateFormat.ISODate))
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(data.get("status"))))
+        self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(data.get("reason", ""))))
+        postponed = QtCore.QDateTime.fromString(str(data.get("postponed", "")), QtCore.Qt.DateFormat.ISODate)
+        if postponed.isValid():
+            self.postponed_edit.setDateTime(postponed)
+        for box, key in ((self.minutes_box, "minutes"), (self.paris_box, "paris"), (self.partner_box, "partner")):
+            if isinstance(data.get(key), int):
+                box.setValue(data[key])
+        self.activities_edit.setPlainText(str(data.get("activities", "")))
+        for tag, box in self.tag_boxes.items():
+            box.setChecked(tag in (data.get("tags") or []))
+        self.languages_edit.setText(str(data.get("languages", "")))
+        self.problems_edit.setText(str(data.get("problems", "")))
+        self.follow_up_edit.setText(str(data.get("follow_up", "")))
+        self.notes_edit.setPlainText(str(data.get("notes", "")))
+        self._status_changed()
+        self.general_error.setText(translate("LogForm", "Your unsaved draft was restored: save it or discard it."))
+        self.general_error.show()
+        return True
+
+    def _forget_draft(self) -> None:
+        from classesduo.services.drafts import discard_draft
+
+        self._draft_timer.stop()
+        try:
+            discard_draft(self.paths, self.draft_name)
+        except OSError:
+            pass
+
+    def reject(self) -> None:
+        """Escape, the close button and Cancel: Save / Discard / Cancel when something was typed."""
+        if not self.guard.is_dirty():
+            self._forget_draft()
+            super().reject()
+            return
+        answer = self.guard.ask()
+        if answer == "save":
+            self.save()
+        elif answer == "discard":
+            self._forget_draft()
+            super().reject()
 
     # building ----------------------------------------------------------------------------------------
     def _error_label(self, field: str) -> QtWidgets.QLabel:
@@ -345,6 +450,7 @@ class LogForm(QtWidgets.QDialog):
             self._show("general", str(error))
             return
         self.result_session = saved
+        self._forget_draft()
         self.saved.emit(saved)
         self.accept()
 

@@ -13,7 +13,9 @@ from typing import Any
 from classesduo.domain.validation import ValidationError
 from classesduo.services.errors import ServiceError
 from classesduo.ui.forms.fields import FieldForm
-from classesduo.ui.qt import QtCore, QtWidgets, Signal
+from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from classesduo.ui.unsaved import UnsavedGuard
 
 
 class RecordDialog(QtWidgets.QDialog):
@@ -32,6 +34,23 @@ class RecordDialog(QtWidgets.QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body = QtWidgets.QVBoxLayout(self)
         self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        #: Asked Save / Discard / Cancel when the form closes with changes (pages pass theirs, tests a fake).
+        self.dialogs = Dialogs()
+        self.guard: UnsavedGuard | None = None
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
+        if self.guard is None:  # the fields are filled by now: this is what "unchanged" means
+            self.guard = UnsavedGuard(self, self.dialogs)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Escape, the close button and Cancel: ask before throwing changes away."""
+        if self.guard is None or self.guard.may_close(self._save_from_question):
+            super().reject()
+
+    def _save_from_question(self) -> bool:
+        self.try_save()  # closes the form when the record is stored; otherwise its errors show
+        return False
 
     def finish_layout(self, *extra: QtWidgets.QWidget) -> None:
         scroll = QtWidgets.QScrollArea()

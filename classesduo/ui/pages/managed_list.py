@@ -220,6 +220,7 @@ class ManagedList(ListPage):
 
     def _open(self, dialog: RecordDialog) -> None:
         self.editor = dialog
+        dialog.dialogs = self.dialogs
         dialog.saved.connect(self._saved)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
