@@ -1507,148 +1507,153 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="265"/>
+        <location filename="../../classesduo/ui/log_form.py" line="149"/>
+        <source>Your unsaved draft was restored: save it or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="370"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="330"/>
+        <location filename="../../classesduo/ui/log_form.py" line="435"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="459"/>
         <source>Already in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="460"/>
         <source>Log that session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="460"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="373"/>
+        <location filename="../../classesduo/ui/log_form.py" line="479"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="374"/>
+        <location filename="../../classesduo/ui/log_form.py" line="480"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="381"/>
+        <location filename="../../classesduo/ui/log_form.py" line="487"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="382"/>
+        <location filename="../../classesduo/ui/log_form.py" line="488"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="386"/>
+        <location filename="../../classesduo/ui/log_form.py" line="492"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="386"/>
+        <location filename="../../classesduo/ui/log_form.py" line="492"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="388"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="389"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="390"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="391"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="391"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="392"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="393"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="394"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="394"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="402"/>
+        <location filename="../../classesduo/ui/log_form.py" line="508"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="407"/>
+        <location filename="../../classesduo/ui/log_form.py" line="513"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="408"/>
+        <location filename="../../classesduo/ui/log_form.py" line="514"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="409"/>
+        <location filename="../../classesduo/ui/log_form.py" line="515"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="412"/>
+        <location filename="../../classesduo/ui/log_form.py" line="518"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,37 +1955,37 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
         <source>add “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="231"/>
         <source>edit “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="259"/>
         <source>delete “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
         <source>archive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="279"/>
         <source>unarchive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,7 +2771,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>of %n pupil(s) in the class</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4940,6 +4945,34 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/ui/tooltips.py" line="59"/>
         <location filename="../../classesduo/ui/tooltips.py" line="64"/>
         <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="82"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="83"/>
+        <source>You have changed this form. Save the changes, discard them, or go back to it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="85"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

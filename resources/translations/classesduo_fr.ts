@@ -1556,149 +1556,154 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="265"/>
+        <location filename="../../classesduo/ui/log_form.py" line="149"/>
+        <source>Your unsaved draft was restored: save it or discard it.</source>
+        <translation>Votre brouillon non enregistré a été rétabli : enregistrez-le ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="370"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="330"/>
+        <location filename="../../classesduo/ui/log_form.py" line="435"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="353"/>
+        <location filename="../../classesduo/ui/log_form.py" line="459"/>
         <source>Already in the log</source>
         <translation>Déjà dans le journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="460"/>
         <source>Log that session</source>
         <translation>Renseigner cette séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="354"/>
+        <location filename="../../classesduo/ui/log_form.py" line="460"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="373"/>
+        <location filename="../../classesduo/ui/log_form.py" line="479"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="374"/>
+        <location filename="../../classesduo/ui/log_form.py" line="480"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="381"/>
+        <location filename="../../classesduo/ui/log_form.py" line="487"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="382"/>
+        <location filename="../../classesduo/ui/log_form.py" line="488"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="386"/>
+        <location filename="../../classesduo/ui/log_form.py" line="492"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="386"/>
+        <location filename="../../classesduo/ui/log_form.py" line="492"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="388"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="389"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="390"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="391"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="391"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="392"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="393"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="394"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="394"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="402"/>
+        <location filename="../../classesduo/ui/log_form.py" line="508"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="407"/>
+        <location filename="../../classesduo/ui/log_form.py" line="513"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="408"/>
+        <location filename="../../classesduo/ui/log_form.py" line="514"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="409"/>
+        <location filename="../../classesduo/ui/log_form.py" line="515"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="412"/>
+        <location filename="../../classesduo/ui/log_form.py" line="518"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -2020,37 +2025,37 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
         <source>add “{name}”</source>
         <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="231"/>
         <source>edit “{name}”</source>
         <translation>la modification de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="259"/>
         <source>delete “{name}”</source>
         <translation>la suppression de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
         <source>archive “{name}”</source>
         <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="279"/>
         <source>unarchive “{name}”</source>
         <translation>le désarchivage de « {name} »</translation>
     </message>
@@ -2882,7 +2887,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="280"/>
+        <location filename="../../classesduo/ui/log_form.py" line="385"/>
         <source>of %n pupil(s) in the class</source>
         <translation>
             <numerusform>sur %n élève dans la classe</numerusform>
@@ -5186,6 +5191,34 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/ui/tooltips.py" line="64"/>
         <source>More actions</source>
         <translation>Plus d’actions</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="82"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="83"/>
+        <source>You have changed this form. Save the changes, discard them, or go back to it?</source>
+        <translation>Vous avez modifié ce formulaire. Enregistrer les modifications, les abandonner, ou y revenir ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/unsaved.py" line="85"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
