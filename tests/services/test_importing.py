@@ -284,3 +284,26 @@ def test_an_offset_or_zone_that_contradicts_the_schools_is_refused(workspace: Wo
     messages = {(line, field): message for line, field, message in problems}
     assert "+05:00" in messages[(2, "start")] and "Europe/Paris" in messages[(2, "start")]
     assert "Asia/Tokyo" in messages[(4, "timezone")]
+
+
+def test_imported_schools_get_their_calendar_by_rule(workspace: Workspace, tmp_path: Path) -> None:
+    """Schools imported from CSV started with no holidays at all (3,487 slots on school-holiday days)."""
+    from datetime import date
+
+    from classesduo.domain.enums import HolidaySource
+    from classesduo.services.holidays import calendar_of_school
+
+    text = ("name,city,country,timezone,arrondissement,subdivision\n"
+            "École Parmentier,Paris,FR,Europe/Paris,11,\n"
+            "École Saint-Jean,Québec,CA,America/Toronto,,QC\n")
+    import_file(workspace.db, "schools", write(tmp_path, text))
+    stored = {school.name: school for school in list_schools(workspace.db)}
+    paris = calendar_of_school(stored["École Parmentier"])
+    assert [p.source for p in paris.closures_on(date(2026, 12, 22))] == [HolidaySource.ZONE_C]  # Noël
+    assert [p.source for p in paris.closures_on(date(2027, 5, 17))] == [HolidaySource.PUBLIC]  # Whit Monday
+    quebec = calendar_of_school(stored["École Saint-Jean"])
+    assert stored["École Saint-Jean"].subdivision == "QC"
+    assert [p.origin.endswith("CA-QC") for p in quebec.closures_on(date(2027, 6, 24))] == [True]  # la Saint-Jean
+    assert quebec.unknown_on(date(2027, 1, 12)) == "2026-2027"  # no school year entered: said, not guessed
+    bad = write(tmp_path, "name,city,country,timezone,subdivision\nÉcole X,Québec,CA,America/Toronto,ZZ\n", "b.csv")
+    assert [(line, field) for line, field, _message in rejected(workspace, "schools", bad)] == [(2, "subdivision")]
