@@ -36,6 +36,7 @@ class RestoreDialog(QtWidgets.QDialog):
         self.intro = QtWidgets.QLabel()
         self.intro.setWordWrap(True)
         self.table = QtWidgets.QTableWidget(len(self.backups), 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -157,3 +157,26 @@ def test_every_action_names_its_shortcut_and_icon_only_controls_have_names(make_
             "Alt+" in window.pages["calendar"].toolbar.next_button.toolTip()
     finally:
         window.translations.apply("en")
+
+
+def test_read_only_tables_of_dialogs_and_reports_let_tab_leave(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    from classesduo.paths import AppPaths
+    from classesduo.ui.restore_dialog import RestoreDialog
+
+    window = make_window(demo_dir)
+    window.show_area(6)
+    reports = window.pages["reports"]
+    reports.start_preview()
+    for _ in range(100):
+        settle()
+        if reports.findChildren(QtWidgets.QTableWidget):
+            break
+        QtCore.QThread.msleep(50)
+    tables = list(reports.findChildren(QtWidgets.QTableWidget))
+    assert tables, "the report preview shows its tables"
+    restore = RestoreDialog(AppPaths.resolve(demo_dir), window)
+    tables += [restore.table]
+    assert tables
+    for table in tables:
+        assert not table.tabKeyNavigation(), table
+    restore.deleteLater()

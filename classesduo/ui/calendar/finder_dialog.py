@@ -55,6 +55,7 @@ class FinderDialog(QtWidgets.QDialog):
         top.addWidget(self.minutes)
 
         self.table = QtWidgets.QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([
             translate("FinderDialog", "Paris date"), translate("FinderDialog", "Paris time"),
             translate("FinderDialog", "Partner time"), translate("FinderDialog", "Partner day"),

@@ -92,6 +92,7 @@ class ReportPreview(QtWidgets.QWidget):
 
     def _table_widget(self, table: Table, label: Labels) -> QtWidgets.QTableWidget:
         widget = QtWidgets.QTableWidget(len(table.rows), len(table.headers))
+        widget.setTabKeyNavigation(False)  # Tab leaves the table
         widget.setHorizontalHeaderLabels(table.headers)
         widget.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         widget.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
