@@ -1050,98 +1050,98 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Paris date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Partner time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Partner day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
         <source>Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
         <source>every week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
         <source>every other week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="81"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="98"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="148"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source>⚠ {flag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="208"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
         <source>Left out:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="216"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
         <source>School calendar unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
         <source>Plan the series anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,37 +1355,37 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
         <source>&amp;Copy all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="73"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
         <source>Import refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="83"/>
         <source>The first {shown} are listed; “Copy all” copies every one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2650,7 +2650,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="168"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="169"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2658,7 +2658,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="205"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2682,7 +2682,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
         <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3810,52 +3810,52 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>From a &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="99"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Restore a backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1089,83 +1089,83 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Paris date</source>
         <translation>Date à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Partner time</source>
         <translation>Heure partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Partner day</source>
         <translation>Jour partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>School calendars</source>
         <translation>Calendriers scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
         <source>every other week</source>
         <translation>une semaine sur deux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="81"/>
         <source>until</source>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="97"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="98"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="146"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="148"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source>⚠ {flag}</source>
         <translation>⚠ {flag}</translation>
     </message>
@@ -1174,17 +1174,17 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation type="vanished">{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="208"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
         <source>Left out:</source>
         <translation>Exclus :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="216"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
         <source>School calendar unknown</source>
         <translation>Calendrier scolaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
         <source>Plan the series anyway?</source>
         <translation>Planifier la série quand même ?</translation>
     </message>
@@ -1400,32 +1400,32 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
         <source>&amp;Copy all</source>
         <translation>&amp;Tout copier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="73"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
         <source>Import refused</source>
         <translation>Import refusé</translation>
     </message>
@@ -1434,7 +1434,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation type="vanished">{file} : {count} problème(s). Rien n’a été importé : corrigez le fichier et importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="83"/>
         <source>The first {shown} are listed; “Copy all” copies every one.</source>
         <translation>Les {shown} premiers sont listés ; « Tout copier » les copie tous.</translation>
     </message>
@@ -2766,7 +2766,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="168"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="169"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation>
             <numerusform>%n créneau possible. Choisissez-le et appuyez sur « Planifier ce créneau ».</numerusform>
@@ -2774,7 +2774,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="204"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="205"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
         <translation>
             <numerusform>⚠ %n date de cette série où un calendrier scolaire est inconnu :</numerusform>
@@ -2798,7 +2798,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
         <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
         <translation>
             <numerusform>{file} : %n problème. Rien n&apos;a été importé : corrigez le fichier et importez-le de nouveau.</numerusform>
@@ -3942,52 +3942,52 @@ Les effacer ?</translation>
         <translation>avant une mise à jour de la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation>Choisissez l’état auquel revenir. Les données actuelles sont d’abord sauvegardées : une restauration peut donc elle-même être annulée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation>Aucune sauvegarde pour l’instant dans ce dossier des données. Utilisez Fichier › Sauvegarder maintenant, ou restaurez un fichier de sauvegarde venu d’ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Taken</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>From a &amp;file…</source>
         <translation>Depuis un &amp;fichier…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="99"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Restore a backup file</source>
         <translation>Restaurer un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation>Sauvegardes Classes Duo (*.sqlite3);;Tous les fichiers (*)</translation>
     </message>
