@@ -146,6 +146,6 @@ def _restore(paths: AppPaths, backup: Path, now: datetime | None) -> RestoreResu
         else:
             store.swap_in(prepared, database)
     finally:
-        prepared.unlink(missing_ok=True)
+        store.discard_prepared(prepared)
     log.info("restored %s (safety backup %s, damaged file %s)", backup, safety, aside)
     return RestoreResult(backup, safety, aside)

@@ -59,6 +59,8 @@ from classesduo.services.bundle_format import (
 from classesduo.services.clean_images import clean_image_file
 from classesduo.services.errors import translated_storage_errors
 from classesduo.services.workspace import Workspace
+from classesduo.storage.atomic import WorkInProgress, private_folder
+from classesduo.storage.media_store import STAGING
 from classesduo.storage.models import ClassGroupRow, DuoRow, session_search_text
 
 Progress = Callable[[int, int], None]
@@ -290,6 +292,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
     except (OSError, zipfile.BadZipFile) as error:
         raise BundleError(f"{source} is not a readable zip file ({error})") from error
     staged: list[tuple[Path, Path]] = []  # (temporary file, final place)
+    marks: list[WorkInProgress] = []
     safety: Path | None = None
     try:
         with archive:
@@ -305,7 +308,7 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
             _check_media_rows(rows["media_item"], entries)
             with workspace.db.reading() as session:
                 _check_references(session, rows)
-            staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled)
+            staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled, marks)
         # Rotation waits for the commit: a refused import must not make rotation drop an older backup.
         safety = backup_before(workspace, "import", rotate=False)
         with translated_storage_errors(), workspace.db.transaction() as session:
@@ -323,6 +326,8 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
     finally:
         for temporary, _final in staged:
             temporary.unlink(missing_ok=True)
+        for mark in marks:
+            mark.release()
         if safety is not None:  # the import was refused: the state it saved is the current one
             safety.unlink(missing_ok=True)
 
@@ -342,16 +347,20 @@ def _check_media_rows(media_rows: list[dict[str, Any]], entries: dict[str, zipfi
 
 
 def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: list[dict[str, Any]],
-                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[tuple[Path, Path]]:
-    """Copy each media file to a temporary name beside its final place, checking its hash on the way."""
+                 progress: Progress | None, cancelled: Callable[[], bool] | None,
+                 marks: list[WorkInProgress]) -> list[tuple[Path, Path]]:
+    """Copy each media file to a temporary name in the media folder's ``.staging`` (marked in progress in
+    ``marks`` until the import ends), checking its hash on the way."""
     staged: list[tuple[Path, Path]] = []
     names = sorted({row["stored_name"]: row["file_hash"] for row in media_rows}.items())
     try:
         for number, (stored, digest) in enumerate(names, start=1):
             final = workspace.media.path_of(stored)
             final.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".importing", dir=final.parent)
+            staging = private_folder(workspace.media.root / STAGING)
+            fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".importing", dir=staging)
             staged.append((Path(temporary), final))
+            marks.append(WorkInProgress(Path(temporary)))  # the next start deletes it only if this process died
             hasher = hashlib.sha256()
             with os.fdopen(fd, "wb") as out:
                 try:
@@ -373,6 +382,8 @@ def _stage_media(workspace: Workspace, archive: zipfile.ZipFile, media_rows: lis
     except BaseException:
         for temporary, _final in staged:
             temporary.unlink(missing_ok=True)
+        for mark in marks:
+            mark.release()
         raise
     return staged
 

@@ -123,7 +123,26 @@ def open_workspace(data_dir: str | None = None, db_url: str | None = None, check
         raise DataOpenError(translate("workspace", "Cannot open the database {url}: {error}").format(
             url=_safe_url(url), error=error)) from error
     media_root = Path(settings.media_dir).expanduser() if settings.media_dir else paths.media_dir
+    _remove_crash_leftovers(database, paths, media_root)
     return Workspace(paths=paths, db=Database(url), media=MediaStore(media_root))
+
+
+def _remove_crash_leftovers(database: Path | None, paths: AppPaths, media_root: Path) -> None:
+    """Partial backups, restored copies and staged bundle media a killed process left: deleted at the next
+    start, whatever their age (a file another running process is still writing is marked and kept)."""
+    from classesduo.storage.atomic import remove_leftovers
+    from classesduo.storage.backups import remove_crash_leftovers
+    from classesduo.storage.media_store import STAGING
+
+    try:
+        removed = remove_leftovers(media_root / STAGING, ".*.importing")
+        if database is not None:
+            removed += remove_crash_leftovers(database, paths.backups_dir)
+    except OSError:
+        log.exception("could not remove the temporary files a crash left")
+        return
+    if removed:
+        log.info("removed %d temporary files left by a crash: %s", len(removed), [str(p) for p in removed[:5]])
 
 
 def _check_url(url: str) -> Path | None:

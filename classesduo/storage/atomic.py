@@ -110,3 +110,73 @@ class BackgroundSync:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.close()
+
+
+class WorkInProgress:
+    """Marks a temporary file as being written by this process (an exclusive ``flock`` on it, POSIX), so that
+    :func:`remove_leftovers` at the next start deletes only what a killed process left, whatever its age."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:  # Windows: leftovers are recognised by their age instead
+            return
+        try:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.release()
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the lock
+            self._fd = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.release()
+
+
+#: Without file locks (Windows), a temporary file this old was left by a crash.
+LEFTOVER_SECONDS = 3600
+
+
+def is_leftover(path: Path) -> bool:
+    """True when no running process is writing ``path`` (see :class:`WorkInProgress`)."""
+    try:
+        import fcntl
+    except ImportError:
+        import time
+
+        try:
+            return time.time() - path.stat().st_mtime > LEFTOVER_SECONDS
+        except FileNotFoundError:
+            return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False  # its writer is alive
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
+    """Delete the temporary files matching ``pattern`` in ``folder`` that a killed process left."""
+    removed = []
+    for path in sorted(folder.glob(pattern)) if folder.is_dir() else ():
+        if path.is_file() and is_leftover(path):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

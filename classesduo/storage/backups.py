@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from classesduo.storage.atomic import fsync_directory, make_private
+from classesduo.storage.atomic import WorkInProgress, fsync_directory, make_private, remove_leftovers
 from classesduo.storage.database import BUSY_TIMEOUT_MS
 from classesduo.storage.diagnosis import StorageUnavailable, classify_open_failure, free_bytes
 
@@ -118,10 +118,11 @@ def write_backup(database: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.partial")
     temporary.unlink(missing_ok=True)
+    _create_private(temporary)
+    busy = WorkInProgress(temporary)  # the next start deletes it only if this process died
     try:
         source = _open_existing(database)
         try:
-            _create_private(temporary)
             destination = sqlite3.connect(temporary)
             try:
                 source.backup(destination)
@@ -144,6 +145,7 @@ def write_backup(database: Path, target: Path) -> Path:
         raise BackupError(f"could not back up {database}: {error}") from error
     finally:
         temporary.unlink(missing_ok=True)
+        busy.release()
 
 
 #: Room a restore wants beyond the restored copy itself (the WAL, a checkpoint, the log).
@@ -182,10 +184,11 @@ def prepare_restore(backup: Path, database: Path) -> Path:
     temporary = restoring_name(database)
     for leftover in (temporary, *_companions(temporary)):
         leftover.unlink(missing_ok=True)
+    _create_private(temporary)
+    busy = WorkInProgress(temporary)
     try:
         source = _open_existing(backup)
         try:
-            _create_private(temporary)
             destination = sqlite3.connect(temporary)
             try:
                 source.backup(destination)
@@ -199,13 +202,32 @@ def prepare_restore(backup: Path, database: Path) -> Path:
             raise BackupError(f"the restored copy of {backup.name} failed its check: {problems[0]}")
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
+        _PREPARED[temporary] = busy  # marked in progress until the caller is done with it (discard_prepared)
         return temporary
     except BaseException as error:
         temporary.unlink(missing_ok=True)
+        busy.release()
         if isinstance(error, sqlite3.Error | OSError):
             _raise_unless_damage(database, error)
             raise BackupError(f"could not restore {backup.name}: {error}") from error
         raise
+
+
+_PREPARED: dict[Path, WorkInProgress] = {}
+
+
+def discard_prepared(prepared: Path) -> None:
+    """Delete a prepared copy that was not put in place (or was: then nothing is left) and drop its mark."""
+    prepared.unlink(missing_ok=True)
+    busy = _PREPARED.pop(prepared, None)
+    if busy is not None:
+        busy.release()
+
+
+def remove_crash_leftovers(database: Path, backups_dir: Path) -> list[Path]:
+    """At start-up: the partial backups and restored copies a killed process left (never one being written)."""
+    return (remove_leftovers(backups_dir, ".classesduo-*.partial")
+            + remove_leftovers(database.parent, f".{database.name}.restoring"))
 
 
 def restore_into(backup: Path, database: Path) -> None:
@@ -219,7 +241,7 @@ def restore_into(backup: Path, database: Path) -> None:
         else:
             swap_in(prepared, database)
     finally:
-        prepared.unlink(missing_ok=True)
+        discard_prepared(prepared)
 
 
 def replace_content(prepared: Path, database: Path) -> None:

@@ -24,6 +24,8 @@ from pathlib import Path
 from classesduo.storage.atomic import fsync_directory, write_bytes_atomic
 
 CHUNK_BYTES = 1 << 20
+#: Where a bundle import stages media files before its commit (one folder: cleaning up after a crash is one listing).
+STAGING = ".staging"
 #: The end of each staged file is kept: end-of-file markers (JPEG, PDF) are checked there.
 TAIL_BYTES = 64 * 1024
 
