@@ -97,18 +97,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="175"/>
+        <location filename="../../classesduo/services/bundles.py" line="177"/>
         <source>exchange consent expired on {day}</source>
         <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="177"/>
+        <location filename="../../classesduo/services/bundles.py" line="179"/>
         <source>exchange consent refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="179"/>
+        <location filename="../../classesduo/services/bundles.py" line="181"/>
         <source>exchange consent unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6463,27 +6463,27 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="139"/>
+        <location filename="../../classesduo/services/workspace.py" line="158"/>
         <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="147"/>
+        <location filename="../../classesduo/services/workspace.py" line="166"/>
         <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="152"/>
+        <location filename="../../classesduo/services/workspace.py" line="171"/>
         <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="155"/>
+        <location filename="../../classesduo/services/workspace.py" line="174"/>
         <source>The database driver is not installed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="161"/>
+        <location filename="../../classesduo/services/workspace.py" line="180"/>
         <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
         <translation type="unfinished"></translation>
     </message>

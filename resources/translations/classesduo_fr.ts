@@ -107,18 +107,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="175"/>
+        <location filename="../../classesduo/services/bundles.py" line="177"/>
         <source>exchange consent expired on {day}</source>
         <extracomment>What reading a damaged zip raises (a bad CRC, lying sizes, truncated or garbled deflate data).</extracomment>
         <translation>autorisation d&apos;échange expirée le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="177"/>
+        <location filename="../../classesduo/services/bundles.py" line="179"/>
         <source>exchange consent refused</source>
         <translation>autorisation d&apos;échange refusée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/bundles.py" line="179"/>
+        <location filename="../../classesduo/services/bundles.py" line="181"/>
         <source>exchange consent unknown</source>
         <translation>autorisation d&apos;échange inconnue</translation>
     </message>
@@ -6728,27 +6728,27 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Impossible d’ouvrir la base de données {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="139"/>
+        <location filename="../../classesduo/services/workspace.py" line="158"/>
         <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
         <translation>« {url} » n’est pas une URL de base de données ({error}) ; attendu par exemple postgresql+psycopg://utilisateur:motdepasse@serveur/classesduo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="147"/>
+        <location filename="../../classesduo/services/workspace.py" line="166"/>
         <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
         <translation>Pilote de base de données « {driver} » inconnu dans l’URL : utilisez sqlite:///FICHIER ou postgresql+psycopg://…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="152"/>
+        <location filename="../../classesduo/services/workspace.py" line="171"/>
         <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
         <translation>La prise en charge de PostgreSQL n’est pas installée ({error}) : installez-la avec pip install &apos;classesduo[postgres]&apos;</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="155"/>
+        <location filename="../../classesduo/services/workspace.py" line="174"/>
         <source>The database driver is not installed ({error}).</source>
         <translation>Le pilote de base de données n’est pas installé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="161"/>
+        <location filename="../../classesduo/services/workspace.py" line="180"/>
         <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
         <translation>Le dossier {folder} de l’URL de la base SQLite n’existe pas ; créez-le ou corrigez l’URL.</translation>
     </message>
