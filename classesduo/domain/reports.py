@@ -145,3 +145,13 @@ def highlight(held: Iterable[tuple[datetime, str | None]]) -> str:
     latest = max(held, key=lambda item: item[0], default=None)
     text = " ".join((latest[1] or "").split()) if latest else ""
     return text if len(text) <= HIGHLIGHT_CHARS else text[:HIGHLIGHT_CHARS - 1].rstrip() + "…"
+
+
+def share(part: float, whole: float) -> float | None:
+    """``part / whole``, or None when there is nothing to divide by (a rate of no sessions is no rate)."""
+    return part / whole if whole else None
+
+
+def cancellation_rate(held: int, cancelled: int) -> float | None:
+    """Cancelled ÷ (held + cancelled): the share of the exchanges logged that were cancelled."""
+    return share(cancelled, held + cancelled)

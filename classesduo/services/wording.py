@@ -178,8 +178,3 @@ def country_name(code: str, lang: str) -> str:
     itself when unknown."""
     names = _country_names()
     return names.get(lang, {}).get(code) or names["en"].get(code) or code
-
-
-def share(part: float, whole: float) -> float | None:
-    """``part / whole``, or None when there is nothing to divide by (a rate of no sessions is no rate)."""
-    return part / whole if whole else None

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from classesduo.services.wording import LANGUAGES as _LANGUAGES
 from classesduo.services.wording import QT_TRANSLATE_NOOP, Wording, check_language, country_name, wording
-
-LANGUAGES = tuple(_LANGUAGES)
 
 #: key → English source text (its French is in resources/translations/classesduo_fr.ts, context "Report").
 SOURCES: dict[str, str] = {
@@ -216,4 +213,4 @@ def labels_for(lang: str) -> Labels:
     return Labels(lang)
 
 
-__all__ = ["LANGUAGES", "SOURCES", "Labels", "country_name", "labels_for"]
+__all__ = ["SOURCES", "Labels", "country_name", "labels_for"]

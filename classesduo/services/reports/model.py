@@ -23,8 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from classesduo.domain.reports import ReportPeriod, ReportScope
+from classesduo.domain.reports import ReportPeriod, ReportScope, cancellation_rate, share
 from classesduo.domain.text import natural_key
+
+
+def hours(minutes: int) -> float:
+    """Minutes as hours with one decimal, as every format shows them."""
+    return round(minutes / 60, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,7 @@ class Headline:
 
     @property
     def visio_hours(self) -> float:
-        return round(self.visio_minutes / 60, 1)
+        return hours(self.visio_minutes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,33 +82,29 @@ class Rates:
     present_partner: int = 0
     capacity_partner: int = 0
 
-    @staticmethod
-    def _share(part: float, whole: float) -> float | None:
-        return part / whole if whole else None
-
     @property
     def held_rate(self) -> float | None:
-        return self._share(self.sessions_held, self.sessions_due)
+        return share(self.sessions_held, self.sessions_due)
 
     @property
     def reach_paris(self) -> float | None:
-        return self._share(self.children_paris, self.enrolled_paris)
+        return share(self.children_paris, self.enrolled_paris)
 
     @property
     def reach_partner(self) -> float | None:
-        return self._share(self.children_partner, self.enrolled_partner)
+        return share(self.children_partner, self.enrolled_partner)
 
     @property
     def attendance_paris(self) -> float | None:
-        return self._share(self.present_paris, self.capacity_paris)
+        return share(self.present_paris, self.capacity_paris)
 
     @property
     def attendance_partner(self) -> float | None:
-        return self._share(self.present_partner, self.capacity_partner)
+        return share(self.present_partner, self.capacity_partner)
 
     @property
     def cancellation_rate(self) -> float | None:
-        return self._share(self.sessions_cancelled, self.sessions_held + self.sessions_cancelled)
+        return cancellation_rate(self.sessions_held, self.sessions_cancelled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +131,15 @@ class GroupLine:
 
     @property
     def cancellation_rate(self) -> float | None:
-        done = self.sessions_held + self.sessions_cancelled
-        return self.sessions_cancelled / done if done else None
+        return cancellation_rate(self.sessions_held, self.sessions_cancelled)
 
     @property
     def reach_paris(self) -> float | None:
-        return self.children_paris / self.enrolled_paris if self.enrolled_paris else None
+        return share(self.children_paris, self.enrolled_paris)
+
+    @property
+    def visio_hours(self) -> float:
+        return hours(self.visio_minutes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,7 @@ def _breakdowns(data: ReportData, label: Labels) -> list[Table]:
 
     return [
         Table("kinds", label("section.kinds"), [label("col.kind"), *counts[1:], label("col.visio_hours")],
-              [row(label.enum("kind", g.key), g, with_duos=False) + [round(g.visio_minutes / 60, 1)]
+              [row(label.enum("kind", g.key), g, with_duos=False) + [g.visio_hours]
                for g in data.by_kind]),
         Table("levels", label("section.levels"), [label("col.level"), *counts],
               [row(g.key or label("unknown"), g) for g in data.by_level]),
@@ -117,7 +117,7 @@ def _breakdowns(data: ReportData, label: Labels) -> list[Table]:
               [row(label.words.language(g.key), g) for g in data.by_language]),
         Table("facilitators", label("section.facilitators"), [label("col.facilitator"), *counts,
                                                                label("col.visio_hours")],
-              [row(g.key or label("unknown"), g) + [round(g.visio_minutes / 60, 1)] for g in data.by_facilitator]),
+              [row(g.key or label("unknown"), g) + [g.visio_hours] for g in data.by_facilitator]),
     ]
 
 
