@@ -2945,682 +2945,682 @@ Erase them?</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="21"/>
         <source>Classes Duo — activity report</source>
         <extracomment>key → English source text (its French is in resources/translations/classesduo_fr.ts, context &quot;Report&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="22"/>
         <source>City of Paris international school exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="23"/>
         <source>City of Paris — Classes Duo programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
         <source>Term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
         <source>From {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
         <source>Made on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
         <source>Whole programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
         <source>Paris {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
         <source>Partner country: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
         <source>Facilitator: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
         <source>Duo: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
         <source>Key figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
         <source>Cancellation reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
         <source>Sessions held per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
         <source>Sessions held per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
         <source>Sessions by partner country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <source>Duos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <source>Duos with no exchange in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
+        <source>Consent coverage of the media shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="41"/>
         <location filename="../../classesduo/services/reports/labels.py" line="53"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
-        <source>Duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
-        <source>Duos with no exchange in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
-        <source>Consent coverage of the media shared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
         <source>How the figures are counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
         <source>Cancellations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
         <source>Sessions held over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
         <source>By country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
         <source>Duos with no exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
         <source>Trend against earlier periods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
         <source>By arrondissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
+        <source>By exchange kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <source>By class level (Paris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
+        <source>By language of the duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="60"/>
         <location filename="../../classesduo/services/reports/labels.py" line="66"/>
-        <source>By exchange kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
-        <source>By class level (Paris)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
-        <source>By language of the duos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Facilitator workload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
         <source>By level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
         <source>By language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
         <source>Held / planned and due (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
         <source>Children reached / enrolled, Paris (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Children reached / enrolled, abroad (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
         <source>Average attendance, Paris (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
         <source>Average attendance, abroad (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
         <source>Cancellation rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
         <source>of the sessions due were held ({held} of {due})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
         <source>of the pupils enrolled were reached ({reached} of {enrolled})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
         <source>average attendance at the exchanges held (Paris / abroad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
         <source>of the exchanges logged were cancelled ({cancelled})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
         <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
         <source>Term before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
         <source>Period before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
         <source>A year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
         <source>Cancelled (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
         <source>Enrolled (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
         <source>Reached / enrolled (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
         <source>Duos in the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
         <source>Active duos (at least one exchange held)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
         <source>Paris schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
         <source>Partner schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
         <source>Arrondissements covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
         <source>Countries covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
         <source>Sessions planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
         <source>Sessions held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
         <source>Sessions cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
         <source>Sessions postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
         <source>Sessions planned, not yet logged (past or to come)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
         <source>Hours of visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
         <source>Children reached in Paris</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
         <source>Children reached abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
         <source>Media shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
         <source>of which erased since (retention)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
         <source>Media cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
         <source>Week of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
         <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
         <source>Paris school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
         <source>Arr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
         <source>Partner school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
         <source>Last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
         <source>Children (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
         <source>Children (partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
         <source>Highlights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
         <source>Children (Paris / partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
         <source>Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
         <source>Cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
         <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
         <source>Present (Paris / partner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
         <source>None.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
         <source>not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
         <source>Exchange between the classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
         <source>City reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
         <source>Publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
         <source>proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
         <source>held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
         <source>postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
         <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
         <source>blog post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
         <source>letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
         <source>technical problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
         <source>partner class absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
         <source>school event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
         <source>weather</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="165"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
         <source>strike</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="166"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="167"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3069,396 +3069,396 @@ Les effacer ?</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="21"/>
         <source>Classes Duo — activity report</source>
         <extracomment>key → English source text (its French is in resources/translations/classesduo_fr.ts, context &quot;Report&quot;).</extracomment>
         <translation>Classes Duo — rapport d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="22"/>
         <source>City of Paris international school exchanges</source>
         <translation>Échanges scolaires internationaux de la Ville de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="23"/>
         <source>City of Paris — Classes Duo programme</source>
         <translation>Ville de Paris — programme Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="24"/>
         <source>Term {number}, {year}</source>
         <translation>Trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="25"/>
         <source>From {start} to {end}</source>
         <translation>Du {start} au {end}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="26"/>
         <source>Made on {day}</source>
         <translation>Établi le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="27"/>
         <source>Whole programme</source>
         <translation>Ensemble du programme</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="28"/>
         <source>Paris {value}</source>
         <translation>Paris {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="29"/>
         <source>Partner country: {value}</source>
         <translation>Pays partenaire : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="30"/>
         <source>Facilitator: {value}</source>
         <translation>Intervenant·e : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="31"/>
         <source>Duo: {value}</source>
         <translation>Duo : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="32"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="33"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="34"/>
         <source>Cancellation reasons</source>
         <translation>Motifs d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="35"/>
         <source>Sessions held per week</source>
         <translation>Séances tenues par semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="36"/>
         <source>Sessions held per month</source>
         <translation>Séances tenues par mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="37"/>
         <source>Sessions by partner country</source>
         <translation>Séances par pays partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="38"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="39"/>
         <source>Duos with no exchange in the period</source>
         <translation>Duos sans échange sur la période</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="40"/>
         <source>Consent coverage of the media shared</source>
         <translation>Consentements des médias partagés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="41"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="53"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="45"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="42"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="46"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="43"/>
         <source>How the figures are counted</source>
         <translation>Méthode de calcul</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="44"/>
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="50"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="47"/>
         <source>Cancellations</source>
         <translation>Annulations</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="48"/>
         <source>Sessions held over time</source>
         <translation>Séances tenues dans le temps</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="49"/>
         <source>By country</source>
         <translation>Par pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="51"/>
         <source>Duos with no exchange</source>
         <translation>Duos sans échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="52"/>
         <source>Consent</source>
         <translation>Consentements</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="54"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="55"/>
         <source>Trend against earlier periods</source>
         <translation>Évolution par rapport aux périodes précédentes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="56"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
         <source>By arrondissement</source>
         <translation>Par arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="57"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
         <source>By exchange kind</source>
         <translation>Par type d&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="58"/>
         <source>By class level (Paris)</source>
         <translation>Par niveau de classe (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="62"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="59"/>
         <source>By language of the duos</source>
         <translation>Par langue des duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="63"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="60"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="66"/>
         <source>Facilitator workload</source>
         <translation>Charge des intervenant·es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="61"/>
         <source>Trend</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="64"/>
         <source>By level</source>
         <translation>Par niveau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="65"/>
         <source>By language</source>
         <translation>Par langue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="67"/>
         <source>Held / planned and due (%)</source>
         <translation>Tenues / prévues échues (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="68"/>
         <source>Children reached / enrolled, Paris (%)</source>
         <translation>Enfants touchés / inscrits, Paris (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="69"/>
         <source>Children reached / enrolled, abroad (%)</source>
         <translation>Enfants touchés / inscrits, à l&apos;étranger (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="70"/>
         <source>Average attendance, Paris (%)</source>
         <translation>Présence moyenne, Paris (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="71"/>
         <source>Average attendance, abroad (%)</source>
         <translation>Présence moyenne, à l&apos;étranger (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="72"/>
         <source>Cancellation rate (%)</source>
         <translation>Taux d&apos;annulation (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="73"/>
         <source>of the sessions due were held ({held} of {due})</source>
         <translation>des séances échues ont été tenues ({held} sur {due})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="74"/>
         <source>of the pupils enrolled were reached ({reached} of {enrolled})</source>
         <translation>des élèves inscrits ont été touchés ({reached} sur {enrolled})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="75"/>
         <source>average attendance at the exchanges held (Paris / abroad)</source>
         <translation>présence moyenne aux échanges tenus (Paris / étranger)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="76"/>
         <source>of the exchanges logged were cancelled ({cancelled})</source>
         <translation>des échanges renseignés ont été annulés ({cancelled})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="77"/>
         <source>This period</source>
         <translation>Cette période</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="78"/>
         <source>Term before</source>
         <translation>Trimestre précédent</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="79"/>
         <source>Period before</source>
         <translation>Période précédente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="80"/>
         <source>A year earlier</source>
         <translation>Un an plus tôt</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="81"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="82"/>
         <source>Cancelled</source>
         <translation>Annulées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="83"/>
         <source>Cancelled (%)</source>
         <translation>Annulées (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="84"/>
         <source>Enrolled (Paris)</source>
         <translation>Inscrits (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="85"/>
         <source>Reached / enrolled (%)</source>
         <translation>Touchés / inscrits (%)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="87"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="88"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="90"/>
         <source>Figure</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="91"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
         <source>Duos in the report</source>
         <translation>Duos du rapport</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="93"/>
         <source>Active duos (at least one exchange held)</source>
         <translation>Duos actifs (au moins un échange tenu)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="94"/>
         <source>Paris schools</source>
         <translation>Écoles parisiennes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="95"/>
         <source>Partner schools</source>
         <translation>Écoles partenaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="96"/>
         <source>Arrondissements covered</source>
         <translation>Arrondissements couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="97"/>
         <source>Countries covered</source>
         <translation>Pays couverts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="98"/>
         <source>Sessions planned</source>
         <translation>Séances prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="99"/>
         <source>Sessions held</source>
         <translation>Séances tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="100"/>
         <source>Sessions cancelled</source>
         <translation>Séances annulées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="101"/>
         <source>Sessions postponed</source>
         <translation>Séances reportées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="102"/>
         <source>Sessions planned, not yet logged (past or to come)</source>
         <translation>Séances prévues, pas encore renseignées (passées ou à venir)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="86"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="103"/>
         <source>Hours of visio</source>
         <translation>Heures de visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="104"/>
         <source>Children reached in Paris</source>
         <translation>Enfants touchés à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="105"/>
         <source>Children reached abroad</source>
         <translation>Enfants touchés à l&apos;étranger</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="106"/>
         <source>Media shared</source>
         <translation>Médias partagés</translation>
     </message>
@@ -3467,288 +3467,288 @@ Les effacer ?</translation>
         <translation type="vanished">dont effacés après la durée de conservation (comptes gardés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="107"/>
         <source>of which erased since (retention)</source>
         <translation>dont effacés depuis (conservation)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="108"/>
         <source>Media cleared for publication</source>
         <translation>Médias autorisés à la publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="109"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="110"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="111"/>
         <source>Week of</source>
         <translation>Semaine du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="112"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="116"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="113"/>
         <source>Held</source>
         <translation>Tenues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="114"/>
         <source>Planned</source>
         <translation>Prévues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="115"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="117"/>
         <source>Paris school</source>
         <translation>École parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="118"/>
         <source>Arr.</source>
         <translation>Arr.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="119"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="120"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="121"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="122"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="123"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="124"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="125"/>
         <source>Children (Paris)</source>
         <translation>Enfants (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="126"/>
         <source>Children (partner)</source>
         <translation>Enfants (partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="127"/>
         <source>Highlights</source>
         <translation>Temps forts</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="128"/>
         <source>Children (Paris / partner)</source>
         <translation>Enfants (Paris / part.)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="129"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="130"/>
         <source>Use</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="131"/>
         <source>Cleared</source>
         <translation>Autorisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="132"/>
         <source>Refused</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="133"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="134"/>
         <source>Expired</source>
         <translation>Expirés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="135"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="136"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="137"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="138"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="139"/>
         <source>Present (Paris / partner)</source>
         <translation>Présents (Paris / partenaire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="140"/>
         <source>What happened</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="141"/>
         <source>None.</source>
         <translation>Aucun.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="92"/>
-        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="89"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="142"/>
         <source>not given</source>
         <translation>non précisé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="143"/>
         <source>Exchange between the classes</source>
         <translation>Échange entre les classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="144"/>
         <source>City reports</source>
         <translation>Rapports de la Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="145"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="146"/>
         <source>proposed</source>
         <translation>proposé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="147"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="148"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="149"/>
         <source>closed</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="150"/>
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="151"/>
         <source>held</source>
         <translation>tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="152"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="153"/>
         <source>postponed</source>
         <translation>reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="154"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="155"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="156"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="157"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="158"/>
         <source>technical problem</source>
         <translation>problème technique</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="159"/>
         <source>partner class absent</source>
         <translation>classe partenaire absente</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="160"/>
         <source>school event</source>
         <translation>événement scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="161"/>
         <source>weather</source>
         <translation>météo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="165"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="162"/>
         <source>strike</source>
         <translation>grève</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="166"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="163"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/reports/labels.py" line="167"/>
+        <location filename="../../classesduo/services/reports/labels.py" line="164"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
     </message>
