@@ -1,0 +1,69 @@
+"""Issue 17's bullet owned here: database errors recognised by native codes (SQLite extended result codes,
+PostgreSQL SQLSTATE), never by message text; a PostgreSQL serialization failure or deadlock is run again once,
+then explained; a server restart mid-transaction is a sentence, without the driver's text block or a URL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from classesduo.services.errors import ServiceError, translated_storage_errors
+from classesduo.storage.database import Database
+from classesduo.storage.diagnosis import Kind, native_kind
+
+
+class PgError(Exception):
+    """Stands for a psycopg error: what matters is its SQLSTATE, whatever its text."""
+
+    def __init__(self, sqlstate: str, text: str = "words that mean nothing to the classifier") -> None:
+        super().__init__(text)
+        self.sqlstate = sqlstate
+
+
+def _wrapped(kind: type, sqlstate: str, text: str = "words that mean nothing to the classifier") -> Exception:
+    return kind("UPDATE duo SET …", {}, PgError(sqlstate, text))
+
+
+@pytest.mark.parametrize(("sqlstate", "kind"), [
+    ("40001", Kind.RETRY), ("40P01", Kind.RETRY), ("23505", Kind.INTEGRITY_UNIQUE), ("23503", Kind.INTEGRITY),
+    ("57P01", Kind.CONNECTION), ("08006", Kind.CONNECTION), ("53100", Kind.FULL), ("25006", Kind.READ_ONLY),
+])
+def test_postgresql_errors_are_told_by_their_sqlstate(sqlstate: str, kind: Kind) -> None:
+    assert native_kind(_wrapped(OperationalError, sqlstate)) is kind
+
+
+def test_a_unique_violation_is_recognised_whatever_its_text() -> None:
+    with pytest.raises(ServiceError, match="already exists"), translated_storage_errors():
+        raise _wrapped(IntegrityError, "23505", "doppelter Schlüsselwert verletzt Unique-Constraint")
+
+
+def test_a_server_restart_mid_transaction_is_one_sentence_without_the_url() -> None:
+    error = _wrapped(OperationalError, "57P01", "terminating connection due to administrator command\nSSL closed")
+    with pytest.raises(ServiceError) as caught, translated_storage_errors():
+        raise error
+    message = str(caught.value)
+    assert "cannot be reached or restarted" in message and "\n" not in message
+    assert "sqlalche.me" not in message and "SSL closed" not in message and "UPDATE duo" not in message
+
+
+def test_a_serialization_failure_is_run_again_once_then_explained(tmp_path) -> None:  # noqa: ANN001
+    database = Database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    attempts: list[int] = []
+
+    def flaky(session) -> str:  # noqa: ANN001
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise _wrapped(OperationalError, "40001")
+        return "saved"
+
+    assert database.run(flaky) == "saved" and len(attempts) == 2
+
+    def always(session) -> str:  # noqa: ANN001
+        attempts.append(1)
+        raise _wrapped(OperationalError, "40P01")
+
+    attempts.clear()
+    with pytest.raises(ServiceError, match="at the same moment, twice in a row"), translated_storage_errors():
+        database.run(always)
+    assert len(attempts) == 2
+    database.dispose()
