@@ -175,8 +175,12 @@ def test_a_bundle_keeps_the_other_laptops_sequence_or_raises_it_once(demo_worksp
     planning.move_session(db, one.id, one.start_utc + timedelta(hours=1))
     planning.move_session(db, two.id, two.start_utc + timedelta(hours=1))
     export_bundle(demo_workspace, tmp_path / "second.zip")
-    import_bundle(workspace, tmp_path / "second.zip")
+    summary = import_bundle(workspace, tmp_path / "second.zip")
     # One change on A only: B takes A's SEQUENCE (already raised once), not one more.
     assert planning.get_session(workspace.db, one.id).sequence == one.sequence + 1
-    # Both changed it: the result differs from what B's calendars have, so it is raised above B's.
+    # Both changed it: a conflict, B keeps its own until the user takes A's version...
+    assert [c.id for c in summary.conflicts] == [two.id]
+    assert planning.get_session(workspace.db, two.id).sequence == two.sequence + 1
+    import_bundle(workspace, tmp_path / "second.zip", take_theirs={two.id})
+    # ...which differs from what B's calendars have, so SEQUENCE is raised above B's.
     assert planning.get_session(workspace.db, two.id).sequence == two.sequence + 2
