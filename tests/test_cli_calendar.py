@@ -45,7 +45,7 @@ def test_add_list_import_and_remove(capsys: pytest.CaptureFixture[str], tmp_path
     ics.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Fiestas Patrias\r\n"
                    "DTSTART;VALUE=DATE:20270917\r\nDTEND;VALUE=DATE:20270921\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     code, out, _ = run(capsys, "--data-dir", data, "calendar", "import", school, str(ics))
-    assert code == 0 and "added 1 breaks" in out
+    assert code == 0 and "added 1 break and 0 school years" in out
     code, out, _ = run(capsys, "--data-dir", data, "calendar", "list", school, "--from", "2027-09-01", "--to",
                        "2028-01-31", "--json")
     listed = json.loads(out)
