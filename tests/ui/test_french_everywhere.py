@@ -129,3 +129,24 @@ def test_media_duo_filter_puts_beranger_before_buffon(make_window, demo_dir: Pat
 
     assert texts == sorted_by_text(texts)
     window.translations.apply("en")
+
+
+def test_the_accent_of_an_inactive_tab_is_not_cut(qapp) -> None:  # noqa: ANN001
+    from classesduo.ui.app import apply_style
+
+    apply_style(qapp)
+
+    def inactive_first_tab(text: str) -> bytes:
+        tabs = QtWidgets.QTabWidget()
+        for name in (text, "Classes"):
+            tabs.addTab(QtWidgets.QWidget(), name)
+        tabs.setCurrentIndex(1)
+        tabs.resize(300, 80)
+        tabs.show()
+        QtCore.QCoreApplication.processEvents()
+        bar = tabs.tabBar()
+        image = bar.grab(bar.tabRect(0)).toImage()
+        tabs.deleteLater()
+        return bytes(image.constBits())
+
+    assert inactive_first_tab("Écoles") != inactive_first_tab("Ecoles"), "the É is drawn as an E"
