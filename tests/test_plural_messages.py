@@ -62,3 +62,24 @@ def test_cli_erase_counts_in_words(capsys: pytest.CaptureFixture[str], demo_dir:
     assert main(["--data-dir", str(demo_dir), "erase", "duo", duo, "--yes"]) == 0
     out = capsys.readouterr().out
     assert "1 media item, 1 file;" in out and _agree(out, "session"), out
+
+
+def test_counted_messages_go_through_a_plural_context() -> None:
+    """A "%n …(s)" message passed to a widget's ``self.tr`` or to ``translate`` shows its "(s)" in English (English
+    has no .qm) and, outside a ``tr()`` on a Context, is not extracted as a plural for French: ``Plural.tr`` it."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "classesduo"
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            widget_tr = (isinstance(func, ast.Attribute) and func.attr == "tr" and isinstance(func.value, ast.Name)
+                         and func.value.id == "self")
+            plain = isinstance(func, ast.Name) and func.id == "translate"
+            texts = [arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+            if (widget_tr or plain) and any("%n" in text and ("(s)" in text or "(es)" in text) for text in texts):
+                offenders.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert offenders == []

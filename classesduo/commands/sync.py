@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from classesduo.commands.common import UsageError, open_for
+from classesduo.domain.i18n import english_plural
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -68,15 +69,16 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("no CalDAV calendar is connected: classesduo sync --connect URL --user NAME")
         waiting = caldav_sync.pending(workspace.db, state)
         if args.status:
-            print(f"{state.account.url} ({state.account.username}): {waiting} change(s) waiting; "
-                  f"last complete sync {state.last_sync or 'never'}")
+            print(f"{state.account.url} ({state.account.username}): "
+                  + english_plural(f"{waiting} change(s) waiting", waiting)
+                  + f"; last complete sync {state.last_sync or 'never'}")
             return 0
         report = caldav_sync.sync(workspace.db, folder, password if asked else _password(state.account, False),
                                   force=args.force)
     except ServiceError as error:
         raise UsageError(str(error)) from None
-    print(f"{len(report.pushed)} pushed, {len(report.deleted)} deleted, {len(report.conflicts)} conflict(s), "
-          f"{report.waiting} waiting")
+    print(f"{len(report.pushed)} pushed, {len(report.deleted)} deleted, "
+          + english_plural(f"{len(report.conflicts)} conflict(s)", len(report.conflicts)) + f", {report.waiting} waiting")
     for uid, what in report.conflicts:
         print(f"conflict: {uid}: {what}", file=sys.stderr)
     if report.offline:

@@ -165,7 +165,7 @@ def test_the_sync_command(workspace: Workspace, radicale: Radicale, monkeypatch:
     assert "asked at each sync" in out and "1 pushed" in out
     assert session_uid(session_id) in radicale.events()
     assert main(["--data-dir", folder, "sync", "--status"]) == 0
-    assert "0 change(s) waiting" in capsys.readouterr().out
+    assert "0 changes waiting" in capsys.readouterr().out
     radicale.stop()
     planning.cancel_session(workspace.db, session_id)
     assert main(["--data-dir", folder, "sync"]) == 1

@@ -6,6 +6,7 @@ from the system keyring, else it is asked once per run of the app (kept in memor
 
 from __future__ import annotations
 
+from classesduo.domain.i18n import Plural
 from classesduo.services import caldav_sync
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
@@ -86,14 +87,14 @@ class SyncBar(QtWidgets.QWidget):
         parts = [translate("SyncBar", "CalDAV: {user} at {url}").format(user=state.account.username,
                                                                        url=state.account.url)]
         waiting = caldav_sync.pending(self.workspace.db, state)
-        parts.append(self.tr("%n change(s) waiting", "", waiting) if waiting else
+        parts.append(Plural.tr("%n change(s) waiting", "", waiting) if waiting else
                      translate("SyncBar", "up to date"))
         report = self.last_report
         if report is not None and report.offline:
             parts.append(translate("SyncBar", "the server did not answer"))
         if report is not None and report.conflicts:
-            parts.append(self.tr("%n conflict(s): changed or refused on the server, not overwritten", "",
-                                 len(report.conflicts)))
+            parts.append(Plural.tr("%n conflict(s): changed or refused on the server, not overwritten", "",
+                                   len(report.conflicts)))
         if state.last_sync:
             parts.append(translate("SyncBar", "last complete sync {when}").format(when=state.last_sync[:16]
                                                                                    .replace("T", " ") + " UTC"))
