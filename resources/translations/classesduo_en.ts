@@ -2794,6 +2794,22 @@ Erase them?</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <source>%n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="96"/>
+        <source>%n conflict(s): changed or refused on the server, not overwritten</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -4618,109 +4634,93 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="20"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="21"/>
         <source>Connect a CalDAV calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="25"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="26"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="28"/>
         <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="30"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
         <source>Calendar &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
         <source>&amp;User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
         <source>CalDAV calendar…</source>
         <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
         <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="62"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
         <source>No CalDAV calendar connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
         <source>CalDAV: {user} at {url}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="89"/>
-        <source>%n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="94"/>
         <source>the server did not answer</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
-        <source>%n conflict(s): changed or refused on the server, not overwritten</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="99"/>
         <source>last complete sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="129"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
         <source>CalDAV password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="164"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="165"/>
         <source>Syncing with the CalDAV calendar…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="179"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="180"/>
         <source>The sync failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>

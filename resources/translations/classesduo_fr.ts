@@ -2910,6 +2910,22 @@ Les effacer ?</translation>
             <numerusform>%n années scolaires</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="96"/>
+        <source>%n conflict(s): changed or refused on the server, not overwritten</source>
+        <translation>
+            <numerusform>%n conflit : modifié ou refusé sur le serveur, non remplacé</numerusform>
+            <numerusform>%n conflits : modifiés ou refusés sur le serveur, non remplacés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -4855,109 +4871,107 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="20"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="21"/>
         <source>Connect a CalDAV calendar</source>
         <translation>Connecter un agenda CalDAV</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="25"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="26"/>
         <source>The password is kept in the system keyring.</source>
         <translation>Le mot de passe est conservé dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="28"/>
         <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
         <translation>Pas de trousseau système sur cet ordinateur : le mot de passe est redemandé à chaque démarrage de l&apos;application, jamais écrit sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="30"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
         <source>Calendar &amp;address:</source>
         <translation>&amp;Adresse de l&apos;agenda :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nom d&apos;utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="58"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
         <source>CalDAV calendar…</source>
         <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
         <translation>Agenda CalDAV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
         <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
         <translation>Connecter l&apos;agenda (Nextcloud, iCloud, Fastmail, Radicale…) qui reçoit chaque visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="62"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="85"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
         <source>No CalDAV calendar connected.</source>
         <translation>Aucun agenda CalDAV connecté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
         <source>CalDAV: {user} at {url}</source>
         <translation>CalDAV : {user} sur {url}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="89"/>
         <source>%n change(s) waiting</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n modification en attente</numerusform>
             <numerusform>%n modifications en attente</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="93"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="94"/>
         <source>the server did not answer</source>
         <translation>le serveur n&apos;a pas répondu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
         <source>%n conflict(s): changed or refused on the server, not overwritten</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n conflit : modifié ou refusé sur le serveur, non remplacé</numerusform>
             <numerusform>%n conflits : modifiés ou refusés sur le serveur, non remplacés</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="99"/>
         <source>last complete sync {when}</source>
         <translation>dernière synchronisation complète {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="129"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
         <source>CalDAV password</source>
         <translation>Mot de passe CalDAV</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="164"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="165"/>
         <source>Syncing with the CalDAV calendar…</source>
         <translation>Synchronisation avec l&apos;agenda CalDAV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="179"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="180"/>
         <source>The sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
