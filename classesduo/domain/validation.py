@@ -58,6 +58,13 @@ def _language_codes() -> frozenset[str]:
     return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
+def warm_code_lists() -> None:
+    """Read the language and country lists now (pycountry takes most of a second the first time), e.g. on a
+    worker while a form is open, so the first Save does not wait for them."""
+    _language_codes()
+    _country_codes()
+
+
 def is_country_code(code: str) -> bool:
     return code in _country_codes()
 

@@ -69,6 +69,9 @@ class LogActions(QtCore.QObject):
         form.finished.connect(lambda _result: self._forget(form))
         self.form = form
         form.open()
+        from classesduo.domain.validation import warm_code_lists
+
+        QtCore.QThreadPool.globalInstance().start(warm_code_lists)  # Save checks the language codes
         return form
 
     def _forget(self, form: LogForm) -> None:

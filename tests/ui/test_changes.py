@@ -84,3 +84,15 @@ def test_changes_concern_only_the_views_showing_them() -> None:
     assert not Changes.of(Kind.PREFERENCES).concern(PAGE_INTERESTS["log"])
     assert Changes.of(Kind.PREFERENCES).concern(PAGE_INTERESTS["calendar"])  # the buffer
     assert not Changes.of(Kind.MEDIA, duos=["d1"]).concern(PAGE_INTERESTS["media"], "d2")
+
+
+def test_the_log_form_reads_the_language_list_before_save(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """The first Save no longer waits most of a second for pycountry: the list is read while the form is open."""
+    from classesduo.domain import validation
+
+    window = make_window(demo_dir)
+    validation._language_codes.cache_clear()
+    form = window.log_actions.open_form()  # an unplanned exchange
+    assert form is not None
+    qtbot.waitUntil(lambda: validation._language_codes.cache_info().currsize == 1, timeout=10_000)
+    form.reject()
