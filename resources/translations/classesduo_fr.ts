@@ -1512,43 +1512,43 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="87"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="90"/>
         <source>Exchange logged.</source>
         <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="95"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="99"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="102"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="105"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="108"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="125"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="138"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="141"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="150"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="153"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="156"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="159"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
@@ -6474,18 +6474,18 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="75"/>
+        <location filename="../../classesduo/domain/validation.py" line="82"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="84"/>
+        <location filename="../../classesduo/domain/validation.py" line="91"/>
         <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
         <translation>Retirez de ce champ les caractères de contrôle invisibles (inversions du sens du texte, sauts de ligne…).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="92"/>
+        <location filename="../../classesduo/domain/validation.py" line="99"/>
         <source>Not an e-mail address: {value}</source>
         <translation>Adresse e-mail invalide : {value}</translation>
     </message>
@@ -6547,109 +6547,109 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
-        <location filename="../../classesduo/domain/validation.py" line="99"/>
+        <location filename="../../classesduo/domain/validation.py" line="106"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="108"/>
+        <location filename="../../classesduo/domain/validation.py" line="115"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation>Le jour doit aller de 0 (lundi) à 6 (dimanche).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="110"/>
+        <location filename="../../classesduo/domain/validation.py" line="117"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation>Un créneau doit finir après son début ({start}–{end}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="120"/>
+        <location filename="../../classesduo/domain/validation.py" line="127"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation>Les vacances « {name} » finissent avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="131"/>
+        <location filename="../../classesduo/domain/validation.py" line="138"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation>Une année scolaire doit avoir un nom (par ex. 2027).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="133"/>
+        <location filename="../../classesduo/domain/validation.py" line="140"/>
         <source>School year {name} ends before it starts.</source>
         <translation>L&apos;année scolaire {name} se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="137"/>
+        <location filename="../../classesduo/domain/validation.py" line="144"/>
         <source>School years {first} and {second} overlap.</source>
         <translation>Les années scolaires {first} et {second} se chevauchent.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="141"/>
+        <location filename="../../classesduo/domain/validation.py" line="148"/>
         <source>School year {name} is listed twice.</source>
         <translation>L&apos;année scolaire {name} figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="152"/>
+        <location filename="../../classesduo/domain/validation.py" line="159"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation>Subdivision {code} inconnue pour {country} (connues : {known}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="153"/>
+        <location filename="../../classesduo/domain/validation.py" line="160"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation>Aucune subdivision n&apos;est connue pour {country} ; laissez ce champ vide.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="161"/>
+        <location filename="../../classesduo/domain/validation.py" line="168"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation>Code pays inconnu (ISO 3166-1, p. ex. FR, AR) : {code}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="164"/>
+        <location filename="../../classesduo/domain/validation.py" line="171"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation>Fuseau horaire inconnu (nom IANA, p. ex. Europe/Paris) : {zone}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="168"/>
+        <location filename="../../classesduo/domain/validation.py" line="175"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation>Une école parisienne a un arrondissement de 1 à 20.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="171"/>
+        <location filename="../../classesduo/domain/validation.py" line="178"/>
         <source>A Paris school is in France (FR).</source>
         <translation>Une école parisienne est en France (FR).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="173"/>
+        <location filename="../../classesduo/domain/validation.py" line="180"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation>Seules les écoles parisiennes ont un arrondissement.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="188"/>
+        <location filename="../../classesduo/domain/validation.py" line="195"/>
         <source>Choose the class&apos;s school.</source>
         <translation>Choisissez l’école de la classe.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="190"/>
+        <location filename="../../classesduo/domain/validation.py" line="197"/>
         <source>The pupil count cannot be negative.</source>
         <translation>Le nombre d’élèves ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="203"/>
+        <location filename="../../classesduo/domain/validation.py" line="210"/>
         <source>Choose a class of a Paris school.</source>
         <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="205"/>
+        <location filename="../../classesduo/domain/validation.py" line="212"/>
         <source>Choose a class of a partner school.</source>
         <translation>Choisissez une classe d’une école partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="209"/>
+        <location filename="../../classesduo/domain/validation.py" line="216"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation>Année scolaire invalide (attendu p. ex. 2026-2027) : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="215"/>
+        <location filename="../../classesduo/domain/validation.py" line="222"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
