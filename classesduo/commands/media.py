@@ -62,7 +62,12 @@ def run_import(args: argparse.Namespace) -> int:
 def run_album(args: argparse.Namespace) -> int:
     from classesduo.services.media_album import export_album
 
-    report = export_album(open_for(args), args.duo_id, args.term, Path(args.output).expanduser().resolve(),
+    from classesduo.commands.common import UsageError
+
+    folder = Path(args.output).expanduser().resolve()
+    if not folder.parent.is_dir():  # the album's own folder is created; a missing parent is a typo
+        raise UsageError(f"the folder {folder.parent} does not exist (create it first, or check the path)")
+    report = export_album(open_for(args), args.duo_id, args.term, folder,
                           on=args.on, lang=args.lang)
     for name, problem in report.problems:
         print(f"skipped {escape_controls(name)}: {escape_controls(problem)}", file=sys.stderr)

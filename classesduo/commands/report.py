@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from classesduo.services.reports.export import format_of, write_report
     from classesduo.services.terms import list_terms
 
-    output = Path(args.output).expanduser()
+    from classesduo.commands.common import output_file
+
+    output = output_file(args.output)  # its folder must exist: a typo creates no folders
     try:
         kind = format_of(output)
         scope = parse_scope(args.scope)

@@ -130,3 +130,16 @@ def test_names_with_bidi_overrides_are_refused_or_neutralised(demo_workspace: Wo
     manifest["tables"]["school"][0]["name"] = "\u202eevil"
     with pytest.raises(BundleError, match="override"):
         validate_manifest(manifest)
+
+
+def test_report_and_album_outputs_create_no_missing_folders(capsys: pytest.CaptureFixture[str], demo_dir: Path,
+                                                            tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "report", "--term", "2026-2027/1", "-o",
+                       str(tmp_path / "typo" / "report.csv"))
+    assert code == 2 and "does not exist" in err
+    _, out, _ = run(capsys, "--data-dir", str(demo_dir), "list", "duos", "--json")
+    duo = json.loads(out)[0]["id"]
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "media", "album", duo, "--term", "2026-2027/1", "-o",
+                       str(tmp_path / "typo" / "album"))
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "typo").exists()
