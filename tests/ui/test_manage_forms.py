@@ -99,9 +99,8 @@ def test_a_bad_time_zone_is_shown_next_to_the_field(make_window, data_dir: Path,
     assert completer.currentCompletion() == "Europe/Paris"
     dialog.timezone_edit.setText("Europe/Paris")
     dialog.country_edit.setText("FR")
-    country_completer = dialog.country_edit.completer()
-    country_completer.setCompletionPrefix("Argen")
-    assert country_completer.pathFromIndex(country_completer.currentIndex()) == "AR"
+    dialog.country_field._update("Argen")
+    assert dialog.country_field.suggested_codes() == ["AR"]
     dialog.email_edit.clear()
     dialog.arrondissement_spin.setValue(0)
     dialog.ok_button.click()
@@ -192,3 +191,41 @@ def test_facilitators_tab_shows_the_workload(make_window, demo_dir: Path) -> Non
     this_week = [int(v) for v in column(page.facilitators.table, "Sessions this week")]
     assert sum(active) == sum(1 for d in list_duos(window.workspace.db) if d.duo.status is DuoStatus.ACTIVE)
     assert sum(this_week) > 0
+
+
+def test_country_field_ranks_codes_first_and_never_picks_by_a_stray_click(make_window, data_dir: Path,  # noqa: ANN001
+                                                                          qtbot) -> None:
+    """Finding 4: "FR" listed the Central African Republic first; a click into Languages picked a country."""
+    from classesduo.ui.qt import QtWidgets
+
+    window = make_window(data_dir)
+    page = open_schools(window, qtbot, 0)
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_N, CTRL)
+    dialog = page.schools.editor
+    field = dialog.country_field
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    dialog.country_edit.clear()
+    dialog.country_edit.setFocus()
+    qtbot.keyClicks(dialog.country_edit, "FR")
+    assert field.suggested_codes()[0] == "FR" and field.suggestions.item(0).text() == "FR — France"
+    assert field.suggestions.isVisible() and not field.suggestions.isWindow()  # part of the form, not a popup
+    top = field.suggestions.mapToGlobal(QtCore.QPoint(0, 0))
+    languages = dialog.languages_edit.mapToGlobal(QtCore.QPoint(0, 0))
+    assert languages.y() >= top.y() + field.suggestions.height()  # the next fields moved down, not covered
+    # a single click on a suggestion only highlights it; a click into Languages picks nothing
+    second = field.suggestions.visualItemRect(field.suggestions.item(1)).center()
+    qtbot.mouseClick(field.suggestions.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=second)
+    assert dialog.country_edit.text() == "FR"
+    qtbot.mouseClick(dialog.languages_edit, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not field.suggestions.isVisible(), timeout=2000)
+    assert dialog.country_edit.text() == "FR"
+    # typing a name in the interface's language and Enter picks it
+    dialog.country_edit.setFocus()
+    dialog.country_edit.clear()
+    qtbot.keyClicks(dialog.country_edit, "germ")
+    assert field.suggested_codes() == ["DE"]
+    qtbot.keyClick(dialog.country_edit, QtCore.Qt.Key.Key_Return)
+    assert dialog.country_edit.text() == "DE" and dialog.isVisible()
+    assert isinstance(field.suggestions, QtWidgets.QListWidget)
+    dialog.reject()

@@ -85,19 +85,6 @@ class FieldForm(QtWidgets.QWidget):
             label.setText(title())
 
 
-class CodeCompleter(QtWidgets.QCompleter):
-    """Completes ``"AR — Argentina"`` by typing any part, and inserts only the code before the dash."""
-
-    def __init__(self, entries: list[str], parent: QtCore.QObject | None = None) -> None:
-        super().__init__(entries, parent)
-        self.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
-        self.setMaxVisibleItems(12)
-
-    def pathFromIndex(self, index: QtCore.QModelIndex) -> str:  # noqa: N802
-        return str(index.data()).split(" — ")[0]
-
-
 def parse_codes(text: str) -> list[str]:
     """``"fr, es;EN"`` -> ``["fr", "es", "en"]`` (order kept, duplicates dropped)."""
     codes: list[str] = []

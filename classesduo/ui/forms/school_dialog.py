@@ -22,7 +22,8 @@ from classesduo.services.school_calendars import read_into, with_import
 from classesduo.ui.formatting import side_label
 from classesduo.ui.forms.availability_editor import HolidaysEditor, WindowsEditor
 from classesduo.ui.forms.school_calendar_editor import CalendarPreview, SchoolYearsEditor, preview_ranges
-from classesduo.ui.forms.fields import CodeCompleter, line_edit, parse_codes
+from classesduo.ui.forms.country_field import CountryField
+from classesduo.ui.forms.fields import line_edit, parse_codes
 from classesduo.ui.forms.record_dialog import RecordDialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
@@ -35,12 +36,6 @@ def zone_names() -> list[str]:
 
 
 @cache
-def country_entries() -> list[str]:
-    import pycountry
-
-    return sorted(f"{country.alpha_2} — {country.name}" for country in pycountry.countries)
-
-
 def current_and_next_year(today: date) -> list[str]:
     first = int(school_year_of(today)[:4])
     return [f"{first}-{first + 1}", f"{first + 1}-{first + 2}"]
@@ -60,7 +55,7 @@ class SchoolDialog(RecordDialog):
         self.side_combo.setCurrentIndex(list(Side).index(school.side))
         self.city_edit = line_edit(school.city)
         self.country_edit = line_edit(school.country, "FR")
-        self.country_edit.setCompleter(CodeCompleter(country_entries(), self.country_edit))
+        self.country_field = CountryField(self.country_edit)
         self.arrondissement_spin = QtWidgets.QSpinBox()
         self.arrondissement_spin.setRange(0, 20)
         self.arrondissement_spin.setSpecialValueText("—")
@@ -78,7 +73,7 @@ class SchoolDialog(RecordDialog):
         form.add_field("name", lambda: translate("SchoolDialog", "Name"), self.name_edit)
         form.add_field("side", lambda: translate("SchoolDialog", "Side"), self.side_combo)
         form.add_field("city", lambda: translate("SchoolDialog", "City"), self.city_edit)
-        form.add_field("country", lambda: translate("SchoolDialog", "Country (ISO code)"), self.country_edit)
+        form.add_field("country", lambda: translate("SchoolDialog", "Country (ISO code)"), self.country_field)
         form.add_field("subdivision", lambda: translate("SchoolDialog", "Region (public holidays)"),
                        self.subdivision_combo)
         form.add_field("arrondissement", lambda: translate("SchoolDialog", "Arrondissement"), self.arrondissement_spin)
