@@ -2779,7 +2779,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="189"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="184"/>
         <source>%n break(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2787,7 +2787,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="185"/>
         <source>%n school year(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4191,113 +4191,113 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
         <source>Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Region (public holidays)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
         <source>Arrondissement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>Time zone (IANA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
         <source>Contact e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="152"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="247"/>
         <source>The whole country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="161"/>
         <source>Import the school&apos;s calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="162"/>
         <source>School calendars (*.ics *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="203"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="198"/>
         <source>This school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="206"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="201"/>
         <source>Type the school&apos;s time zone to see its calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="206"/>
         <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="239"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="242"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="245"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="241"/>
         <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="229"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="187"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="182"/>
         <source>{file}: {breaks} and {years} added, {same} already there; saved with the school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="235"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="230"/>
         <source>Edit school — {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2895,7 +2895,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="189"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="184"/>
         <source>%n break(s)</source>
         <translation>
             <numerusform>%n congé</numerusform>
@@ -2903,7 +2903,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="190"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="185"/>
         <source>%n school year(s)</source>
         <translation>
             <numerusform>%n année scolaire</numerusform>
@@ -4360,68 +4360,68 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="78"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="73"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="74"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="75"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="76"/>
         <source>Country (ISO code)</source>
         <translation>Pays (code ISO)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="77"/>
         <source>Region (public holidays)</source>
         <translation>Région (jours fériés)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="79"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="80"/>
         <source>Time zone (IANA)</source>
         <translation>Fuseau horaire (IANA)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="81"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="82"/>
         <source>Contact e-mail</source>
         <translation>E-mail de contact</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="152"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="247"/>
         <source>The whole country</source>
         <translation>Tout le pays</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="161"/>
         <source>Import the school&apos;s calendar</source>
         <translation>Importer le calendrier de l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="162"/>
         <source>School calendars (*.ics *.csv)</source>
         <translation>Calendriers scolaires (*.ics *.csv)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="187"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="182"/>
         <source>{file}: {breaks} and {years} added, {same} already there; saved with the school.</source>
         <translation>{file} : {breaks} et {years} ajoutés, {same} déjà présents ; enregistrés avec l’école.</translation>
     </message>
@@ -4430,37 +4430,37 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{file} : {breaks} congés et {years} années scolaires ajoutés, {same} déjà présents ; enregistrés avec l&apos;école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="203"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="198"/>
         <source>This school</source>
         <translation>Cette école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="206"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="201"/>
         <source>Type the school&apos;s time zone to see its calendar.</source>
         <translation>Saisissez le fuseau horaire de l&apos;école pour voir son calendrier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="206"/>
         <source>No public holidays are known for {country}: enter the school&apos;s days off as breaks.</source>
         <translation>Aucun jour férié n&apos;est connu pour {country} : saisissez les jours de fermeture de l&apos;école comme congés.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="239"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation>Les vacances scolaires de la zone C (calendrier fourni) et les jours fériés français s&apos;appliquent d&apos;office à toutes les écoles parisiennes ; n&apos;indiquez ici que les fermetures propres à cette école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="242"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation>Les jours fériés du pays (et de la région) s&apos;appliquent d&apos;office, ainsi que les jours entre deux années scolaires ; indiquez ici les congés propres à l&apos;école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="245"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="246"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="241"/>
         <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
         <translation>Congés et années scolaires depuis un fichier CSV (kind, name, first_day, last_day) ou un calendrier .ics publié par l&apos;école</translation>
     </message>
@@ -4489,12 +4489,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">Aucun jour férié connu pour le pays {country}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="229"/>
         <source>New school</source>
         <translation>Nouvelle école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="235"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="230"/>
         <source>Edit school — {name}</source>
         <translation>Modifier l’école — {name}</translation>
     </message>
