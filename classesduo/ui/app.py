@@ -69,7 +69,14 @@ def run_gui(data_dir: str | None = None, db_url: str | None = None) -> int:
     use_private_umask()  # children's data: every file 0600, every folder 0700, whatever the user's umask
     app = create_application(sys.argv)
     paths = AppPaths.resolve(data_dir)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as error:  # e.g. --data-dir names a file, or a folder that cannot be written: a sentence
+        QtWidgets.QMessageBox.critical(None, translate("App", "Classes Duo cannot start"), translate(
+            "App", "Classes Duo cannot use the data folder {path} ({error}). Choose another folder with --data-dir, "
+                   "or check that it is a folder your user may write in.").format(
+            path=paths.data_dir, error=error.strerror or error))
+        return 2
     settings = Settings.load(paths.settings_file)
     translations = Translations(app)
     translations.apply(settings.language)

@@ -42,3 +42,15 @@ def test_a_foreign_wal_stops_the_window_without_offering_a_restore(make_window, 
     qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=30_000)
     assert "does not belong" in dialogs.errors[0] and not dialogs.asked
     assert window.workspace is None
+
+
+def test_a_data_dir_that_is_a_file_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch, qapp) -> None:  # noqa: ANN001
+    from classesduo.ui import app as app_module
+    from classesduo.ui.qt import QtWidgets
+
+    plain = tmp_path / "plain"
+    plain.write_text("x")
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert app_module.run_gui(data_dir=str(plain)) == 2
+    assert shown and str(plain) in shown[0]
