@@ -12,12 +12,22 @@ The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="112"/>
+        <location filename="../../classesduo/ui/app.py" line="75"/>
+        <source>Classes Duo cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="75"/>
+        <source>Classes Duo cannot use the data folder {path} ({error}). Choose another folder with --data-dir, or check that it is a folder your user may write in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="119"/>
         <source>Classes Duo is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="112"/>
+        <location filename="../../classesduo/ui/app.py" line="119"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 

@@ -15,12 +15,22 @@ Les détails sont dans le journal :
 {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="112"/>
+        <location filename="../../classesduo/ui/app.py" line="75"/>
+        <source>Classes Duo cannot start</source>
+        <translation>Classes Duo ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="75"/>
+        <source>Classes Duo cannot use the data folder {path} ({error}). Choose another folder with --data-dir, or check that it is a folder your user may write in.</source>
+        <translation>Classes Duo ne peut pas utiliser le dossier de données {path} ({error}). Choisissez un autre dossier avec --data-dir, ou vérifiez qu’il s’agit d’un dossier où votre utilisateur peut écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/app.py" line="119"/>
         <source>Classes Duo is already open</source>
         <translation>Classes Duo est déjà ouvert</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/app.py" line="112"/>
+        <location filename="../../classesduo/ui/app.py" line="119"/>
         <source>Classes Duo is already open on this data folder:
 {path}
 
