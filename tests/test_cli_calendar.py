@@ -84,3 +84,16 @@ def test_bad_files_exit_2_naming_the_line_or_event_and_change_nothing(capsys: py
     code, _, err = run(capsys, "--data-dir", data, "calendar", "add-year", school, "2028", "2028-12-01",
                        "2028-03-01")
     assert code == 2 and "ends before it starts" in err
+
+
+def test_a_file_with_several_bad_lines_names_each_on_one_readable_line(capsys: pytest.CaptureFixture[str],
+                                                                       tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    school = _new_school(capsys, data)
+    bad_csv = tmp_path / "calendario.csv"
+    bad_csv.write_text("kind,name,first_day,last_day\nbreak,Mal,2027-13-01,2027-13-05\n"
+                       "break,,2027-09-13,2027-09-17\n")
+    code, _, err = run(capsys, "--data-dir", data, "calendar", "import", school, str(bad_csv))
+    assert code == 2 and err.count("\n") == 1 and "\\n" not in err
+    assert ("calendario.csv: line 2: first_day: not a date (YYYY-MM-DD): '2027-13-01'; "
+            "calendario.csv: line 2: last_day" in err) and "calendario.csv: line 3: name: empty" in err

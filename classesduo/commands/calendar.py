@@ -177,14 +177,17 @@ def _remove_year(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from classesduo.services.school_calendars import import_calendar
+    from classesduo.services.school_calendars import CalendarFileError, import_calendar
 
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"no such file: {args.file}")
     workspace = open_for(args)
     school = _school(workspace, args.school)
-    result = import_calendar(workspace.db, school.id, path, dry_run=args.dry_run)
+    try:
+        result = import_calendar(workspace.db, school.id, path, dry_run=args.dry_run)
+    except CalendarFileError as error:  # one problem per line in the GUI; the CLI's message is one line
+        raise CalendarFileError("; ".join(str(error).splitlines())) from error
     verb = "would add" if args.dry_run else "added"
     print(f"{school.name}: {verb} " + english_plural(f"{len(result.breaks)} break(s)", len(result.breaks)) + " and "
           + english_plural(f"{len(result.school_years)} school year(s)", len(result.school_years))
