@@ -73,6 +73,9 @@ class HomePage(QtWidgets.QWidget):
         self.to_log_table.activated.connect(self.log_requested)
         self.quiet_table.activated.connect(lambda item: self.duo_requested.emit(item.duo.duo.id))
         self.absent_table.activated.connect(lambda item: self.duo_requested.emit(item.duo.duo.id))
+        for table in (self.week_table, self.to_log_table):  # half a page wide: minutes and status are on the duo page
+            for column in (4, 5):
+                table.view.setColumnHidden(column, True)
         grid = QtWidgets.QGridLayout()
         for index, (label, table) in enumerate(self.sections()):
             table.filter_edit.hide()

@@ -61,6 +61,7 @@ class RecordTable(QtWidgets.QWidget):
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
+        self.view.setWordWrap(False)  # one line a row: a long text is elided, whole in its tooltip
         self.view.verticalHeader().hide()
         # Right-click or the Menu key: the row's actions (Open, and a page's Edit/Delete… added to the view).
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -136,7 +137,7 @@ class RecordTable(QtWidgets.QWidget):
         if not getattr(self, "_auto_widths", False) or self.view.viewport().width() < 50:
             return
         header = self.view.horizontalHeader()
-        sizes = [header.sectionSize(column) for column in range(header.count())]
+        sizes = [0 if header.isSectionHidden(column) else header.sectionSize(column) for column in range(header.count())]
         excess = sum(sizes) - self.view.viewport().width()
         self._fitting = True
         try:
