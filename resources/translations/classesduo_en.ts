@@ -1211,72 +1211,72 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
         <source>Partner classes absent twice in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="151"/>
         <source>School calendars unknown for this term or the next — Enter opens the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Every school&apos;s calendar is known for this term and the next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="157"/>
         <source>Every active duo exchanged recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="158"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No session this week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="156"/>
         <source>Nothing to log — well done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,8 +1462,8 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2553,7 +2553,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="194"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2940,18 +2940,18 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
         <source>Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="177"/>
         <source>Open (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2963,7 +2963,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1254,72 +1254,72 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>À partir du</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="125"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="128"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="127"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="130"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="133"/>
         <source>Welcome to Classes Duo. No schools yet — load the demo data to explore a school year of exchanges between Paris and partner cities.</source>
         <translation>Bienvenue dans Classes Duo. Aucune école pour l’instant — chargez les données de démonstration pour découvrir une année d’échanges entre Paris et ses villes partenaires.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="138"/>
         <source>{schools} schools, {duos} duos. Today: {today} sessions; this week: {week}; to log: {to_log}; gone quiet: {quiet}; partners absent twice: {absent}.</source>
         <translation>{schools} écoles, {duos} duos. Aujourd’hui : {today} séances ; cette semaine : {week} ; à renseigner : {to_log} ; silencieux : {quiet} ; partenaires absents deux fois : {absent}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
         <source>This week ({today} today) — Enter opens the duo</source>
         <translation>Cette semaine ({today} aujourd’hui) — Entrée ouvre le duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
         <source>Past sessions still to log — Enter opens the log form</source>
         <translation>Séances passées à renseigner — Entrée ouvre le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="145"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
         <source>Duos gone quiet (no exchange held for {weeks} school weeks)</source>
         <translation>Duos silencieux (aucun échange tenu depuis {weeks} semaines d’école)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
         <source>Partner classes absent twice in a row</source>
         <translation>Classes partenaires absentes deux fois de suite</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="151"/>
         <source>School calendars unknown for this term or the next — Enter opens the school</source>
         <translation>Calendriers scolaires inconnus pour ce trimestre ou le suivant — Entrée ouvre l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="150"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
         <source>Every school&apos;s calendar is known for this term and the next.</source>
         <translation>Le calendrier de chaque école est connu pour ce trimestre et le suivant.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="154"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="157"/>
         <source>Every active duo exchanged recently.</source>
         <translation>Chaque duo actif a échangé récemment.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="158"/>
         <source>No partner class missed two sessions in a row.</source>
         <translation>Aucune classe partenaire n’a manqué deux séances de suite.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="152"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="155"/>
         <source>No session this week.</source>
         <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="153"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="156"/>
         <source>Nothing to log — well done.</source>
         <translation>Rien à renseigner — bravo.</translation>
     </message>
@@ -1511,8 +1511,8 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
-        <location filename="../../classesduo/ui/pages/home_page.py" line="132"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2669,7 +2669,7 @@ Les effacer ?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="194"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -3056,18 +3056,18 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="174"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
         <source>Filter the list</source>
         <translation>Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="177"/>
         <source>Open (Enter)</source>
         <translation>Ouvrir (Entrée)</translation>
     </message>
@@ -3083,7 +3083,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
