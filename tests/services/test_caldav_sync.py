@@ -157,17 +157,18 @@ def test_the_sync_command(workspace: Workspace, radicale: Radicale, monkeypatch:
     programme = make_programme(workspace)
     session_id = _visio(workspace, programme.duo_id, date(2026, 11, 17))
     folder = str(workspace.paths.data_dir)
+    database = ["--db-url", workspace.db.url]  # the fixture's database (SQLite or PostgreSQL), not the folder's default
     monkeypatch.setattr(caldav_sync, "_keyring", lambda: None)  # no keyring: asked, or the environment
     monkeypatch.setenv(caldav_sync.PASSWORD_ENV, "secret")
     monkeypatch.setattr("getpass.getpass", lambda prompt: "secret")
-    assert main(["--data-dir", folder, "sync", "--connect", radicale.url, "--user", "alice"]) == 0
+    assert main(["--data-dir", folder, *database, "sync", "--connect", radicale.url, "--user", "alice"]) == 0
     out = capsys.readouterr().out
     assert "asked at each sync" in out and "1 pushed" in out
     assert session_uid(session_id) in radicale.events()
-    assert main(["--data-dir", folder, "sync", "--status"]) == 0
+    assert main(["--data-dir", folder, *database, "sync", "--status"]) == 0
     assert "0 changes waiting" in capsys.readouterr().out
     radicale.stop()
     planning.cancel_session(workspace.db, session_id)
-    assert main(["--data-dir", folder, "sync"]) == 1
+    assert main(["--data-dir", folder, *database, "sync"]) == 1
     captured = capsys.readouterr()
     assert "1 waiting" in captured.out and "did not answer" in captured.err
