@@ -77,6 +77,24 @@ def is_email(text: str) -> bool:
     return bool(_EMAIL_RE.match(text))
 
 
+#: The longest text each field takes; the database columns are declared with the same numbers
+#: (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite relies on this check).
+NAME_MAX = 200
+CITY_MAX = 120
+CLASS_NAME_MAX = 120
+LEVEL_MAX = 40
+EMAIL_MAX = 254
+LINK_MAX = 500
+
+
+def check_length(value: str, field: str, limit: int) -> list[FieldError]:
+    """A message naming the limit when ``value`` is longer than ``limit`` characters."""
+    if len(value) > limit:
+        message = translate("validation", "At most {limit} characters ({count} typed).")
+        return [FieldError(field, message.format(limit=limit, count=len(value)))]
+    return []
+
+
 def _required(value: str, field: str) -> list[FieldError]:
     if not value.strip():
         return [FieldError(field, translate("validation", "This field is required."))]
@@ -164,6 +182,8 @@ def validate_subdivision(country: str, subdivision: str) -> list[FieldError]:
 
 def validate_school(school: School) -> list[FieldError]:
     errors = _required(school.name, "name") + _required(school.city, "city")
+    errors += check_length(school.name, "name", NAME_MAX) + check_length(school.city, "city", CITY_MAX)
+    errors += check_length(school.contact_email, "contact_email", EMAIL_MAX)
     if not is_country_code(school.country):
         message = translate("validation", "Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}")
         errors.append(FieldError("country", message.format(code=school.country)))
@@ -191,6 +211,9 @@ def validate_school(school: School) -> list[FieldError]:
 
 def validate_class(group: ClassGroup) -> list[FieldError]:
     errors = _required(group.name, "name") + _required(group.level, "level")
+    errors += check_length(group.name, "name", CLASS_NAME_MAX) + check_length(group.level, "level", LEVEL_MAX)
+    errors += check_length(group.teacher_name, "teacher_name", NAME_MAX)
+    errors += check_length(group.teacher_email, "teacher_email", EMAIL_MAX)
     if not group.school_id:
         errors.append(FieldError("school_id", translate("validation", "Choose the class's school.")))
     if group.pupil_count < 0:
@@ -200,7 +223,9 @@ def validate_class(group: ClassGroup) -> list[FieldError]:
 
 
 def validate_facilitator(person: Facilitator) -> list[FieldError]:
-    return _required(person.name, "name") + _email(person.email, "email") + _languages(person.languages)
+    return (_required(person.name, "name") + check_length(person.name, "name", NAME_MAX)
+            + check_length(person.email, "email", EMAIL_MAX) + _email(person.email, "email")
+            + _languages(person.languages))
 
 
 def validate_duo(duo: Duo, paris_side: Side | None, partner_side: Side | None) -> list[FieldError]:
@@ -216,6 +241,7 @@ def validate_duo(duo: Duo, paris_side: Side | None, partner_side: Side | None) -
         message = translate("validation", "Not a school year (expected e.g. 2026-2027): {value}")
         errors.append(FieldError("school_year", message.format(value=duo.school_year)))
     errors += _languages(duo.languages)
+    errors += check_length(duo.visio_link, "visio_link", LINK_MAX)
     known_tools = {tool.value for tool in ExchangeTool}
     bad_tools = [tool for tool in duo.tools if tool not in known_tools]
     if bad_tools:

@@ -46,6 +46,7 @@ from classesduo.domain.enums import (
     Side,
 )
 from classesduo.domain.text import fold
+from classesduo.domain.validation import CITY_MAX, CLASS_NAME_MAX, EMAIL_MAX, LEVEL_MAX, NAME_MAX
 from classesduo.storage.types import CodeList, UTCDateTime, now_utc, str_enum
 
 NAMING_CONVENTION = {
@@ -102,14 +103,14 @@ def _record_change(mapper: Any, _connection: Any, target: Any) -> None:
 class SchoolRow(Stamped, Base):
     __tablename__ = "school"
 
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
     side: Mapped[Side] = mapped_column(str_enum(Side))
-    city: Mapped[str] = mapped_column(String(120))
+    city: Mapped[str] = mapped_column(String(CITY_MAX))
     country: Mapped[str] = mapped_column(String(2))
     arrondissement: Mapped[int | None]
     timezone: Mapped[str] = mapped_column(String(64))
     languages: Mapped[list[str]] = mapped_column(default=list)
-    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    contact_email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
     windows: Mapped[list[AvailabilityWindowRow]] = relationship(
@@ -186,11 +187,11 @@ class ClassGroupRow(Stamped, Base):
     __tablename__ = "class_group"
 
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
-    name: Mapped[str] = mapped_column(String(120))
-    level: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(CLASS_NAME_MAX))
+    level: Mapped[str] = mapped_column(String(LEVEL_MAX))
     pupil_count: Mapped[int] = mapped_column(Integer, default=0)
-    teacher_name: Mapped[str] = mapped_column(String(200), default="")
-    teacher_email: Mapped[str] = mapped_column(String(254), default="")
+    teacher_name: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    teacher_email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
     school: Mapped[SchoolRow] = relationship(back_populates="classes")
@@ -204,8 +205,8 @@ class ClassGroupRow(Stamped, Base):
 class FacilitatorRow(Stamped, Base):
     __tablename__ = "facilitator"
 
-    name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str] = mapped_column(String(254), default="")
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="")
     languages: Mapped[list[str]] = mapped_column(default=list)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -81,7 +81,9 @@ class LogForm(QtWidgets.QDialog):
         return f"log-{self.session.session.id}" if self.session is not None else "log-unplanned"
 
     def _watch_edits(self) -> None:
-        later = self._draft_timer.start
+        def later(*_: object) -> None:  # signals pass their value: never take it as the interval
+            self._draft_timer.start()
+
         for edit in (self.activities_edit, self.notes_edit):
             edit.textChanged.connect(later)
         for line in (self.languages_edit, self.problems_edit, self.follow_up_edit):

@@ -62,6 +62,26 @@ def snapshot(root: QtWidgets.QWidget) -> tuple[Any, ...]:
     return tuple(values)
 
 
+def watch_edits(root: QtWidgets.QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever any editing widget under ``root`` changes."""
+    for widget in root.findChildren(QtWidgets.QWidget):
+        if isinstance(widget, QtWidgets.QLineEdit):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QtWidgets.QPlainTextEdit | QtWidgets.QTextEdit):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QtWidgets.QAbstractSpinBox):
+            widget.editingFinished.connect(slot)
+            if isinstance(widget, QtWidgets.QSpinBox):
+                widget.valueChanged.connect(slot)
+            elif isinstance(widget, QtWidgets.QDateTimeEdit):
+                widget.dateTimeChanged.connect(slot)
+        elif isinstance(widget, QtWidgets.QComboBox):
+            widget.currentIndexChanged.connect(slot)
+            widget.currentTextChanged.connect(slot)
+        elif isinstance(widget, QtWidgets.QAbstractButton) and widget.isCheckable():
+            widget.toggled.connect(slot)
+
+
 class UnsavedGuard:
     """Remembers an editor's fields as loaded and asks before they are thrown away."""
 

@@ -229,3 +229,39 @@ def test_country_field_ranks_codes_first_and_never_picks_by_a_stray_click(make_w
     assert dialog.country_edit.text() == "DE" and dialog.isVisible()
     assert isinstance(field.suggestions, QtWidgets.QListWidget)
     dialog.reject()
+
+
+def test_errors_clear_once_fixed_and_long_names_are_refused_naming_the_limit(make_window, demo_dir: Path,  # noqa: ANN001
+                                                                             qtbot) -> None:
+    """Finding 6: "Choose a class from the list." stayed under a valid choice; a 640-character name was taken."""
+    from classesduo.services.facilitators import list_facilitators
+
+    window = make_window(demo_dir)
+    window.nav.setCurrentRow(2)
+    duos = window.pages["duos"]
+    duos.now = lambda: NOW
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_N, CTRL)
+    dialog = duos.editor
+    dialog.paris_combo.setEditText("no such class")
+    dialog.ok_button.click()
+    error = dialog.form.errors["paris_class_id"]
+    assert dialog.isVisible() and error.isVisible() and "Choose a class from the list." in error.text()
+    dialog.paris_combo.setCurrentIndex(1)  # a real class
+    qtbot.waitUntil(lambda: not error.isVisible(), timeout=2000)
+    assert error.text() == ""
+    dialog.guard.clean = dialog.guard.clean[:0]  # leave without the unsaved-changes question
+    dialog.done(0)
+
+    page = open_schools(window, qtbot, 2)
+    page.facilitators.add_record()
+    person = page.facilitators.editor
+    person.name_edit.setText("N" * 640)
+    person.ok_button.click()
+    name_error = person.form.errors["name"]
+    assert person.isVisible() and "At most 200 characters (640 typed)." in name_error.text()
+    assert all(len(p.name) < 640 for p in list_facilitators(window.workspace.db))
+    person.name_edit.setText("Nadia Benali")
+    qtbot.waitUntil(lambda: not name_error.isVisible(), timeout=2000)
+    person.ok_button.click()
+    assert not person.isVisible()

@@ -49,6 +49,11 @@ class ClassDialog(RecordDialog):
         self.resize(520, 420)
         self.retranslate_ui()
 
+    def validate(self, record: object) -> list:
+        from classesduo.domain.validation import validate_class
+
+        return validate_class(record)  # type: ignore[arg-type]
+
     def build_record(self) -> ClassGroup:
         base = self.before or ClassGroup(school_id="", name="", level="")
         return replace(base, school_id=self.school_combo.current_data() or "", name=self.name_edit.text().strip(),

@@ -27,6 +27,11 @@ class FacilitatorDialog(RecordDialog):
         self.resize(460, 260)
         self.retranslate_ui()
 
+    def validate(self, record: object) -> list:
+        from classesduo.domain.validation import validate_facilitator
+
+        return validate_facilitator(record)  # type: ignore[arg-type]
+
     def build_record(self) -> Facilitator:
         base = self.before or Facilitator(name="")
         return replace(base, name=self.name_edit.text().strip(), email=self.email_edit.text().strip(),

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from classesduo.domain.validation import ValidationError
+from classesduo.domain.validation import FieldError, ValidationError
 from classesduo.services.errors import ServiceError
 from classesduo.ui.forms.fields import FieldForm
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal
-from classesduo.ui.unsaved import UnsavedGuard
+from classesduo.ui.unsaved import UnsavedGuard, watch_edits
 
 
 class RecordDialog(QtWidgets.QDialog):
@@ -41,7 +41,29 @@ class RecordDialog(QtWidgets.QDialog):
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
         if self.guard is None:  # the fields are filled by now: this is what "unchanged" means
             self.guard = UnsavedGuard(self, self.dialogs)
+            self._recheck = QtCore.QTimer(self, singleShot=True, interval=0)
+            self._recheck.timeout.connect(self.clear_fixed_errors)
+            watch_edits(self, lambda *_: self._recheck.start())
         super().showEvent(event)
+
+    def validate(self, record: Any) -> list[FieldError]:
+        """The rule check the service will make (forms override it); errors that no longer apply clear at once."""
+        return []
+
+    def clear_fixed_errors(self) -> None:
+        """Hide the error under each field whose value is now valid (new errors still wait for Save)."""
+        shown = [name for name, label in self.form.errors.items() if label.isVisible()]
+        if not shown:
+            return
+        try:
+            still = {error.field for error in self.validate(self.build_record())}
+        except ValidationError as error:
+            still = {problem.field for problem in error.errors}
+        except ValueError:
+            return
+        for name in shown:
+            if name not in still:
+                self.form.errors[name].set_message(None)
 
     def reject(self) -> None:
         """Escape, the close button and Cancel: ask before throwing changes away."""

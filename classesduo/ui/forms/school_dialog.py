@@ -212,6 +212,11 @@ class SchoolDialog(RecordDialog):
         self.windows_editor.zone_label = zone if is_valid_zone(zone) else ""
         self.windows_editor.retranslate_ui()
 
+    def validate(self, record: object) -> list:
+        from classesduo.domain.validation import validate_school
+
+        return validate_school(record)  # type: ignore[arg-type]
+
     def build_record(self) -> School:
         base = self.before or School(name="", side=Side.PARIS, city="", country="", timezone="")
         return replace(
