@@ -493,22 +493,22 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="66"/>
         <source>New class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="67"/>
         <source>Edit class — {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
         <source>Level not recognised: partner suggestions will not compare it. Levels are compared by age, e.g. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="78"/>
         <source>Compared with Paris classes as {level} (pupils aged about {age}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,12 +1014,12 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="37"/>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="42"/>
         <source>New facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="43"/>
         <source>Edit facilitator — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,153 +1517,153 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="149"/>
+        <location filename="../../classesduo/ui/log_form.py" line="151"/>
         <source>Your unsaved draft was restored: save it or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="370"/>
+        <location filename="../../classesduo/ui/log_form.py" line="372"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="435"/>
+        <location filename="../../classesduo/ui/log_form.py" line="437"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="459"/>
+        <location filename="../../classesduo/ui/log_form.py" line="461"/>
         <source>Already in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="460"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Log that session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="460"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="479"/>
+        <location filename="../../classesduo/ui/log_form.py" line="481"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="480"/>
+        <location filename="../../classesduo/ui/log_form.py" line="482"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="487"/>
+        <location filename="../../classesduo/ui/log_form.py" line="489"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="488"/>
+        <location filename="../../classesduo/ui/log_form.py" line="490"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="491"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="491"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="492"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="492"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="496"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="498"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="501"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="508"/>
+        <location filename="../../classesduo/ui/log_form.py" line="510"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="513"/>
+        <location filename="../../classesduo/ui/log_form.py" line="515"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="514"/>
+        <location filename="../../classesduo/ui/log_form.py" line="516"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="515"/>
+        <location filename="../../classesduo/ui/log_form.py" line="517"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="518"/>
+        <location filename="../../classesduo/ui/log_form.py" line="520"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,7 +2781,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>of %n pupil(s) in the class</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4247,7 +4247,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="147"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="252"/>
         <source>The whole country</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4277,27 +4277,27 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="239"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="242"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="245"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="241"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="246"/>
         <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="229"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
         <source>New school</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4307,7 +4307,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="230"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="235"/>
         <source>Edit school — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4961,27 +4961,27 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>Unsaved</name>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="82"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="102"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="83"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="103"/>
         <source>You have changed this form. Save the changes, discard them, or go back to it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="104"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="104"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="85"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="105"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6205,18 +6205,18 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="82"/>
+        <location filename="../../classesduo/domain/validation.py" line="100"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="91"/>
+        <location filename="../../classesduo/domain/validation.py" line="109"/>
         <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="99"/>
+        <location filename="../../classesduo/domain/validation.py" line="117"/>
         <source>Not an e-mail address: {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6278,109 +6278,115 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
-        <location filename="../../classesduo/domain/validation.py" line="106"/>
+        <location filename="../../classesduo/domain/validation.py" line="124"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="115"/>
+        <location filename="../../classesduo/domain/validation.py" line="93"/>
+        <source>At most {limit} characters ({count} typed).</source>
+        <extracomment>The longest text each field takes; the database columns are declared with the same numbers (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite relies on this check).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="133"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="117"/>
+        <location filename="../../classesduo/domain/validation.py" line="135"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="127"/>
+        <location filename="../../classesduo/domain/validation.py" line="145"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="138"/>
+        <location filename="../../classesduo/domain/validation.py" line="156"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <location filename="../../classesduo/domain/validation.py" line="158"/>
         <source>School year {name} ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="144"/>
+        <location filename="../../classesduo/domain/validation.py" line="162"/>
         <source>School years {first} and {second} overlap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="148"/>
+        <location filename="../../classesduo/domain/validation.py" line="166"/>
         <source>School year {name} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="159"/>
+        <location filename="../../classesduo/domain/validation.py" line="177"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="178"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="168"/>
+        <location filename="../../classesduo/domain/validation.py" line="188"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="171"/>
+        <location filename="../../classesduo/domain/validation.py" line="191"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="175"/>
+        <location filename="../../classesduo/domain/validation.py" line="195"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="178"/>
+        <location filename="../../classesduo/domain/validation.py" line="198"/>
         <source>A Paris school is in France (FR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="180"/>
+        <location filename="../../classesduo/domain/validation.py" line="200"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="195"/>
+        <location filename="../../classesduo/domain/validation.py" line="218"/>
         <source>Choose the class&apos;s school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="197"/>
+        <location filename="../../classesduo/domain/validation.py" line="220"/>
         <source>The pupil count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="210"/>
+        <location filename="../../classesduo/domain/validation.py" line="235"/>
         <source>Choose a class of a Paris school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="212"/>
+        <location filename="../../classesduo/domain/validation.py" line="237"/>
         <source>Choose a class of a partner school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="216"/>
+        <location filename="../../classesduo/domain/validation.py" line="241"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="222"/>
+        <location filename="../../classesduo/domain/validation.py" line="248"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -511,22 +511,22 @@ La déplacer quand même ?</translation>
         <translation>E-mail de l’enseignant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="66"/>
         <source>New class</source>
         <translation>Nouvelle classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="67"/>
         <source>Edit class — {name}</source>
         <translation>Modifier la classe — {name}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
         <source>Level not recognised: partner suggestions will not compare it. Levels are compared by age, e.g. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</source>
         <translation>Niveau non reconnu : les suggestions de partenaires n’en tiendront pas compte. Les niveaux sont comparés par âge, p. ex. CM1 ≈ 4e année ≈ Grade 4 ≈ 4.º grado ≈ classe quarta ≈ Year 5.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/class_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/forms/class_dialog.py" line="78"/>
         <source>Compared with Paris classes as {level} (pupils aged about {age}).</source>
         <translation>Comparée aux classes parisiennes comme un {level} (élèves d’environ {age} ans).</translation>
     </message>
@@ -1053,12 +1053,12 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>Langues (ISO 639-1)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="37"/>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="42"/>
         <source>New facilitator</source>
         <translation>Nouvel·le intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/forms/facilitator_dialog.py" line="43"/>
         <source>Edit facilitator — {name}</source>
         <translation>Modifier l’intervenant·e — {name}</translation>
     </message>
@@ -1566,154 +1566,154 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="149"/>
+        <location filename="../../classesduo/ui/log_form.py" line="151"/>
         <source>Your unsaved draft was restored: save it or discard it.</source>
         <translation>Votre brouillon non enregistré a été rétabli : enregistrez-le ou abandonnez-le.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="370"/>
+        <location filename="../../classesduo/ui/log_form.py" line="372"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="435"/>
+        <location filename="../../classesduo/ui/log_form.py" line="437"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="459"/>
+        <location filename="../../classesduo/ui/log_form.py" line="461"/>
         <source>Already in the log</source>
         <translation>Déjà dans le journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="460"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Log that session</source>
         <translation>Renseigner cette séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="460"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="479"/>
+        <location filename="../../classesduo/ui/log_form.py" line="481"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="480"/>
+        <location filename="../../classesduo/ui/log_form.py" line="482"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="487"/>
+        <location filename="../../classesduo/ui/log_form.py" line="489"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="488"/>
+        <location filename="../../classesduo/ui/log_form.py" line="490"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="491"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="491"/>
+        <location filename="../../classesduo/ui/log_form.py" line="493"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="492"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="492"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="496"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="498"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="501"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="508"/>
+        <location filename="../../classesduo/ui/log_form.py" line="510"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="513"/>
+        <location filename="../../classesduo/ui/log_form.py" line="515"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="514"/>
+        <location filename="../../classesduo/ui/log_form.py" line="516"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="515"/>
+        <location filename="../../classesduo/ui/log_form.py" line="517"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="518"/>
+        <location filename="../../classesduo/ui/log_form.py" line="520"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -2897,7 +2897,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="385"/>
+        <location filename="../../classesduo/ui/log_form.py" line="387"/>
         <source>of %n pupil(s) in the class</source>
         <translation>
             <numerusform>sur %n élève dans la classe</numerusform>
@@ -4416,7 +4416,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/ui/forms/school_dialog.py" line="147"/>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="252"/>
         <source>The whole country</source>
         <translation>Tout le pays</translation>
     </message>
@@ -4455,22 +4455,22 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Aucun jour férié n&apos;est connu pour {country} : saisissez les jours de fermeture de l&apos;école comme congés.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="239"/>
         <source>French zone C school holidays (the shipped calendar) and French public holidays apply to every Paris school by rule; list here only this school&apos;s own closures.</source>
         <translation>Les vacances scolaires de la zone C (calendrier fourni) et les jours fériés français s&apos;appliquent d&apos;office à toutes les écoles parisiennes ; n&apos;indiquez ici que les fermetures propres à cette école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="237"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="242"/>
         <source>The country&apos;s (and region&apos;s) public holidays apply by rule, and the days between two school years; list here the school&apos;s own breaks.</source>
         <translation>Les jours fériés du pays (et de la région) s&apos;appliquent d&apos;office, ainsi que les jours entre deux années scolaires ; indiquez ici les congés propres à l&apos;école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="240"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="245"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="241"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="246"/>
         <source>Breaks and school years from a CSV file (kind, name, first_day, last_day) or an .ics calendar the school publishes</source>
         <translation>Congés et années scolaires depuis un fichier CSV (kind, name, first_day, last_day) ou un calendrier .ics publié par l&apos;école</translation>
     </message>
@@ -4499,12 +4499,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">Aucun jour férié connu pour le pays {country}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="229"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="234"/>
         <source>New school</source>
         <translation>Nouvelle école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_dialog.py" line="230"/>
+        <location filename="../../classesduo/ui/forms/school_dialog.py" line="235"/>
         <source>Edit school — {name}</source>
         <translation>Modifier l’école — {name}</translation>
     </message>
@@ -5220,27 +5220,27 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>Unsaved</name>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="82"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="102"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="83"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="103"/>
         <source>You have changed this form. Save the changes, discard them, or go back to it?</source>
         <translation>Vous avez modifié ce formulaire. Enregistrer les modifications, les abandonner, ou y revenir ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="104"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="84"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="104"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/unsaved.py" line="85"/>
+        <location filename="../../classesduo/ui/unsaved.py" line="105"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -6484,18 +6484,18 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="82"/>
+        <location filename="../../classesduo/domain/validation.py" line="100"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="91"/>
+        <location filename="../../classesduo/domain/validation.py" line="109"/>
         <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
         <translation>Retirez de ce champ les caractères de contrôle invisibles (inversions du sens du texte, sauts de ligne…).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="99"/>
+        <location filename="../../classesduo/domain/validation.py" line="117"/>
         <source>Not an e-mail address: {value}</source>
         <translation>Adresse e-mail invalide : {value}</translation>
     </message>
@@ -6557,109 +6557,115 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
-        <location filename="../../classesduo/domain/validation.py" line="106"/>
+        <location filename="../../classesduo/domain/validation.py" line="124"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="115"/>
+        <location filename="../../classesduo/domain/validation.py" line="93"/>
+        <source>At most {limit} characters ({count} typed).</source>
+        <extracomment>The longest text each field takes; the database columns are declared with the same numbers (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite relies on this check).</extracomment>
+        <translation>{limit} caractères au plus ({count} saisis).</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/validation.py" line="133"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation>Le jour doit aller de 0 (lundi) à 6 (dimanche).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="117"/>
+        <location filename="../../classesduo/domain/validation.py" line="135"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation>Un créneau doit finir après son début ({start}–{end}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="127"/>
+        <location filename="../../classesduo/domain/validation.py" line="145"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation>Les vacances « {name} » finissent avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="138"/>
+        <location filename="../../classesduo/domain/validation.py" line="156"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation>Une année scolaire doit avoir un nom (par ex. 2027).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="140"/>
+        <location filename="../../classesduo/domain/validation.py" line="158"/>
         <source>School year {name} ends before it starts.</source>
         <translation>L&apos;année scolaire {name} se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="144"/>
+        <location filename="../../classesduo/domain/validation.py" line="162"/>
         <source>School years {first} and {second} overlap.</source>
         <translation>Les années scolaires {first} et {second} se chevauchent.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="148"/>
+        <location filename="../../classesduo/domain/validation.py" line="166"/>
         <source>School year {name} is listed twice.</source>
         <translation>L&apos;année scolaire {name} figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="159"/>
+        <location filename="../../classesduo/domain/validation.py" line="177"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation>Subdivision {code} inconnue pour {country} (connues : {known}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="160"/>
+        <location filename="../../classesduo/domain/validation.py" line="178"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation>Aucune subdivision n&apos;est connue pour {country} ; laissez ce champ vide.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="168"/>
+        <location filename="../../classesduo/domain/validation.py" line="188"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation>Code pays inconnu (ISO 3166-1, p. ex. FR, AR) : {code}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="171"/>
+        <location filename="../../classesduo/domain/validation.py" line="191"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation>Fuseau horaire inconnu (nom IANA, p. ex. Europe/Paris) : {zone}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="175"/>
+        <location filename="../../classesduo/domain/validation.py" line="195"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation>Une école parisienne a un arrondissement de 1 à 20.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="178"/>
+        <location filename="../../classesduo/domain/validation.py" line="198"/>
         <source>A Paris school is in France (FR).</source>
         <translation>Une école parisienne est en France (FR).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="180"/>
+        <location filename="../../classesduo/domain/validation.py" line="200"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation>Seules les écoles parisiennes ont un arrondissement.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="195"/>
+        <location filename="../../classesduo/domain/validation.py" line="218"/>
         <source>Choose the class&apos;s school.</source>
         <translation>Choisissez l’école de la classe.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="197"/>
+        <location filename="../../classesduo/domain/validation.py" line="220"/>
         <source>The pupil count cannot be negative.</source>
         <translation>Le nombre d’élèves ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="210"/>
+        <location filename="../../classesduo/domain/validation.py" line="235"/>
         <source>Choose a class of a Paris school.</source>
         <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="212"/>
+        <location filename="../../classesduo/domain/validation.py" line="237"/>
         <source>Choose a class of a partner school.</source>
         <translation>Choisissez une classe d’une école partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="216"/>
+        <location filename="../../classesduo/domain/validation.py" line="241"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation>Année scolaire invalide (attendu p. ex. 2026-2027) : {value}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="222"/>
+        <location filename="../../classesduo/domain/validation.py" line="248"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
