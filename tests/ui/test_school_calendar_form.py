@@ -105,3 +105,14 @@ def test_the_school_form_imports_an_ics_and_refuses_a_bad_csv(qtbot, tmp_path: P
     dialog.import_button.click()
     assert "calendario.csv: line 2: last_day" in dialog.import_note.text()
     assert dialog.years_editor.years() == [] and len(dialog.holidays_editor.holidays()) == 1  # nothing changed
+
+
+def test_the_calendar_preview_shows_each_source_whole_at_1280x720(qtbot) -> None:  # noqa: ANN001
+    dialog = SchoolDialog(None, lambda school: school, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 720)
+    dialog.show()
+    table = dialog.calendar_preview.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    assert any("checked 2026-12-03" in row[2] for row in _rows(dialog))
+    assert table.columnWidth(2) >= table.sizeHintForColumn(2)  # "French zone C … (education.gouv.fr/…, checked …)"

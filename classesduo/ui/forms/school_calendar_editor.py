@@ -113,8 +113,9 @@ class CalendarPreview(QtWidgets.QGroupBox):
         self.table.setMinimumHeight(180)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        # Holiday names are short; the source (zone C file and its checked date, holidays release…) gets the rest.
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.unknown = QtWidgets.QLabel(wordWrap=True)
         self.unknown.setObjectName("calendarUnknown")
         self.unknown.setProperty("role", "fieldError")
