@@ -83,3 +83,18 @@ def test_new_visio_says_when_a_school_calendar_is_unknown(make_window, demo_dir:
     dialog.prefill(roma.duo.id, date(2027, 3, 9), time(15, 0))
     assert "unknown" not in dialog.problems.text()
     dialog.deleteLater()
+
+
+def test_a_long_series_note_keeps_the_finder_within_1280x720(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    window = make_window(demo_dir)
+    dialog = _finder(window, "Roma", date(2027, 6, 1), date(2027, 6, 11))
+    dialog.resize(1280, 720)
+    dialog.show()
+    dialog.table.selectRow(0)
+    dialog.repeat.setChecked(True)
+    dialog.until.setDate(QtCore.QDate(2027, 12, 31))  # the summer and a whole unknown autumn
+    note = dialog.series_note.text()
+    assert "Vacances d'été" in note and "2027-2028 are unknown" in note
+    assert note.count("Vacances d'été") == 1  # one line per reason, with its dates
+    assert dialog.minimumSizeHint().height() <= 720 and dialog.height() <= 720
+    dialog.deleteLater()

@@ -87,7 +87,13 @@ class FinderDialog(QtWidgets.QDialog):
         #: What the series would leave out and where it would cross an unknown school calendar.
         self.series_note = QtWidgets.QLabel(wordWrap=True)
         self.series_note.setObjectName("finderSeriesNote")
-        self.series_note.hide()
+        self.series_note.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
+        #: A long series scrolls its note instead of growing the dialog past a 720-pixel screen.
+        self.series_note_area = QtWidgets.QScrollArea(widgetResizable=True)
+        self.series_note_area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.series_note_area.setWidget(self.series_note)
+        self.series_note_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.series_note_area.hide()
         self.repeat.toggled.connect(self._preview_series)
         self.interval.currentIndexChanged.connect(self._preview_series)
         self.until.dateChanged.connect(self._preview_series)
@@ -109,7 +115,7 @@ class FinderDialog(QtWidgets.QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(splitter, 1)
         layout.addLayout(repeat_row)
-        layout.addWidget(self.series_note)
+        layout.addWidget(self.series_note_area)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(820, 720)
@@ -192,24 +198,24 @@ class FinderDialog(QtWidgets.QDialog):
         """Under the series options: the dates it would leave out (and why) and those with an unknown calendar."""
         slot = self.selected_slot()
         if not self.repeat.isChecked() or slot is None or self.search is None:
-            self.series_note.hide()
+            self.series_note_area.hide()
             return
         try:
             plan, unknown = series.plan_series(self.db, self.search.calendars.duo_id, *self._series_args(slot))
         except (ServiceError, ValueError) as error:
             self.series_note.setText(str(error))
-            self.series_note.show()
+            self.series_note_area.show()
             return
         lines = []
         if unknown:
             lines.append(Plural.tr("⚠ %n date(s) of this series where a school calendar is unknown:", "",
                                    len(unknown)))
-            lines += [f"• {format_date(day)}: {text}" for day, text in unknown[:8]]
+            lines += _dates_by_reason(unknown)
         if plan.skipped:
             lines.append(translate("FinderDialog", "Left out:"))
-            lines += [f"• {format_date(day)}: {reason}" for day, reason in plan.skipped[:8]]
+            lines += _dates_by_reason(plan.skipped)
         self.series_note.setText("\n".join(lines))
-        self.series_note.setVisible(bool(lines))
+        self.series_note_area.setVisible(bool(lines))
 
     def confirm_unknown(self, text: str) -> bool:
         """Ask before planning across an unknown calendar (tests replace this)."""
@@ -240,3 +246,18 @@ class FinderDialog(QtWidgets.QDialog):
             self.error.setText(str(error))
             return
         self.accept()
+
+
+def _dates_by_reason(dated: list[tuple[date, str]]) -> list[str]:
+    """One line per reason with its dates ("• Vacances d'été: 06/07/2027 … 31/08/2027, 9 dates"), in date order."""
+    by_reason: dict[str, list[date]] = {}
+    for day, reason in sorted(dated):
+        by_reason.setdefault(reason, []).append(day)
+    lines = []
+    for reason, days in by_reason.items():
+        if len(days) == 1:
+            lines.append(f"• {reason}: {format_date(days[0])}")
+        else:
+            lines.append(f"• {reason}: {format_date(days[0])} … {format_date(days[-1])}, "
+                         + Plural.tr("%n date(s)", "", len(days)))
+    return lines
