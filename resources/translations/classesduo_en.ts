@@ -1105,53 +1105,53 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="104"/>
         <source>&amp;Plan this slot</source>
-        <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
+        <extracomment>What the series would leave out and where it would cross an unknown school calendar. A long series scrolls its note instead of growing the dialog past a 720-pixel screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="148"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="166"/>
         <source>⚠ {flag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="215"/>
         <source>Left out:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="223"/>
         <source>School calendar unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
         <source>Plan the series anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,7 +2660,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="169"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="175"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2668,8 +2668,16 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="205"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="211"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="262"/>
+        <source>%n date(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4163,37 +4171,37 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="157"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="158"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="168"/>
         <source>⚠ {first} to {last}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="174"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
         <source>The school&apos;s calendar (closed days, by rule and entered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
         <source>&amp;Year:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="179"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>

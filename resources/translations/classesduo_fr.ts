@@ -1144,38 +1144,38 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="104"/>
         <source>&amp;Plan this slot</source>
-        <extracomment>What the series would leave out and where it would cross an unknown school calendar.</extracomment>
+        <extracomment>What the series would leave out and where it would cross an unknown school calendar. A long series scrolls its note instead of growing the dialog past a 720-pixel screen.</extracomment>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="147"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="148"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="166"/>
         <source>⚠ {flag}</source>
         <translation>⚠ {flag}</translation>
     </message>
@@ -1184,17 +1184,17 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation type="vanished">{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="209"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="215"/>
         <source>Left out:</source>
         <translation>Exclus :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="217"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="223"/>
         <source>School calendar unknown</source>
         <translation>Calendrier scolaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="218"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
         <source>Plan the series anyway?</source>
         <translation>Planifier la série quand même ?</translation>
     </message>
@@ -2776,7 +2776,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="169"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="175"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation>
             <numerusform>%n créneau possible. Choisissez-le et appuyez sur « Planifier ce créneau ».</numerusform>
@@ -2784,11 +2784,19 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="205"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="211"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
         <translation>
             <numerusform>⚠ %n date de cette série où un calendrier scolaire est inconnu :</numerusform>
             <numerusform>⚠ %n dates de cette série où un calendrier scolaire est inconnu :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="262"/>
+        <source>%n date(s)</source>
+        <translation>
+            <numerusform>%n date</numerusform>
+            <numerusform>%n dates</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4332,37 +4340,37 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Années scolaires (premier et dernier jour de classe)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="157"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="158"/>
         <source>{first} to {last}</source>
         <translation>du {first} au {last}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="167"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="168"/>
         <source>⚠ {first} to {last}: {text}</source>
         <translation>⚠ du {first} au {last} : {text}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="174"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
         <source>The school&apos;s calendar (closed days, by rule and entered)</source>
         <translation>Calendrier de l&apos;école (jours de fermeture, d&apos;office et saisis)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
         <source>&amp;Year:</source>
         <translation>&amp;Année :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="179"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
