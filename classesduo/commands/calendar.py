@@ -91,7 +91,7 @@ def _range(args: argparse.Namespace, default_days: int) -> tuple[date, date]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from classesduo.domain.school_calendar import describe_unknown, source_label
+    from classesduo.domain.school_calendar import closure_source, describe_unknown
     from classesduo.services.school_calendars import school_calendar
 
     workspace = open_for(args)
@@ -127,8 +127,7 @@ def _list(args: argparse.Namespace) -> int:
     for period in closures:
         first, last = max(period.start, start), min(period.end, end)
         days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-        origin = f" ({period.origin})" if period.origin else ""
-        print(f"  {days}  {period.name} — {source_label(period.source)}{origin}")
+        print(f"  {days}  {period.name} — {closure_source(period)}")
     for first, last, year in unknown:
         print(f"  unknown {first.isoformat()} to {last.isoformat()}: {describe_unknown(label, year)}")
     return 0

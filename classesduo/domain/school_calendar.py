@@ -17,6 +17,7 @@ a corrected file or a newer ``holidays`` reaches every school at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,13 +127,34 @@ def source_label(source: HolidaySource) -> str:
             HolidaySource.SCHOOL_YEAR: translate("calendar", "outside the school's school years")}[source]
 
 
+#: How the shipped zone C rows name their origin (kept in English in data: JSON, bundles); shown translated.
+ZONE_C_CHECKED = "{source}, checked {day}"
+ZONE_C_UNCHECKED = "{source}, not yet checked"
+_CHECKED = re.compile(r"^(?P<source>.*), checked (?P<day>\d{4}-\d{2}-\d{2})$")
+_UNCHECKED_SUFFIX = ", not yet checked"
+
+
+def origin_text(period: HolidayPeriod) -> str:
+    """A closure's origin in the user's language (the zone C file's "checked" date; other origins as stored)."""
+    if period.source is HolidaySource.ZONE_C:
+        if match := _CHECKED.match(period.origin):
+            return translate("calendar", "{source}, checked {day}").format(**match.groupdict())
+        if period.origin.endswith(_UNCHECKED_SUFFIX):
+            return translate("calendar", "{source}, not yet checked").format(
+                source=period.origin.removesuffix(_UNCHECKED_SUFFIX))
+    return period.origin
+
+
+def closure_source(period: HolidayPeriod) -> str:
+    """Which source closes a day, e.g. "public holiday (holidays 0.109, FR)"."""
+    source = source_label(period.source)
+    return f"{source} ({origin_text(period)})" if period.origin else source
+
+
 def describe_closure(period: HolidayPeriod, school: str) -> str:
     """Why a day is left out, e.g. "Fête de la Victoire — École X, Paris: public holiday (holidays 0.109, FR)"."""
-    source = source_label(period.source)
-    if period.origin:
-        source = f"{source} ({period.origin})"
     return translate("calendar", "{name} — {school}: {source}").format(name=period.name, school=school,
-                                                                       source=source)
+                                                                       source=closure_source(period))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +212,7 @@ def describe_unknown(school: str, year: str) -> str:
         school=school, year=year)
 
 
-__all__ = ["CalendarNote", "SchoolYear", "ShippedCalendar", "between_years", "calendar_notes", "describe_closure",
+__all__ = ["CalendarNote", "SchoolYear", "ShippedCalendar", "between_years", "calendar_notes", "closure_source",
+           "describe_closure", "origin_text",
            "describe_unknown",
            "school_calendar", "source_label", "year_start_month"]

@@ -11,7 +11,8 @@ from functools import cache
 from classesduo.domain.availability import HolidayPeriod, WeeklyWindow
 from classesduo.domain.entities import School
 from classesduo.domain.enums import HolidaySource, Side
-from classesduo.domain.school_calendar import SchoolYear, ShippedCalendar, school_calendar
+from classesduo.domain.school_calendar import (ZONE_C_CHECKED, ZONE_C_UNCHECKED, SchoolYear, ShippedCalendar,
+                                               school_calendar)
 from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.paths import resources_dir
 
@@ -43,8 +44,9 @@ def zone_c() -> ShippedCalendar:
     periods = tuple(
         HolidayPeriod(row["name_fr"], date.fromisoformat(row["start"]), date.fromisoformat(row["end"]),
                       HolidaySource.ZONE_C,
-                      f"{source}, checked {row['checked']}" if row.get("verified") == "yes" and row.get("checked")
-                      else f"{source}, not yet checked")
+                      ZONE_C_CHECKED.format(source=source, day=row["checked"])
+                      if row.get("verified") == "yes" and row.get("checked")
+                      else ZONE_C_UNCHECKED.format(source=source))
         for row in rows)
     return ShippedCalendar(periods, tuple(sorted({row["school_year"] for row in rows})), source, checked)
 

@@ -116,3 +116,19 @@ def test_the_calendar_preview_shows_each_source_whole_at_1280x720(qtbot) -> None
     qtbot.waitUntil(lambda: table.rowCount() > 0)
     assert any("checked 2026-12-03" in row[2] for row in _rows(dialog))
     assert table.columnWidth(2) >= table.sizeHintForColumn(2)  # "French zone C … (education.gouv.fr/…, checked …)"
+
+
+def test_the_zone_c_checked_date_is_worded_in_the_users_language(qtbot) -> None:  # noqa: ANN001
+    from classesduo.domain import i18n
+
+    french = {"{source}, checked {day}": "{source}, vérifié le {day}",
+              "French zone C school calendar": "calendrier scolaire français, zone C"}
+    i18n.install(lambda context, text, *rest: french.get(text, text))
+    try:
+        dialog = SchoolDialog(None, lambda school: school, today=lambda: TODAY)
+        qtbot.addWidget(dialog)
+        toussaint = next(row for row in _rows(dialog) if row[1] == "Vacances de la Toussaint")
+    finally:
+        i18n.install(i18n._identity)
+    assert toussaint[2] == ("calendrier scolaire français, zone C "
+                            "(education.gouv.fr/calendrier-scolaire-100148, vérifié le 2026-12-03)")

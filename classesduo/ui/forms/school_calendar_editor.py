@@ -12,7 +12,7 @@ from datetime import date
 
 from classesduo.domain.availability import SchoolYear
 from classesduo.domain.scheduling import SchoolCalendar
-from classesduo.domain.school_calendar import describe_unknown, source_label
+from classesduo.domain.school_calendar import closure_source, describe_unknown
 from classesduo.domain.terms import school_year_bounds, school_year_of
 from classesduo.ui.formatting import date_edit_format, format_date
 from classesduo.ui.forms.availability_editor import _qdate, _TableEditor
@@ -157,8 +157,7 @@ class CalendarPreview(QtWidgets.QGroupBox):
             first, last = max(period.start, start), min(period.end, end)
             days = format_date(first) if first == last else translate("SchoolCalendar", "{first} to {last}").format(
                 first=format_date(first), last=format_date(last))
-            source = source_label(period.source) + (f" ({period.origin})" if period.origin else "")
-            rows.append((days, period.name, source))
+            rows.append((days, period.name, closure_source(period)))
         self.table.setRowCount(len(rows))
         for number, cells in enumerate(rows):
             for column, text in enumerate(cells):
