@@ -4176,32 +4176,32 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="168"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="167"/>
         <source>⚠ {first} to {last}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="174"/>
         <source>The school&apos;s calendar (closed days, by rule and entered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="175"/>
         <source>&amp;Year:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="176"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="177"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="179"/>
+        <location filename="../../classesduo/ui/forms/school_calendar_editor.py" line="178"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5011,43 +5011,54 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="85"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="86"/>
         <source>Between school years {before} and {after}</source>
         <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="122"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
         <source>French zone C school calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>public holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>entered for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
         <source>imported for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="127"/>
         <source>outside the school&apos;s school years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="134"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="141"/>
+        <source>{source}, checked {day}</source>
+        <extracomment>How the shipped zone C rows name their origin (kept in English in data: JSON, bundles); shown translated.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="143"/>
+        <source>{source}, not yet checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/domain/school_calendar.py" line="156"/>
         <source>{name} — {school}: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="189"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="211"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation type="unfinished"></translation>
     </message>
