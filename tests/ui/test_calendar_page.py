@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -440,3 +442,52 @@ def test_the_duos_are_read_once_not_at_every_week(make_window, demo_dir: Path, q
     qtbot.waitUntil(lambda: len(reads) == 2 and page._duos_loading == 0, timeout=10_000)
     assert reads == [True, False]
     assert page.toolbar.duo_combo.count() == len(page.duos) + 1
+
+
+def test_dragging_and_planning_visios_can_be_undone(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Finding 6: a visio dragged to another day, or one just planned, came back only by hand."""
+    from classesduo.services.errors import NotFoundError
+
+    window, page = _page(make_window, demo_dir, date(2027, 3, 8), ExportDialogs())
+    page.run_dialog = _no_mail(lambda dialog: 0)
+    db = window.workspace.db
+    duo = _duo(window, "Madrid")
+    first = datetime(2027, 3, 10, 10, 0, tzinfo=PARIS).astimezone(UTC)
+    created = planning.create_session(db, duo.duo.id, first, 45)
+    page.refresh()
+    canvas = page.week.canvas
+    rect = canvas.item_rect(created.id)
+    start = QtCore.QPointF(rect.center().x(), rect.top() + 5)
+    target = QtCore.QPointF(start.x(), start.y() + 2 * HOUR_HEIGHT)  # two hours later
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonPress, start)
+    _mouse(canvas, QtCore.QEvent.Type.MouseMove, QtCore.QPointF(start.x(), start.y() + 20))
+    _mouse(canvas, QtCore.QEvent.Type.MouseMove, target)
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonRelease, target)
+    moved = planning.get_session(db, created.id).start_utc
+    assert moved != first
+    assert page.undo_action.isEnabled() and "move a visio" in page.undo_action.text()
+    page.undo_action.trigger()  # Ctrl+Z
+    assert planning.get_session(db, created.id).start_utc == first
+    page.redo_action.trigger()
+    assert planning.get_session(db, created.id).start_utc == moved
+
+    # planning one through New visio…, then Ctrl+Z removes it and redo brings it back with its id
+    from classesduo.ui.calendar.session_dialog import SessionDialog
+
+    def _save_session_dialog(dialog: SessionDialog, duo_id: str) -> int:
+        dialog.duo_combo.setCurrentIndex(dialog.duo_combo.findData(duo_id))
+        dialog.save_button.click()
+        return dialog.result()
+
+    page.run_dialog = _no_mail(lambda dialog: _save_session_dialog(dialog, duo.duo.id)
+                               if isinstance(dialog, SessionDialog) else 0)
+    page.new_session(date(2027, 3, 11), datetime(2027, 3, 11, 15, 0).time())
+    planned = page.undo_stack.command(page.undo_stack.count() - 1)
+    assert "plan a visio" in page.undo_action.text()
+    (new_id,) = planned.ids
+    assert planning.get_session(db, new_id).duo_id == duo.duo.id
+    page.undo_action.trigger()
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, new_id)
+    page.redo_action.trigger()
+    assert planning.get_session(db, new_id).duo_id == duo.duo.id

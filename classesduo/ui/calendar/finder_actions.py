@@ -37,6 +37,7 @@ def find_slot(page: CalendarPage, duo_id: str | None = None, start: date | None 
                 "CalendarPage", "{count} visios planned. These dates were skipped:\n{dates}").format(
                 count=len(dialog.created), dates=lines))
         page._after_change(*{session.duo_id for session in dialog.created})
+        page.push_planned(list(dialog.created))
     return planned
 
 

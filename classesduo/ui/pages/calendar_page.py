@@ -37,7 +37,7 @@ from classesduo.ui.pages.log_page import SessionSource
 from classesduo.ui.paged_table import PagedTable
 from classesduo.ui.pages.sessions_columns import session_columns
 from classesduo.ui.collation import sorted_by_text
-from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 if TYPE_CHECKING:
     from classesduo.ui.operations import Operation
@@ -122,6 +122,11 @@ class CalendarPage(QtWidgets.QWidget):
 
         self.sync_bar = SyncBar(self.dialogs, self)  # CalDAV: state, Sync now; pushes each change when it can
         layout.addWidget(self.sync_bar)
+        from classesduo.ui.pages.managed_list import add_undo_actions
+
+        #: Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.undo_action, self.redo_action = add_undo_actions(self, self.undo_stack)
 
         bar = self.toolbar
         bar.view_changed.connect(self.set_mode)
@@ -147,6 +152,7 @@ class CalendarPage(QtWidgets.QWidget):
     # state -------------------------------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self.undo_stack.clear()
         self.sync_bar.set_workspace(workspace)
         self._duos_stale = True
         self.duos = {}
@@ -439,6 +445,18 @@ class CalendarPage(QtWidgets.QWidget):
             dialog.prefill(self.toolbar.filters()[1] or None, day, wall or time(15, 0))
         if self.show_dialog(dialog) and dialog.saved is not None:
             self._after_change(dialog.saved.duo_id)
+            self.push_planned([dialog.saved])
+
+    # undo ----------------------------------------------------------------------------------------------
+    def push_planned(self, sessions: list) -> None:
+        """Ctrl+Z deletes what was just planned (redo puts it back with the same id)."""
+        from classesduo.ui.calendar.undo_commands import PlanVisios
+
+        if self.workspace is not None and sessions:
+            self.undo_stack.push(PlanVisios(self.workspace.db, self._after_change, self._undo_failed, sessions))
+
+    def _undo_failed(self, message: str) -> None:
+        self.dialogs.error(self, message)
 
     def edit_session(self, session_id: str | None) -> None:
         from classesduo.ui.calendar.session_dialog import SessionDialog
@@ -515,6 +533,10 @@ class CalendarPage(QtWidgets.QWidget):
             moved = None
         self._after_change(session.duo_id)
         if moved is not None:
+            from classesduo.ui.calendar.undo_commands import MoveVisio
+
+            self.undo_stack.push(MoveVisio(self.workspace.db, self._after_change, self._undo_failed, session.id or "",
+                                           session.duo_id, session.start_utc, moved.start_utc))
             self.offer_update_mail(session, moved)
 
     def export_ics(self) -> None:
