@@ -287,22 +287,23 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
         <source>Log this exchange…</source>
+        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="297"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,18 +340,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="263"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="370"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="378"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,43 +367,43 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>Tell both schools?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="488"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="500"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="518"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -410,53 +411,71 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="528"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="529"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="551"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="552"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="536"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="544"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>{count} visios written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarUndo</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="70"/>
+        <source>plan a visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
+        <source>plan {count} visios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="91"/>
+        <source>move a visio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1461,7 +1480,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>

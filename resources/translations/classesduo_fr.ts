@@ -301,22 +301,23 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="142"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
         <source>Log this exchange…</source>
+        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="273"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="274"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="291"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="297"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -353,18 +354,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="257"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="263"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="370"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="378"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -381,43 +382,43 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="431"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="465"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="469"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
         <source>Tell both schools?</source>
         <translation>Prévenir les deux écoles ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="466"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="470"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="488"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="500"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="518"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="506"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -428,54 +429,72 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="528"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="529"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="551"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="552"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="536"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="544"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarUndo</name>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="70"/>
+        <source>plan a visio</source>
+        <translation>planifier une visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
+        <source>plan {count} visios</source>
+        <translation>planifier {count} visios</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="91"/>
+        <source>move a visio</source>
+        <translation>déplacer une visio</translation>
     </message>
 </context>
 <context>
@@ -1510,7 +1529,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="271"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
