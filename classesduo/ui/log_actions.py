@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.timezones import PARIS_ZONE
 from classesduo.services.views import SessionView
@@ -42,6 +43,8 @@ class LogActions(QtCore.QObject):
         #: Returns "now"; tests replace it to pin the date.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.form: LogForm | None = None
+        #: Runs each offered invitation e-mail dialog; tests replace it to dismiss them.
+        self.run_dialog: Callable[[QtWidgets.QDialog], int] = lambda dialog: dialog.exec()
         self.last_deleted: DeletedSession | None = None
 
     def now(self) -> datetime:
@@ -65,8 +68,9 @@ class LogActions(QtCore.QObject):
         form = LogForm(workspace, self.now(), session=session, duo_id=duo_id,
                        user_name=self.settings().user_name, dialogs=self.dialogs, parent=self.window)
         form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = session.session if session is not None else None
         form.saved.connect(self._saved)
-        form.finished.connect(lambda _result: self._forget(form))
+        form.finished.connect(lambda _result: self._closed(form, before))
         self.form = form
         form.open()
         from classesduo.domain.validation import warm_code_lists
@@ -74,9 +78,16 @@ class LogActions(QtCore.QObject):
         QtCore.QThreadPool.globalInstance().start(warm_code_lists)  # Save checks the language codes
         return form
 
-    def _forget(self, form: LogForm) -> None:
+    def _closed(self, form: LogForm, before: ExchangeSession | None) -> None:
         if self.form is form:
             self.form = None
+        saved = form.result_session if form.result() == QtWidgets.QDialog.DialogCode.Accepted else None
+        workspace = self.workspace()
+        if before is not None and saved is not None and workspace is not None:
+            # a planned visio logged as cancelled or postponed: offer the e-mail that tells both schools
+            from classesduo.ui.calendar.invitation_offer import offer_update_mail
+
+            offer_update_mail(workspace.db, self.dialogs, self.window, before, saved, self._show_dialog)
 
     def open_session(self, session_id: str) -> LogForm | None:
         workspace = self.workspace()
@@ -89,6 +100,15 @@ class LogActions(QtCore.QObject):
     def _saved(self, session: object) -> None:
         self.message.emit(translate("LogActions", "Exchange logged."))
         self.changed.emit(Changes.sessions(getattr(session, "duo_id", None)))
+
+    def _show_dialog(self, dialog: QtWidgets.QDialog) -> int:
+        try:
+            return self.run_dialog(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.finished.connect(dialog.deleteLater)
+            else:
+                dialog.deleteLater()
 
     # delete and undo ---------------------------------------------------------------------------------
     def delete(self, view: SessionView) -> bool:

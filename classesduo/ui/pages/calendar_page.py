@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from classesduo.domain.entities import ExchangeSession
-from classesduo.domain.enums import SessionKind, SessionStatus
+from classesduo.domain.enums import SessionStatus
 from classesduo.domain.timezones import PARIS, PARIS_ZONE, LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
 from classesduo.services.duos import count_duos, list_duos
@@ -477,36 +477,16 @@ class CalendarPage(QtWidgets.QWidget):
 
     def offer_update_mail(self, before: ExchangeSession, after: ExchangeSession) -> None:
         """After a visio was moved or cancelled, offer the schools the updated invitation or the cancellation."""
-        if after.kind is not SessionKind.VISIO or after.sequence <= before.sequence:
-            return
-        if after.status is SessionStatus.CANCELLED:
-            title = translate("CalendarPage", "Tell both schools?")
-            text = translate("CalendarPage", "The visio is cancelled. Open the cancellation e-mail (it removes the "
-                                             "visio from the schools' calendars)?")
-        else:
-            title = translate("CalendarPage", "Tell both schools?")
-            text = translate("CalendarPage", "The visio changed. Open the updated invitation e-mail (it updates the "
-                                             "schools' calendars)?")
-        if self.dialogs.confirm(self, title, text):
-            self.show_invitation(after)
+        from classesduo.ui.calendar.invitation_offer import offer_update_mail
+
+        if self.workspace is not None:
+            offer_update_mail(self.workspace.db, self.dialogs, self, before, after, self.show_dialog)
 
     def show_invitation(self, session: ExchangeSession | None, parent: QtWidgets.QWidget | None = None) -> None:
-        from classesduo.services.invitation import invitation
-        from classesduo.ui.calendar.invitation_dialog import InvitationDialog
+        from classesduo.ui.calendar.invitation_offer import show_invitation
 
-        if self.workspace is None or session is None:
-            return
-        from classesduo.services.invitation_mail import session_invitation
-
-        calendars = scheduling.duo_calendars(self.workspace.db, session.duo_id)
-        text = invitation(calendars, session.start_utc, session.minutes, session.visio_link)
-        mail, problem = None, ""
-        if session.id:
-            try:  # the .eml with its iMIP part: REQUEST, or CANCEL for a cancelled or postponed visio
-                mail = session_invitation(self.workspace.db, session.id)
-            except ServiceError as error:
-                problem = str(error)
-        self.show_dialog(InvitationDialog(text, parent or self, mail=mail, mail_problem=problem))
+        if self.workspace is not None and session is not None:
+            show_invitation(self.workspace.db, session, parent or self, self.show_dialog)
 
     def move_item(self, item: CalendarItem, day: date, wall: time) -> None:
         """A dragged session dropped on a new Paris date and time."""
