@@ -377,33 +377,37 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="48"/>
         <source>Tell both schools?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="51"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="488"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="58"/>
+        <source>The visio is postponed. Open the cancellation e-mail of the old date (it removes it from the schools&apos; calendars), then the invitation for the new date?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="62"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="518"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="498"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -411,52 +415,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="551"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="552"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="540"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,43 +1496,43 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="90"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="101"/>
         <source>Exchange logged.</source>
-        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="118"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="102"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="122"/>
         <source>Delete a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="108"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
         <source>Deleted session restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="141"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="161"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="153"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="173"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="159"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="179"/>
         <source>History of this log</source>
         <translation type="unfinished"></translation>
     </message>

@@ -392,33 +392,37 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="483"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="487"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="48"/>
         <source>Tell both schools?</source>
         <translation>Prévenir les deux écoles ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="484"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="51"/>
         <source>The visio is cancelled. Open the cancellation e-mail (it removes the visio from the schools&apos; calendars)?</source>
         <translation>La visio est annulée. Ouvrir l&apos;e-mail d&apos;annulation (il retire la visio des agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="488"/>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="58"/>
+        <source>The visio is postponed. Open the cancellation e-mail of the old date (it removes it from the schools&apos; calendars), then the invitation for the new date?</source>
+        <translation>La visio est reportée. Ouvrir l&apos;e-mail d&apos;annulation de l&apos;ancienne date (il la retire des agendas des écoles), puis l&apos;invitation pour la nouvelle date ?</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/invitation_offer.py" line="62"/>
         <source>The visio changed. Open the updated invitation e-mail (it updates the schools&apos; calendars)?</source>
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="518"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="498"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="524"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -429,52 +433,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="551"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="552"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="554"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="540"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1541,43 +1545,43 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="90"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="101"/>
         <source>Exchange logged.</source>
-        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date.</extracomment>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="98"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="118"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="102"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="122"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="108"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="141"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="161"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="153"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="173"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="159"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="179"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
