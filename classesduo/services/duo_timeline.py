@@ -85,10 +85,8 @@ def duo_detail(db: Database, duo_id: str, now: datetime) -> DuoDetail:
     entries = [TimelineEntry(view.session.start_utc, view.session.kind.value,
                              _term_label(view.session.start_utc, terms), session=view.session)
                for view in sessions]
-    for item in media:
-        when = item.item.taken_at
-        if when is None:
-            continue  # no date to place it on the timeline; it still counts in the summary
+    for item in media:  # every item, so the summary's count is the timeline's
+        when = item.when  # its EXIF date, else its session's start, else its import (as the gallery)
         entries.append(TimelineEntry(when, MEDIA_KIND, _term_label(when, terms), media=item.item))
     entries.sort(key=lambda entry: (entry.when, entry.kind == MEDIA_KIND))
     return DuoDetail(duo=duo, summary=summary, timeline=entries, to_log=pending, terms=terms)

@@ -126,3 +126,20 @@ def test_duo_detail_of_the_demo_counts_media(demo_workspace: Workspace) -> None:
     assert detail.summary.media_count == 3 and detail.summary.held >= 3
     media = filter_timeline(detail.timeline, kinds={MEDIA_KIND})
     assert len(media) == 3 and all(entry.media is not None for entry in media)
+
+
+def test_every_media_item_is_on_its_duos_timeline(workspace: Workspace, tmp_path) -> None:  # noqa: ANN001
+    """Finding 5: the summary said "3 media" while the timeline listed one (items without a camera date)."""
+    from classesduo.domain.enums import Side
+    from classesduo.services.media_import import import_files
+    from tests.media_files import qimage_file
+
+    duo = make_programme(workspace).duo_id
+    held = plan(workspace, duo, paris_instant(date(2026, 11, 10)))
+    drawings = [qimage_file(tmp_path / f"dessin{n}.png", color=0x112233 * (n + 1)) for n in range(2)]
+    import_files(workspace, duo, [drawings[0]], Side.PARIS, session_id=held.id)  # no EXIF: the session's day
+    import_files(workspace, duo, [drawings[1]], Side.PARTNER)  # no date at all: the day it was added
+    detail = duo_detail(workspace.db, duo, paris_instant(date(2026, 11, 28), 12))
+    media = filter_timeline(detail.timeline, kinds={MEDIA_KIND})
+    assert detail.summary.media_count == len(media) == 2
+    assert held.start_utc in {entry.when for entry in media}
