@@ -92,12 +92,12 @@ def _range(args: argparse.Namespace, default_days: int) -> tuple[date, date]:
 
 def _list(args: argparse.Namespace) -> int:
     from classesduo.domain.school_calendar import closure_source, describe_unknown
-    from classesduo.services.school_calendars import school_calendar
+    from classesduo.services.holidays import calendar_of_school
 
     workspace = open_for(args)
     school = _school(workspace, args.school)
     start, end = _range(args, 364)
-    calendar = school_calendar(school)
+    calendar = calendar_of_school(school)
     closures = calendar.closures_between(start, end)
     unknown = calendar.unknown_between(start, end)
     label = f"{school.name}, {school.city}"

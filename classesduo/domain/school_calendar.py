@@ -21,13 +21,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from classesduo.domain.availability import HolidayPeriod, SchoolYear, WeeklyWindow
 from classesduo.domain.enums import HolidaySource, Side
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.domain.terms import school_year_bounds
+from classesduo.domain.timezones import utc_to_local
 
 #: Two school years further apart than this leave the time between them unknown, not closed.
 LONGEST_BREAK_BETWEEN_YEARS = timedelta(days=120)
@@ -206,6 +207,17 @@ def _side_stretches(calendar: SchoolCalendar, start: date,
     return tuple(found)
 
 
+def unknown_flags(paris: SchoolCalendar, paris_name: str, partner: SchoolCalendar, partner_name: str,
+                  start_utc: datetime) -> list[str]:
+    """The unknown-calendar flags of a visio starting at ``start_utc`` (each school's own local date)."""
+    flags = []
+    for calendar, name in ((paris, paris_name), (partner, partner_name)):
+        year = calendar.unknown_on(utc_to_local(start_utc, calendar.zone).date())
+        if year is not None:
+            flags.append(describe_unknown(name, year))
+    return flags
+
+
 def describe_unknown(school: str, year: str) -> str:
     """The flag for a date whose calendar is unknown."""
     return translate("calendar", "{school}: school holidays for {year} are unknown — add them").format(
@@ -215,4 +227,4 @@ def describe_unknown(school: str, year: str) -> str:
 __all__ = ["CalendarNote", "SchoolYear", "ShippedCalendar", "between_years", "calendar_notes", "closure_source",
            "describe_closure", "origin_text",
            "describe_unknown",
-           "school_calendar", "source_label", "year_start_month"]
+           "school_calendar", "source_label", "unknown_flags", "year_start_month"]

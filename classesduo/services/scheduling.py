@@ -21,8 +21,7 @@ from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.conflicts import PlannedSession, session_problems
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.scheduling import SchoolCalendar
-from classesduo.domain.school_calendar import describe_unknown
-from classesduo.domain.timezones import utc_to_local
+from classesduo.domain.school_calendar import unknown_flags
 from classesduo.services.busy_times import load_busy_times, occupying_query, planned_session
 from classesduo.services.holidays import calendar_of_school
 from classesduo.services.duo_calendars import DuoCalendars, duo_calendars, duo_calendars_in
@@ -81,17 +80,6 @@ def _calendars_by_class(session: Session, class_ids: set[str]) -> dict[str, tupl
     for row in rows:
         calendars[row.id] = (calendar_of_school(school_from_row(row.school)), f"{row.school.name}, {row.school.city}")
     return calendars
-
-
-def unknown_flags(paris: SchoolCalendar, paris_school: str, partner: SchoolCalendar, partner_school: str,
-                  start_utc: datetime) -> list[str]:
-    """The unknown-calendar flags of a visio starting at ``start_utc`` (each school's local date)."""
-    flags = []
-    for calendar, school in ((paris, paris_school), (partner, partner_school)):
-        year = calendar.unknown_on(utc_to_local(start_utc, calendar.zone).date())
-        if year is not None:
-            flags.append(describe_unknown(school, year))
-    return flags
 
 
 # --- rule checks -------------------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ from classesduo.domain.availability import HolidayPeriod, SchoolYear
 from classesduo.domain.entities import School
 from classesduo.domain.enums import HolidaySource, Side
 from classesduo.domain.i18n import translate
-from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.domain.validation import raise_if_any, validate_holidays, validate_school_years
 from classesduo.services.errors import NotFoundError, ServiceError
 from classesduo.services.holidays import calendar_of_school
@@ -71,10 +70,6 @@ def find_school(db: Database, key: str) -> School:
         raise NotFoundError(translate("services", "Several schools are called {name}; give the school's id.").format(
             name=key))
     raise NotFoundError(translate("services", "No school with id or name {key}.").format(key=key))
-
-
-def school_calendar(school: School) -> SchoolCalendar:
-    return calendar_of_school(school)
 
 
 # --- editing ----------------------------------------------------------------------------------------------

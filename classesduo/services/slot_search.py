@@ -14,7 +14,7 @@ from classesduo.domain.availability import WEEKDAY_NAMES
 from classesduo.domain.busy_index import BusyIndex
 from classesduo.domain.i18n import translate
 from classesduo.domain.scheduling import Slot, explain_no_overlap, find_slots, format_hours, weekly_overlap_minutes
-from classesduo.domain.school_calendar import CalendarNote, calendar_notes, describe_unknown
+from classesduo.domain.school_calendar import CalendarNote, calendar_notes, unknown_flags
 from classesduo.domain.timezones import difference_changes, utc_to_local
 from classesduo.services.duo_calendars import DuoCalendars
 
@@ -119,14 +119,9 @@ class SlotSearch:
 
 
 def slot_unknown(calendars: DuoCalendars, view: SlotView) -> list[str]:
-    """The unknown-calendar flags of one slot (Paris date for the Paris school, local date for the partner)."""
-    found = []
-    for calendar, school, day in ((calendars.paris, calendars.paris_school, view.paris_local.date()),
-                                  (calendars.partner, calendars.partner_school, view.partner_local.date())):
-        year = calendar.unknown_on(day)
-        if year is not None:
-            found.append(describe_unknown(school, year))
-    return found
+    """The unknown-calendar flags of one slot (each school's local date)."""
+    return unknown_flags(calendars.paris, calendars.paris_school, calendars.partner, calendars.partner_school,
+                         view.slot.start_utc)
 
 
 def duo_notes(calendars: DuoCalendars, start: date, end: date) -> list[CalendarNote]:

@@ -22,9 +22,9 @@ from classesduo.services.school_calendars import (
     import_calendar,
     remove_break,
     remove_school_year,
-    school_calendar,
     unknown_schools,
 )
+from classesduo.services.holidays import calendar_of_school
 from classesduo.services.workspace import Workspace
 
 
@@ -85,7 +85,7 @@ def test_a_good_csv_adds_school_years_and_breaks_and_a_second_import_adds_nothin
     assert {(p.name, p.start, p.end, p.source) for p in stored.holidays} == {
         ("Vacaciones de invierno", date(2027, 7, 12), date(2027, 7, 23), HolidaySource.IMPORTED),
         ("Fiestas Patrias", date(2027, 9, 17), date(2027, 9, 20), HolidaySource.IMPORTED)}
-    calendar = school_calendar(stored)
+    calendar = calendar_of_school(stored)
     assert calendar.closures_on(date(2027, 1, 20))[0].source is HolidaySource.SCHOOL_YEAR  # the summer
     assert calendar.unknown_on(date(2027, 1, 20)) is None and calendar.unknown_on(date(2028, 1, 20)) == "2028"
     again = import_calendar(workspace.db, school.id, path)
