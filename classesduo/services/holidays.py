@@ -51,17 +51,6 @@ def zone_c() -> ShippedCalendar:
     return ShippedCalendar(periods, tuple(sorted({row["school_year"] for row in rows})), source, checked)
 
 
-def zone_c_holidays(school_years: list[str] | None = None) -> list[HolidayPeriod]:
-    """Zone C holidays (Paris) for the given school years, or every year in the file."""
-    rows, _notes = _zone_c_file()
-    return [period for row, period in zip(rows, zone_c().periods, strict=True)
-            if school_years is None or row["school_year"] in school_years]
-
-
-def zone_c_school_years() -> list[str]:
-    return list(zone_c().school_years)
-
-
 def calendar_of(side: Side, zone: str, country: str, subdivision: str, windows: Sequence[WeeklyWindow],
                 own: Sequence[HolidayPeriod], years: Sequence[SchoolYear]) -> SchoolCalendar:
     """A school's calendar: the domain rule fed with the shipped zone C calendar."""
