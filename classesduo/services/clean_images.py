@@ -19,11 +19,26 @@ if TYPE_CHECKING:
 
 JPEG_QUALITY = 88
 
+#: The resolution written into every image the app makes (96 dpi). A new ``QImage`` otherwise takes the
+#: screen's resolution when a GUI application exists and 100 dpi when none does, so the same photo
+#: cleaned by the window and by the CLI gave different bytes (another hash, another file in a bundle).
+DOTS_PER_METER = 3780
+
+
+def new_image(width: int, height: int) -> QImage:
+    """A blank RGB32 image with the app's fixed resolution, the same with or without a GUI."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(DOTS_PER_METER)
+    image.setDotsPerMeterY(DOTS_PER_METER)
+    return image
+
 
 def clean_image(source: Path, longest: int | None = None) -> QImage | None:
     """The image's pixels only (no text keys), at most ``longest`` pixels on a side; None if unreadable."""
     from PySide6.QtCore import QSize, Qt
-    from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+    from PySide6.QtGui import QColor, QImageReader, QPainter
 
     reader = QImageReader(str(source))
     reader.setAutoTransform(True)
@@ -35,7 +50,7 @@ def clean_image(source: Path, longest: int | None = None) -> QImage | None:
     image = reader.read()
     if image.isNull():
         return None
-    clean = QImage(image.size(), QImage.Format.Format_RGB32)
+    clean = new_image(image.width(), image.height())
     clean.fill(QColor("white"))  # transparent areas become white, as on paper
     painter = QPainter(clean)
     painter.drawImage(0, 0, image)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from classesduo.services.clean_images import new_image
 
 PALETTE = ["#e63946", "#f1c40f", "#2a9d8f", "#264653", "#f4a261", "#6a4c93", "#1982c4", "#8ac926"]
 
@@ -17,7 +19,7 @@ PALETTE = ["#e63946", "#f1c40f", "#2a9d8f", "#264653", "#f4a261", "#6a4c93", "#1
 def draw_picture(seed: int, width: int = 640, height: int = 480) -> bytes:
     """A deterministic PNG: sky, ground, a house, a sun and a few flowers."""
     rng = random.Random(seed)
-    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image = new_image(width, height)
     image.fill(QColor("#dff3ff"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

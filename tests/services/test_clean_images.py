@@ -52,3 +52,35 @@ def test_one_duo_pdf_images_carry_no_metadata(qapp, tmp_path: Path, workspace) -
     for image in images:
         assert_no_metadata(image.data)
         assert not image.image.info.get("comment")
+
+
+_HEADLESS = """
+import hashlib, sys
+from pathlib import Path
+from classesduo.services.clean_images import clean_image_file, clean_jpeg
+from classesduo.services.demo_images import draw_picture
+source = Path(sys.argv[1])
+print(hashlib.sha256(draw_picture(3)).hexdigest(), hashlib.sha256(clean_image_file(source)[0]).hexdigest(),
+      hashlib.sha256(clean_jpeg(source)).hexdigest())
+"""
+
+
+def test_the_window_and_the_cli_make_the_same_bytes_of_the_same_image(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """A new QImage takes the screen's resolution once a GUI application exists (100 dpi without one): a
+    photo cleaned by the window and by the CLI differed in its resolution chunk, so in its hash."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from classesduo.services.clean_images import clean_image_file
+    from classesduo.services.demo_images import draw_picture
+
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(jpeg_with_metadata())
+    headless = subprocess.run([sys.executable, "-c", _HEADLESS, str(source)], check=True, capture_output=True,
+                              text=True, cwd=Path(__file__).parents[2],
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}).stdout.split()
+    with_window = [hashlib.sha256(data).hexdigest()
+                   for data in (draw_picture(3), clean_image_file(source)[0], clean_jpeg(source))]
+    assert with_window == headless
