@@ -5034,54 +5034,54 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="86"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="87"/>
         <source>Between school years {before} and {after}</source>
         <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>French zone C school calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>public holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
         <source>entered for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="127"/>
         <source>imported for the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="127"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="128"/>
         <source>outside the school&apos;s school years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="141"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="142"/>
         <source>{source}, checked {day}</source>
         <extracomment>How the shipped zone C rows name their origin (kept in English in data: JSON, bundles); shown translated.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="143"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="144"/>
         <source>{source}, not yet checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="156"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="157"/>
         <source>{name} — {school}: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="211"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="223"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5741,7 +5741,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="314"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/slot_search.py" line="146"/>
+        <location filename="../../classesduo/services/slot_search.py" line="141"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5827,38 +5827,38 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="138"/>
+        <location filename="../../classesduo/services/slot_search.py" line="133"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
         <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range. What either school&apos;s calendar leaves out of the range (with the reason) or does not know.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="149"/>
+        <location filename="../../classesduo/services/slot_search.py" line="144"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="175"/>
+        <location filename="../../classesduo/services/slot_search.py" line="170"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="187"/>
+        <location filename="../../classesduo/services/slot_search.py" line="182"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="188"/>
+        <location filename="../../classesduo/services/slot_search.py" line="183"/>
         <source>ahead of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="188"/>
+        <location filename="../../classesduo/services/slot_search.py" line="183"/>
         <source>behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="189"/>
+        <location filename="../../classesduo/services/slot_search.py" line="184"/>
         <source>level with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5939,132 +5939,132 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="71"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="70"/>
         <source>Several schools are called {name}; give the school&apos;s id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="73"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="72"/>
         <source>No school with id or name {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="91"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="86"/>
         <source>A break needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="103"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="98"/>
         <source>{school} has no break called {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="106"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="101"/>
         <source>{school} has {count} breaks called {name}; give the first day (--start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="116"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="111"/>
         <source>Paris schools follow the zone C calendar; their school years come with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="127"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="122"/>
         <source>{school} has no school year {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="156"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="151"/>
         <source>{file}: not a calendar file (use .csv or .ics).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="164"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="159"/>
         <source>{file}: Paris schools follow the zone C calendar; import only breaks for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="224"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="219"/>
         <source>{file}: line 1: missing column(s) {columns} (expected kind, name, first_day, last_day).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="230"/>
         <source>{file}: line {line}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="242"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="237"/>
         <source>{where}: {column}: not a date (YYYY-MM-DD): {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="245"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="240"/>
         <source>{where}: name: empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="247"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="242"/>
         <source>{where}: kind: {value!r} is neither break nor school_year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="250"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="245"/>
         <source>{where}: last_day {last} is before first_day {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="263"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="258"/>
         <source>{file}: school year {name} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="279"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="274"/>
         <source>{file}: not an iCalendar file ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="282"/>
         <source>{file}: event {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="295"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="290"/>
         <source>{where}: the event has no SUMMARY (the break&apos;s name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="299"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="294"/>
         <source>{where}: a recurring event, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="302"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="297"/>
         <source>{where}: a timed event within one day, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="320"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="315"/>
         <source>the event has no DTSTART</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="327"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="322"/>
         <source>DTSTART is a date-time but DTEND is a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="329"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="324"/>
         <source>DTEND is before DTSTART</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="337"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="332"/>
         <source>DTSTART is a date but DTEND is a date-time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="339"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="334"/>
         <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation type="unfinished"></translation>
     </message>

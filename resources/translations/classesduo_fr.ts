@@ -5293,54 +5293,54 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="86"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="87"/>
         <source>Between school years {before} and {after}</source>
         <extracomment>Two school years further apart than this leave the time between them unknown, not closed. Where school years usually turn over, for naming a year nobody entered yet (see terms.year_label): 1 = years named by a calendar year (southern hemisphere), else the month they start in.</extracomment>
         <translation>Entre les années scolaires {before} et {after}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="123"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
         <source>French zone C school calendar</source>
         <translation>calendrier scolaire français, zone C</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="124"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
         <source>public holiday</source>
         <translation>jour férié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="125"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
         <source>entered for the school</source>
         <translation>saisi pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="126"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="127"/>
         <source>imported for the school</source>
         <translation>importé pour l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="127"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="128"/>
         <source>outside the school&apos;s school years</source>
         <translation>hors des années scolaires de l&apos;école</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="141"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="142"/>
         <source>{source}, checked {day}</source>
         <extracomment>How the shipped zone C rows name their origin (kept in English in data: JSON, bundles); shown translated.</extracomment>
         <translation>{source}, vérifié le {day}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="143"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="144"/>
         <source>{source}, not yet checked</source>
         <translation>{source}, pas encore vérifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="156"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="157"/>
         <source>{name} — {school}: {source}</source>
         <translation>{name} — {school} : {source}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/school_calendar.py" line="211"/>
+        <location filename="../../classesduo/domain/school_calendar.py" line="223"/>
         <source>{school}: school holidays for {year} are unknown — add them</source>
         <translation>{school} : vacances scolaires {year} inconnues — ajoutez-les</translation>
     </message>
@@ -6004,7 +6004,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/domain/scheduling.py" line="314"/>
         <location filename="../../classesduo/domain/series.py" line="67"/>
-        <location filename="../../classesduo/services/slot_search.py" line="146"/>
+        <location filename="../../classesduo/services/slot_search.py" line="141"/>
         <source>the start date {start} is after the end date {end}</source>
         <translation>la date de début {start} est après la date de fin {end}</translation>
     </message>
@@ -6090,38 +6090,38 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="138"/>
+        <location filename="../../classesduo/services/slot_search.py" line="133"/>
         <source>Live visios are not possible with {city} in these timetables. Plan asynchronous exchanges instead: recorded video messages, letters, e-mails or blog posts, answered at each class&apos;s own time.</source>
         <extracomment>The finder refuses ranges longer than this (a school year and a bit). (date, hours before, hours after): when the difference between the clocks changes in the range. What either school&apos;s calendar leaves out of the range (with the reason) or does not know.</extracomment>
         <translation>Les visios en direct ne sont pas possibles avec {city} dans ces emplois du temps. Prévoyez plutôt des échanges asynchrones : messages vidéo enregistrés, lettres, e-mails ou billets de blog, auxquels chaque classe répond à son rythme.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="149"/>
+        <location filename="../../classesduo/services/slot_search.py" line="144"/>
         <source>the date range is too long ({days} days); search at most {max} days at a time</source>
         <translation>la période est trop longue ({days} jours) ; cherchez sur {max} jours au plus à la fois</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="175"/>
+        <location filename="../../classesduo/services/slot_search.py" line="170"/>
         <source>The two timetables do meet, but every common time from {start} to {end} falls on a holiday, is shorter than {minutes} minutes, or is taken by another visio of the facilitator or of one of the classes (with {buffer} minutes around it). Try other dates or a shorter session.</source>
         <translation>Les deux emplois du temps se recoupent, mais chaque moment commun du {start} au {end} tombe pendant des vacances, dure moins de {minutes} minutes, ou est pris par une autre visio de l’intervenant·e ou de l’une des classes (avec {buffer} minutes autour). Essayez d’autres dates ou une séance plus courte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="187"/>
+        <location filename="../../classesduo/services/slot_search.py" line="182"/>
         <source>From {date} {city} is {hours} {direction} Paris (was {previous}).</source>
         <translation>À partir du {date}, {city} a {hours} {direction} Paris (auparavant {previous}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="188"/>
+        <location filename="../../classesduo/services/slot_search.py" line="183"/>
         <source>ahead of</source>
         <translation>d’avance sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="188"/>
+        <location filename="../../classesduo/services/slot_search.py" line="183"/>
         <source>behind</source>
         <translation>de retard sur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/slot_search.py" line="189"/>
+        <location filename="../../classesduo/services/slot_search.py" line="184"/>
         <source>level with</source>
         <translation>de décalage avec</translation>
     </message>
@@ -6218,132 +6218,132 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Choisissez une classe d’une école parisienne.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="71"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="70"/>
         <source>Several schools are called {name}; give the school&apos;s id.</source>
         <translation>Plusieurs écoles s&apos;appellent {name} ; donnez l&apos;identifiant de l&apos;école.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="73"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="72"/>
         <source>No school with id or name {key}.</source>
         <translation>Aucune école n&apos;a l&apos;identifiant ou le nom {key}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="91"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="86"/>
         <source>A break needs a name.</source>
         <translation>Un congé doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="103"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="98"/>
         <source>{school} has no break called {name}.</source>
         <translation>{school} n&apos;a pas de congé nommé {name}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="106"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="101"/>
         <source>{school} has {count} breaks called {name}; give the first day (--start).</source>
         <translation>{school} a {count} congés nommés {name} ; donnez le premier jour (--start).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="116"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="111"/>
         <source>Paris schools follow the zone C calendar; their school years come with it.</source>
         <translation>Les écoles parisiennes suivent le calendrier de la zone C ; leurs années scolaires en découlent.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="127"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="122"/>
         <source>{school} has no school year {name}.</source>
         <translation>{school} n&apos;a pas d&apos;année scolaire {name}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="156"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="151"/>
         <source>{file}: not a calendar file (use .csv or .ics).</source>
         <translation>{file} : pas un fichier de calendrier (utilisez .csv ou .ics).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="164"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="159"/>
         <source>{file}: Paris schools follow the zone C calendar; import only breaks for them.</source>
         <translation>{file} : les écoles parisiennes suivent le calendrier de la zone C ; n&apos;importez que des congés pour elles.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="224"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="219"/>
         <source>{file}: line 1: missing column(s) {columns} (expected kind, name, first_day, last_day).</source>
         <translation>{file} : ligne 1 : colonne(s) manquante(s) {columns} (attendu : kind, name, first_day, last_day).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="235"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="230"/>
         <source>{file}: line {line}</source>
         <translation>{file} : ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="242"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="237"/>
         <source>{where}: {column}: not a date (YYYY-MM-DD): {value!r}</source>
         <translation>{where} : {column} : pas une date (AAAA-MM-JJ) : {value!r}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="245"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="240"/>
         <source>{where}: name: empty</source>
         <translation>{where} : name : vide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="247"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="242"/>
         <source>{where}: kind: {value!r} is neither break nor school_year</source>
         <translation>{where} : kind : {value!r} n&apos;est ni break ni school_year</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="250"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="245"/>
         <source>{where}: last_day {last} is before first_day {first}</source>
         <translation>{where} : last_day {last} est avant first_day {first}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="263"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="258"/>
         <source>{file}: school year {name} is listed twice.</source>
         <translation>{file} : l&apos;année scolaire {name} figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="279"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="274"/>
         <source>{file}: not an iCalendar file ({error}).</source>
         <translation>{file} : pas un fichier iCalendar ({error}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="287"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="282"/>
         <source>{file}: event {number}</source>
         <translation>{file} : événement {number}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="295"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="290"/>
         <source>{where}: the event has no SUMMARY (the break&apos;s name)</source>
         <translation>{where} : l&apos;événement n&apos;a pas de SUMMARY (le nom du congé)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="299"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="294"/>
         <source>{where}: a recurring event, left out</source>
         <translation>{where} : événement récurrent, laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="302"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="297"/>
         <source>{where}: a timed event within one day, left out</source>
         <translation>{where} : événement à heure fixe sur une seule journée, laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="320"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="315"/>
         <source>the event has no DTSTART</source>
         <translation>l&apos;événement n&apos;a pas de DTSTART</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="327"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="322"/>
         <source>DTSTART is a date-time but DTEND is a date</source>
         <translation>DTSTART est une date et une heure mais DTEND une date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="329"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="324"/>
         <source>DTEND is before DTSTART</source>
         <translation>DTEND est avant DTSTART</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="337"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="332"/>
         <source>DTSTART is a date but DTEND is a date-time</source>
         <translation>DTSTART est une date mais DTEND une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/school_calendars.py" line="339"/>
+        <location filename="../../classesduo/services/school_calendars.py" line="334"/>
         <source>DTEND is not after DTSTART (an all-day DTEND is the day after the last day)</source>
         <translation>DTEND n&apos;est pas après DTSTART (pour un événement sur la journée, DTEND est le lendemain du dernier jour)</translation>
     </message>
