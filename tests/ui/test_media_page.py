@@ -165,3 +165,30 @@ def test_empty_database_offers_the_demo(make_window, data_dir: Path, qtbot) -> N
     page.demo_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
     assert not page.demo_button.isVisible()
+
+
+def test_edited_details_are_not_lost_to_an_import_or_another_item(make_window, demo_dir: Path, tmp_path: Path,  # noqa: ANN001
+                                                                 qtbot) -> None:
+    """Finding 3: importing another file while a caption and consents were being edited lost them silently."""
+    dialogs = MediaDialogs()
+    window = make_window(demo_dir, dialogs=dialogs)
+    page = _media_page(window)
+    page.dialogs = dialogs
+    page.filters.duo.setCurrentIndex(1)
+    page.grid.setCurrentIndex(page.model.index(0))
+    view = page.panel.view
+    assert view is not None and not page.panel.is_dirty()
+    page.panel.caption.setText("Légende en cours")
+    page.panel.consent[ConsentChannel.PUBLICATION].setCurrentIndex(
+        page.panel.consent[ConsentChannel.PUBLICATION].findData(ConsentStatus.REFUSED))
+    count = page.model.rowCount()
+    page.import_paths([qimage_file(tmp_path / "nouveau.png")])  # asked; Cancel (no answer): nothing imported
+    assert dialogs.asked and "Save the changes" in dialogs.asked[-1]
+    assert page.operation is None and page.panel.caption.text() == "Légende en cours"
+    page.grid.setCurrentIndex(page.model.index(1))  # another item: asked again, Cancel keeps this one
+    assert page.panel.view.item.id == view.item.id and page.panel.caption.text() == "Légende en cours"
+    dialogs.choose_answer = "save"
+    page.grid.setCurrentIndex(page.model.index(1))
+    saved = next(v.item for v in list_media(window.workspace.db) if v.item.id == view.item.id)
+    assert saved.caption == "Légende en cours" and saved.consent_publication is ConsentStatus.REFUSED
+    assert page.panel.view.item.id != view.item.id and page.model.rowCount() == count

@@ -162,6 +162,14 @@ class MediaDetailPanel(QtWidgets.QWidget):
             consent_until=date(qdate.year(), qdate.month(), qdate.day()),
         )
 
+    def is_dirty(self) -> bool:
+        """Whether the fields differ from the item shown (captions, tags, side, kind, children, consents)."""
+        if self.view is None:
+            return False
+        shown = self.view.item
+        shown = replace(shown, consent_until=shown.consent_until or default_consent_until(self.view.day))
+        return self.edited_item() != shown
+
     def _save(self) -> None:
         if self.view is not None:
             self.save_requested.emit(self.edited_item())

@@ -102,6 +102,7 @@ class MediaPage(QtWidgets.QWidget):
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(BadgeDelegate(lambda: self.today(), self.grid))
         self.grid.files_dropped.connect(self.import_paths)
+        self._reverting = False
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.panel = MediaDetailPanel()
         self.panel.save_requested.connect(self.save_item)
@@ -256,7 +257,30 @@ class MediaPage(QtWidgets.QWidget):
                                                      "to add some to this duo, or widen the filters."))
 
     # selection, preview, editing ----------------------------------------------------------------------
-    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+    def resolve_unsaved(self) -> bool:
+        """Before the details are replaced: Save / Discard / Cancel when they were edited; False on Cancel."""
+        if not self.panel.is_dirty():
+            return True
+        from classesduo.ui.unsaved import DISCARD, SAVE, UnsavedGuard
+
+        answer = UnsavedGuard(self.panel, self.dialogs).ask()
+        if answer == SAVE:
+            before = self.panel.view
+            self.save_item(self.panel.edited_item())
+            return self.panel.view is not None and self.panel.view is not before and not self.panel.is_dirty()
+        return answer == DISCARD
+
+    def _current_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
+        if self._reverting:
+            return
+        if previous.isValid() and self.panel.view is not None and not self.resolve_unsaved():
+            self._reverting = True  # Cancel: back to the item being edited, its typing kept
+            try:
+                self.grid.selectionModel().setCurrentIndex(
+                    previous, QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self._reverting = False
+            return
         view = current.data(RECORD_ROLE) if current.isValid() else None
         self.panel.show_view(view)
         if view is not None and self.workspace is not None and view.item.mime_type.startswith("image/"):
@@ -318,7 +342,7 @@ class MediaPage(QtWidgets.QWidget):
 
     def import_paths(self, paths: list[Path]) -> None:
         duo_id = self.duo_for(translate("MediaPage", "import files"))
-        if duo_id is None or not paths or self.is_busy():
+        if duo_id is None or not paths or self.is_busy() or not self.resolve_unsaved():
             return
         from classesduo.services.media_import import import_files
 
