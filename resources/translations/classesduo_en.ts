@@ -2349,103 +2349,103 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="253"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="256"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="323"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="348"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2612,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="238"/>
         <source>%n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2620,7 +2620,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="240"/>
         <source>at least %n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2628,7 +2628,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="357"/>
         <source>Importing %n file(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2988,7 +2988,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="242"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>

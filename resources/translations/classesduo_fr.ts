@@ -2431,47 +2431,47 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="188"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
@@ -2480,48 +2480,48 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="253"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="255"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="256"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="294"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="318"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="296"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="299"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="323"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="308"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="314"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
@@ -2530,12 +2530,12 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="340"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="348"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2728,7 +2728,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="237"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="238"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2736,7 +2736,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="240"/>
         <source>at least %n item(s)</source>
         <translation>
             <numerusform>au moins %n élément</numerusform>
@@ -2744,7 +2744,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="357"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>Import de %n fichier…</numerusform>
@@ -3108,7 +3108,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="242"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
