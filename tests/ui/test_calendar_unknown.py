@@ -98,3 +98,20 @@ def test_a_long_series_note_keeps_the_finder_within_1280x720(make_window, demo_d
     assert note.count("Vacances d'été") == 1  # one line per reason, with its dates
     assert dialog.minimumSizeHint().height() <= 720 and dialog.height() <= 720
     dialog.deleteLater()
+
+
+def test_the_series_note_lines_are_worded_by_the_translation(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    from classesduo.domain import i18n
+
+    window = make_window(demo_dir)
+    dialog = _finder(window, "Roma", date(2027, 6, 1), date(2027, 6, 11))
+    dialog.table.selectRow(0)
+    i18n.install(lambda context, text, *rest: "• {reason} : {dates}" if text == "• {reason}: {dates}"
+                 else i18n._identity(context, text, *rest))
+    try:
+        dialog.repeat.setChecked(True)
+        dialog.until.setDate(QtCore.QDate(2027, 9, 30))
+    finally:
+        i18n.install(i18n._identity)
+    assert "• Vacances d'été : " in dialog.series_note.text()  # French spacing before the colon
+    dialog.deleteLater()

@@ -255,9 +255,7 @@ def _dates_by_reason(dated: list[tuple[date, str]]) -> list[str]:
         by_reason.setdefault(reason, []).append(day)
     lines = []
     for reason, days in by_reason.items():
-        if len(days) == 1:
-            lines.append(f"• {reason}: {format_date(days[0])}")
-        else:
-            lines.append(f"• {reason}: {format_date(days[0])} … {format_date(days[-1])}, "
-                         + Plural.tr("%n date(s)", "", len(days)))
+        dates = format_date(days[0]) if len(days) == 1 else (
+            f"{format_date(days[0])} … {format_date(days[-1])}, " + Plural.tr("%n date(s)", "", len(days)))
+        lines.append(translate("FinderDialog", "• {reason}: {dates}").format(reason=reason, dates=dates))
     return lines
