@@ -1178,6 +1178,11 @@ Close the duo instead? It keeps its sessions and media.</source>
         <source>Plan the series anyway?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
+        <source>• {reason}: {dates}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -2699,7 +2704,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="262"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="259"/>
         <source>%n date(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1203,6 +1203,11 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>⚠ {flag}</translation>
     </message>
     <message>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
+        <source>• {reason}: {dates}</source>
+        <translation>• {reason} : {dates}</translation>
+    </message>
+    <message>
         <source>{count} possible slots. Pick one and press “Plan this slot”.</source>
         <translation type="vanished">{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
@@ -2815,7 +2820,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="262"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="259"/>
         <source>%n date(s)</source>
         <translation>
             <numerusform>%n date</numerusform>
