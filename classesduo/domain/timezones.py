@@ -127,6 +127,17 @@ class AmbiguousLocalTime(LocalTimeError):
         return _transition_between(zone_info(self.zone), self.first_utc, self.second_utc)
 
 
+def wall_clock(moment: datetime) -> str:
+    """``HH:MM`` of an aware local time; when that wall time happens twice (autumn fold) its UTC offset
+    follows, ``02:30 (UTC+02:00)``, so the two 02:30 of a clock-change night can be told apart."""
+    naive = moment.replace(tzinfo=None)
+    first, second = (naive.replace(tzinfo=moment.tzinfo, fold=fold).utcoffset() for fold in (0, 1))
+    text = f"{moment:%H:%M}"
+    if first is not None and second is not None and first > second:  # a fold (in a gap fold=0 has the smaller)
+        text += f" (UTC{_format_offset(moment.utcoffset())})"
+    return text
+
+
 def _format_offset(offset: timedelta | None) -> str:
     seconds = int((offset or timedelta()).total_seconds())
     sign = "-" if seconds < 0 else "+"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
+from classesduo.domain.timezones import wall_clock
 from classesduo.services.scheduling import DuoCalendars
 
 def _long(moment: datetime, locale_name: str, pattern: str) -> str:
@@ -19,7 +20,7 @@ def _long(moment: datetime, locale_name: str, pattern: str) -> str:
     from PySide6.QtCore import QDate, QLocale
 
     day = QLocale(locale_name).toString(QDate(moment.year, moment.month, moment.day), pattern)
-    return f"{day} {moment:%H:%M}"
+    return f"{day} {wall_clock(moment)}"
 
 
 def _fr(moment: datetime) -> str:
@@ -76,8 +77,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
         f"{view.partner.school} ({view.partner.class_name}) prévue ci-dessous est annulée :" if cancelled else
         f"La prochaine visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
         f"{view.partner.school} ({view.partner.class_name}) aura lieu :",
-        f"  • à Paris : {_fr(paris_start)}–{end_paris:%H:%M}",
-        f"  • à {city} : {_fr(partner_start)}–{end_partner:%H:%M} (heure locale)",
+        f"  • à Paris : {_fr(paris_start)}–{wall_clock(end_paris)}",
+        f"  • à {city} : {_fr(partner_start)}–{wall_clock(end_partner)} (heure locale)",
         f"Durée : {minutes} minutes.",
         f"Lien de la visio : {link}",
         f"Animation : {facilitator}",
@@ -96,8 +97,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             f"{view.partner.school} ({view.partner.class_name}) prevista a continuación se cancela:" if cancelled else
             f"La próxima videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
             f"{view.partner.school} ({view.partner.class_name}) será:",
-            f"  • en {city}: {_es(partner_start)}–{end_partner:%H:%M} (hora local)",
-            f"  • en París: {_es(paris_start)}–{end_paris:%H:%M}",
+            f"  • en {city}: {_es(partner_start)}–{wall_clock(end_partner)} (hora local)",
+            f"  • en París: {_es(paris_start)}–{wall_clock(end_paris)}",
             f"Duración: {minutes} minutos.",
             f"Enlace de la videollamada: {link}",
             f"Facilitador(a): {facilitator}",
@@ -108,8 +109,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             "Saludos cordiales,",
             facilitator,
         ])
-        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {paris_start:%H:%M} (Paris) / "
-                   f"videollamada {partner_start:%H:%M} ({city})")
+        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {wall_clock(paris_start)} (Paris) / "
+                   f"videollamada {wall_clock(partner_start)} ({city})")
     else:
         other = "\n".join([
             "Hello,",
@@ -118,8 +119,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             f"{view.partner.school} ({view.partner.class_name}) planned below is cancelled:" if cancelled else
             f"The next Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
             f"{view.partner.school} ({view.partner.class_name}) will take place:",
-            f"  • in {city}: {_en(partner_start)}–{end_partner:%H:%M} (local time)",
-            f"  • in Paris: {_en(paris_start)}–{end_paris:%H:%M}",
+            f"  • in {city}: {_en(partner_start)}–{wall_clock(end_partner)} (local time)",
+            f"  • in Paris: {_en(paris_start)}–{wall_clock(end_paris)}",
             f"Length: {minutes} minutes.",
             f"Video call link: {link}",
             f"Facilitator: {facilitator}",
@@ -130,8 +131,8 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
             "Best regards,",
             facilitator,
         ])
-        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {paris_start:%H:%M} (Paris) / "
-                   f"video call {partner_start:%H:%M} ({city})")
+        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {wall_clock(paris_start)} (Paris) / "
+                   f"video call {wall_clock(partner_start)} ({city})")
     if cancelled:
         subject = ("ANNULÉ / CANCELLED — " if language == "en" else
                    "ANNULÉ / CANCELADO — " if language == "es" else "ANNULÉ — ") + subject

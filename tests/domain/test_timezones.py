@@ -268,3 +268,17 @@ def test_local_to_utc_round_trips(zone: str, day: date, minute: int) -> None:
         return
     assert instant.tzinfo is UTC
     assert utc_to_local(instant, zone).replace(tzinfo=None) == naive
+
+
+def test_wall_clock_names_the_offset_only_of_a_time_that_happens_twice() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from classesduo.domain.timezones import wall_clock
+
+    paris = ZoneInfo("Europe/Paris")
+    assert wall_clock(datetime(2026, 10, 25, 0, 30, tzinfo=UTC).astimezone(paris)) == "02:30 (UTC+02:00)"
+    assert wall_clock(datetime(2026, 10, 25, 1, 30, tzinfo=UTC).astimezone(paris)) == "02:30 (UTC+01:00)"
+    assert wall_clock(datetime(2026, 10, 25, 2, 30, tzinfo=UTC).astimezone(paris)) == "03:30"
+    assert wall_clock(datetime(2027, 3, 28, 1, 30, tzinfo=UTC).astimezone(paris)) == "03:30"  # after the gap
+    assert wall_clock(datetime(2027, 3, 10, 14, 0, tzinfo=UTC).astimezone(paris)) == "15:00"

@@ -103,10 +103,29 @@ def test_times_across_the_clock_change_and_what_to_prepare(demo_workspace: Works
         now=datetime(2026, 10, 14, tzinfo=UTC))
     night = planning.create_session(db, duo.duo.id, datetime(2026, 10, 25, 0, 30, tzinfo=UTC), 45)
     _message, plain, _calendar = _parse(session_invitation(db, night.id, language="fr").as_bytes())
-    assert "dimanche 25 octobre 2026 à 02:30–02:15" in plain  # 45 minutes, not 1 h 45 (wall-clock arithmetic)
+    # 45 minutes, not 1 h 45 (wall-clock arithmetic); the offsets tell this 02:30 from the second one
+    assert "dimanche 25 octobre 2026 à 02:30 (UTC+02:00)–02:15 (UTC+01:00)" in plain
     assert "samedi 24 octobre 2026 à 21:30–22:15" in plain
     assert "À préparer : each child brings a drawing of their street" in plain
     assert "martes" not in plain and "Hello" not in plain  # --lang fr: French only
+
+
+def test_the_two_0230_of_the_fold_night_read_differently(demo_workspace: Workspace) -> None:
+    """25 Oct 2026: 02:30 Paris happens at 00:30Z and again at 01:30Z; each mail names its own."""
+    db = demo_workspace.db
+    duo = _duo(demo_workspace, "Roma")
+    texts = []
+    for instant in (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)):
+        night = planning.create_session(db, duo.duo.id, instant, 45)
+        message, plain, calendar = _parse(session_invitation(db, night.id, language="es").as_bytes())
+        assert calendar.walk("VEVENT")[0].decoded("DTSTART") == instant
+        texts.append((str(message["Subject"]), plain))
+    (first_subject, first), (second_subject, second) = texts
+    assert first_subject != second_subject
+    assert "à Paris : dimanche 25 octobre 2026 à 02:30 (UTC+02:00)–02:15 (UTC+01:00)" in first
+    assert "à Paris : dimanche 25 octobre 2026 à 02:30 (UTC+01:00)–03:15" in second
+    assert "en París: domingo 25 de octubre de 2026 a las 02:30 (UTC+01:00)–03:15" in second
+    assert "03:15 (UTC" not in second  # an unambiguous time keeps its plain form
 
 
 def test_a_series_in_one_message_and_refusals(demo_workspace: Workspace) -> None:
