@@ -5660,8 +5660,8 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/domain/busy_index.py" line="79"/>
         <location filename="../../classesduo/domain/conflicts.py" line="31"/>
         <location filename="../../classesduo/domain/scheduling.py" line="136"/>
-        <location filename="../../classesduo/domain/timezones.py" line="188"/>
-        <location filename="../../classesduo/domain/timezones.py" line="269"/>
+        <location filename="../../classesduo/domain/timezones.py" line="199"/>
+        <location filename="../../classesduo/domain/timezones.py" line="280"/>
         <location filename="../../classesduo/services/planning.py" line="33"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
@@ -5817,12 +5817,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="160"/>
+        <location filename="../../classesduo/domain/timezones.py" line="171"/>
         <source>fold must be 0, 1 or None, not {fold}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/timezones.py" line="162"/>
+        <location filename="../../classesduo/domain/timezones.py" line="173"/>
         <source>the wall-clock time must not carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
