@@ -163,6 +163,11 @@ def save_media(db: Database, item: MediaItem) -> MediaItem:
     raise_if_any(validate_media(item))
 
     def fill(row: MediaItemRow) -> None:
+        if item.session_id and item.session_id != row.session_id:  # attached or moved after import
+            target = session.get(ExchangeSessionRow, item.session_id)
+            if target is None or target.duo_id != row.duo_id:
+                raise_if_any([FieldError("session_id", translate(
+                    "validation", "Choose a session of this item's duo."))])
         row.caption = item.caption.strip()
         row.caption_partner = item.caption_partner.strip()
         row.tags = [tag.strip() for tag in item.tags]

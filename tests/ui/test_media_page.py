@@ -192,3 +192,31 @@ def test_edited_details_are_not_lost_to_an_import_or_another_item(make_window, d
     saved = next(v.item for v in list_media(window.workspace.db) if v.item.id == view.item.id)
     assert saved.caption == "Légende en cours" and saved.consent_publication is ConsentStatus.REFUSED
     assert page.panel.view.item.id != view.item.id and page.model.rowCount() == count
+
+
+def test_an_item_is_attached_moved_and_detached_after_import(make_window, demo_dir: Path, tmp_path: Path,  # noqa: ANN001
+                                                             qtbot) -> None:
+    """Finding 5: a media item could not be attached to a session after import."""
+    from classesduo.services.media import save_media
+
+    window = make_window(demo_dir)
+    page = _media_page(window)
+    page.filters.duo.setCurrentIndex(1)
+    page.grid.setCurrentIndex(page.model.index(0))
+    view = page.panel.view
+    combo = page.panel.session_combo
+    assert combo.count() > 2 and combo.itemText(0) == "— no session —"
+    first, second = combo.itemData(1), combo.itemData(2)
+    for target in (first, second, ""):  # attach (or keep), move, detach
+        combo.setCurrentIndex(combo.findData(target))
+        page.panel.save_button.click()
+        stored = next(v.item for v in list_media(window.workspace.db) if v.item.id == view.item.id)
+        assert stored.session_id == (target or None)
+    other_duo = next(v for v in list_media(window.workspace.db) if v.item.duo_id != view.item.duo_id)
+    import pytest
+    from dataclasses import replace
+
+    from classesduo.services.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="session of this item's duo"):
+        save_media(window.workspace.db, replace(other_duo.item, session_id=first))

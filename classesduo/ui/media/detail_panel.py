@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -37,6 +38,11 @@ class MediaDetailPanel(QtWidgets.QWidget):
         for kind in MediaKind:
             self.kind.addItem("", kind)
         self.children = QtWidgets.QSpinBox(minimum=0, maximum=200)
+        #: The session the item belongs to (none, or one of its duo's): attach, move or detach after import.
+        self.session_combo = QtWidgets.QComboBox()
+        self.session_combo.setObjectName("mediaSession")
+        #: Fills the session list for a duo: ``[(label, session id)]``; the page sets it.
+        self.sessions_of: Callable[[str], list[tuple[str, str]]] = lambda _duo_id: []
         self.consent: dict[ConsentChannel, QtWidgets.QComboBox] = {}
         for channel in ConsentChannel:
             combo = QtWidgets.QComboBox()
@@ -55,9 +61,9 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.error_label.setStyleSheet("color: #c62828")
 
         self.form = QtWidgets.QFormLayout()
-        self._labels = [QtWidgets.QLabel() for _ in range(10)]
-        fields = [self.caption, self.caption_partner, self.tags, self.kind, self.side, self.children,
-                  *self.consent.values(), self.until]
+        self._labels = [QtWidgets.QLabel() for _ in range(11)]
+        fields = [self.caption, self.caption_partner, self.tags, self.kind, self.side, self.session_combo,
+                  self.children, *self.consent.values(), self.until]
         for label, field in zip(self._labels, fields, strict=False):
             label.setBuddy(field)
             self.form.addRow(label, field)
@@ -79,7 +85,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
     def retranslate_ui(self) -> None:
         texts = [translate("MediaDetail", "Caption (&French):"), translate("MediaDetail", "Caption (&partner):"),
                  translate("MediaDetail", "&Tags (comma-separated):"), translate("MediaDetail", "Kin&d:"),
-                 translate("MediaDetail", "Made by:"),
+                 translate("MediaDetail", "Made by:"), translate("MediaDetail", "Sessio&n:"),
                  translate("MediaDetail", "&Identifiable children:"),
                  translate("MediaDetail", "Shown in the &exchange:"),
                  translate("MediaDetail", "Published (&blog, album):"),
@@ -108,7 +114,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.error_label.clear()
         enabled = view is not None
         for widget in (self.caption, self.caption_partner, self.tags, self.kind, self.side, self.children, self.until,
-                       self.save_button, self.open_button, *self.consent.values()):
+                       self.save_button, self.open_button, self.session_combo, *self.consent.values()):
             widget.setEnabled(enabled)
         if view is None:
             self.preview.setPixmap(QtGui.QPixmap())
@@ -118,6 +124,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
                 line.clear()
             for combo in (self.kind, self.side, *self.consent.values()):
                 combo.setCurrentIndex(-1)  # no made-up values while nothing is selected
+            self.session_combo.clear()
             self.children.setValue(0)
             return
         item = view.item
@@ -131,6 +138,11 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.caption_partner.setText(item.caption_partner)
         self.tags.setText(", ".join(item.tags))
         self.side.setCurrentIndex(self.side.findData(item.side))
+        self.session_combo.clear()
+        self.session_combo.addItem(translate("MediaDetail", "— no session —"), "")
+        for label, session_id in self.sessions_of(item.duo_id):
+            self.session_combo.addItem(label, session_id)
+        self.session_combo.setCurrentIndex(max(0, self.session_combo.findData(item.session_id or "")))
         self.kind.setCurrentIndex(self.kind.findData(item.kind))
         self.children.setValue(item.identifiable_children)
         for channel, combo in self.consent.items():
@@ -155,6 +167,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
             self.view.item,
             caption=self.caption.text(), caption_partner=self.caption_partner.text(),
             tags=parse_tags(self.tags.text()), side=self.side.currentData(), kind=self.kind.currentData(),
+            session_id=self.session_combo.currentData() or None,
             identifiable_children=self.children.value(),
             consent_exchange=self.consent[ConsentChannel.EXCHANGE].currentData(),
             consent_publication=self.consent[ConsentChannel.PUBLICATION].currentData(),

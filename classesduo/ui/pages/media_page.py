@@ -105,6 +105,7 @@ class MediaPage(QtWidgets.QWidget):
         self._reverting = False
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.panel = MediaDetailPanel()
+        self.panel.sessions_of = self._session_choices
         self.panel.save_requested.connect(self.save_item)
         self.panel.open_requested.connect(self._open_file)
         splitter = QtWidgets.QSplitter()
@@ -257,6 +258,17 @@ class MediaPage(QtWidgets.QWidget):
                                                      "to add some to this duo, or widen the filters."))
 
     # selection, preview, editing ----------------------------------------------------------------------
+    def _session_choices(self, duo_id: str) -> list[tuple[str, str]]:
+        """The duo's sessions for the details' Session list: "12/03/2027 15:00 — Visio (Held)"."""
+        from classesduo.domain.timezones import PARIS_ZONE
+        from classesduo.ui.formatting import format_local, session_kind_label, session_status_label
+
+        if self.workspace is None:
+            return []
+        return [(f"{format_local(view.session.start_utc, PARIS_ZONE)} — {session_kind_label(view.session.kind)} "
+                 f"({session_status_label(view.session.status)})", view.session.id or "")
+                for view in list_sessions(self.workspace.db, duo_id=duo_id)]
+
     def resolve_unsaved(self) -> bool:
         """Before the details are replaced: Save / Discard / Cancel when they were edited; False on Cancel."""
         if not self.panel.is_dirty():
