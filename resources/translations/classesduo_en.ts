@@ -2064,80 +2064,91 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaDetail</name>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Caption (&amp;French):</source>
+        <extracomment>The session the item belongs to (none, or one of its duo&apos;s): attach, move or detach after import. Fills the session list for a duo: ``[(label, session id)]``; the page sets it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Caption (&amp;partner):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
         <source>&amp;Tags (comma-separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
         <source>Kin&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="88"/>
         <source>Made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
-        <source>&amp;Identifiable children:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
-        <source>Shown in the &amp;exchange:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="85"/>
-        <source>Published (&amp;blog, album):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
-        <source>Used in &amp;reports:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
-        <source>Authorisation &amp;until:</source>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="88"/>
+        <source>Sessio&amp;n:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/media/detail_panel.py" line="89"/>
+        <source>&amp;Identifiable children:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="90"/>
+        <source>Shown in the &amp;exchange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="91"/>
+        <source>Published (&amp;blog, album):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="92"/>
+        <source>Used in &amp;reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="92"/>
+        <source>Authorisation &amp;until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="95"/>
         <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="98"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="104"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="105"/>
         <source>&amp;Open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="101"/>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="115"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="107"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
         <source>Select an item to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="127"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="134"/>
         <source>{name} — {kind}, {size}, {date}
 {duo}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="142"/>
+        <source>— no session —</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2354,103 +2365,103 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="257"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="318"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="330"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="356"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="323"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="376"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="384"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2617,7 +2628,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
         <source>%n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2625,7 +2636,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>at least %n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2633,7 +2644,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="357"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="369"/>
         <source>Importing %n file(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2993,7 +3004,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="243"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6462,6 +6473,11 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     <message>
         <location filename="../../classesduo/services/media.py" line="156"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="169"/>
+        <source>Choose a session of this item&apos;s duo.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2134,82 +2134,93 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaDetail</name>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Caption (&amp;French):</source>
+        <extracomment>The session the item belongs to (none, or one of its duo&apos;s): attach, move or detach after import. Fills the session list for a duo: ``[(label, session id)]``; the page sets it.</extracomment>
         <translation>Légende (&amp;français) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="80"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
         <source>Caption (&amp;partner):</source>
         <translation>Légende (&amp;partenaire) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
         <source>&amp;Tags (comma-separated):</source>
         <translation>&amp;Mots-clés (séparés par des virgules) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="81"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="87"/>
         <source>Kin&amp;d:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="82"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="88"/>
         <source>Made by:</source>
         <translation>Réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="83"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="88"/>
+        <source>Sessio&amp;n:</source>
+        <translation>Sé&amp;ance :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="89"/>
         <source>&amp;Identifiable children:</source>
         <translation>Enfants &amp;identifiables :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="84"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="90"/>
         <source>Shown in the &amp;exchange:</source>
         <translation>Montré dans l’é&amp;change :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="85"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="91"/>
         <source>Published (&amp;blog, album):</source>
         <translation>Publié (&amp;blog, album) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="92"/>
         <source>Used in &amp;reports:</source>
         <translation>Utilisé dans les &amp;rapports :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="86"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="92"/>
         <source>Authorisation &amp;until:</source>
         <translation>Autorisation &amp;jusqu’au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="89"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="95"/>
         <source>How many children can be recognised; 0 for a drawing or a landscape.</source>
         <translation>Nombre d’enfants reconnaissables ; 0 pour un dessin ou un paysage.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="98"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="104"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="99"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="105"/>
         <source>&amp;Open file</source>
         <translation>&amp;Ouvrir le fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="101"/>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="115"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="107"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="121"/>
         <source>Select an item to see it here.</source>
         <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/media/detail_panel.py" line="127"/>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="134"/>
         <source>{name} — {kind}, {size}, {date}
 {duo}</source>
         <translation>{name} — {kind}, {size}, {date}
 {duo}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/media/detail_panel.py" line="142"/>
+        <source>— no session —</source>
+        <translation>— aucune séance —</translation>
     </message>
     <message>
         <source>{name} — {kind}, {size} KB, {date}
@@ -2436,47 +2447,47 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="186"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="189"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
@@ -2485,48 +2496,48 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="253"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="256"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="257"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="318"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="330"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="356"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="320"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="323"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
@@ -2535,12 +2546,12 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="376"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="384"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2733,7 +2744,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="238"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2741,7 +2752,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="240"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
         <source>at least %n item(s)</source>
         <translation>
             <numerusform>au moins %n élément</numerusform>
@@ -2749,7 +2760,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="357"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="369"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>Import de %n fichier…</numerusform>
@@ -3113,7 +3124,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="242"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="243"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
@@ -6742,6 +6753,11 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/services/media.py" line="156"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/media.py" line="169"/>
+        <source>Choose a session of this item&apos;s duo.</source>
+        <translation>Choisissez une séance du duo de cet élément.</translation>
     </message>
 </context>
 <context>
