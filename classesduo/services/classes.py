@@ -8,7 +8,7 @@ from classesduo.domain.entities import ClassGroup
 from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_class
 from classesduo.services import records
-from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.services.errors import InUseError, one_transaction, translated_storage_errors
 from classesduo.storage.convert import class_from_row, class_to_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import ClassGroupRow, DuoRow, ExchangeSessionRow, SchoolRow
@@ -28,6 +28,7 @@ def get_class(db: Database, class_id: str) -> ClassGroup:
         return class_from_row(records.get_row(session, ClassGroupRow, class_id))
 
 
+@one_transaction
 def save_class(db: Database, group: ClassGroup) -> ClassGroup:
     raise_if_any(validate_class(group))
     with translated_storage_errors(), db.transaction() as session:
@@ -47,6 +48,7 @@ def class_dependents(db: Database, class_id: str) -> tuple[int, int]:
         return duos, sessions
 
 
+@one_transaction
 def delete_class(db: Database, class_id: str) -> None:
     duos, sessions = class_dependents(db, class_id)
     if duos:
@@ -57,6 +59,7 @@ def delete_class(db: Database, class_id: str) -> None:
         session.delete(records.get_row(session, ClassGroupRow, class_id))
 
 
+@one_transaction
 def set_class_archived(db: Database, class_id: str, archived: bool) -> None:
     with translated_storage_errors(), db.transaction() as session:
         records.get_row(session, ClassGroupRow, class_id).archived = archived

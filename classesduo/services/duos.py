@@ -9,7 +9,7 @@ from classesduo.domain.entities import Duo
 from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import FieldError, raise_if_any, validate_duo
 from classesduo.services import records
-from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.services.errors import InUseError, one_transaction, translated_storage_errors
 from classesduo.services.views import DuoView, SchoolSide
 from classesduo.storage.convert import duo_from_row, duo_to_row
 from classesduo.storage.database import Database
@@ -97,6 +97,7 @@ def get_duo(db: Database, duo_id: str) -> DuoView:
         return _view(row)
 
 
+@one_transaction
 def save_duo(db: Database, duo: Duo) -> Duo:
     with translated_storage_errors(), db.transaction() as session:
         paris = session.get(ClassGroupRow, duo.paris_class_id) if duo.paris_class_id else None
@@ -135,6 +136,7 @@ def duo_dependents(db: Database, duo_id: str) -> tuple[int, int]:
         return sessions, media
 
 
+@one_transaction
 def delete_duo(db: Database, duo_id: str) -> None:
     sessions, media = duo_dependents(db, duo_id)
     if sessions or media:

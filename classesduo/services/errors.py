@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -93,6 +96,33 @@ def unavailable_message(kind: Kind, path: object, detail: str = "") -> str:
 def is_retryable(error: BaseException) -> bool:
     """A PostgreSQL serialization failure or deadlock: running the same transaction again may pass."""
     return isinstance(error, DBAPIError) and native_kind(error) is Kind.RETRY
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+log = logging.getLogger(__name__)
+
+
+def one_transaction(use_case: Callable[P, R]) -> Callable[P, R]:
+    """For a use case that is one transaction of database work and nothing else (no files, no backups, no
+    change to its arguments): a PostgreSQL serialization failure or deadlock (the server rolled the whole
+    transaction back) runs the whole use case once more; a second one is explained (``Kind.RETRY``).
+    Nothing half-done is replayed: the retry starts from the arguments, in a new transaction."""
+
+    @wraps(use_case)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return use_case(*args, **kwargs)
+        except (ServiceError, DBAPIError) as error:
+            cause = error if isinstance(error, DBAPIError) else error.__cause__
+            if not is_retryable(cause):
+                raise
+            log.warning("%s: transaction rolled back by the server (%s); running it again", use_case.__name__,
+                        getattr(cause, "orig", cause))
+        with translated_storage_errors():  # a second failure is explained, whether or not the use case translates
+            return use_case(*args, **kwargs)
+
+    return run
 
 
 def _first_line(error: DBAPIError) -> str:

@@ -32,6 +32,7 @@ from classesduo.services.errors import (
     ConcurrentEditError,
     SameExchangeError,
     ServiceError,
+    one_transaction,
     translated_storage_errors,
 )
 from classesduo.services.serialize import plain
@@ -159,6 +160,7 @@ def _default_minutes(kind: SessionKind) -> int:
     return 45 if kind is SessionKind.VISIO else 30
 
 
+@one_transaction
 def create_unplanned(db: Database, duo_id: str, kind: SessionKind, start_utc: datetime, entry: LogEntry, *,
                      minutes: int | None = None, now: datetime | None = None) -> ExchangeSession:
     """Store an exchange that was never planned (e-mail, letter, blog post, extra visio), already logged.
@@ -194,6 +196,7 @@ def session_history(db: Database, session_id: str) -> list[Revision]:
         return [Revision(row.changed_at, row.changed_by, json.loads(row.previous)) for row in rows]
 
 
+@one_transaction
 def delete_session(db: Database, session_id: str) -> DeletedSession:
     """Delete a session; keep the returned snapshot to undo with :func:`restore_session`."""
     with translated_storage_errors(), db.transaction() as session:
@@ -215,6 +218,7 @@ def delete_session(db: Database, session_id: str) -> DeletedSession:
         return snapshot
 
 
+@one_transaction
 def restore_session(db: Database, deleted: DeletedSession) -> ExchangeSession:
     """Undo :func:`delete_session`: the same id, log, history and links come back."""
     record = deleted.session

@@ -8,7 +8,7 @@ from classesduo.domain.entities import Facilitator
 from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_facilitator
 from classesduo.services import records
-from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.services.errors import InUseError, one_transaction, translated_storage_errors
 from classesduo.storage.convert import facilitator_from_row, facilitator_to_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, FacilitatorRow
@@ -20,6 +20,7 @@ def list_facilitators(db: Database) -> list[Facilitator]:
         return [facilitator_from_row(row) for row in rows]
 
 
+@one_transaction
 def save_facilitator(db: Database, person: Facilitator) -> Facilitator:
     raise_if_any(validate_facilitator(person))
     with translated_storage_errors(), db.transaction() as session:
@@ -40,11 +41,13 @@ def facilitator_dependents(db: Database, facilitator_id: str) -> int:
         return session.scalar(select(func.count()).where(DuoRow.facilitator_id == facilitator_id)) or 0
 
 
+@one_transaction
 def set_facilitator_archived(db: Database, facilitator_id: str, archived: bool) -> None:
     with translated_storage_errors(), db.transaction() as session:
         records.get_row(session, FacilitatorRow, facilitator_id).archived = archived
 
 
+@one_transaction
 def delete_facilitator(db: Database, facilitator_id: str) -> None:
     duos = facilitator_dependents(db, facilitator_id)
     if duos:

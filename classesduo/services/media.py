@@ -17,7 +17,7 @@ from classesduo.domain.timezones import PARIS_ZONE, local_day_bounds, utc_to_loc
 from classesduo.domain.validation import FieldError, raise_if_any
 from classesduo.services import records
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
-from classesduo.services.errors import translated_storage_errors
+from classesduo.services.errors import one_transaction, translated_storage_errors
 from classesduo.storage.convert import media_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, MediaItemRow
@@ -158,6 +158,7 @@ def validate_media(item: MediaItem) -> list[FieldError]:
     return errors
 
 
+@one_transaction
 def save_media(db: Database, item: MediaItem) -> MediaItem:
     """Save the editable fields of an item (captions, tags, side, session, consent)."""
     raise_if_any(validate_media(item))

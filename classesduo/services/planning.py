@@ -14,7 +14,7 @@ from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
 from classesduo.services import records
-from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
+from classesduo.services.errors import ConcurrentEditError, ServiceError, one_transaction, translated_storage_errors
 from classesduo.storage.convert import session_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow
@@ -33,6 +33,7 @@ def _aware(instant: datetime) -> None:
         raise ValueError(translate("scheduling", "a naive date-time has no time zone; give an aware one"))
 
 
+@one_transaction
 def create_session(db: Database, duo_id: str, start_utc: datetime, minutes: int,
                    kind: SessionKind = SessionKind.VISIO, visio_link: str | None = None) -> ExchangeSession:
     """A planned session; the link defaults to the duo's visio link."""
@@ -56,6 +57,7 @@ def _editable_row(session, session_id: str, version: int) -> ExchangeSessionRow:
     return row
 
 
+@one_transaction
 def move_session(db: Database, session_id: str, start_utc: datetime, minutes: int | None = None,
                  visio_link: str | None = None, version: int = 0) -> ExchangeSession:
     """Give a session a new time (and optionally length or link); same UUID, ``sequence`` + 1.
@@ -78,6 +80,7 @@ def move_session(db: Database, session_id: str, start_utc: datetime, minutes: in
         return session_from_row(row)
 
 
+@one_transaction
 def cancel_session(db: Database, session_id: str, reason: str = "", version: int = 0) -> ExchangeSession:
     """Mark a session cancelled (kept, so calendar apps learn it through STATUS:CANCELLED)."""
     with translated_storage_errors(), db.transaction() as session:

@@ -10,7 +10,7 @@ from classesduo.domain.enums import Side
 from classesduo.domain.i18n import Plural, translate
 from classesduo.domain.validation import raise_if_any, validate_school
 from classesduo.services import records
-from classesduo.services.errors import InUseError, translated_storage_errors
+from classesduo.services.errors import InUseError, one_transaction, translated_storage_errors
 from classesduo.storage.convert import school_from_row, school_to_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import ClassGroupRow, DuoRow, ExchangeSessionRow, SchoolRow
@@ -41,6 +41,7 @@ def get_school(db: Database, school_id: str) -> School:
         return school_from_row(records.get_row(session, SchoolRow, school_id))
 
 
+@one_transaction
 def save_school(db: Database, school: School) -> School:
     raise_if_any(validate_school(school))
     with translated_storage_errors(), db.transaction() as session:
@@ -63,6 +64,7 @@ def school_dependents(db: Database, school_id: str) -> tuple[int, int, int]:
         return classes, duos, sessions
 
 
+@one_transaction
 def delete_school(db: Database, school_id: str) -> None:
     classes, duos, sessions = school_dependents(db, school_id)
     if classes:
@@ -74,6 +76,7 @@ def delete_school(db: Database, school_id: str) -> None:
         session.delete(records.get_row(session, SchoolRow, school_id))
 
 
+@one_transaction
 def set_school_archived(db: Database, school_id: str, archived: bool) -> None:
     with translated_storage_errors(), db.transaction() as session:
         records.get_row(session, SchoolRow, school_id).archived = archived

@@ -20,7 +20,7 @@ from classesduo.domain.scheduling import Slot
 from classesduo.domain.series import SeriesPlan, series_occurrences
 from classesduo.domain.timezones import PARIS_ZONE, LocalTimeError, local_to_utc, utc_to_local
 from classesduo.services import records
-from classesduo.services.errors import ConcurrentEditError, ServiceError, translated_storage_errors
+from classesduo.services.errors import ConcurrentEditError, ServiceError, one_transaction, translated_storage_errors
 from classesduo.services.planning import check_minutes
 from classesduo.services.scheduling import DuoCalendars, duo_calendars, slot_view
 from classesduo.services.slot_search import slot_unknown
@@ -81,6 +81,7 @@ def _plan(calendars: DuoCalendars, first_day: date, until: date, paris_wall: tim
                               calendars.partner.zone)
 
 
+@one_transaction
 def create_series(db: Database, duo_id: str, first_day: date, until: date, paris_wall: time, minutes: int,
                   interval_weeks: int = 1, accept_unknown: bool = False) -> SeriesResult:
     """Store a series and its occurrences in one transaction; holiday dates are skipped and returned.
@@ -123,6 +124,7 @@ def series_sessions(db: Database, series_id: str) -> list[ExchangeSession]:
         return [session_from_row(row) for row in rows]
 
 
+@one_transaction
 def edit_following(db: Database, session_id: str, paris_wall: time, minutes: int, day_shift: int = 0,
                    paris_zone: str = PARIS_ZONE, version: int = 0) -> SeriesResult:
     """Move this occurrence and every later planned one of its series to ``paris_wall`` (+ ``day_shift`` days).

@@ -12,7 +12,7 @@ from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionStatus
 from classesduo.services import records
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
-from classesduo.services.errors import translated_storage_errors
+from classesduo.services.errors import one_transaction, translated_storage_errors
 from classesduo.services.views import SessionView
 from classesduo.storage.convert import session_from_row, session_to_row
 from classesduo.storage.database import Database
@@ -115,6 +115,7 @@ def sessions_by_ids(db: Database, ids: Sequence[str]) -> list[SessionView]:
     return sorted(views, key=lambda view: (view.session.start_utc, view.session.id or ""))
 
 
+@one_transaction
 def save_session(db: Database, exchange: ExchangeSession) -> ExchangeSession:
     if exchange.start_utc.tzinfo is None:
         raise ValueError("a session starts at an instant, not a naive wall time")

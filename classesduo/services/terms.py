@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from classesduo.domain.entities import Term
 from classesduo.domain.terms import default_terms
-from classesduo.services.errors import translated_storage_errors
+from classesduo.services.errors import one_transaction, translated_storage_errors
 from classesduo.storage.convert import term_from_row
 from classesduo.storage.database import Database
 from classesduo.storage.models import TermRow
@@ -20,6 +20,7 @@ def list_terms(db: Database) -> list[Term]:
         return [term_from_row(row) for row in rows]
 
 
+@one_transaction
 def ensure_default_terms(db: Database, school_year: str) -> list[Term]:
     """Create the three default terms of ``school_year`` if it has none; return its terms."""
     with translated_storage_errors(), db.transaction() as session:
@@ -32,6 +33,7 @@ def ensure_default_terms(db: Database, school_year: str) -> list[Term]:
         return sorted((term_from_row(row) for row in rows), key=lambda term: term.number)
 
 
+@one_transaction
 def update_term_dates(db: Database, term: Term) -> Term:
     """Store new dates for an existing term; ValidationError names the field, ConcurrentEditError if changed."""
     from classesduo.domain.terms import TermDates, validate_term_dates

@@ -67,3 +67,45 @@ def test_a_serialization_failure_is_run_again_once_then_explained(tmp_path) -> N
         database.run(always)
     assert len(attempts) == 2
     database.dispose()
+
+
+def _school():  # noqa: ANN202
+    from classesduo.domain.entities import School
+    from classesduo.domain.enums import Side
+    from classesduo.domain.availability import default_windows
+
+    return School(name="École Buffon", side=Side.PARIS, city="Paris", country="FR", timezone="Europe/Paris",
+                  arrondissement=5, languages=["fr"], windows=default_windows(Side.PARIS))
+
+
+def test_a_use_case_rolled_back_by_postgresql_runs_again_whole_once_then_is_explained(pg_url: str) -> None:
+    """The server raises a real SQLSTATE 40001 (then 40P01) from a trigger on the first attempts; the
+    sequence counting attempts is not rolled back with them. One failure: the whole save runs again and
+    stores one row; two in a row: one sentence, nothing stored."""
+    from sqlalchemy import func, select, text
+
+    from classesduo.services.schools import list_schools, save_school
+    from classesduo.storage.models import SchoolRow
+
+    database = Database(pg_url)
+    with database.transaction() as session:
+        session.execute(text("CREATE SEQUENCE attempts"))
+        session.execute(text("CREATE TABLE fail_first (n integer)"))
+        session.execute(text("INSERT INTO fail_first VALUES (1)"))
+        session.execute(text(
+            "CREATE FUNCTION flaky() RETURNS trigger AS $$ BEGIN "
+            "IF nextval('attempts') <= (SELECT n FROM fail_first) THEN "
+            "RAISE EXCEPTION 'could not serialize access' USING ERRCODE = "
+            "(CASE WHEN currval('attempts') % 2 = 1 THEN 'serialization_failure' ELSE 'deadlock_detected' END); "
+            "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"))
+        session.execute(text("CREATE TRIGGER flaky BEFORE INSERT ON school FOR EACH ROW EXECUTE FUNCTION flaky()"))
+    saved = save_school(database, _school())
+    assert [school.id for school in list_schools(database)] == [saved.id]
+    with database.transaction() as session:
+        session.execute(text("UPDATE fail_first SET n = 4"))  # attempts 3 and 4 fail: twice in a row
+    with pytest.raises(ServiceError, match="at the same moment, twice in a row"):
+        save_school(database, _school())
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SchoolRow)) == 1
+        assert session.scalar(text("SELECT last_value FROM attempts")) == 4
+    database.dispose()
