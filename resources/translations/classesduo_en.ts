@@ -974,47 +974,47 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>ExchangeLog</name>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
         <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="256"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
         <source>letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
         <source>blog post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="258"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="262"/>
         <source>planned, not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
         <source>already logged as held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="264"/>
         <source>already logged as cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="265"/>
         <source>postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="267"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2600,9 +2600,9 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/classes.py" line="55"/>
-        <location filename="../../classesduo/services/duos.py" line="142"/>
-        <location filename="../../classesduo/services/schools.py" line="72"/>
+        <location filename="../../classesduo/services/classes.py" line="57"/>
+        <location filename="../../classesduo/services/duos.py" line="144"/>
+        <location filename="../../classesduo/services/schools.py" line="74"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
@@ -2615,7 +2615,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/duos.py" line="143"/>
+        <location filename="../../classesduo/services/duos.py" line="145"/>
         <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
@@ -2652,9 +2652,9 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/classes.py" line="54"/>
-        <location filename="../../classesduo/services/facilitators.py" line="52"/>
-        <location filename="../../classesduo/services/schools.py" line="71"/>
+        <location filename="../../classesduo/services/classes.py" line="56"/>
+        <location filename="../../classesduo/services/facilitators.py" line="55"/>
+        <location filename="../../classesduo/services/schools.py" line="73"/>
         <location filename="../../classesduo/ui/media/actions.py" line="89"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="135"/>
@@ -2665,7 +2665,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/schools.py" line="70"/>
+        <location filename="../../classesduo/services/schools.py" line="72"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
         <source>%n class(es)</source>
         <translation type="unfinished">
@@ -5105,68 +5105,68 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="38"/>
+        <location filename="../../classesduo/services/errors.py" line="41"/>
         <source>This record was changed by someone else — reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <location filename="../../classesduo/services/errors.py" line="67"/>
         <source>Your data is not damaged: do not restore a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="66"/>
+        <location filename="../../classesduo/services/errors.py" line="69"/>
         <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="69"/>
+        <location filename="../../classesduo/services/errors.py" line="72"/>
         <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="72"/>
+        <location filename="../../classesduo/services/errors.py" line="75"/>
         <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="76"/>
+        <location filename="../../classesduo/services/errors.py" line="79"/>
         <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="82"/>
+        <location filename="../../classesduo/services/errors.py" line="85"/>
         <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="86"/>
+        <location filename="../../classesduo/services/errors.py" line="89"/>
         <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="89"/>
+        <location filename="../../classesduo/services/errors.py" line="92"/>
         <source>The database could not be used ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="117"/>
+        <location filename="../../classesduo/services/errors.py" line="147"/>
         <source>A record with the same name already exists ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="119"/>
-        <location filename="../../classesduo/services/errors.py" line="123"/>
+        <location filename="../../classesduo/services/errors.py" line="149"/>
+        <location filename="../../classesduo/services/errors.py" line="153"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="121"/>
+        <location filename="../../classesduo/services/errors.py" line="151"/>
         <source>the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="79"/>
+        <location filename="../../classesduo/services/errors.py" line="82"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5888,22 +5888,22 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>services</name>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="121"/>
+        <location filename="../../classesduo/services/duos.py" line="122"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="141"/>
+        <location filename="../../classesduo/services/duos.py" line="143"/>
         <source>{sessions} and {media} belong to this duo; close it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="223"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="227"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="71"/>
+        <location filename="../../classesduo/services/planning.py" line="73"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5914,12 +5914,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="97"/>
+        <location filename="../../classesduo/services/series.py" line="98"/>
         <source>No date of this series is possible: every one is skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="99"/>
+        <location filename="../../classesduo/services/series.py" line="100"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5940,7 +5940,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/services/invitation_mail.py" line="154"/>
-        <location filename="../../classesduo/services/series.py" line="142"/>
+        <location filename="../../classesduo/services/series.py" line="144"/>
         <source>This session is not part of a series.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6149,17 +6149,17 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/classes.py" line="53"/>
+        <location filename="../../classesduo/services/classes.py" line="55"/>
         <source>{duos} and {sessions} use this class; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/facilitators.py" line="51"/>
+        <location filename="../../classesduo/services/facilitators.py" line="54"/>
         <source>This facilitator runs {duos}; archive the facilitator instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="69"/>
+        <location filename="../../classesduo/services/schools.py" line="71"/>
         <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6449,7 +6449,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="173"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="175"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>
@@ -6476,7 +6476,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="169"/>
+        <location filename="../../classesduo/services/media.py" line="170"/>
         <source>Choose a session of this item&apos;s duo.</source>
         <translation type="unfinished"></translation>
     </message>

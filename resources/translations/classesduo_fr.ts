@@ -1013,47 +1013,47 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>ExchangeLog</name>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="255"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="256"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="258"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="262"/>
         <source>planned, not logged yet</source>
         <translation>séance prévue, pas encore renseignée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
         <source>already logged as held</source>
         <translation>séance déjà renseignée comme tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="264"/>
         <source>already logged as cancelled</source>
         <translation>séance déjà renseignée comme annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="265"/>
         <source>postponed</source>
         <translation>séance reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="267"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation>Ce duo a déjà cet échange ({kind}) le {day} à {time} (heure de Paris) — {status} : renseignez cette séance plutôt que d’en ajouter une deuxième.</translation>
     </message>
@@ -2716,9 +2716,9 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/classes.py" line="55"/>
-        <location filename="../../classesduo/services/duos.py" line="142"/>
-        <location filename="../../classesduo/services/schools.py" line="72"/>
+        <location filename="../../classesduo/services/classes.py" line="57"/>
+        <location filename="../../classesduo/services/duos.py" line="144"/>
+        <location filename="../../classesduo/services/schools.py" line="74"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="122"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="53"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="136"/>
@@ -2731,7 +2731,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/duos.py" line="143"/>
+        <location filename="../../classesduo/services/duos.py" line="145"/>
         <location filename="../../classesduo/ui/media/actions.py" line="70"/>
         <location filename="../../classesduo/ui/media/actions.py" line="87"/>
         <location filename="../../classesduo/ui/pages/duos_page.py" line="123"/>
@@ -2768,9 +2768,9 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/classes.py" line="54"/>
-        <location filename="../../classesduo/services/facilitators.py" line="52"/>
-        <location filename="../../classesduo/services/schools.py" line="71"/>
+        <location filename="../../classesduo/services/classes.py" line="56"/>
+        <location filename="../../classesduo/services/facilitators.py" line="55"/>
+        <location filename="../../classesduo/services/schools.py" line="73"/>
         <location filename="../../classesduo/ui/media/actions.py" line="89"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="49"/>
         <location filename="../../classesduo/ui/safety_menu.py" line="135"/>
@@ -2781,7 +2781,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/services/schools.py" line="70"/>
+        <location filename="../../classesduo/services/schools.py" line="72"/>
         <location filename="../../classesduo/ui/pages/schools_page.py" line="96"/>
         <source>%n class(es)</source>
         <translation>
@@ -5364,68 +5364,68 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="38"/>
+        <location filename="../../classesduo/services/errors.py" line="41"/>
         <source>This record was changed by someone else — reload it and try again.</source>
         <translation>Cette fiche a été modifiée par quelqu’un d’autre — rechargez-la et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="64"/>
+        <location filename="../../classesduo/services/errors.py" line="67"/>
         <source>Your data is not damaged: do not restore a backup.</source>
         <translation>Vos données ne sont pas endommagées : ne restaurez pas de sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="66"/>
+        <location filename="../../classesduo/services/errors.py" line="69"/>
         <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
         <translation>Le disque qui contient {path} est plein ({detail}). Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="69"/>
+        <location filename="../../classesduo/services/errors.py" line="72"/>
         <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
         <translation>{path} est en lecture seule ({detail}). Rendez-le modifiable pour votre utilisateur (ou placez le dossier de données sur un disque inscriptible), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="72"/>
+        <location filename="../../classesduo/services/errors.py" line="75"/>
         <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
         <translation>Classes Duo ne peut pas ouvrir ni écrire {path} ({detail}). Vérifiez que le dossier existe et que votre utilisateur peut y écrire, ou choisissez un autre dossier de données (--data-dir), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="76"/>
+        <location filename="../../classesduo/services/errors.py" line="79"/>
         <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
         <translation>Le disque n’a pas pu lire ou écrire {path} ({detail}). Il est peut-être plein, déconnecté ou défaillant : libérez de la place ou vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="82"/>
+        <location filename="../../classesduo/services/errors.py" line="85"/>
         <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
         <translation>Le serveur de base de données est injoignable ou a redémarré pendant la modification ({detail}) ; elle n’a pas été enregistrée. Vérifiez le réseau ou le serveur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="86"/>
+        <location filename="../../classesduo/services/errors.py" line="89"/>
         <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
         <translation>Quelqu’un d’autre a modifié les mêmes fiches au même moment, deux fois de suite ; votre modification n’a pas été enregistrée. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="89"/>
+        <location filename="../../classesduo/services/errors.py" line="92"/>
         <source>The database could not be used ({detail}).</source>
         <translation>La base de données n’a pas pu être utilisée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="117"/>
+        <location filename="../../classesduo/services/errors.py" line="147"/>
         <source>A record with the same name already exists ({detail}).</source>
         <translation>Une fiche du même nom existe déjà ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="119"/>
-        <location filename="../../classesduo/services/errors.py" line="123"/>
+        <location filename="../../classesduo/services/errors.py" line="149"/>
+        <location filename="../../classesduo/services/errors.py" line="153"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation>La modification enfreint une règle de la base de données ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="121"/>
+        <location filename="../../classesduo/services/errors.py" line="151"/>
         <source>the database</source>
         <translation>la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="79"/>
+        <location filename="../../classesduo/services/errors.py" line="82"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation>La base de données est occupée (une autre fenêtre ou commande Classes Duo écrit) ; réessayez.</translation>
     </message>
@@ -6155,12 +6155,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{duos} duos et {sessions} séances utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="121"/>
+        <location filename="../../classesduo/services/duos.py" line="122"/>
         <source>These two classes already form a duo in {year}.</source>
         <translation>Ces deux classes forment déjà un duo en {year}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/duos.py" line="141"/>
+        <location filename="../../classesduo/services/duos.py" line="143"/>
         <source>{sessions} and {media} belong to this duo; close it instead.</source>
         <translation>{sessions} et {media} appartiennent à ce duo ; clôturez-le plutôt.</translation>
     </message>
@@ -6173,12 +6173,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="223"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="227"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="71"/>
+        <location filename="../../classesduo/services/planning.py" line="73"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
     </message>
@@ -6189,12 +6189,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Cette série passe par {count} dates dont le calendrier scolaire est inconnu (du {first} au {last}) : {notes}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="97"/>
+        <location filename="../../classesduo/services/series.py" line="98"/>
         <source>No date of this series is possible: every one is skipped.</source>
         <translation>Aucune date de cette série n’est possible : toutes sont sautées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/series.py" line="99"/>
+        <location filename="../../classesduo/services/series.py" line="100"/>
         <source>A series holds at most {max} sessions; this one would have {count}.</source>
         <translation>Une série compte au plus {max} séances ; celle-ci en aurait {count}.</translation>
     </message>
@@ -6215,7 +6215,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/services/invitation_mail.py" line="154"/>
-        <location filename="../../classesduo/services/series.py" line="142"/>
+        <location filename="../../classesduo/services/series.py" line="144"/>
         <source>This session is not part of a series.</source>
         <translation>Cette séance ne fait pas partie d’une série.</translation>
     </message>
@@ -6428,17 +6428,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>modifié sur le serveur ; non supprimé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/classes.py" line="53"/>
+        <location filename="../../classesduo/services/classes.py" line="55"/>
         <source>{duos} and {sessions} use this class; archive it instead.</source>
         <translation>{duos} et {sessions} utilisent cette classe ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/facilitators.py" line="51"/>
+        <location filename="../../classesduo/services/facilitators.py" line="54"/>
         <source>This facilitator runs {duos}; archive the facilitator instead.</source>
         <translation>Cet·te intervenant·e anime {duos} ; archivez plutôt l’intervenant·e.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/schools.py" line="69"/>
+        <location filename="../../classesduo/services/schools.py" line="71"/>
         <source>{classes}, {duos} and {sessions} use this school; archive it instead.</source>
         <translation>{classes}, {duos} et {sessions} utilisent cette école ; archivez-la plutôt.</translation>
     </message>
@@ -6728,7 +6728,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="173"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="175"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
         <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
@@ -6755,7 +6755,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="169"/>
+        <location filename="../../classesduo/services/media.py" line="170"/>
         <source>Choose a session of this item&apos;s duo.</source>
         <translation>Choisissez une séance du duo de cet élément.</translation>
     </message>
