@@ -23,6 +23,7 @@ from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, MediaItemRow
 
 if TYPE_CHECKING:
+    from classesduo.storage.media_store import MediaStore
     from classesduo.services.workspace import Workspace
 
 #: Thumbnails are cached at this size (longest side, pixels).
@@ -159,9 +160,14 @@ def validate_media(item: MediaItem) -> list[FieldError]:
 
 
 @one_transaction
-def save_media(db: Database, item: MediaItem) -> MediaItem:
-    """Save the editable fields of an item (captions, tags, side, session, consent)."""
+def save_media(db: Database, item: MediaItem, store: MediaStore | None = None) -> MediaItem:
+    """Save the editable fields of an item (captions, tags, side, session, consent).
+
+    With ``store``, a photo whose side changes has its camera time read again in the zone of the side
+    that made it (the camera's clock is local; EXIF OffsetTimeOriginal, when present, wins).
+    """
     raise_if_any(validate_media(item))
+    retimed = _camera_time_for_side(db, item, store) if store is not None else None
 
     def fill(row: MediaItemRow) -> None:
         if item.session_id and item.session_id != row.session_id:  # attached or moved after import
@@ -172,6 +178,8 @@ def save_media(db: Database, item: MediaItem) -> MediaItem:
         row.caption = item.caption.strip()
         row.caption_partner = item.caption_partner.strip()
         row.tags = [tag.strip() for tag in item.tags]
+        if retimed is not None and row.side != item.side:
+            row.taken_at = retimed
         row.side = item.side
         row.kind = item.kind
         row.session_id = item.session_id
@@ -183,6 +191,21 @@ def save_media(db: Database, item: MediaItem) -> MediaItem:
 
     with translated_storage_errors(), db.transaction() as session:
         return media_from_row(records.save(session, MediaItemRow, item.id, item.version, fill))
+
+
+def _camera_time_for_side(db: Database, item: MediaItem, store: MediaStore) -> datetime | None:
+    """The item's camera time read in its (new) side's zone, or None (no EXIF date, or not an image)."""
+    from classesduo.services.duos import get_duo
+    from classesduo.services.media_import import camera_time
+
+    if not (item.mime_type or "").startswith("image/"):
+        return None
+    duo = get_duo(db, item.duo_id)
+    zone = duo.paris.timezone if item.side is Side.PARIS else duo.partner.timezone
+    try:
+        return camera_time(store.path_of(item.stored_name), zone)
+    except OSError:
+        return None
 
 
 def parse_tags(text: str) -> list[str]:

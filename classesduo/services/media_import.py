@@ -224,6 +224,12 @@ def _problem(path: Path, staged: StagedFile, file_type: FileType) -> str | None:
     return None
 
 
+def camera_time(path: Path, zone: str) -> datetime | None:
+    """When a photo was taken: its EXIF local time in ``zone`` (the side that made it), or at its own
+    OffsetTimeOriginal when the camera recorded one."""
+    return _taken_at(path, ZoneInfo(zone))
+
+
 def _taken_at(path: Path, zone: ZoneInfo) -> datetime | None:
     found = media_probe.exif_date(path)
     if found is None:

@@ -170,3 +170,25 @@ def test_a_folder_imports_the_files_inside(demo_workspace: Workspace, tmp_path: 
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     report = import_files(demo_workspace, _duo(demo_workspace), [folder], Side.PARIS)
     assert sorted(i.original_name for i in report.imported) == ["a.png", "b.png"] and report.rejected == []
+
+
+def test_camera_time_follows_the_side_that_made_the_photo(demo_workspace: Workspace, tmp_path: Path) -> None:
+    """Finding 5: a Paris photo at camera time 15:20 was stored as if taken in the partner's city."""
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    from classesduo.services.media import save_media
+
+    duo = next(v for v in list_duos(demo_workspace.db) if v.partner.city == "Buenos Aires")
+    taken = datetime(2026, 11, 20, 15, 20)
+    plain = jpeg_with_exif(tmp_path / "sans_offset.jpg", taken, gps=False)
+    stamped = jpeg_with_exif(tmp_path / "avec_offset.jpg", taken, offset="+01:00", gps=False, color=(10, 200, 30))
+    import_files(demo_workspace, duo.duo.id, [plain, stamped], Side.PARTNER)  # the wrong side chosen at import
+    items = {v.item.original_name: v.item for v in list_media(demo_workspace.db, duo_id=duo.duo.id)}
+    buenos_aires, paris = ZoneInfo("America/Argentina/Buenos_Aires"), ZoneInfo("Europe/Paris")
+    assert items["sans_offset.jpg"].taken_at == taken.replace(tzinfo=buenos_aires)
+    fixed = save_media(demo_workspace.db, replace(items["sans_offset.jpg"], side=Side.PARIS), demo_workspace.media)
+    assert fixed.taken_at == taken.replace(tzinfo=paris)  # 15:20 in Paris, not 19:20
+    kept = save_media(demo_workspace.db, replace(items["avec_offset.jpg"], side=Side.PARIS), demo_workspace.media)
+    assert kept.taken_at == taken.replace(tzinfo=paris)  # the camera's own offset (+01:00) wins either way
+    assert items["avec_offset.jpg"].taken_at == kept.taken_at

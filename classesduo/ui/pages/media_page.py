@@ -308,7 +308,7 @@ class MediaPage(QtWidgets.QWidget):
         if self.workspace is None or self.panel.view is None:
             return
         try:
-            saved = save_media(self.workspace.db, item)  # type: ignore[arg-type]
+            saved = save_media(self.workspace.db, item, self.workspace.media)  # type: ignore[arg-type]
         except ValidationError as error:
             self.panel.show_errors(str(error))
             return
