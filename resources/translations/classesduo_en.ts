@@ -6455,28 +6455,28 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="147"/>
+        <location filename="../../classesduo/services/media.py" line="148"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="150"/>
+        <location filename="../../classesduo/services/media.py" line="151"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="153"/>
+        <location filename="../../classesduo/services/media.py" line="154"/>
         <source>A caption is at most 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="156"/>
+        <location filename="../../classesduo/services/media.py" line="157"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="170"/>
+        <location filename="../../classesduo/services/media.py" line="176"/>
         <source>Choose a session of this item&apos;s duo.</source>
         <translation type="unfinished"></translation>
     </message>

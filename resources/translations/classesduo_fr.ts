@@ -6734,28 +6734,28 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="147"/>
+        <location filename="../../classesduo/services/media.py" line="148"/>
         <source>The number of children shown cannot be negative.</source>
         <extracomment>Thumbnails are cached at this size (longest side, pixels). When the item was made: its EXIF date, else its session&apos;s start, else its import.</extracomment>
         <translation>Le nombre d’enfants montrés ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="150"/>
+        <location filename="../../classesduo/services/media.py" line="151"/>
         <source>More than 200 identifiable children? Check the number.</source>
         <translation>Plus de 200 enfants identifiables ? Vérifiez le nombre.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="153"/>
+        <location filename="../../classesduo/services/media.py" line="154"/>
         <source>A caption is at most 2000 characters.</source>
         <translation>Une légende fait au plus 2000 caractères.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="156"/>
+        <location filename="../../classesduo/services/media.py" line="157"/>
         <source>Each tag is 1 to 40 characters, without commas: {tag!r}</source>
         <translation>Chaque mot-clé fait de 1 à 40 caractères, sans virgule : {tag!r}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/media.py" line="170"/>
+        <location filename="../../classesduo/services/media.py" line="176"/>
         <source>Choose a session of this item&apos;s duo.</source>
         <translation>Choisissez une séance du duo de cet élément.</translation>
     </message>
