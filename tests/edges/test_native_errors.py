@@ -78,16 +78,33 @@ def _school():  # noqa: ANN202
                   arrondissement=5, languages=["fr"], windows=default_windows(Side.PARIS))
 
 
-def test_a_use_case_rolled_back_by_postgresql_runs_again_whole_once_then_is_explained(pg_url: str) -> None:
-    """The server raises a real SQLSTATE 40001 (then 40P01) from a trigger on the first attempts; the
-    sequence counting attempts is not rolled back with them. One failure: the whole save runs again and
-    stores one row; two in a row: one sentence, nothing stored."""
-    from sqlalchemy import func, select, text
-
-    from classesduo.services.schools import list_schools, save_school
-    from classesduo.storage.models import SchoolRow
-
+@pytest.fixture
+def flaky_database(pg_url: str):  # noqa: ANN201
+    """A PostgreSQL database whose inserts into ``school`` fail as :func:`_failing_school_inserts` says;
+    the trigger is dropped afterwards (the test databases may be reused)."""
     database = Database(pg_url)
+    _drop_flaky(database)
+    _failing_school_inserts(database)
+    yield database
+    _drop_flaky(database)
+    database.dispose()
+
+
+def _drop_flaky(database: Database) -> None:
+    from sqlalchemy import text
+
+    with database.transaction() as session:
+        for statement in ("DROP TRIGGER IF EXISTS flaky ON school", "DROP FUNCTION IF EXISTS flaky()",
+                          "DROP TABLE IF EXISTS fail_first", "DROP SEQUENCE IF EXISTS attempts"):
+            session.execute(text(statement))
+
+
+def _failing_school_inserts(database: Database) -> None:
+    """The server raises a real SQLSTATE 40001 (odd attempts) or 40P01 (even ones) on an insert into
+    ``school`` while the attempt count is at most ``fail_first.n``; the sequence counting attempts is not
+    rolled back with them."""
+    from sqlalchemy import text
+
     with database.transaction() as session:
         session.execute(text("CREATE SEQUENCE attempts"))
         session.execute(text("CREATE TABLE fail_first (n integer)"))
@@ -99,13 +116,46 @@ def test_a_use_case_rolled_back_by_postgresql_runs_again_whole_once_then_is_expl
             "(CASE WHEN currval('attempts') % 2 = 1 THEN 'serialization_failure' ELSE 'deadlock_detected' END); "
             "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"))
         session.execute(text("CREATE TRIGGER flaky BEFORE INSERT ON school FOR EACH ROW EXECUTE FUNCTION flaky()"))
-    saved = save_school(database, _school())
-    assert [school.id for school in list_schools(database)] == [saved.id]
+
+
+def _fail_up_to(database: Database, attempt: int) -> None:
+    from sqlalchemy import text
+
     with database.transaction() as session:
-        session.execute(text("UPDATE fail_first SET n = 4"))  # attempts 3 and 4 fail: twice in a row
+        session.execute(text("UPDATE fail_first SET n = :n"), {"n": attempt})
+
+
+def _attempts(database: Database) -> int:
+    from sqlalchemy import text
+
+    with database.reading() as session:
+        return session.scalar(text("SELECT last_value FROM attempts"))
+
+
+def test_a_use_case_rolled_back_by_postgresql_runs_again_whole_once_then_is_explained(
+        flaky_database: Database) -> None:
+    """One failure: the whole save runs again and stores one row; two in a row: one sentence, nothing stored."""
+    from classesduo.services.schools import list_schools, save_school
+
+    database = flaky_database
+    saved = save_school(database, _school())
+    assert [school.id for school in list_schools(database)] == [saved.id] and _attempts(database) == 2
+    _fail_up_to(database, 4)  # attempts 3 and 4 fail: twice in a row
     with pytest.raises(ServiceError, match="at the same moment, twice in a row"):
         save_school(database, _school())
-    with database.reading() as session:
-        assert session.scalar(select(func.count()).select_from(SchoolRow)) == 1
-        assert session.scalar(text("SELECT last_value FROM attempts")) == 4
-    database.dispose()
+    assert [school.id for school in list_schools(database)] == [saved.id] and _attempts(database) == 4
+
+
+def test_an_import_rolled_back_by_postgresql_runs_again_from_the_file_once(flaky_database: Database,
+                                                                           tmp_path) -> None:  # noqa: ANN001
+    """The retry re-reads the file (no line reported twice, no row written twice) and backs up only once."""
+    from classesduo.services.importing import import_file
+    from classesduo.services.schools import list_schools
+
+    database = flaky_database
+    path = tmp_path / "schools.csv"
+    path.write_text("name,city,country,timezone\nA,Oslo,NO,Europe/Oslo\nB,Lima,PE,America/Lima\n", encoding="utf-8")
+    backups: list[int] = []
+    summary = import_file(database, "schools", path, before_write=lambda: backups.append(1))
+    assert summary.added == 2 and backups == [1] and _attempts(database) == 3  # 1 failed, then 2 inserts
+    assert sorted(school.name for school in list_schools(database)) == ["A", "B"]

@@ -65,11 +65,17 @@ def run_import(
     kind_name: str = "",
     before_write: Callable[[], object] | None = None,
 ) -> ImportSummary:
-    """``before_write`` runs once the whole file is valid and before anything is written (a backup)."""
-    table = read_table(path, kind.COLUMNS)
-    summary = ImportSummary(kind_name, table.file, dry_run=dry_run)
-    total = len(table.rows)
-    with translated_storage_errors(), db.transaction() as session:
+    """``before_write`` runs once the whole file is valid and before anything is written (a backup).
+
+    The whole import is one transaction; a PostgreSQL serialization failure or deadlock runs it again once
+    from the file (``Database.run``), with ``before_write`` taken only the first time."""
+    backed_up = False
+
+    def attempt(session) -> tuple[Any, ImportSummary]:  # noqa: ANN001 - an ORM session; may run twice
+        nonlocal backed_up
+        table = read_table(path, kind.COLUMNS)  # read again: a row's errors are noted on the row
+        summary = ImportSummary(kind_name, table.file, dry_run=dry_run)
+        total = len(table.rows)
         importer = kind.Importer(session)
         problems: list[Problem] = []
         plans: list[Planned] = []
@@ -98,8 +104,9 @@ def run_import(
             else:
                 summary.unchanged += 1
         if not dry_run:
-            if before_write is not None and (summary.added or summary.updated):
+            if before_write is not None and (summary.added or summary.updated) and not backed_up:
                 before_write()
+                backed_up = True
             for done, planned in enumerate(plans, start=1):
                 if planned.existing is None or planned.changed:
                     importer.write(session, planned)
@@ -110,6 +117,10 @@ def run_import(
                     if progress is not None:
                         progress(total + done, 2 * total)
             session.flush()
+        return table, summary
+
+    with translated_storage_errors():
+        table, summary = db.run(attempt)
     if not table.rows:
         summary.warnings.append(translate("import", "The file has a header but no rows."))
     return summary
