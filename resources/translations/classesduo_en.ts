@@ -5239,12 +5239,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="82"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="88"/>
         <source>Same {key} as line {line}: a file names each record once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="114"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="125"/>
         <source>The file has a header but no rows.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5498,12 +5498,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Plusieurs écoles s’appellent « {name} » ; indiquez la ville.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="82"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="88"/>
         <source>Same {key} as line {line}: a file names each record once.</source>
         <translation>Même {key} qu’à la ligne {line} : un fichier ne nomme chaque fiche qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/importing/engine.py" line="114"/>
+        <location filename="../../classesduo/services/importing/engine.py" line="125"/>
         <source>The file has a header but no rows.</source>
         <translation>Le fichier a un en-tête mais aucune ligne.</translation>
     </message>
