@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from classesduo.services.wording import LANGUAGES
 from classesduo.ui.qt import QtCore
 
 T = TypeVar("T")
@@ -16,11 +17,24 @@ T = TypeVar("T")
 _collators: dict[str, QtCore.QCollator] = {}
 
 
+def _collation_locale() -> QtCore.QLocale:
+    """The language whose order names follow: the GUI's, or English's before a language was chosen.
+
+    The "C" locale (``LANG=C.UTF-8``, tests, a widget shown before ``Translations.apply``) collates by code
+    point: "École" after "Zola", "CM1 10" before "CM1 9". The GUI then speaks English, so sort the English way.
+    """
+    locale = QtCore.QLocale()
+    if locale.language() in (QtCore.QLocale.Language.C, QtCore.QLocale.Language.AnyLanguage):
+        return QtCore.QLocale(LANGUAGES["en"])
+    return locale
+
+
 def collator() -> QtCore.QCollator:
-    name = QtCore.QLocale().name()
+    locale = _collation_locale()
+    name = locale.name()
     found = _collators.get(name)
     if found is None:
-        found = QtCore.QCollator(QtCore.QLocale())
+        found = QtCore.QCollator(locale)
         found.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         found.setNumericMode(True)
         _collators[name] = found

@@ -86,3 +86,10 @@ def test_a_language_switch_sorts_translated_labels_again() -> None:
     model.retranslate()
     assert model.records() == ["a", "b"]  # Archivé < Non
 
+
+
+def test_text_sorts_numbers_by_value_and_accents_with_their_letter_before_a_language_is_chosen() -> None:
+    model = RecordTableModel([Column(title=lambda: "Name", display=lambda r: r)])
+    model.set_records(["École 10", "Zola", "École 2", "école 1", "CM1 10", "CM1 9"])
+    model.sort(0, QtCore.Qt.SortOrder.AscendingOrder)
+    assert model.records() == ["CM1 9", "CM1 10", "école 1", "École 2", "École 10", "Zola"]
