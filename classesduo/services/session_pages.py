@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from classesduo.domain.enums import SessionStatus
 from classesduo.domain.text import fold
 from classesduo.services.duos import ParisSchool, PartnerSchool, join_duo_sides
-from classesduo.services.sessions import filter_sessions, session_select, session_view
+from classesduo.services.sessions import filter_sessions, plain_session_select, plain_session_view, session_select
 from classesduo.services.views import SessionView
 from classesduo.storage.database import Database
 from classesduo.storage.models import DuoRow, ExchangeSessionRow, FacilitatorRow
@@ -119,8 +119,8 @@ def _page(session: Any, query: SessionQuery, named: list[list[str]], offset: int
     if not ids:
         return []
     rank = {session_id: index for index, session_id in enumerate(ids)}
-    rows = session.execute(session_select().where(ExchangeSessionRow.id.in_(ids))).all()
-    return [session_view(row) for row in sorted(rows, key=lambda row: rank[row[0].id])]
+    rows = session.execute(plain_session_select().where(ExchangeSessionRow.id.in_(ids))).all()
+    return [plain_session_view(row) for row in sorted(rows, key=lambda row: rank[row.id])]
 
 
 def _count(session: Any, query: SessionQuery, named: list[list[str]]) -> int:

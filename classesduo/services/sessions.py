@@ -62,7 +62,7 @@ def session_view(row: Any) -> SessionView:
 _SESSION_COLUMNS = [column for column in ExchangeSessionRow.__table__.columns if column.key != "search_text"]
 
 
-def _plain_select() -> Select[Any]:
+def plain_session_select() -> Select[Any]:
     """:func:`session_select` with the session's columns instead of a mapped object (lists of thousands)."""
     return join_duo_sides(
         select(*_SESSION_COLUMNS, ParisSchool.name, ParisSchool.timezone, PartnerSchool.name,
@@ -72,8 +72,8 @@ def _plain_select() -> Select[Any]:
 
 
 
-def _plain_view(row: Any) -> SessionView:
-    """A :class:`SessionView` from one row of :func:`_plain_select` (the same fields as :func:`session_view`)."""
+def plain_session_view(row: Any) -> SessionView:
+    """A :class:`SessionView` from one row of :func:`plain_session_select` (the same fields as :func:`session_view`)."""
     return session_view((row, *row[len(_SESSION_COLUMNS):]))
 
 
@@ -86,10 +86,10 @@ def list_sessions(
 ) -> list[SessionView]:
     """Sessions in order of start, read as plain rows: no ORM object is built for them (a calendar month at
     programme scale is thousands of sessions)."""
-    query = filter_sessions(_plain_select(), duo_id, start, end, statuses)
+    query = filter_sessions(plain_session_select(), duo_id, start, end, statuses)
     with db.reading() as session:
         rows = session.execute(query.order_by(ExchangeSessionRow.start_utc)).all()
-        return [_plain_view(row) for row in rows]
+        return [plain_session_view(row) for row in rows]
 
 
 def session_starts(db: Database, start: datetime, end: datetime) -> list[tuple[str, str, datetime]]:
@@ -110,8 +110,8 @@ def sessions_by_ids(db: Database, ids: Sequence[str]) -> list[SessionView]:
     views: list[SessionView] = []
     with db.reading() as session:
         for first in range(0, len(ids), 500):  # well under every database's limit on bound parameters
-            query = _plain_select().where(ExchangeSessionRow.id.in_(ids[first:first + 500]))
-            views.extend(_plain_view(row) for row in session.execute(query))
+            query = plain_session_select().where(ExchangeSessionRow.id.in_(ids[first:first + 500]))
+            views.extend(plain_session_view(row) for row in session.execute(query))
     return sorted(views, key=lambda view: (view.session.start_utc, view.session.id or ""))
 
 

@@ -127,3 +127,27 @@ def test_the_filter_ignores_accents_and_case(demo_workspace) -> None:  # noqa: A
     assert count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="ECOLE BERANGER")) == accented
     assert count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="présentation")) == \
         count_sessions(demo_workspace.db, SessionQuery(statuses=logged, text="presentation")) > 0
+
+
+def test_lists_and_pages_build_no_orm_object_per_session(demo_workspace: Workspace) -> None:
+    """Sessions are read as plain rows: a calendar month or a page costs no mapped object per session."""
+    from sqlalchemy import event
+
+    from classesduo.services.session_pages import SessionQuery, session_page
+    from classesduo.storage.models import ExchangeSessionRow
+
+    loaded: list[object] = []
+
+    def count(target: object, _context: object) -> None:
+        loaded.append(target)
+
+    event.listen(ExchangeSessionRow, "load", count)
+    try:
+        views = list_sessions(demo_workspace.db)
+        page = session_page(demo_workspace.db, SessionQuery(), 0, 50)
+    finally:
+        event.remove(ExchangeSessionRow, "load", count)
+    assert len(views) > 50 and len(page) == 50
+    assert loaded == []
+    assert [v.session.id for v in page] == [v.session.id for v in sorted(
+        views, key=lambda v: (v.session.start_utc, v.session.id))][:50]
