@@ -311,9 +311,13 @@ def import_bundle(workspace: Workspace, source: Path, progress: Progress | None 
             staged = _stage_media(workspace, archive, rows["media_item"], progress, cancelled, marks)
         # Rotation waits for the commit: a refused import must not make rotation drop an older backup.
         safety = backup_before(workspace, "import", rotate=False)
-        with translated_storage_errors(), workspace.db.transaction() as session:
+
+        def work(session: Session) -> ImportSummary:  # may run twice (PG retry): reads ``rows``, never changes them
             _check_references(session, rows)
-            summary = _upsert(session, rows, now, take_theirs or set(), keep_mine or set())
+            return _upsert(session, rows, now, take_theirs or set(), keep_mine or set())
+
+        with translated_storage_errors():
+            summary = workspace.db.run(work)
         safety = None
         rotate_backups(workspace)
         for temporary, final in staged:

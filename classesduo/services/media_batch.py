@@ -217,7 +217,8 @@ class Batch:
 
     def _insert_rows(self, placed: list[_Placed]) -> list[MediaItem]:
         defaults = self._defaults
-        with translated_storage_errors(), self._workspace.db.transaction() as session:
+
+        def work(session) -> list[MediaItem]:  # noqa: ANN001 - an ORM session; may run twice (PG retry)
             rows = [MediaItemRow(
                 duo_id=defaults.duo_id, session_id=defaults.session_id, kind=entry.item.kind,
                 file_hash=entry.item.staged.digest, stored_name=entry.stored_name,
@@ -228,6 +229,9 @@ class Batch:
             session.add_all(rows)
             session.flush()
             return [media_from_row(row) for row in rows]
+
+        with translated_storage_errors():  # the files are in place: only the rows are written again
+            return self._workspace.db.run(work)
 
     def _remove_created(self, placed: list[_Placed]) -> None:
         for entry in placed:

@@ -94,7 +94,8 @@ def _drop_flaky(database: Database) -> None:
     from sqlalchemy import text
 
     with database.transaction() as session:
-        for statement in ("DROP TRIGGER IF EXISTS flaky ON school", "DROP FUNCTION IF EXISTS flaky()",
+        for statement in ("DROP TRIGGER IF EXISTS flaky ON school", "DROP TRIGGER IF EXISTS flaky ON media_item",
+                          "DROP FUNCTION IF EXISTS flaky()",
                           "DROP TABLE IF EXISTS fail_first", "DROP SEQUENCE IF EXISTS attempts"):
             session.execute(text(statement))
 
@@ -115,7 +116,14 @@ def _failing_school_inserts(database: Database) -> None:
             "RAISE EXCEPTION 'could not serialize access' USING ERRCODE = "
             "(CASE WHEN currval('attempts') % 2 = 1 THEN 'serialization_failure' ELSE 'deadlock_detected' END); "
             "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"))
-        session.execute(text("CREATE TRIGGER flaky BEFORE INSERT ON school FOR EACH ROW EXECUTE FUNCTION flaky()"))
+    _fail_inserts_into(database, "school")
+
+
+def _fail_inserts_into(database: Database, table: str) -> None:
+    from sqlalchemy import text
+
+    with database.transaction() as session:
+        session.execute(text(f"CREATE TRIGGER flaky BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION flaky()"))
 
 
 def _fail_up_to(database: Database, attempt: int) -> None:
@@ -159,3 +167,63 @@ def test_an_import_rolled_back_by_postgresql_runs_again_from_the_file_once(flaky
     summary = import_file(database, "schools", path, before_write=lambda: backups.append(1))
     assert summary.added == 2 and backups == [1] and _attempts(database) == 3  # 1 failed, then 2 inserts
     assert sorted(school.name for school in list_schools(database)) == ["A", "B"]
+
+
+def test_a_bundle_import_rolled_back_by_postgresql_writes_its_rows_once(flaky_database: Database,
+                                                                      tmp_path) -> None:  # noqa: ANN001
+    """The files are staged once; only the rows' transaction runs again, and then explains itself."""
+    from classesduo.services.bundles import export_bundle, import_bundle
+    from classesduo.services.schools import list_schools, save_school
+    from classesduo.services.workspace import open_workspace
+
+    laptop = open_workspace(str(tmp_path / "laptop"))
+    save_school(laptop.db, _school())
+    export_bundle(laptop, tmp_path / "all.zip")
+    laptop.close()
+    server = open_workspace(str(tmp_path / "server"), db_url=flaky_database.url)
+    try:
+        assert import_bundle(server, tmp_path / "all.zip").added["school"] == 1 and _attempts(flaky_database) == 2
+        assert [school.name for school in list_schools(server.db)] == ["École Buffon"]
+    finally:
+        server.close()
+
+
+def test_a_media_import_rolled_back_by_postgresql_keeps_its_files_and_writes_its_rows_once(
+        flaky_database: Database, tmp_path) -> None:  # noqa: ANN001
+    """The files stay placed; only the rows' transaction runs again."""
+    from dataclasses import replace
+
+    from sqlalchemy import func, select
+
+    from classesduo.domain.entities import ClassGroup, Duo
+    from classesduo.domain.enums import Side
+    from classesduo.services.classes import save_class
+    from classesduo.services.duos import save_duo
+    from classesduo.services.media_import import import_files
+    from classesduo.services.schools import save_school
+    from classesduo.services.workspace import open_workspace
+    from classesduo.storage.models import MediaItemRow
+    from tests.media_files import qimage_file
+
+    _fail_up_to(flaky_database, 0)
+    paris = save_school(flaky_database, _school())
+    partner = save_school(flaky_database, replace(_school(), name="Escuela 12", side=Side.PARTNER, city="Lima",
+                                                   country="PE", timezone="America/Lima", arrondissement=None,
+                                                   languages=["es"]))
+    paris_class = save_class(flaky_database, ClassGroup(school_id=paris.id, name="CM1 A", level="CM1"))
+    partner_class = save_class(flaky_database, ClassGroup(school_id=partner.id, name="4to B", level="4to"))
+    duo = save_duo(flaky_database, Duo(paris_class_id=paris_class.id, partner_class_id=partner_class.id,
+                                       school_year="2026-2027"))
+    _fail_inserts_into(flaky_database, "media_item")
+    # The batch's insert fails twice: run again, then (one file at a time) once more; the old code gave up
+    # on the file at the second failure (its one-by-one attempt) and rejected it.
+    _fail_up_to(flaky_database, _attempts(flaky_database) + 2)
+    server = open_workspace(str(tmp_path / "server"), db_url=flaky_database.url)
+    try:
+        report = import_files(server, duo.id, [qimage_file(tmp_path / "photo.png")], Side.PARIS)
+        assert len(report.imported) == 1 and not report.rejected
+        with server.db.reading() as session:
+            assert session.scalar(select(func.count()).select_from(MediaItemRow)) == 1
+        assert server.media.path_of(report.imported[0].stored_name).is_file()
+    finally:
+        server.close()
