@@ -123,6 +123,8 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
         if row.logged_at is not None:
             session.add(SessionRevisionRow(session_id=row.id, changed_at=now, changed_by=current_user(changed_by),
                                            previous=json.dumps(_snapshot(row), ensure_ascii=False)))
+        if entry.status is SessionStatus.HELD:
+            refuse_second_held_visio(session, row.duo_id, row.kind, row.start_utc, row.id)
         _apply(row, entry)
         if entry.status is SessionStatus.POSTPONED:
             assert entry.postponed_to is not None  # validated
@@ -134,6 +136,34 @@ def log_session(db: Database, session_id: str, entry: LogEntry, *, version: int 
 
     with translated_storage_errors():
         return db.run(work)
+
+
+def refuse_second_held_visio(session, duo_id: str, kind: SessionKind, start_utc: datetime,  # noqa: ANN001
+                              session_id: str | None) -> None:
+    """SameExchangeError naming the session (day, time, duo) if this duo's visio at ``start_utc`` is already held.
+
+    The database's unique index (migration 0006) refuses it too, but only with a generic sentence."""
+    if kind is not SessionKind.VISIO:
+        return
+    query = select(ExchangeSessionRow).where(
+        ExchangeSessionRow.duo_id == duo_id, ExchangeSessionRow.kind == SessionKind.VISIO,
+        ExchangeSessionRow.start_utc == start_utc, ExchangeSessionRow.status == SessionStatus.HELD)
+    if session_id is not None:
+        query = query.where(ExchangeSessionRow.id != session_id)
+    found = session.scalars(query.limit(1)).first()
+    if found is None:
+        return
+    from classesduo.domain.timezones import PARIS_ZONE, utc_to_local
+
+    duo = records.get_row(session, DuoRow, duo_id)
+    local = utc_to_local(found.start_utc, PARIS_ZONE)
+    names = translate("ExchangeLog", "{paris_school} ({paris_class}) and {partner_school} ({partner_class})").format(
+        paris_school=duo.paris_class.school.name, paris_class=duo.paris_class.name,
+        partner_school=duo.partner_class.school.name, partner_class=duo.partner_class.name)
+    raise SameExchangeError(found.id, translate(
+        "ExchangeLog", "The visio of {day} at {time} (Paris time) of the duo {duo} is already logged as held: "
+                       "edit that record instead of holding this visio a second time.").format(
+        day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M"), duo=names))
 
 
 def matching_session(db: Database, duo_id: str, kind: SessionKind, start_utc: datetime,

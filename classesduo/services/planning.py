@@ -8,12 +8,13 @@ updates the event instead of adding a second one. The rule lives in
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionKind, SessionStatus
 from classesduo.domain.i18n import translate
 from classesduo.services import records
+from classesduo.services.exchange_log import refuse_second_held_visio
 from classesduo.services.errors import ConcurrentEditError, ServiceError, one_transaction, translated_storage_errors
 from classesduo.storage.convert import session_from_row
 from classesduo.storage.database import Database
@@ -71,6 +72,8 @@ def move_session(db: Database, session_id: str, start_utc: datetime, minutes: in
         row = _editable_row(session, session_id, version)
         if row.status is SessionStatus.CANCELLED:
             raise ServiceError(translate("services", "This session is cancelled; plan a new one instead."))
+        if row.status is SessionStatus.HELD:
+            refuse_second_held_visio(session, row.duo_id, row.kind, start_utc.astimezone(UTC), row.id)
         row.start_utc = start_utc
         if minutes is not None:
             row.minutes = minutes

@@ -211,3 +211,32 @@ def test_the_database_refuses_two_held_records_of_one_visio(workspace: Workspace
     with pytest.raises(ServiceError):
         exchange_log.log_session(workspace.db, second.id, _held(), now=NOW)
     assert [v.session.status for v in list_sessions(workspace.db, duo_id=duo)].count(SessionStatus.HELD) == 1
+
+
+def test_holding_a_visio_already_held_is_refused_naming_the_session_not_by_the_database(workspace: Workspace) -> None:
+    from classesduo.services.errors import SameExchangeError
+    from classesduo.services.planning import move_session
+
+    programme = make_programme(workspace)
+    duo = programme.duo_id
+    start = paris_instant(date(2026, 11, 27))
+    first, second = plan(workspace, duo, start), plan(workspace, duo, start)  # planned twice by mistake
+    exchange_log.log_session(workspace.db, first.id, _held(), now=NOW)
+    with pytest.raises(SameExchangeError) as raised:
+        exchange_log.log_session(workspace.db, second.id, _held(), now=NOW)
+    message = str(raised.value)
+    assert "27/11/2026 at 15:00" in message and "already logged as held" in message
+    assert "database" not in message
+    with workspace.db.reading() as session:
+        from classesduo.storage.models import DuoRow
+
+        row = session.get(DuoRow, duo)
+        assert row.paris_class.school.name in message and row.partner_class.school.name in message
+    assert raised.value.session_id == first.id
+    # held elsewhere, then moved onto the held one: the same sentence
+    other = plan(workspace, duo, start + timedelta(hours=2))
+    exchange_log.log_session(workspace.db, other.id, _held(), now=NOW)
+    with pytest.raises(SameExchangeError, match="27/11/2026 at 15:00"):
+        move_session(workspace.db, other.id, start)
+    # editing the held record itself is no second record
+    exchange_log.log_session(workspace.db, first.id, _held(notes="corrigé"), now=NOW)
