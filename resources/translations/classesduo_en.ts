@@ -974,47 +974,58 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>ExchangeLog</name>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="160"/>
+        <source>{paris_school} ({paris_class}) and {partner_school} ({partner_class})</source>
+        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="163"/>
+        <source>The visio of {day} at {time} (Paris time) of the duo {duo} is already logged as held: edit that record instead of holding this visio a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
         <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="290"/>
         <source>letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="291"/>
         <source>blog post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="262"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="292"/>
         <source>planned, not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="293"/>
         <source>already logged as held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="264"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="294"/>
         <source>already logged as cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="265"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="295"/>
         <source>postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="267"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="297"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5673,7 +5684,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <location filename="../../classesduo/domain/scheduling.py" line="136"/>
         <location filename="../../classesduo/domain/timezones.py" line="199"/>
         <location filename="../../classesduo/domain/timezones.py" line="280"/>
-        <location filename="../../classesduo/services/planning.py" line="33"/>
+        <location filename="../../classesduo/services/planning.py" line="34"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
         <translation type="unfinished"></translation>
@@ -5838,7 +5849,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="27"/>
+        <location filename="../../classesduo/services/planning.py" line="28"/>
         <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5898,12 +5909,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="227"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="73"/>
+        <location filename="../../classesduo/services/planning.py" line="74"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6449,9 +6460,8 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="175"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="205"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
-        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1013,47 +1013,58 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>ExchangeLog</name>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="160"/>
+        <source>{paris_school} ({paris_class}) and {partner_school} ({partner_class})</source>
+        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
+        <translation>{paris_school} ({paris_class}) et {partner_school} ({partner_class})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="163"/>
+        <source>The visio of {day} at {time} (Paris time) of the duo {duo} is already logged as held: edit that record instead of holding this visio a second time.</source>
+        <translation>La visio du {day} à {time} (heure de Paris) du duo {duo} est déjà renseignée comme tenue : modifiez cette fiche plutôt que de tenir cette visio une deuxième fois.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="259"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="260"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="290"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="261"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="291"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="262"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="292"/>
         <source>planned, not logged yet</source>
         <translation>séance prévue, pas encore renseignée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="263"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="293"/>
         <source>already logged as held</source>
         <translation>séance déjà renseignée comme tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="264"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="294"/>
         <source>already logged as cancelled</source>
         <translation>séance déjà renseignée comme annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="265"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="295"/>
         <source>postponed</source>
         <translation>séance reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="267"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="297"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation>Ce duo a déjà cet échange ({kind}) le {day} à {time} (heure de Paris) — {status} : renseignez cette séance plutôt que d’en ajouter une deuxième.</translation>
     </message>
@@ -5936,7 +5947,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <location filename="../../classesduo/domain/scheduling.py" line="136"/>
         <location filename="../../classesduo/domain/timezones.py" line="199"/>
         <location filename="../../classesduo/domain/timezones.py" line="280"/>
-        <location filename="../../classesduo/services/planning.py" line="33"/>
+        <location filename="../../classesduo/services/planning.py" line="34"/>
         <source>a naive date-time has no time zone; give an aware one</source>
         <extracomment>Any two zones are less than 27 h apart, so an instant&apos;s local dates in two zones differ by at most this many days. The names of the school years that are known (an unknown day is never given one of them).</extracomment>
         <translation>une date-heure sans fuseau horaire est ambiguë ; indiquez le fuseau</translation>
@@ -6101,7 +6112,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>l’heure locale ne doit pas porter de fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="27"/>
+        <location filename="../../classesduo/services/planning.py" line="28"/>
         <source>a session lasts from 5 to {max} minutes, not {minutes}</source>
         <translation>une séance dure de 5 à {max} minutes, pas {minutes}</translation>
     </message>
@@ -6173,12 +6184,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="227"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/planning.py" line="73"/>
+        <location filename="../../classesduo/services/planning.py" line="74"/>
         <source>This session is cancelled; plan a new one instead.</source>
         <translation>Cette séance est annulée ; planifiez-en plutôt une nouvelle.</translation>
     </message>
@@ -6728,9 +6739,8 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Outil d’échange inconnu : {tools} (email, visio, blog, letters)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="175"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="205"/>
         <source>An unplanned exchange is held or cancelled, not postponed.</source>
-        <extracomment>The fields a revision keeps (the log plus its status and link).</extracomment>
         <translation>Un échange non planifié est tenu ou annulé, pas reporté.</translation>
     </message>
     <message>
