@@ -33,14 +33,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
     target = output_file(args.output) if args.output else None
     workspace = open_for(args)
-    if target is not None:
-        from classesduo.storage.backups import sqlite_file
-
-        live = sqlite_file(workspace.db.url)
-        protected = [live, *(live.with_name(live.name + suffix) for suffix in ("-wal", "-shm"))] if live else []
-        if any(target == path.resolve() or (target.exists() and path.exists() and target.samefile(path))
-               for path in protected):
-            raise UsageError(f"{target} is the live database: a backup must go to another file")
     path = backup_now(workspace, "manual", target=target)
     print(f"Backup written and checked: {path}")
     return 0

@@ -19,6 +19,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.storage import backups as store
 from classesduo.storage.backups import BackupFile
 from classesduo.storage.diagnosis import StorageUnavailable
+from classesduo.storage.wal import companions
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,12 @@ def _database(workspace: Workspace) -> Path:
     return database
 
 
+def _is_live(target: Path, database: Path) -> bool:
+    """``target`` is the database or its -wal/-shm (by name or as the same file)."""
+    return any(target.resolve() == path.resolve() or (target.exists() and path.exists() and target.samefile(path))
+               for path in (database, *companions(database)))
+
+
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now(UTC)
 
@@ -51,6 +58,9 @@ def backup_now(workspace: Workspace, reason: str = "manual", target: Path | None
     """Write a checked backup to ``target`` or to the backups folder (then rotate the folder, unless
     ``rotate=False``: the caller calls :func:`rotate_backups` once its action succeeded)."""
     database = _database(workspace)
+    if target is not None and _is_live(Path(target), database):
+        raise ServiceError(translate("backups", "{target} is the live database: a backup must go to another "
+                                                "file").format(target=target))
     try:
         if target is not None:
             return store.write_backup(database, target)

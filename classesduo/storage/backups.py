@@ -22,6 +22,7 @@ from pathlib import Path
 from classesduo.storage.atomic import WorkInProgress, fsync_directory, make_private, remove_leftovers
 from classesduo.storage.database import BUSY_TIMEOUT_MS
 from classesduo.storage.diagnosis import StorageUnavailable, classify_open_failure, free_bytes
+from classesduo.storage.wal import companions
 
 #: What rotation keeps: the newest KEEP_LATEST backups whatever their age, and the newest backup of each
 #: of the last KEEP_DAILY days, KEEP_WEEKLY ISO weeks and KEEP_MONTHLY months.
@@ -182,7 +183,7 @@ def prepare_restore(backup: Path, database: Path) -> Path:
         raise BackupError(f"{backup.name} is damaged and cannot be restored: {problems[0]}")
     database.parent.mkdir(parents=True, exist_ok=True)
     temporary = restoring_name(database)
-    for leftover in (temporary, *_companions(temporary)):
+    for leftover in (temporary, *companions(temporary)):
         leftover.unlink(missing_ok=True)
     _create_private(temporary)
     busy = WorkInProgress(temporary)
@@ -267,7 +268,7 @@ def replace_content(prepared: Path, database: Path) -> None:
 
 def swap_in(prepared: Path, database: Path) -> None:
     """Put a prepared copy in place of ``database`` in one rename (a crash leaves the old or the new file)."""
-    for companion in _companions(database):
+    for companion in companions(database):
         if companion.exists() and companion.stat().st_size:
             raise BackupError(f"{companion} is still in use by another program; close it and try again")
         companion.unlink(missing_ok=True)
@@ -295,15 +296,10 @@ def move_aside(database: Path, now: datetime, keep_original: bool = False) -> Pa
             shutil.copy2(database, aside)
     else:
         os.replace(database, aside)
-    for suffix in ("-wal", "-shm"):
-        companion = database.with_name(database.name + suffix)
+    for companion, moved in zip(companions(database), companions(aside), strict=True):
         if companion.exists():
-            os.replace(companion, aside.with_name(aside.name + suffix))
+            os.replace(companion, moved)
     return aside
-
-
-def _companions(database: Path) -> tuple[Path, Path]:
-    return database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")
 
 
 def _create_private(path: Path) -> None:

@@ -35,6 +35,11 @@ def shm_of(database: Path) -> Path:
     return database.with_name(database.name + "-shm")
 
 
+def companions(database: Path) -> tuple[Path, Path]:
+    """The ``-wal`` and ``-shm`` files SQLite keeps beside ``database``."""
+    return wal_of(database), shm_of(database)
+
+
 def _checksum(data: bytes, big_endian: bool, s1: int = 0, s2: int = 0) -> tuple[int, int]:
     words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
     for index in range(0, len(words), 2):

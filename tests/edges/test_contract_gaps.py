@@ -143,3 +143,16 @@ def test_report_and_album_outputs_create_no_missing_folders(capsys: pytest.Captu
                        str(tmp_path / "typo" / "album"))
     assert code == 2 and "does not exist" in err
     assert not (tmp_path / "typo").exists()
+
+
+def test_the_window_cannot_back_up_onto_the_live_database_either(workspace) -> None:  # noqa: ANN001
+    """The refusal lives in the backup service (the CLI and the window's "Back up to…" both call it)."""
+    from classesduo.services.backups import backup_now
+    from classesduo.services.errors import ServiceError
+
+    database = workspace.paths.data_dir / "classesduo.sqlite3"
+    before = database.read_bytes()
+    for target in (database, database.with_name(database.name + "-shm")):
+        with pytest.raises(ServiceError, match="live database"):
+            backup_now(workspace, target=target)
+    assert database.read_bytes() == before
