@@ -5047,13 +5047,18 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="39"/>
+        <location filename="../../classesduo/services/backups.py" line="40"/>
         <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
         <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="130"/>
+        <location filename="../../classesduo/services/backups.py" line="62"/>
+        <source>{target} is the live database: a backup must go to another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="140"/>
         <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5306,13 +5306,18 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="39"/>
+        <location filename="../../classesduo/services/backups.py" line="40"/>
         <source>Backups here are for a data folder&apos;s SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
         <extracomment>Start-up takes a backup when the newest one is older than this.</extracomment>
         <translation>Ces sauvegardes concernent la base SQLite d’un dossier des données ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/backups.py" line="130"/>
+        <location filename="../../classesduo/services/backups.py" line="62"/>
+        <source>{target} is the live database: a backup must go to another file</source>
+        <translation>{target} est la base de données en service : une sauvegarde doit aller dans un autre fichier</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/backups.py" line="140"/>
         <source>{name} cannot be restored: it is damaged or not a Classes Duo backup ({problem}).</source>
         <translation>{name} ne peut pas être restauré : le fichier est endommagé ou n’est pas une sauvegarde Classes Duo ({problem}).</translation>
     </message>
