@@ -145,8 +145,8 @@ def test_report_and_album_outputs_create_no_missing_folders(capsys: pytest.Captu
     assert not (tmp_path / "typo").exists()
 
 
-def test_the_window_cannot_back_up_onto_the_live_database_either(workspace) -> None:  # noqa: ANN001
-    """The refusal lives in the backup service (the CLI and the window's "Back up to…" both call it)."""
+def test_the_backup_service_refuses_the_live_database_whoever_calls_it(workspace) -> None:  # noqa: ANN001
+    """The refusal lives in the backup service, not only in the CLI command that calls it."""
     from classesduo.services.backups import backup_now
     from classesduo.services.errors import ServiceError
 
