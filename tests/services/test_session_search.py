@@ -69,8 +69,12 @@ def test_a_bundle_neither_carries_nor_loses_the_folded_text(workspace: Workspace
     try:
         import_bundle(other, bundle)
         assert _found(other, "ete") == 1
-        # an edited copy of the same session (newer) replaces the text, and the folded copy with it
-        edited = {**rows[0], "activities": "Théâtre", "updated_at": "2030-01-01T00:00:00+00:00"}
+        # an edited copy of the same session (a later change) replaces the text, and the folded copy with it
+        # an edit made on the laptop that sent the bundle: its change history gains one change after ours
+        from classesduo.domain.change_history import extended, new_change
+
+        edited = {**rows[0], "activities": "Théâtre",
+                  "change_history": extended(rows[0]["change_history"], new_change())}
         newer = tmp_path / "newer.zip"
         with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(newer, "w") as target:
             for entry in source.infolist():
