@@ -114,6 +114,26 @@ def _raise_unless_damage(path: Path, error: BaseException) -> None:
         raise unavailable from error
 
 
+def _copy_checked(source_path: Path, temporary: Path, failed: str) -> None:
+    """Copy ``source_path`` into ``temporary`` with SQLite's online backup API as one self-contained file
+    (no WAL beside it), check its integrity and fsync it; ``failed`` starts the error if the check fails."""
+    source = _open_existing(source_path)
+    try:
+        destination = sqlite3.connect(temporary)
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    problems = integrity_problems(temporary)
+    if problems:
+        raise BackupError(f"{failed}: {problems[0]}")
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def write_backup(database: Path, target: Path) -> Path:
     """Snapshot ``database`` into ``target`` with the online backup API; check it; rename it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -122,22 +142,7 @@ def write_backup(database: Path, target: Path) -> Path:
     _create_private(temporary)
     busy = WorkInProgress(temporary)  # the next start deletes it only if this process died
     try:
-        source = _open_existing(database)
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                source.backup(destination)
-                # A backup is one self-contained file: no WAL beside it.
-                destination.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        problems = integrity_problems(temporary)
-        if problems:
-            raise BackupError(f"the backup of {database} failed its integrity check: {problems[0]}")
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
+        _copy_checked(database, temporary, f"the backup of {database} failed its integrity check")
         os.replace(temporary, target)
         fsync_directory(target.parent)
         return target
@@ -188,21 +193,7 @@ def prepare_restore(backup: Path, database: Path) -> Path:
     _create_private(temporary)
     busy = WorkInProgress(temporary)
     try:
-        source = _open_existing(backup)
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                source.backup(destination)
-                destination.execute("PRAGMA journal_mode = DELETE")  # one file, no WAL, until it is in place
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        problems = integrity_problems(temporary)
-        if problems:
-            raise BackupError(f"the restored copy of {backup.name} failed its check: {problems[0]}")
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
+        _copy_checked(backup, temporary, f"the restored copy of {backup.name} failed its check")
         _PREPARED[temporary] = busy  # marked in progress until the caller is done with it (discard_prepared)
         return temporary
     except BaseException as error:
