@@ -218,6 +218,25 @@ def create_unplanned(db: Database, duo_id: str, kind: SessionKind, start_utc: da
         return session_from_row(row)
 
 
+@one_transaction
+def put_back_log(db: Database, record: ExchangeSession) -> ExchangeSession:
+    """Undo or redo a log change: the session's status, log, postponement link and ``logged_at`` as in ``record``.
+
+    A link to a replacement that is gone is dropped; holding a visio already held elsewhere is refused."""
+    with translated_storage_errors(), db.transaction() as session:
+        row = records.get_row(session, ExchangeSessionRow, record.id or "")
+        if record.status is SessionStatus.HELD:
+            refuse_second_held_visio(session, row.duo_id, row.kind, row.start_utc, row.id)
+        target = record.postponed_to_id
+        if target and session.get(ExchangeSessionRow, target) is None:
+            target = None
+        row.status, row.postponed_to_id, row.logged_at = record.status, target, record.logged_at
+        for name in SessionLog.__dataclass_fields__:
+            setattr(row, name, getattr(record.log, name))
+        session.flush()
+        return session_from_row(row)
+
+
 def session_history(db: Database, session_id: str) -> list[Revision]:
     """The previous values of a session's log, newest first."""
     with db.reading() as session:

@@ -21,7 +21,7 @@ from classesduo.ui.changes import Changes
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.formatting import format_local, session_status_label
 from classesduo.ui.log_labels import cancel_reason_label
-from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 if TYPE_CHECKING:  # imported when first used: the home page builds these actions at start-up
     from classesduo.services.exchange_log import DeletedSession
@@ -46,6 +46,10 @@ class LogActions(QtCore.QObject):
         #: Runs each offered invitation e-mail dialog; tests replace it to dismiss them.
         self.run_dialog: Callable[[QtWidgets.QDialog], int] = lambda dialog: dialog.exec()
         self.last_deleted: DeletedSession | None = None
+        #: Ctrl+Z / Ctrl+Shift+Z for postponing a visio (``ui/calendar/undo_commands.py``); a form opened from
+        #: the calendar pushes onto the calendar's stack instead (``open_session(..., undo_stack=...)``).
+        self.undo_stack = QtGui.QUndoStack(self)
+        self._delete_is_newer = False  # Ctrl+Z on the Exchange log: the deletion or the stack, the latest first
 
     def now(self) -> datetime:
         return self.clock()
@@ -54,7 +58,8 @@ class LogActions(QtCore.QObject):
         return self.settings().quiet_weeks
 
     # logging -----------------------------------------------------------------------------------------
-    def open_form(self, session: SessionView | None = None, duo_id: str | None = None) -> LogForm | None:
+    def open_form(self, session: SessionView | None = None, duo_id: str | None = None,
+                  undo_stack: QtGui.QUndoStack | None = None) -> LogForm | None:
         """Open the form (window-modal, not blocking): on a session, or for an unplanned exchange."""
         workspace = self.workspace()
         if workspace is None:
@@ -69,8 +74,17 @@ class LogActions(QtCore.QObject):
                        user_name=self.settings().user_name, dialogs=self.dialogs, parent=self.window)
         form.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         before = session.session if session is not None else None
+        replacement_start = None
+        if before is not None and before.postponed_to_id:
+            from classesduo.services import planning
+            from classesduo.services.errors import ServiceError
+
+            try:
+                replacement_start = planning.get_session(workspace.db, before.postponed_to_id).start_utc
+            except ServiceError:
+                replacement_start = None
         form.saved.connect(self._saved)
-        form.finished.connect(lambda _result: self._closed(form, before))
+        form.finished.connect(lambda _result: self._closed(form, before, replacement_start, undo_stack))
         self.form = form
         form.open()
         from classesduo.domain.validation import warm_code_lists
@@ -78,24 +92,55 @@ class LogActions(QtCore.QObject):
         QtCore.QThreadPool.globalInstance().start(warm_code_lists)  # Save checks the language codes
         return form
 
-    def _closed(self, form: LogForm, before: ExchangeSession | None) -> None:
+    def _closed(self, form: LogForm, before: ExchangeSession | None, replacement_start: datetime | None = None,
+                undo_stack: QtGui.QUndoStack | None = None) -> None:
         if self.form is form:
             self.form = None
         saved = form.result_session if form.result() == QtWidgets.QDialog.DialogCode.Accepted else None
         workspace = self.workspace()
+        if before is not None and saved is not None and workspace is not None \
+                and saved.status is SessionStatus.POSTPONED and saved.postponed_to_id:
+            self._push_postponed(workspace, before, saved, replacement_start, undo_stack or self.undo_stack)
         if before is not None and saved is not None and workspace is not None:
             # a planned visio logged as cancelled or postponed: offer the e-mail that tells both schools
             from classesduo.ui.calendar.invitation_offer import offer_update_mail
 
             offer_update_mail(workspace.db, self.dialogs, self.window, before, saved, self._show_dialog)
 
-    def open_session(self, session_id: str) -> LogForm | None:
+    def _push_postponed(self, workspace: Workspace, before: ExchangeSession, saved: ExchangeSession,
+                        replacement_start: datetime | None, stack: QtGui.QUndoStack) -> None:
+        from classesduo.services import planning
+        from classesduo.ui.calendar.undo_commands import PostponeVisio
+
+        moved = None
+        if replacement_start is not None and saved.postponed_to_id == before.postponed_to_id:
+            moved = (replacement_start, planning.get_session(workspace.db, saved.postponed_to_id or "").start_utc)
+        stack.push(PostponeVisio(workspace.db, self._undone, lambda text: self.dialogs.error(self.window, text),
+                                 before, saved, moved))
+        self._delete_is_newer = False
+
+    def _undone(self, *duo_ids: str) -> None:
+        self.changed.emit(Changes.sessions(*duo_ids))
+
+    def undo(self) -> None:
+        """Ctrl+Z on the Exchange log: the latest of a deletion and a postponement."""
+        if self.last_deleted is not None and (self._delete_is_newer or not self.undo_stack.canUndo()):
+            self.undo_delete()
+        elif self.undo_stack.canUndo():
+            self.undo_stack.undo()
+            self.message.emit(translate("LogActions", "Undone: {what}.").format(what=self.undo_stack.redoText()))
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+
+    def open_session(self, session_id: str, undo_stack: QtGui.QUndoStack | None = None) -> LogForm | None:
         workspace = self.workspace()
         if workspace is None:
             return None
         from classesduo.services.log_queries import session_view
 
-        return self.open_form(session=session_view(workspace.db, session_id))
+        return self.open_form(session=session_view(workspace.db, session_id), undo_stack=undo_stack)
 
     def _saved(self, session: object) -> None:
         self.message.emit(translate("LogActions", "Exchange logged."))
@@ -124,6 +169,7 @@ class LogActions(QtCore.QObject):
         from classesduo.services.exchange_log import delete_session
 
         self.last_deleted = delete_session(workspace.db, view.session.id)
+        self._delete_is_newer = True
         self.undo_available.emit(True)
         self.message.emit(translate("LogActions", "Session deleted. Undo: Ctrl+Z (Exchange log or duo page)."))
         self.changed.emit(Changes.sessions(view.session.duo_id))

@@ -282,6 +282,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        if getattr(self, "log_actions", None) is not None:  # postponements of the previous workspace
+            self.log_actions.undo_stack.clear()
         for page in self.pages.values():
             page.set_workspace(workspace)
 

@@ -59,7 +59,8 @@ def install_other_pages(window: WindowInterface, log_actions: LogActions) -> Duo
     window.add_page("duo", duo_page)
     window.pages["duos"].duo_opened.connect(window.open_duo)
     window.pages["home"].school_requested.connect(lambda school_id: _edit_school(window, school_id))
-    window.pages["calendar"].log_requested.connect(log_actions.open_session)
+    calendar = window.pages["calendar"]  # a visio postponed from the calendar: its Ctrl+Z undoes it
+    calendar.log_requested.connect(lambda session_id: log_actions.open_session(session_id, calendar.undo_stack))
     window.pages["log"].set_actions(log_actions)
     return duo_page
 

@@ -1,4 +1,4 @@
-"""Undo (Ctrl+Z) and redo on the calendar: planning a visio (or a series) and moving one (drag, arrows).
+"""Undo (Ctrl+Z) and redo on the calendar: planning a visio (or a series), moving one (drag, arrows), postponing one.
 
 Each command is pushed once the change is stored; undo stores the reverse through the same
 services (a planned visio is deleted with its snapshot kept, so redo puts it back with the
@@ -13,7 +13,7 @@ from datetime import datetime
 from classesduo.domain.entities import ExchangeSession
 from classesduo.services import planning
 from classesduo.services.errors import ServiceError
-from classesduo.services.exchange_log import DeletedSession, delete_session, restore_session
+from classesduo.services.exchange_log import DeletedSession, delete_session, put_back_log, restore_session
 from classesduo.services.workspace import Database
 from classesduo.ui.qt import QtGui, translate
 
@@ -97,3 +97,38 @@ class MoveVisio(_CalendarCommand):
     def apply(self) -> None:
         planning.move_session(self.db, self.session_id, self.after)
         self.refresh(self.duo_id)
+
+
+class PostponeVisio(_CalendarCommand):
+    """A visio logged as postponed (log form, from the calendar or the Exchange log): undo puts its status and
+    log back and deletes the replacement it created (or moves the replacement back); redo does it again."""
+
+    def __init__(self, db: Database, refresh: Refresh, report: Callable[[str], None], before: ExchangeSession,
+                 after: ExchangeSession, replacement_moved: tuple[datetime, datetime] | None = None) -> None:
+        self.before, self.after = before, after
+        #: (start before, start after) when the postponement moved the replacement an earlier one had planned
+        self.moved = replacement_moved if after.postponed_to_id == before.postponed_to_id else None
+        self.deleted: DeletedSession | None = None
+        super().__init__(db, refresh, report)
+
+    def label(self) -> str:
+        return translate("CalendarUndo", "postpone a visio")
+
+    def revert(self) -> None:
+        target = self.after.postponed_to_id
+        if target and self.moved is not None:
+            planning.move_session(self.db, target, self.moved[0])
+        elif target and target != self.before.postponed_to_id:
+            self.deleted = delete_session(self.db, target)
+        put_back_log(self.db, self.before)
+        self.refresh(self.after.duo_id)
+
+    def apply(self) -> None:
+        target = self.after.postponed_to_id
+        if target and self.moved is not None:
+            planning.move_session(self.db, target, self.moved[1])
+        elif self.deleted is not None:
+            restore_session(self.db, self.deleted)
+            self.deleted = None
+        put_back_log(self.db, self.after)
+        self.refresh(self.after.duo_id)

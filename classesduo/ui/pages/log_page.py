@@ -63,7 +63,8 @@ class LogPage(ListPage):
         layout.addLayout(row)
         scope = QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in ((QtGui.QKeySequence(QtCore.Qt.Key.Key_Delete), self.delete_selected),
-                           (QtGui.QKeySequence.StandardKey.Undo, self.undo_delete)):
+                           (QtGui.QKeySequence.StandardKey.Undo, self.undo_delete),
+                           (QtGui.QKeySequence("Ctrl+Shift+Z"), self.redo), (QtGui.QKeySequence("Ctrl+Y"), self.redo)):
             QtGui.QShortcut(keys, self, slot).setContext(scope)
 
     def delete_selected(self) -> None:
@@ -73,8 +74,13 @@ class LogPage(ListPage):
             self.actions.delete(record)
 
     def undo_delete(self) -> None:
+        """Ctrl+Z: undo the latest deletion or postponement."""
         if self.actions:
-            self.actions.undo_delete()
+            self.actions.undo()
+
+    def redo(self) -> None:
+        if self.actions:
+            self.actions.redo()
 
     def set_actions(self, actions: LogActions) -> None:
         self.actions = actions
