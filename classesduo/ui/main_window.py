@@ -151,8 +151,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_row(self.nav.currentRow())
 
     def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentWidget(self.pages.get(AREAS[row].key, self.opening))
+        if row < 0:
+            return
+        target = self.pages.get(AREAS[row].key, self.opening)
+        current = self.stack.currentWidget()
+        resolve = getattr(current, "resolve_unsaved", None)  # the media details: Save / Discard / Cancel
+        if current is not target and resolve is not None and not resolve():
+            back = next((r for r, area in enumerate(AREAS) if self.pages.get(area.key) is current), -1)
+            blocked = self.nav.blockSignals(True)  # Cancel: stay, the typing kept
+            self.nav.setCurrentRow(back)
+            self.nav.blockSignals(blocked)
+            return
+        self.stack.setCurrentWidget(target)
 
     def show_area(self, row: int) -> None:
         """Show an area even when its row is already current (e.g. leaving the duo page)."""

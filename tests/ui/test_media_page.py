@@ -220,3 +220,34 @@ def test_an_item_is_attached_moved_and_detached_after_import(make_window, demo_d
 
     with pytest.raises(ValidationError, match="session of this item's duo"):
         save_media(window.workspace.db, replace(other_duo.item, session_id=first))
+
+
+def test_leaving_the_media_page_with_edited_details_asks_save_discard_cancel(make_window, demo_dir: Path,
+                                                                             qtbot) -> None:  # noqa: ANN001
+    """Finding 3: going to another area of the window lost a caption being typed, with no question."""
+    dialogs = MediaDialogs()
+    window = make_window(demo_dir, dialogs=dialogs)
+    page = _media_page(window)
+    page.dialogs = dialogs
+    media_row = window.nav.currentRow()
+    page.filters.duo.setCurrentIndex(1)
+    page.grid.setCurrentIndex(page.model.index(0))
+    view = page.panel.view
+    page.panel.caption.setText("Légende en cours")
+    asked = len(dialogs.asked)
+    window.nav.setCurrentRow(0)  # Home: asked; Cancel (no answer) stays on the media page, the typing kept
+    assert len(dialogs.asked) == asked + 1 and "Save the changes" in dialogs.asked[-1]
+    assert window.stack.currentWidget() is page and window.nav.currentRow() == media_row
+    assert page.panel.caption.text() == "Légende en cours"
+    dialogs.choose_answer = "discard"
+    window.nav.setCurrentRow(0)
+    assert window.stack.currentWidget() is window.pages["home"]
+    assert next(v.item for v in list_media(window.workspace.db) if v.item.id == view.item.id).caption != "Légende en cours"
+    assert not page.panel.is_dirty() and page.panel.caption.text() != "Légende en cours"
+    window.nav.setCurrentRow(media_row)
+    page.grid.setCurrentIndex(page.model.index(0))
+    page.panel.caption.setText("Légende gardée")
+    dialogs.choose_answer = "save"
+    window.nav.setCurrentRow(0)
+    assert window.stack.currentWidget() is window.pages["home"]
+    assert next(v.item for v in list_media(window.workspace.db) if v.item.id == view.item.id).caption == "Légende gardée"

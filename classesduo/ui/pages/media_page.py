@@ -280,7 +280,10 @@ class MediaPage(QtWidgets.QWidget):
             before = self.panel.view
             self.save_item(self.panel.edited_item())
             return self.panel.view is not None and self.panel.view is not before and not self.panel.is_dirty()
-        return answer == DISCARD
+        if answer == DISCARD:
+            self.panel.show_view(self.panel.view)  # the stored details again (the page may stay on this item)
+            return True
+        return False
 
     def _current_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
         if self._reverting:
