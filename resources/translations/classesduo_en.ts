@@ -482,6 +482,12 @@ Move it anyway?</source>
         <source>move a visio</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="115"/>
+        <source>postpone a visio</source>
+        <extracomment>(start before, start after) when the postponement moved the replacement an earlier one had planned</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassDialog</name>
@@ -985,47 +991,47 @@ Close the duo instead? It keeps its sessions and media.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="308"/>
         <source>visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="308"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="290"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="309"/>
         <source>letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="291"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="310"/>
         <source>blog post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="292"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="311"/>
         <source>planned, not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="293"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="312"/>
         <source>already logged as held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="294"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="313"/>
         <source>already logged as cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="295"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="314"/>
         <source>postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="297"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="316"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,7 +1509,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
@@ -1512,43 +1518,48 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="101"/>
-        <source>Exchange logged.</source>
-        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them.</extracomment>
+        <location filename="../../classesduo/ui/log_actions.py" line="131"/>
+        <source>Undone: {what}.</source>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them. Ctrl+Z / Ctrl+Shift+Z for postponing a visio (``ui/calendar/undo_commands.py``); a form opened from the calendar pushes onto the calendar&apos;s stack instead (``open_session(..., undo_stack=...)``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="118"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="146"/>
+        <source>Exchange logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="163"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="122"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="167"/>
         <source>Delete a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="174"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="194"/>
         <source>Deleted session restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="161"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="207"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="173"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="219"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="179"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="225"/>
         <source>History of this log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,37 +1732,37 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="105"/>
         <source>Exchange log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="113"/>
         <source>Logged exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="114"/>
         <source>Past sessions still to log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="115"/>
         <source>Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="116"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,78 +1805,78 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="228"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="239"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="240"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="242"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="244"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="235"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="236"/>
+        <location filename="../../classesduo/ui/main_window.py" line="246"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="410"/>
+        <location filename="../../classesduo/ui/main_window.py" line="422"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1874,67 +1885,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="219"/>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="262"/>
+        <location filename="../../classesduo/ui/main_window.py" line="272"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="285"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="279"/>
+        <location filename="../../classesduo/ui/main_window.py" line="289"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="323"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="323"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="352"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="341"/>
+        <location filename="../../classesduo/ui/main_window.py" line="353"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="345"/>
+        <location filename="../../classesduo/ui/main_window.py" line="357"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="350"/>
+        <location filename="../../classesduo/ui/main_window.py" line="362"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="403"/>
+        <location filename="../../classesduo/ui/main_window.py" line="415"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="410"/>
+        <location filename="../../classesduo/ui/main_window.py" line="422"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,43 +2447,43 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="330"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="356"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="359"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="347"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="379"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="384"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="387"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,7 +2666,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="369"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
         <source>Importing %n file(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5914,7 +5925,7 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="276"/>
         <source>This session is already there; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -500,6 +500,12 @@ La déplacer quand même ?</translation>
         <source>move a visio</source>
         <translation>déplacer une visio</translation>
     </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="115"/>
+        <source>postpone a visio</source>
+        <extracomment>(start before, start after) when the postponement moved the replacement an earlier one had planned</extracomment>
+        <translation>reporter une visio</translation>
+    </message>
 </context>
 <context>
     <name>ClassDialog</name>
@@ -1024,47 +1030,47 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation>La visio du {day} à {time} (heure de Paris) du duo {duo} est déjà renseignée comme tenue : modifiez cette fiche plutôt que de tenir cette visio une deuxième fois.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="308"/>
         <source>visio</source>
         <translation>visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="289"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="308"/>
         <source>e-mail</source>
         <translation>courriel</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="290"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="309"/>
         <source>letter</source>
         <translation>lettre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="291"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="310"/>
         <source>blog post</source>
         <translation>article de blog</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="292"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="311"/>
         <source>planned, not logged yet</source>
         <translation>séance prévue, pas encore renseignée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="293"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="312"/>
         <source>already logged as held</source>
         <translation>séance déjà renseignée comme tenue</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="294"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="313"/>
         <source>already logged as cancelled</source>
         <translation>séance déjà renseignée comme annulée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="295"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="314"/>
         <source>postponed</source>
         <translation>séance reportée</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="297"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="316"/>
         <source>This duo already has this {kind} on {day} at {time} (Paris time), {status}: log that session instead of adding a second one.</source>
         <translation>Ce duo a déjà cet échange ({kind}) le {day} à {time} (heure de Paris) — {status} : renseignez cette séance plutôt que d’en ajouter une deuxième.</translation>
     </message>
@@ -1552,7 +1558,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="122"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
@@ -1561,43 +1567,48 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogActions</name>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="101"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="131"/>
+        <source>Undone: {what}.</source>
+        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them. Ctrl+Z / Ctrl+Shift+Z for postponing a visio (``ui/calendar/undo_commands.py``); a form opened from the calendar pushes onto the calendar&apos;s stack instead (``open_session(..., undo_stack=...)``).</extracomment>
+        <translation>Annulé : {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_actions.py" line="146"/>
         <source>Exchange logged.</source>
-        <extracomment>Returns &quot;now&quot;; tests replace it to pin the date. Runs each offered invitation e-mail dialog; tests replace it to dismiss them.</extracomment>
         <translation>Échange renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="118"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="163"/>
         <source>Delete the {status} session of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la séance {status} du {when} ({duo}) et son compte rendu ? Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="122"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="167"/>
         <source>Delete a session</source>
         <translation>Supprimer une séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="128"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="174"/>
         <source>Session deleted. Undo: Ctrl+Z (Exchange log or duo page).</source>
         <translation>Séance supprimée. Annuler : Ctrl+Z (journal des échanges ou page du duo).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="148"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="194"/>
         <source>Deleted session restored.</source>
         <translation>Séance supprimée restaurée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="161"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="207"/>
         <source>This log has not been edited since it was first recorded.</source>
         <translation>Ce compte rendu n’a pas été modifié depuis sa première saisie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="173"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="219"/>
         <source>{when} — changed by {who}. Before: {status}; {summary}</source>
         <translation>{when} — modifié par {who}. Avant : {status} ; {summary}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_actions.py" line="179"/>
+        <location filename="../../classesduo/ui/log_actions.py" line="225"/>
         <source>History of this log</source>
         <translation>Historique de ce compte rendu</translation>
     </message>
@@ -1771,37 +1782,37 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="99"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="105"/>
         <source>Exchange log</source>
         <translation>Journal des échanges</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="103"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
         <source>Nothing to log: every past session has its outcome recorded.</source>
         <translation>Rien à renseigner : chaque séance passée a son compte rendu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="104"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
         <source>No exchange logged yet — load the demo data to see a term of logs.</source>
         <translation>Aucun échange renseigné pour l’instant — chargez les données de démonstration pour voir un trimestre de comptes rendus.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="107"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="113"/>
         <source>Logged exchanges</source>
         <translation>Échanges renseignés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="114"/>
         <source>Past sessions still to log</source>
         <translation>Séances passées à renseigner</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="115"/>
         <source>Log an exchange…</source>
         <translation>Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/log_page.py" line="110"/>
+        <location filename="../../classesduo/ui/pages/log_page.py" line="116"/>
         <source>Record an exchange that was not planned (Ctrl+L); Enter on a row logs that session</source>
         <translation>Enregistrer un échange non planifié (Ctrl+L) ; Entrée sur une ligne renseigne cette séance</translation>
     </message>
@@ -1844,78 +1855,78 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="217"/>
+        <location filename="../../classesduo/ui/main_window.py" line="227"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="218"/>
+        <location filename="../../classesduo/ui/main_window.py" line="228"/>
         <source>Areas</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="225"/>
+        <location filename="../../classesduo/ui/main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="226"/>
+        <location filename="../../classesduo/ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="228"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="239"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="230"/>
+        <location filename="../../classesduo/ui/main_window.py" line="240"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="242"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="233"/>
+        <location filename="../../classesduo/ui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="234"/>
+        <location filename="../../classesduo/ui/main_window.py" line="244"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="235"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="236"/>
+        <location filename="../../classesduo/ui/main_window.py" line="246"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="410"/>
+        <location filename="../../classesduo/ui/main_window.py" line="422"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1928,23 +1939,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="219"/>
-        <location filename="../../classesduo/ui/main_window.py" line="248"/>
+        <location filename="../../classesduo/ui/main_window.py" line="229"/>
+        <location filename="../../classesduo/ui/main_window.py" line="258"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="262"/>
+        <location filename="../../classesduo/ui/main_window.py" line="272"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="275"/>
+        <location filename="../../classesduo/ui/main_window.py" line="285"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="279"/>
+        <location filename="../../classesduo/ui/main_window.py" line="289"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -1953,37 +1964,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="323"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="323"/>
+        <location filename="../../classesduo/ui/main_window.py" line="335"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="340"/>
+        <location filename="../../classesduo/ui/main_window.py" line="352"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="341"/>
+        <location filename="../../classesduo/ui/main_window.py" line="353"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="345"/>
+        <location filename="../../classesduo/ui/main_window.py" line="357"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="350"/>
+        <location filename="../../classesduo/ui/main_window.py" line="362"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="403"/>
+        <location filename="../../classesduo/ui/main_window.py" line="415"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -1992,7 +2003,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="410"/>
+        <location filename="../../classesduo/ui/main_window.py" line="422"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -2522,33 +2533,33 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="330"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="356"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="359"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="332"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="347"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="350"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
@@ -2557,12 +2568,12 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="379"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="384"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="387"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2771,7 +2782,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="369"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>Import de %n fichier…</numerusform>
@@ -6189,7 +6200,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{classes} classes, {duos} duos et {sessions} séances utilisent cette école ; archivez-la plutôt.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/exchange_log.py" line="257"/>
+        <location filename="../../classesduo/services/exchange_log.py" line="276"/>
         <source>This session is already there; nothing to undo.</source>
         <translation>Cette séance est déjà là ; rien à annuler.</translation>
     </message>
