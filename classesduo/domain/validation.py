@@ -78,7 +78,8 @@ def is_email(text: str) -> bool:
 
 
 #: The longest text each field takes; the database columns are declared with the same numbers
-#: (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite relies on this check).
+#: (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite through the triggers of
+#: migration 0008, whose frozen copy a test compares with the columns).
 NAME_MAX = 200
 CITY_MAX = 120
 CLASS_NAME_MAX = 120

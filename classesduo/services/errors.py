@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -130,6 +131,32 @@ def _first_line(error: DBAPIError) -> str:
     return (text.strip().splitlines() or [""])[0]
 
 
+#: What the length triggers of db/versions/0008 say (our own text, recognised only with SQLITE_CONSTRAINT_TRIGGER).
+_TOO_LONG_RE = re.compile(r"(?P<table>\w+)\.(?P<column>\w+) longer than (?P<limit>\d+) characters")
+
+
+def _field_label(table: str, column: str) -> str:
+    labels = {
+        ("school", "name"): translate("errors", "School name"),
+        ("school", "city"): translate("errors", "City"),
+        ("school", "contact_email"): translate("errors", "School contact e-mail"),
+        ("class_group", "name"): translate("errors", "Class name"),
+        ("class_group", "level"): translate("errors", "Level"),
+        ("class_group", "teacher_name"): translate("errors", "Teacher's name"),
+        ("class_group", "teacher_email"): translate("errors", "Teacher's e-mail"),
+        ("facilitator", "name"): translate("errors", "Facilitator's name"),
+        ("facilitator", "email"): translate("errors", "Facilitator's e-mail"),
+        ("duo", "visio_link"): translate("errors", "Visio link"),
+    }
+    return labels.get((table, column), f"{table}.{column}")
+
+
+def too_long_message(table: str, column: str, limit: int) -> str:
+    """The sentence for a text the database refused as longer than its column allows."""
+    return translate("errors", "{field}: at most {limit} characters; the change was not saved.").format(
+        field=_field_label(table, column), limit=limit)
+
+
 @contextmanager
 def translated_storage_errors() -> Iterator[None]:
     """Turn database exceptions into messages a person can act on, by the driver's native error code
@@ -143,9 +170,13 @@ def translated_storage_errors() -> Iterator[None]:
     except DBAPIError as error:
         kind = native_kind(error)
         detail = _first_line(error)
+        too_long = _TOO_LONG_RE.fullmatch(detail) if kind is Kind.TRIGGER else None
+        if too_long:
+            raise ServiceError(too_long_message(too_long["table"], too_long["column"], int(too_long["limit"]))) \
+                from error
         if kind is Kind.INTEGRITY_UNIQUE:
             message = translate("errors", "A record with the same name already exists ({detail}).")
-        elif kind is Kind.INTEGRITY:
+        elif kind in (Kind.INTEGRITY, Kind.TRIGGER):
             message = translate("errors", "The change breaks a rule of the database ({detail}).")
         elif kind in (Kind.BUSY, Kind.FULL, Kind.READ_ONLY, Kind.NO_ACCESS, Kind.IO, Kind.CONNECTION, Kind.RETRY):
             raise ServiceError(unavailable_message(kind, translate("errors", "the database"), detail)) from error

@@ -29,6 +29,7 @@ class Kind(StrEnum):
     SCHEMA = "schema"  # PostgreSQL: an undefined table/column (a database of another app or version)
     INTEGRITY_UNIQUE = "unique"  # a unique constraint refused the change
     INTEGRITY = "integrity"  # another constraint refused the change
+    TRIGGER = "trigger"  # SQLite: a trigger of ours refused the change (e.g. a text longer than its column)
     OTHER = "other"
 
 
@@ -49,6 +50,7 @@ _SQLITE_PRIMARY = {
 _SQLITE_EXTENDED = {
     1555: Kind.INTEGRITY_UNIQUE,  # SQLITE_CONSTRAINT_PRIMARYKEY
     2067: Kind.INTEGRITY_UNIQUE,  # SQLITE_CONSTRAINT_UNIQUE
+    1811: Kind.TRIGGER,  # SQLITE_CONSTRAINT_TRIGGER (RAISE(ABORT, ...) in a trigger, see db/versions/0008)
 }
 
 #: PostgreSQL SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).

@@ -16,7 +16,7 @@ from classesduo.paths import migrations_dir
 from classesduo.storage.database import make_engine
 
 #: The newest revision in ``db/versions``; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0007_change_history"
+SCHEMA_HEAD = "0008_text_length_triggers"
 
 log = logging.getLogger(__name__)
 

@@ -46,7 +46,7 @@ from classesduo.domain.enums import (
     Side,
 )
 from classesduo.domain.text import fold
-from classesduo.domain.validation import CITY_MAX, CLASS_NAME_MAX, EMAIL_MAX, LEVEL_MAX, NAME_MAX
+from classesduo.domain.validation import CITY_MAX, CLASS_NAME_MAX, EMAIL_MAX, LEVEL_MAX, LINK_MAX, NAME_MAX
 from classesduo.storage.types import CodeList, UTCDateTime, now_utc, str_enum
 
 NAMING_CONVENTION = {
@@ -226,7 +226,7 @@ class DuoRow(Stamped, Base):
     project: Mapped[str] = mapped_column(Text, default="")
     tools: Mapped[list[str]] = mapped_column(default=list)
     status: Mapped[DuoStatus] = mapped_column(str_enum(DuoStatus), default=DuoStatus.PROPOSED)
-    visio_link: Mapped[str] = mapped_column(String(500), default="")
+    visio_link: Mapped[str] = mapped_column(String(LINK_MAX), default="")
 
     paris_class: Mapped[ClassGroupRow] = relationship(foreign_keys=[paris_class_id])
     partner_class: Mapped[ClassGroupRow] = relationship(foreign_keys=[partner_class_id])

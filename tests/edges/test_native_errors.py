@@ -227,3 +227,25 @@ def test_a_media_import_rolled_back_by_postgresql_keeps_its_files_and_writes_its
         assert server.media.path_of(report.imported[0].stored_name).is_file()
     finally:
         server.close()
+
+
+class SqliteError(Exception):
+    """Stands for a ``sqlite3`` error: what matters is its extended result code."""
+
+    def __init__(self, code: int, text: str) -> None:
+        super().__init__(text)
+        self.sqlite_errorcode = code
+
+
+def test_a_length_trigger_refusal_names_the_field_and_the_limit() -> None:
+    error = IntegrityError("INSERT INTO school …", {}, SqliteError(1811, "school.city longer than 120 characters"))
+    assert native_kind(error) is Kind.TRIGGER
+    with pytest.raises(ServiceError) as caught, translated_storage_errors():
+        raise error
+    assert str(caught.value) == "City: at most 120 characters; the change was not saved."
+
+
+def test_another_trigger_refusal_stays_a_broken_rule() -> None:
+    error = IntegrityError("INSERT INTO school …", {}, SqliteError(1811, "some other rule"))
+    with pytest.raises(ServiceError, match="breaks a rule of the database"), translated_storage_errors():
+        raise error
