@@ -5132,68 +5132,124 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="41"/>
+        <location filename="../../classesduo/services/errors.py" line="42"/>
         <source>This record was changed by someone else — reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="67"/>
+        <location filename="../../classesduo/services/errors.py" line="68"/>
         <source>Your data is not damaged: do not restore a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="69"/>
+        <location filename="../../classesduo/services/errors.py" line="70"/>
         <source>The disk holding {path} is full ({detail}). Free some space on it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="72"/>
+        <location filename="../../classesduo/services/errors.py" line="73"/>
         <source>{path} is read-only ({detail}). Make it writable for your user (or move the data folder to a writable disk), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="75"/>
+        <location filename="../../classesduo/services/errors.py" line="76"/>
         <source>Classes Duo cannot open or write {path} ({detail}). Check that the folder exists and that your user may write in it, or choose another data folder (--data-dir), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="79"/>
+        <location filename="../../classesduo/services/errors.py" line="80"/>
         <source>The disk could not read or write {path} ({detail}). The disk may be full, disconnected or failing: free some space or check the disk, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="85"/>
+        <location filename="../../classesduo/services/errors.py" line="86"/>
         <source>The database server cannot be reached or restarted during the change ({detail}); the change was not saved. Check the network or the server, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="89"/>
+        <location filename="../../classesduo/services/errors.py" line="90"/>
         <source>Someone else changed the same records at the same moment, twice in a row; your change was not saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="92"/>
+        <location filename="../../classesduo/services/errors.py" line="93"/>
         <source>The database could not be used ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../classesduo/services/errors.py" line="140"/>
+        <source>School name</source>
+        <extracomment>What the length triggers of db/versions/0008 say (our own text, recognised only with SQLITE_CONSTRAINT_TRIGGER).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="141"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="142"/>
+        <source>School contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="143"/>
+        <source>Class name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="144"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="145"/>
+        <source>Teacher&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="146"/>
+        <source>Teacher&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../classesduo/services/errors.py" line="147"/>
-        <source>A record with the same name already exists ({detail}).</source>
+        <source>Facilitator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="148"/>
+        <source>Facilitator&apos;s e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/services/errors.py" line="149"/>
-        <location filename="../../classesduo/services/errors.py" line="153"/>
+        <source>Visio link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="156"/>
+        <source>{field}: at most {limit} characters; the change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="178"/>
+        <source>A record with the same name already exists ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/errors.py" line="180"/>
+        <location filename="../../classesduo/services/errors.py" line="184"/>
         <source>The change breaks a rule of the database ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="151"/>
+        <location filename="../../classesduo/services/errors.py" line="182"/>
         <source>the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/errors.py" line="82"/>
+        <location filename="../../classesduo/services/errors.py" line="83"/>
         <source>The database is busy (another Classes Duo window or command is writing); try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6290,18 +6346,18 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="100"/>
+        <location filename="../../classesduo/domain/validation.py" line="101"/>
         <location filename="../../classesduo/services/importing/reader.py" line="53"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="109"/>
+        <location filename="../../classesduo/domain/validation.py" line="110"/>
         <source>Remove the invisible control characters (text direction overrides, line breaks…) from this field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="117"/>
+        <location filename="../../classesduo/domain/validation.py" line="118"/>
         <source>Not an e-mail address: {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6363,115 +6419,115 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
-        <location filename="../../classesduo/domain/validation.py" line="124"/>
+        <location filename="../../classesduo/domain/validation.py" line="125"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="93"/>
+        <location filename="../../classesduo/domain/validation.py" line="94"/>
         <source>At most {limit} characters ({count} typed).</source>
-        <extracomment>The longest text each field takes; the database columns are declared with the same numbers (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite relies on this check).</extracomment>
+        <extracomment>The longest text each field takes; the database columns are declared with the same numbers (``storage/models.py`` reads them from here; PostgreSQL enforces them, SQLite through the triggers of migration 0008, whose frozen copy a test compares with the columns).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="133"/>
+        <location filename="../../classesduo/domain/validation.py" line="134"/>
         <source>Weekday must be 0 (Monday) to 6 (Sunday).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="135"/>
+        <location filename="../../classesduo/domain/validation.py" line="136"/>
         <source>A window must end after it starts ({start}–{end}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="145"/>
+        <location filename="../../classesduo/domain/validation.py" line="146"/>
         <source>Holiday “{name}” ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="156"/>
+        <location filename="../../classesduo/domain/validation.py" line="157"/>
         <source>A school year needs a name (e.g. 2027).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="158"/>
+        <location filename="../../classesduo/domain/validation.py" line="159"/>
         <source>School year {name} ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="162"/>
+        <location filename="../../classesduo/domain/validation.py" line="163"/>
         <source>School years {first} and {second} overlap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="166"/>
+        <location filename="../../classesduo/domain/validation.py" line="167"/>
         <source>School year {name} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="177"/>
+        <location filename="../../classesduo/domain/validation.py" line="178"/>
         <source>Unknown subdivision {code} for {country} (known: {known}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="178"/>
+        <location filename="../../classesduo/domain/validation.py" line="179"/>
         <source>No subdivisions are known for {country}; leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="188"/>
+        <location filename="../../classesduo/domain/validation.py" line="189"/>
         <source>Unknown country code (use ISO 3166-1, e.g. FR, AR): {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="191"/>
+        <location filename="../../classesduo/domain/validation.py" line="192"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="79"/>
         <source>Unknown time zone (use an IANA name, e.g. Europe/Paris): {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="195"/>
+        <location filename="../../classesduo/domain/validation.py" line="196"/>
         <source>A Paris school needs an arrondissement from 1 to 20.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="198"/>
+        <location filename="../../classesduo/domain/validation.py" line="199"/>
         <source>A Paris school is in France (FR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="200"/>
+        <location filename="../../classesduo/domain/validation.py" line="201"/>
         <source>Only Paris schools have an arrondissement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="218"/>
+        <location filename="../../classesduo/domain/validation.py" line="219"/>
         <source>Choose the class&apos;s school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="220"/>
+        <location filename="../../classesduo/domain/validation.py" line="221"/>
         <source>The pupil count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="235"/>
+        <location filename="../../classesduo/domain/validation.py" line="236"/>
         <source>Choose a class of a Paris school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="237"/>
+        <location filename="../../classesduo/domain/validation.py" line="238"/>
         <source>Choose a class of a partner school.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="241"/>
+        <location filename="../../classesduo/domain/validation.py" line="242"/>
         <location filename="../../classesduo/services/importing/sessions.py" line="58"/>
         <source>Not a school year (expected e.g. 2026-2027): {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/validation.py" line="248"/>
+        <location filename="../../classesduo/domain/validation.py" line="249"/>
         <source>Unknown exchange tool: {tools} (use email, visio, blog, letters)</source>
         <translation type="unfinished"></translation>
     </message>
