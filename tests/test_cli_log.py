@@ -103,8 +103,10 @@ def test_a_log_that_names_children_is_flagged(capsys: pytest.CaptureFixture[str]
     base = ("--data-dir", str(demo_dir))
     session = _to_log(capsys, base)[0]
     code, _, err = run(capsys, *base, "log", session["id"], "--status", "held",
+                       "--present-paris", "10", "--present-partner", "9",
                        "--activities", "Zoé et Mehdi ont présenté leur quartier")
     assert code == 0 and "warning:" in err and "Zoé, Mehdi" in err
     code, _, err = run(capsys, *base, "log", session["id"], "--status", "held",
+                       "--present-paris", "10", "--present-partner", "9",
                        "--activities", "Les élèves ont présenté leur quartier")
     assert code == 0 and err == ""

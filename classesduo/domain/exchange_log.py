@@ -56,11 +56,12 @@ def validate_log_entry(entry: LogEntry, start_utc: datetime, now: datetime,
                        kind: SessionKind | str = SessionKind.VISIO) -> list[FieldError]:
     """Check a log before it is stored; ``start_utc`` is the session's (planned) start.
 
-    A held visio needs both pupil counts: nothing is assumed, a count left empty is never "everyone".
+    A held exchange of any kind needs both pupil counts: nothing is assumed, a count left empty is never
+    "everyone" (the City's report counts the children each exchange reached).
     """
     errors: list[FieldError] = []
     log = entry.log
-    if entry.status is SessionStatus.HELD and SessionKind(kind) is SessionKind.VISIO:
+    if entry.status is SessionStatus.HELD:
         for field, value, pupils in (("present_paris", log.present_paris, paris_pupils),
                                      ("present_partner", log.present_partner, partner_pupils)):
             if value is None:

@@ -54,13 +54,15 @@ def test_a_class_of_unknown_size_accepts_any_count() -> None:
     assert validate_log_entry(entry, START, NOW, 0, 0) == []
 
 
-def test_a_held_visio_needs_both_counts_other_exchanges_do_not() -> None:
+def test_a_held_exchange_of_any_kind_needs_both_counts() -> None:
     """Nothing is assumed: an empty count is never "the whole class"."""
     errors = validate_log_entry(LogEntry(SessionStatus.HELD, SessionLog()), START, NOW, 24, 20)
     assert {(error.field, error.message) for error in errors} == {
         ("present_paris", "How many pupils were present? (the class has 24)"),
         ("present_partner", "How many pupils were present? (the class has 20)")}
-    assert validate_log_entry(LogEntry(SessionStatus.HELD, SessionLog()), START, NOW, 24, 20, kind="email") == []
+    for kind in ("email", "letter", "blog_post"):
+        errors = validate_log_entry(LogEntry(SessionStatus.HELD, SessionLog()), START, NOW, 24, 20, kind=kind)
+        assert {error.field for error in errors} == {"present_paris", "present_partner"}, kind
     assert validate_log_entry(LogEntry(SessionStatus.CANCELLED, SessionLog(cancel_reason="strike")),
                               START, NOW, 24, 20) == []
 

@@ -148,7 +148,8 @@ def test_unplanned_exchange_is_stored_already_logged(workspace: Workspace) -> No
     duo = make_programme(workspace).duo_id
     when = paris_instant(date(2026, 11, 26), 10)
     saved = exchange_log.create_unplanned(workspace.db, duo, SessionKind.EMAIL, when, LogEntry(
-        SessionStatus.HELD, SessionLog(activities="Lettre collective", activity_tags=["reading"])), now=NOW)
+        SessionStatus.HELD, SessionLog(activities="Lettre collective", activity_tags=["reading"],
+                                   present_paris=20, present_partner=18)), now=NOW)
     assert saved.status is SessionStatus.HELD and saved.kind is SessionKind.EMAIL and saved.logged_at == NOW
     assert saved.minutes == 30 and saved.start_utc == when
     with pytest.raises(ValidationError):

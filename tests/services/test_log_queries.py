@@ -106,7 +106,8 @@ def test_duo_detail_summary_and_timeline_filters(workspace: Workspace) -> None:
     plan(workspace, duo, paris_instant(date(2027, 1, 19)))  # planned, ahead
     exchange_log.create_unplanned(workspace.db, duo, exchange_log.SessionKind.EMAIL,
                                   paris_instant(date(2027, 1, 6), 9),
-                                  LogEntry(SessionStatus.HELD, SessionLog(activities="Courriel")), now=now)
+                                  LogEntry(SessionStatus.HELD, SessionLog(activities="Courriel", present_paris=20,
+                                                                          present_partner=18)), now=now)
     detail = duo_detail(workspace.db, duo, now)
     summary = detail.summary
     assert (summary.held, summary.planned, summary.cancelled, summary.to_log, summary.media_count) == (2, 2, 0, 1, 0)

@@ -172,6 +172,8 @@ def test_unplanned_exchange_from_the_log_page_and_history(make_window, demo_dir:
     form.kind_combo.setCurrentIndex(form.kind_combo.findData("letter"))
     form.when_edit.setDateTime(QtCore.QDateTime(QtCore.QDate(2026, 11, 26), QtCore.QTime(10, 0)))
     form.activities_edit.setPlainText("Lettres illustrées envoyées à Dakar")
+    form.paris_box.setValue(20)  # a held exchange of any kind says how many pupils took part
+    form.partner_box.setValue(18)
     duo_id = form.duo().duo.id
     _save(qtbot, form)
     top = log_page.table.model.records()
