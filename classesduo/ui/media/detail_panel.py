@@ -24,7 +24,7 @@ class MediaDetailPanel(QtWidgets.QWidget):
         self.view: MediaView | None = None
         self.preview = QtWidgets.QLabel(alignment=QtCore.Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("mediaPreview")
-        self.preview.setMinimumSize(160, 120)  # shrinks first, so Save stays on screen at 720 px
+        self.preview.setMinimumSize(160, 96)  # shrinks first, so Save stays on screen at 720 px
         self.preview.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Ignored)
         self.info = QtWidgets.QLabel(wordWrap=True)
         self.info.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
