@@ -23,8 +23,8 @@ bench: $(STAMP)
 
 # Regenerate the .ts files from the sources, then compile them to the .qm files that ship.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find classesduo -name '*.py' | sort) -ts resources/translations/classesduo_fr.ts resources/translations/classesduo_en.ts
-	$(BIN)/pyside6-lrelease resources/translations/classesduo_fr.ts resources/translations/classesduo_en.ts
+	$(BIN)/pyside6-lupdate $$(find classesduo -name '*.py' | sort) -ts resources/translations/classesduo_fr.ts resources/translations/classesduo_en.ts resources/translations/classesduo_es.ts
+	$(BIN)/pyside6-lrelease resources/translations/classesduo_fr.ts resources/translations/classesduo_en.ts resources/translations/classesduo_es.ts
 
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .

@@ -58,3 +58,4 @@ def test_wheel_installs_and_runs_from_a_fresh_venv(tmp_path: Path) -> None:
     assert "Chiffres clés" in text and "Corée du Sud" in text and "Évolution" in text
     assert Path(where[1], "fonts", "ClassesDuoCJK-Regular.otf").is_file()
     assert Path(where[1], "data", "first_names.txt").is_file()
+    assert Path(where[1], "translations", "classesduo_es.qm").is_file()  # the invitation's Spanish

@@ -1,9 +1,13 @@
 """A ready-to-send invitation e-mail for a visio, in French and the partner's language.
 
 The second language is the partner school's when it is English or Spanish,
-otherwise English. The texts are fixed per language on purpose (not passed
-through the app's translator): the mail goes to people whatever language the
-app itself is shown in. Day and month names come from QLocale.
+otherwise English. The words come from the app's one translation pipeline
+(:mod:`classesduo.services.wording`: the ``.ts``/``.qm`` files, context
+``InvitationText``) in each part's own language, never the GUI's: the mail goes to
+people whatever language the app itself is shown in. English is the source text,
+French comes from ``classesduo_fr.ts``, Spanish from ``classesduo_es.ts`` (a
+document-only language). ``{placeholders}`` are filled after translation; day and
+month names come from QLocale.
 """
 
 from __future__ import annotations
@@ -14,25 +18,50 @@ from urllib.parse import quote
 
 from classesduo.domain.timezones import wall_clock
 from classesduo.services.scheduling import DuoCalendars
+from classesduo.services.wording import DocumentContext, wording
 
-def _long(moment: datetime, locale_name: str, pattern: str) -> str:
+# The invitation's words; pyside6-lupdate takes the context from this name.
+InvitationText = DocumentContext("InvitationText")
+
+
+def _when(moment: datetime, lang: str) -> str:
     """Day and month names from QLocale (the one source of the app's date words), the time as HH:MM."""
-    from PySide6.QtCore import QDate, QLocale
-
-    day = QLocale(locale_name).toString(QDate(moment.year, moment.month, moment.day), pattern)
-    return f"{day} {wall_clock(moment)}"
-
-
-def _fr(moment: datetime) -> str:
-    return _long(moment, "fr_FR", "dddd d MMMM yyyy 'à'")
+    pattern = InvitationText.tr("dddd d MMMM yyyy", lang=lang)  # a QLocale pattern
+    day = wording(lang).formatted_date(moment, pattern)
+    return InvitationText.tr("{day} at {time}", lang=lang).format(day=day, time=wall_clock(moment))
 
 
-def _en(moment: datetime) -> str:
-    return _long(moment, "en_GB", "dddd d MMMM yyyy 'at'")
-
-
-def _es(moment: datetime) -> str:
-    return _long(moment, "es_ES", "dddd d 'de' MMMM 'de' yyyy 'a las'")
+def _part(lang: str, view, city: str, paris: tuple[datetime, datetime], partner: tuple[datetime, datetime],  # noqa: ANN001
+          minutes: int, link: str, facilitator: str, prepare: str, cancelled: bool) -> str:
+    """One language's part of the body; it lists its reader's place first (Paris in French, else the partner's)."""
+    schools = {"paris_school": view.paris.school, "paris_class": view.paris.class_name,
+               "partner_school": view.partner.school, "partner_class": view.partner.class_name}
+    in_paris = "  • " + InvitationText.tr("in Paris: {start}–{end}", lang=lang).format(
+        start=_when(paris[0], lang), end=wall_clock(paris[1]))
+    in_city = "  • " + InvitationText.tr("in {city}: {start}–{end} (local time)", lang=lang).format(
+        city=city, start=_when(partner[0], lang), end=wall_clock(partner[1]))
+    if cancelled:
+        intro = InvitationText.tr("The Classes Duo video call between {paris_school} ({paris_class}) and "
+                                  "{partner_school} ({partner_class}) planned below is cancelled:", lang=lang)
+    else:
+        intro = InvitationText.tr("The next Classes Duo video call between {paris_school} ({paris_class}) and "
+                                  "{partner_school} ({partner_class}) will take place:", lang=lang)
+    to_prepare = InvitationText.tr("To prepare: {prepare}", lang=lang).format(prepare=prepare)
+    return "\n".join([
+        InvitationText.tr("Hello,", lang=lang),
+        "",
+        intro.format(**schools),
+        *((in_paris, in_city) if lang == "fr" else (in_city, in_paris)),
+        InvitationText.tr("Length: %n minute(s).", "", minutes, lang),
+        InvitationText.tr("Video call link: {link}", lang=lang).format(link=link),
+        InvitationText.tr("Facilitator: {name}", lang=lang).format(name=facilitator),
+        "",
+        *([to_prepare] if prepare and not cancelled else []),
+        InvitationText.tr("Please join a few minutes early to check sound and picture.", lang=lang),
+        "",
+        InvitationText.tr("Best regards,", lang=lang),
+        facilitator,
+    ])
 
 
 @dataclass(frozen=True)
@@ -70,74 +99,20 @@ def invitation(calendars: DuoCalendars, start_utc: datetime, minutes: int, visio
     facilitator = view.facilitator or "—"
     link = visio_link or "—"
     language = language or second_language(calendars.partner_languages)
-    french = "\n".join([
-        "Bonjour,",
-        "",
-        f"La visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
-        f"{view.partner.school} ({view.partner.class_name}) prévue ci-dessous est annulée :" if cancelled else
-        f"La prochaine visio Classes Duo entre {view.paris.school} ({view.paris.class_name}) et "
-        f"{view.partner.school} ({view.partner.class_name}) aura lieu :",
-        f"  • à Paris : {_fr(paris_start)}–{wall_clock(end_paris)}",
-        f"  • à {city} : {_fr(partner_start)}–{wall_clock(end_partner)} (heure locale)",
-        f"Durée : {minutes} minutes.",
-        f"Lien de la visio : {link}",
-        f"Animation : {facilitator}",
-        "",
-        *([f"À préparer : {prepare}"] if prepare and not cancelled else []),
-        "Merci de vous connecter quelques minutes en avance pour vérifier le son et l'image.",
-        "",
-        "Bien cordialement,",
-        facilitator,
-    ])
-    if language == "es":
-        other = "\n".join([
-            "Hola:",
-            "",
-            f"La videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
-            f"{view.partner.school} ({view.partner.class_name}) prevista a continuación se cancela:" if cancelled else
-            f"La próxima videollamada de Classes Duo entre {view.paris.school} ({view.paris.class_name}) y "
-            f"{view.partner.school} ({view.partner.class_name}) será:",
-            f"  • en {city}: {_es(partner_start)}–{wall_clock(end_partner)} (hora local)",
-            f"  • en París: {_es(paris_start)}–{wall_clock(end_paris)}",
-            f"Duración: {minutes} minutos.",
-            f"Enlace de la videollamada: {link}",
-            f"Facilitador(a): {facilitator}",
-            "",
-            *([f"Para preparar: {prepare}"] if prepare and not cancelled else []),
-            "Les pedimos conectarse unos minutos antes para comprobar el sonido y la imagen.",
-            "",
-            "Saludos cordiales,",
-            facilitator,
-        ])
-        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {wall_clock(paris_start)} (Paris) / "
-                   f"videollamada {wall_clock(partner_start)} ({city})")
-    else:
-        other = "\n".join([
-            "Hello,",
-            "",
-            f"The Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
-            f"{view.partner.school} ({view.partner.class_name}) planned below is cancelled:" if cancelled else
-            f"The next Classes Duo video call between {view.paris.school} ({view.paris.class_name}) and "
-            f"{view.partner.school} ({view.partner.class_name}) will take place:",
-            f"  • in {city}: {_en(partner_start)}–{wall_clock(end_partner)} (local time)",
-            f"  • in Paris: {_en(paris_start)}–{wall_clock(end_paris)}",
-            f"Length: {minutes} minutes.",
-            f"Video call link: {link}",
-            f"Facilitator: {facilitator}",
-            "",
-            *([f"To prepare: {prepare}"] if prepare and not cancelled else []),
-            "Please join a few minutes early to check sound and picture.",
-            "",
-            "Best regards,",
-            facilitator,
-        ])
-        subject = (f"Visio Classes Duo — {paris_start:%d/%m/%Y} {wall_clock(paris_start)} (Paris) / "
-                   f"video call {wall_clock(partner_start)} ({city})")
+    paris, partner = (paris_start, end_paris), (partner_start, end_partner)
+    french = _part("fr", view, city, paris, partner, minutes, link, facilitator, prepare, cancelled)
+    other = (_part(language, view, city, paris, partner, minutes, link, facilitator, prepare, cancelled)
+             if language != "fr" else "")
+    subject = InvitationText.tr("Classes Duo video call — {date} {time} (Paris)", lang="fr").format(
+        date=wording("fr").date(paris_start.date()), time=wall_clock(paris_start))
+    if language != "fr":
+        subject += " / " + InvitationText.tr("video call {time} ({city})", lang=language).format(
+            time=wall_clock(partner_start), city=city)
     if cancelled:
-        subject = ("ANNULÉ / CANCELLED — " if language == "en" else
-                   "ANNULÉ / CANCELADO — " if language == "es" else "ANNULÉ — ") + subject
-    if language == "fr":
-        subject = subject.split(" / ")[0]
+        cancelled_words = [InvitationText.tr("CANCELLED", lang="fr")]
+        if language != "fr":
+            cancelled_words.append(InvitationText.tr("CANCELLED", lang=language))
+        subject = " / ".join(cancelled_words) + " — " + subject
     body = f"{french}\n" if language == "fr" else f"{french}\n\n— — —\n\n{other}\n"
     recipients = [address for address in (calendars.paris_contact, calendars.partner_contact,
                                           calendars.facilitator_email) if address]

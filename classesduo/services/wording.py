@@ -13,6 +13,13 @@ are singular in French). ``%n`` is written with the language's digit grouping.
 To add a language: one ``classesduo_XX.ts`` (+ ``.qm``) and one line in :data:`LANGUAGES`
 (and its country names in ``resources/data/country_names.json``).
 
+A language can also be a *document-only* language, for e-mails: one ``.ts`` (+ ``.qm``) whose
+e-mail contexts are translated (others may stay unfinished) and one line in
+:data:`DOCUMENT_ONLY_LANGUAGES`. :func:`wording` writes in it, but the GUI's language list and the
+reports' ``--lang`` (both :data:`LANGUAGES`, checked by :func:`check_language`) do not offer it until
+all of it is translated. Spanish is one: the invitation e-mail (context ``InvitationText``) has its
+Spanish part from ``classesduo_es.ts``.
+
 Call sites write ``words.translate("Context", "English text")`` so that ``pyside6-lupdate``
 extracts them; tables of keys use :func:`QT_TRANSLATE_NOOP`.
 """
@@ -30,6 +37,8 @@ from classesduo.paths import resources_dir
 
 #: Languages the app writes in, and the QLocale of each (formats of dates and numbers).
 LANGUAGES: dict[str, str] = {"fr": "fr_FR", "en": "en_GB"}
+#: Languages only e-mails are written in (their .ts translates the e-mail contexts, not the whole app).
+DOCUMENT_ONLY_LANGUAGES: dict[str, str] = {"es": "es_ES"}
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
@@ -94,6 +103,10 @@ class Wording:
             return ""
         return self._qt.locale.toString(self._qdate(day), self.date_pattern)
 
+    def formatted_date(self, day: date, pattern: str) -> str:
+        """``day`` in a QLocale pattern of this language ("dddd d MMMM yyyy")."""
+        return self._qt.locale.toString(self._qdate(day), pattern)
+
     def long_date(self, day: date) -> str:
         """Weekday, day, month and year in words ("mercredi 2 décembre 2026", "Wednesday 2 December 2026")."""
         return self._qt.locale.toString(self._qdate(day), "dddd d MMMM yyyy")
@@ -155,8 +168,11 @@ class DocumentContext:
 
 @cache
 def wording(lang: str) -> Wording:
-    """The wording of ``lang`` ("fr", "en"); ValueError for a language the app does not write."""
-    check_language(lang)
+    """The wording of ``lang`` ("fr", "en", or a document-only language such as "es"); ValueError for a
+    language the app does not write."""
+    locales = {**LANGUAGES, **DOCUMENT_ONLY_LANGUAGES}
+    if lang not in locales:
+        raise ValueError(f"unknown language {lang!r} (expected one of: {', '.join(locales)})")
     from PySide6 import QtCore
 
     translator = None
@@ -164,7 +180,7 @@ def wording(lang: str) -> Wording:
         translator = QtCore.QTranslator()
         if not translator.load(f"classesduo_{lang}", str(resources_dir() / "translations")):
             raise RuntimeError(f"the {lang} translation (classesduo_{lang}.qm) is missing from the installation")
-    return Wording(lang, _Qt(LANGUAGES[lang]), translator)
+    return Wording(lang, _Qt(locales[lang]), translator)
 
 
 @cache
