@@ -1504,6 +1504,93 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     </message>
 </context>
 <context>
+    <name>InvitationText</name>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="29"/>
+        <source>dddd d MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="31"/>
+        <source>{day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="39"/>
+        <source>in Paris: {start}–{end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="41"/>
+        <source>in {city}: {start}–{end} (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="44"/>
+        <source>The Classes Duo video call between {paris_school} ({paris_class}) and {partner_school} ({partner_class}) planned below is cancelled:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="47"/>
+        <source>The next Classes Duo video call between {paris_school} ({paris_class}) and {partner_school} ({partner_class}) will take place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="49"/>
+        <source>To prepare: {prepare}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="51"/>
+        <source>Hello,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/invitation.py" line="55"/>
+        <source>Length: %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="56"/>
+        <source>Video call link: {link}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="57"/>
+        <source>Facilitator: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="60"/>
+        <source>Please join a few minutes early to check sound and picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="62"/>
+        <source>Best regards,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="106"/>
+        <source>Classes Duo video call — {date} {time} (Paris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="109"/>
+        <source>video call {time} ({city})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="112"/>
+        <location filename="../../classesduo/services/invitation.py" line="114"/>
+        <source>CANCELLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
@@ -6373,52 +6460,52 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="68"/>
         <source>How many pupils were present? (the class has {pupils})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="71"/>
         <source>Choose what happened: held, cancelled or postponed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="73"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="74"/>
         <source>This exchange is in the future: it cannot have been held yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="78"/>
         <source>Say why it was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="80"/>
         <source>Unknown reason: {reason} (use {known})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="85"/>
         <source>Give the new date and time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="86"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="87"/>
         <source>The new date must be after the original one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="91"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="92"/>
         <source>The duration must be between 1 and 1440 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="95"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="96"/>
         <source>Unknown activity tag: {tags} (use {known})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="101"/>
         <location filename="../../classesduo/domain/validation.py" line="125"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation type="unfinished"></translation>

@@ -1553,6 +1553,93 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     </message>
 </context>
 <context>
+    <name>InvitationText</name>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="29"/>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="31"/>
+        <source>{day} at {time}</source>
+        <translation>{day} à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="39"/>
+        <source>in Paris: {start}–{end}</source>
+        <translation>à Paris : {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="41"/>
+        <source>in {city}: {start}–{end} (local time)</source>
+        <translation>à {city} : {start}–{end} (heure locale)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="44"/>
+        <source>The Classes Duo video call between {paris_school} ({paris_class}) and {partner_school} ({partner_class}) planned below is cancelled:</source>
+        <translation>La visio Classes Duo entre {paris_school} ({paris_class}) et {partner_school} ({partner_class}) prévue ci-dessous est annulée :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="47"/>
+        <source>The next Classes Duo video call between {paris_school} ({paris_class}) and {partner_school} ({partner_class}) will take place:</source>
+        <translation>La prochaine visio Classes Duo entre {paris_school} ({paris_class}) et {partner_school} ({partner_class}) aura lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="49"/>
+        <source>To prepare: {prepare}</source>
+        <translation>À préparer : {prepare}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="51"/>
+        <source>Hello,</source>
+        <translation>Bonjour,</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../classesduo/services/invitation.py" line="55"/>
+        <source>Length: %n minute(s).</source>
+        <translation>
+            <numerusform>Durée : %n minute.</numerusform>
+            <numerusform>Durée : %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="56"/>
+        <source>Video call link: {link}</source>
+        <translation>Lien de la visio : {link}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="57"/>
+        <source>Facilitator: {name}</source>
+        <translation>Animation : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="60"/>
+        <source>Please join a few minutes early to check sound and picture.</source>
+        <translation>Merci de vous connecter quelques minutes en avance pour vérifier le son et l&apos;image.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="62"/>
+        <source>Best regards,</source>
+        <translation>Bien cordialement,</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="106"/>
+        <source>Classes Duo video call — {date} {time} (Paris)</source>
+        <translation>Visio Classes Duo — {date} {time} (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="109"/>
+        <source>video call {time} ({city})</source>
+        <translation>visio {time} ({city})</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/services/invitation.py" line="112"/>
+        <location filename="../../classesduo/services/invitation.py" line="114"/>
+        <source>CANCELLED</source>
+        <translation>ANNULÉ</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
@@ -6652,52 +6739,52 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>{count} élèves présents, mais la classe n’en compte que {pupils}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="67"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="68"/>
         <source>How many pupils were present? (the class has {pupils})</source>
         <translation>Combien d’élèves étaient présents ? (la classe en compte {pupils})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="70"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="71"/>
         <source>Choose what happened: held, cancelled or postponed.</source>
         <translation>Choisissez ce qui s’est passé : tenue, annulée ou reportée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="73"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="74"/>
         <source>This exchange is in the future: it cannot have been held yet.</source>
         <translation>Cet échange est dans le futur : il ne peut pas encore avoir eu lieu.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="77"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="78"/>
         <source>Say why it was cancelled.</source>
         <translation>Indiquez pourquoi il a été annulé.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="79"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="80"/>
         <source>Unknown reason: {reason} (use {known})</source>
         <translation>Motif inconnu : {reason} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="84"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="85"/>
         <source>Give the new date and time.</source>
         <translation>Indiquez la nouvelle date et l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="86"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="87"/>
         <source>The new date must be after the original one.</source>
         <translation>La nouvelle date doit être postérieure à la date initiale.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="91"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="92"/>
         <source>The duration must be between 1 and 1440 minutes.</source>
         <translation>La durée doit être comprise entre 1 et 1440 minutes.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="95"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="96"/>
         <source>Unknown activity tag: {tags} (use {known})</source>
         <translation>Activité inconnue : {tags} (utilisez {known})</translation>
     </message>
     <message>
-        <location filename="../../classesduo/domain/exchange_log.py" line="100"/>
+        <location filename="../../classesduo/domain/exchange_log.py" line="101"/>
         <location filename="../../classesduo/domain/validation.py" line="125"/>
         <source>Unknown language code (use ISO 639-1, e.g. fr, es): {codes}</source>
         <translation>Code de langue inconnu (ISO 639-1, p. ex. fr, es) : {codes}</translation>
