@@ -491,3 +491,45 @@ def test_dragging_and_planning_visios_can_be_undone(make_window, demo_dir: Path,
         planning.get_session(db, new_id)
     page.redo_action.trigger()
     assert planning.get_session(db, new_id).duo_id == duo.duo.id
+
+
+def test_delete_key_and_context_menu_delete_a_visio_with_undo(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Issues 14/19: Delete on a selected visio (or "Delete visio…") asks, deletes; Ctrl+Z puts it back, redo again."""
+    from classesduo.services.errors import NotFoundError
+
+    window, page = _page(make_window, demo_dir, date(2027, 3, 8), ExportDialogs(confirm_answer=True))
+    db = window.workspace.db
+    duo = _duo(window, "Madrid")
+    created = planning.create_session(db, duo.duo.id, datetime(2027, 3, 10, 10, 0, tzinfo=PARIS).astimezone(UTC), 45)
+    page.refresh()
+    canvas = page.week.canvas
+    item = next(i for i in canvas.items if i.session_id == created.id)
+    rect = canvas.item_rect(created.id)
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonPress, rect.center())
+    _mouse(canvas, QtCore.QEvent.Type.MouseButtonRelease, rect.center())
+    canvas.select(item)
+    qtbot.keyClick(canvas, QtCore.Qt.Key.Key_Delete)
+    assert any("Delete the planned visio" in text and item.view.duo_label in text for text in page.dialogs.asked)
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, created.id)
+    assert all(i.session_id != created.id for i in canvas.items)
+    assert "delete a visio" in page.undo_action.text()
+    page.undo_action.trigger()  # Ctrl+Z
+    assert planning.get_session(db, created.id).duo_id == duo.duo.id  # the same id
+    assert any(i.session_id == created.id for i in canvas.items)
+    page.redo_action.trigger()
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, created.id)
+    page.undo_action.trigger()
+
+    # the context menu offers the same, and a No keeps the visio
+    item = next(i for i in canvas.items if i.session_id == created.id)
+    menu = canvas.item_menu(item)
+    action = next(a for a in menu.actions() if a.text().startswith("Delete visio…"))
+    page.dialogs.confirm_answer = False
+    action.trigger()
+    assert planning.get_session(db, created.id).id == created.id
+    page.dialogs.confirm_answer = True
+    action.trigger()
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, created.id)

@@ -3,7 +3,7 @@
 Both views draw their sessions themselves; this mixin keeps which one is selected, moves it with
 the arrow keys (Left/Right: previous/next day with a session in the week, previous/next session in
 the month; Up/Down: previous/next session in the week, the same weekday a week before/after in the
-month), opens it with Enter or F2 and offers the same actions on a right-click or the Menu key.
+month), opens it with Enter or F2, deletes it (after the page's confirmation) with Delete and offers the same actions on a right-click or the Menu key.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ class ItemKeys:
     def init_item_keys(self) -> None:
         self.selected: CalendarItem | None = None
         self.extra_actions = []
+        #: Set by the page: deletes a session after asking (the Delete key and the context menu's "Delete visio…").
+        self.delete_action: callable | None = None  # type: ignore[valid-type]
         widget: QtWidgets.QWidget = self  # type: ignore[assignment]
         widget.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.DefaultContextMenu)
@@ -88,6 +90,10 @@ class ItemKeys:
         if key in (_KEYS.Key_Return, _KEYS.Key_Enter, _KEYS.Key_F2) and self.selected is not None:
             self.edit_requested.emit(self.selected)  # type: ignore[attr-defined]
             return True
+        if key == _KEYS.Key_Delete and self.selected is not None and self.delete_action is not None \
+                and event.modifiers() == QtCore.Qt.KeyboardModifier.NoModifier:
+            self.delete_action(self.selected)
+            return True
         if key == _KEYS.Key_Escape and self.selected is not None:
             self.select(None)
             return True
@@ -98,6 +104,8 @@ class ItemKeys:
         menu.addAction(translate("Calendar", "Open… (Enter)"), lambda: self.edit_requested.emit(item))  # type: ignore[attr-defined]
         for text, callback in self.extra_actions:
             menu.addAction(text(), lambda callback=callback: callback(item))
+        if self.delete_action is not None:
+            menu.addAction(translate("Calendar", "Delete visio… (Delete)"), lambda: self.delete_action(item))
         return menu
 
     def show_item_menu(self, event: QtGui.QContextMenuEvent, item: CalendarItem | None) -> None:

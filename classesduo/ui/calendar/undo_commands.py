@@ -1,4 +1,5 @@
-"""Undo (Ctrl+Z) and redo on the calendar: planning a visio (or a series), moving one (drag, arrows), postponing one.
+"""Undo (Ctrl+Z) and redo on the calendar: planning a visio (or a series), moving one (drag, arrows), postponing one,
+deleting one (Delete key or its context menu).
 
 Each command is pushed once the change is stored; undo stores the reverse through the same
 services (a planned visio is deleted with its snapshot kept, so redo puts it back with the
@@ -132,3 +133,27 @@ class PostponeVisio(_CalendarCommand):
             self.deleted = None
         put_back_log(self.db, self.after)
         self.refresh(self.after.duo_id)
+
+
+class DeleteVisio(_CalendarCommand):
+    """A visio deleted from the calendar (pushed after the deletion): undo puts it back with the same id, log and
+    history (:func:`restore_session`); redo deletes it again."""
+
+    def __init__(self, db: Database, refresh: Refresh, report: Callable[[str], None], deleted: DeletedSession,
+                 duo_id: str) -> None:
+        self.deleted: DeletedSession | None = deleted
+        self.session_id, self.duo_id = deleted.session.id or "", duo_id
+        super().__init__(db, refresh, report)
+
+    def label(self) -> str:
+        return translate("CalendarUndo", "delete a visio")
+
+    def revert(self) -> None:
+        if self.deleted is not None:
+            restore_session(self.db, self.deleted)
+            self.deleted = None
+        self.refresh(self.duo_id)
+
+    def apply(self) -> None:
+        self.deleted = delete_session(self.db, self.session_id)
+        self.refresh(self.duo_id)

@@ -124,7 +124,7 @@ class CalendarPage(QtWidgets.QWidget):
         layout.addWidget(self.sync_bar)
         from classesduo.ui.pages.managed_list import add_undo_actions
 
-        #: Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).
+        #: Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).
         self.undo_stack = QtGui.QUndoStack(self)
         self.undo_action, self.redo_action = add_undo_actions(self, self.undo_stack)
 
@@ -146,6 +146,7 @@ class CalendarPage(QtWidgets.QWidget):
         for view in (self.week.canvas, self.month):  # right-click or the Menu key on a session
             view.extra_actions = [(lambda: translate("Calendar", "Log this exchange…"),
                                    lambda item: self.log_requested.emit(item.session_id))]
+            view.delete_action = self.delete_item
         bar.view_buttons["week"].setChecked(True)
         self.retranslate_ui()
 
@@ -454,6 +455,33 @@ class CalendarPage(QtWidgets.QWidget):
 
         if self.workspace is not None and sessions:
             self.undo_stack.push(PlanVisios(self.workspace.db, self._after_change, self._undo_failed, sessions))
+
+    def delete_item(self, item: CalendarItem) -> None:
+        """The Delete key or "Delete visio…" on a session: after a confirmation naming it, deleted; Ctrl+Z puts it back.
+
+        A logged (held, cancelled, postponed) visio is deleted with its log, as on the Exchange log: the question says
+        its status and that the log goes too."""
+        from classesduo.services.exchange_log import delete_session
+        from classesduo.ui.calendar.undo_commands import DeleteVisio
+        from classesduo.ui.formatting import format_local, session_status_label
+
+        session = item.view.session
+        if self.workspace is None or session.id is None:
+            return
+        question = translate("CalendarPage", "Delete the {status} visio of {when} ({duo}) and its log? "
+                                             "You can undo this with Ctrl+Z.").format(
+            status=session_status_label(session.status).lower(),
+            when=format_local(session.start_utc, item.view.paris_timezone), duo=item.view.duo_label)
+        if not self.dialogs.confirm(self, translate("CalendarPage", "Delete a visio"), question):
+            return
+        try:
+            deleted = delete_session(self.workspace.db, session.id)
+        except ServiceError as error:
+            self.dialogs.error(self, str(error))
+            return
+        self._after_change(session.duo_id)
+        self.undo_stack.push(DeleteVisio(self.workspace.db, self._after_change, self._undo_failed, deleted,
+                                         session.duo_id))
 
     def _undo_failed(self, message: str) -> None:
         self.dialogs.error(self, message)
