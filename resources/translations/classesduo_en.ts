@@ -289,28 +289,33 @@ Its window has been brought to the front. One window at a time keeps the data sa
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
         <source>Log this exchange…</source>
-        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
-        <source>All sessions</source>
+        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
+        <source>All sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="298"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="104"/>
         <source>Open… (Enter)</source>
-        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]).</extracomment>
+        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="108"/>
+        <source>Delete visio… (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -340,18 +345,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="263"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="264"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="378"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,12 +372,12 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,17 +402,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="498"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
+        <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
+        <source>Delete a visio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="526"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -415,52 +430,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="559"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="540"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="574"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,24 +483,29 @@ Move it anyway?</source>
 <context>
     <name>CalendarUndo</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
         <source>plan a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="72"/>
         <source>plan {count} visios</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="92"/>
         <source>move a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="115"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="116"/>
         <source>postpone a visio</source>
         <extracomment>(start before, start after) when the postponement moved the replacement an earlier one had planned</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="149"/>
+        <source>delete a visio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1593,7 +1613,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="278"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>

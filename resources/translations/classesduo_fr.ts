@@ -303,29 +303,34 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
         <source>Log this exchange…</source>
-        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series) and moving visios (``ui/calendar/undo_commands.py``).</extracomment>
+        <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="297"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="298"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="98"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="104"/>
         <source>Open… (Enter)</source>
-        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]).</extracomment>
+        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
         <translation>Ouvrir… (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="108"/>
+        <source>Delete visio… (Delete)</source>
+        <translation>Supprimer la visio… (Suppr)</translation>
     </message>
 </context>
 <context>
@@ -354,18 +359,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="263"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="388"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="264"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="376"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="378"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -382,12 +387,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="437"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
@@ -412,17 +417,27 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="498"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
+        <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
+        <translation>Supprimer la visio {status} du {when} ({duo}) et son compte rendu ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
+        <source>Delete a visio</source>
+        <translation>Supprimer une visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="526"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="504"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -433,52 +448,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="530"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="559"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="534"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="538"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="540"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="546"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="574"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="548"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -486,25 +501,30 @@ La déplacer quand même ?</translation>
 <context>
     <name>CalendarUndo</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
         <source>plan a visio</source>
         <translation>planifier une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="71"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="72"/>
         <source>plan {count} visios</source>
         <translation>planifier {count} visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="92"/>
         <source>move a visio</source>
         <translation>déplacer une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="115"/>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="116"/>
         <source>postpone a visio</source>
         <extracomment>(start before, start after) when the postponement moved the replacement an earlier one had planned</extracomment>
         <translation>reporter une visio</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/calendar/undo_commands.py" line="149"/>
+        <source>delete a visio</source>
+        <translation>supprimer une visio</translation>
     </message>
 </context>
 <context>
@@ -1642,7 +1662,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="277"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="278"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
