@@ -154,6 +154,8 @@ def log_save(data_dir: str) -> dict:
     [view] = to_log or session_page(db, SessionQuery(statuses=(SessionStatus.HELD,)), 0, 1)  # tiny data: edit one
     form = window.log_actions.open_form(session=view)
     form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
+    form.paris_box.setValue(max(form.paris_box.value(), 12))  # a held exchange says how many pupils took part
+    form.partner_box.setValue(max(form.partner_box.value(), 10))
     from classesduo.domain import validation
 
     opened = time.perf_counter()  # as a user filling the form: the language list is read meanwhile
