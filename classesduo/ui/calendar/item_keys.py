@@ -81,6 +81,14 @@ class ItemKeys:
         if self.selected is not None:
             self.selected = next((item for item in self.items if item.session_id == self.selected.session_id), None)  # type: ignore[attr-defined]
 
+    # The views' Qt handlers, the same for the week and the month (this mixin comes before QWidget).
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
+        if not self.handle_item_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802
+        self.show_item_menu(event, self.item_at(QtCore.QPointF(event.pos())))
+
     def handle_item_key(self, event: QtGui.QKeyEvent) -> bool:
         key = event.key()
         if key in (_KEYS.Key_Left, _KEYS.Key_Right, _KEYS.Key_Up, _KEYS.Key_Down) \

@@ -143,13 +143,6 @@ class MonthView(ItemKeys, QtWidgets.QWidget):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
-        if not self.handle_item_key(event):
-            super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802
-        self.show_item_menu(event, self.item_at(QtCore.QPointF(event.pos())))
-
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
         item = self.item_at(event.position())
         if item is not None:

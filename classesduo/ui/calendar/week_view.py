@@ -254,13 +254,6 @@ class WeekCanvas(ItemKeys, QtWidgets.QWidget):
     def selection_moved(self, item: CalendarItem | None) -> None:
         self.selection_changed.emit(item)
 
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
-        if not self.handle_item_key(event):
-            super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802
-        self.show_item_menu(event, self.item_at(QtCore.QPointF(event.pos())))
-
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
         item = self.item_at(event.position())
         if item is not None:
