@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
@@ -82,7 +83,7 @@ class Dialogs:
     def choose_many(self, parent: QtWidgets.QWidget | None, title: str, text: str,
                     items: list[str]) -> list[int] | None:
         """Tick any of ``items`` in a list; the indexes ticked (maybe none), or None if cancelled."""
-        dialog = QtWidgets.QDialog(parent)
+        dialog = Dialog(parent)
         dialog.setWindowTitle(title)
         layout = QtWidgets.QVBoxLayout(dialog)
         label = QtWidgets.QLabel(text)

@@ -10,6 +10,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.import_result_dialog import ImportResultDialog
 from classesduo.ui.operations import Operation, run_with_progress
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 
@@ -23,7 +24,7 @@ def kind_label(kind: str) -> str:
     }[kind]
 
 
-class ImportDialog(QtWidgets.QDialog):
+class ImportDialog(Dialog):
     """Stays open after a refused file, so the user can fix it and press Import again."""
 
     imported = Signal(object)  # the ImportSummary of a file that was written

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from classesduo.domain.i18n import Plural
 from classesduo.services.importing import ImportSummary, Problem
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 #: More rows than this make the table slow to build; "Copy all" still copies every problem.
 MAX_SHOWN = 5000
 
 
-class ImportResultDialog(QtWidgets.QDialog):
+class ImportResultDialog(Dialog):
     def __init__(self, parent: QtWidgets.QWidget | None, summary: ImportSummary | None = None,
                  problems: list[Problem] | None = None, file_name: str = "") -> None:
         super().__init__(parent)

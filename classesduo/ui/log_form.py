@@ -28,6 +28,7 @@ from classesduo.ui.log_labels import activity_tag_label, cancel_reason_label
 from classesduo.ui.collation import sorted_by_text
 from classesduo.ui.dialogs import Dialogs
 from classesduo.ui.unsaved import UnsavedGuard
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 NOT_RECORDED = -1  # spin box value shown as "—": no count recorded
@@ -43,7 +44,7 @@ def _from_qdatetime(value: QtCore.QDateTime) -> datetime:
     return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=PARIS)
 
 
-class LogForm(QtWidgets.QDialog):
+class LogForm(Dialog):
     """``session`` set: log that session; otherwise create an unplanned exchange (for ``duo_id`` if given)."""
 
     saved = Signal(object)  # the stored ExchangeSession

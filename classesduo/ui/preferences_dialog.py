@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from classesduo.settings import Settings
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtWidgets, translate
 
 
-class PreferencesDialog(QtWidgets.QDialog):
+class PreferencesDialog(Dialog):
     def __init__(self, settings: Settings, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("PreferencesDialog", "Preferences"))

@@ -7,6 +7,7 @@ from pathlib import Path
 from classesduo.paths import AppPaths
 from classesduo.services.backups import list_backups
 from classesduo.ui.formatting import format_size
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 _REASONS = {
@@ -24,7 +25,7 @@ def describe_reason(reason: str) -> str:
     return _REASONS.get(reason, lambda: reason)()
 
 
-class RestoreDialog(QtWidgets.QDialog):
+class RestoreDialog(Dialog):
     """Lists the data folder's backups, newest first; ``chosen`` is the file to restore."""
 
     def __init__(self, paths: AppPaths, parent: QtWidgets.QWidget | None = None) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from classesduo.domain.entities import Term
 from classesduo.services.errors import ServiceError, ValidationError
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
@@ -19,7 +20,7 @@ def from_qdate(day: QtCore.QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class TermDatesDialog(QtWidgets.QDialog):
+class TermDatesDialog(Dialog):
     """``save`` stores the term and returns it, or raises ValidationError/ServiceError shown in the dialog."""
 
     def __init__(self, term: Term, save: Callable[[Term], Term], parent: QtWidgets.QWidget | None = None) -> None:

@@ -1,18 +1,22 @@
 """Every action and button says what it does and which key does it; icon-only controls get a name.
 
-:func:`name_shortcuts` walks a window once its pages exist (and again after a language switch):
-an action with a shortcut gets the tooltip "Text (Ctrl+N)", kept up to date when its text changes;
-a button without a tooltip gets its text and its Alt+letter; a button showing only a symbol or an
-icon gets an accessible name for screen readers. Tooltips written by hand are left alone.
+:func:`name_shortcuts` walks a window once its pages exist, and every dialog when it is shown
+(:class:`classesduo.ui.base_dialog.Dialog`), and again after a language switch: an action with a
+shortcut gets the tooltip "Text (Ctrl+N)", kept up to date when its text changes; a button gets its
+text and its Alt+letter (or its shortcut); a button showing only a symbol or an icon gets an
+accessible name for screen readers. A tooltip written by hand is kept, with the key added when it does
+not name it already.
 """
 
 from __future__ import annotations
 
 import re
 
-from classesduo.ui.qt import QtGui, QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
-_AUTO = "classesduoAutoTip"
+_MADE = "classesduoMadeTip"  # the tooltip written here last: while it is still shown, it is ours to redo
+_HAND = "classesduoHandTip"  # the tooltip written by hand under it, before its key was added
+_NAMED = "classesduoMadeName"  # the accessible name written here last
 
 
 def plain(text: str) -> str:
@@ -25,20 +29,72 @@ def keys_text(action: QtGui.QAction) -> str:
     return ", ".join(key.toString(QtGui.QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
 
 
+def _qt_default_tip(text: str) -> str:
+    """What ``QAction.toolTip()`` answers when no tooltip was set: the text without "..." and ampersands."""
+    return text.replace("...", "").replace("&", "").strip()
+
+
+def _hand_tip(widget: QtCore.QObject, tip: str, default: str = "") -> str:
+    """The tooltip written by hand under what this module added (empty if none)."""
+    if tip and tip == widget.property(_MADE):
+        return widget.property(_HAND) or ""
+    hand = "" if tip == default else tip
+    widget.setProperty(_HAND, hand)
+    return hand
+
+
+def _with_keys(tip: str, keys: str) -> str:
+    return f"{tip} ({keys})" if keys and keys not in tip else tip
+
+
+def _set_tip(widget: QtCore.QObject, wanted: str) -> None:
+    if widget.toolTip() != wanted:
+        widget.setToolTip(wanted)
+    widget.setProperty(_MADE, wanted)
+
+
 def _name_action(action: QtGui.QAction) -> None:
     keys = keys_text(action)
     if not keys or not action.text():
         return
-    tip = action.toolTip()
-    if action.property(_AUTO) or keys not in tip:
-        wanted = f"{plain(action.text())} ({keys})"
-        if tip != wanted:
-            action.setProperty(_AUTO, True)
-            action.setToolTip(wanted)
+    hand = _hand_tip(action, action.toolTip(), _qt_default_tip(action.text()))
+    _set_tip(action, _with_keys(hand or plain(action.text()), keys))
 
 
 def _has_words(text: str) -> bool:
     return any(character.isalnum() for character in text)
+
+
+def _button_keys(button: QtWidgets.QAbstractButton) -> str:
+    keys = button.shortcut()
+    if keys.isEmpty():
+        keys = QtGui.QKeySequence.mnemonic(button.text())
+    return keys.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+
+
+def _qt_internal_tip(button: QtWidgets.QAbstractButton) -> str:
+    """Qt's own icon buttons: a line edit's clear button, a toolbar's »."""
+    if isinstance(button.parent(), QtWidgets.QLineEdit):
+        return translate("Tooltips", "Clear the text")
+    if button.objectName() == "qt_toolbar_ext_button":
+        return translate("Tooltips", "More actions")
+    return ""
+
+
+def _name_button(button: QtWidgets.QAbstractButton) -> None:
+    action = button.defaultAction() if isinstance(button, QtWidgets.QToolButton) else None
+    if action is not None and action.text():
+        return  # a toolbar's button shows its action's tooltip
+    text = button.text()
+    hand = _hand_tip(button, button.toolTip())
+    wanted = _with_keys(hand or (plain(text) if text else _qt_internal_tip(button)), _button_keys(button))
+    if not wanted:
+        return
+    _set_tip(button, wanted)
+    if not _has_words(text) and button.accessibleName() in ("", button.property(_NAMED)):
+        name = plain(hand or wanted)
+        button.setAccessibleName(name)
+        button.setProperty(_NAMED, name)
 
 
 def name_shortcuts(root: QtWidgets.QWidget) -> None:
@@ -48,24 +104,4 @@ def name_shortcuts(root: QtWidgets.QWidget) -> None:
             action.setProperty("classesduoTipHooked", True)
             action.changed.connect(lambda action=action: _name_action(action))
     for button in root.findChildren(QtWidgets.QAbstractButton):
-        action = button.defaultAction() if isinstance(button, QtWidgets.QToolButton) else None
-        if action is not None and action.text():
-            continue  # a toolbar's button shows its action's tooltip
-        text = button.text()
-        if not text and not button.toolTip():  # Qt's own icon buttons: a line edit's clear button, a toolbar's »
-            if isinstance(button.parent(), QtWidgets.QLineEdit):
-                button.setToolTip(translate("Tooltips", "Clear the text"))
-            elif button.objectName() == "qt_toolbar_ext_button":
-                button.setToolTip(translate("Tooltips", "More actions"))
-            button.setProperty(_AUTO, True)
-        elif not text and button.property(_AUTO) and isinstance(button.parent(), QtWidgets.QLineEdit):
-            button.setToolTip(translate("Tooltips", "Clear the text"))
-        elif not text and button.property(_AUTO) and button.objectName() == "qt_toolbar_ext_button":
-            button.setToolTip(translate("Tooltips", "More actions"))
-        if text and (not button.toolTip() or button.property(_AUTO)):
-            mnemonic = QtGui.QKeySequence.mnemonic(text)
-            keys = mnemonic.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{plain(text)} ({keys})" if keys else plain(text))
-            button.setProperty(_AUTO, True)
-        if not _has_words(text) and button.toolTip() and (not button.accessibleName() or button.property(_AUTO)):
-            button.setAccessibleName(plain(button.toolTip()))
+        _name_button(button)

@@ -19,12 +19,13 @@ from classesduo.ui.calendar.overlap_picture import OverlapPanel
 from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.formatting import date_edit_format, format_date, format_day, format_wall_time
 from classesduo.ui.collation import sorted_by_text
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 SLOT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 10
 
 
-class FinderDialog(QtWidgets.QDialog):
+class FinderDialog(Dialog):
     def __init__(self, db: Database, duos: list[DuoView], buffer_minutes: int, start: date,
                  duo_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)

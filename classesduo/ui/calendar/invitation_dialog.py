@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from classesduo.services.invitation import Invitation
 from classesduo.services.invitation_mail import InvitationMail
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 
-class InvitationDialog(QtWidgets.QDialog):
+class InvitationDialog(Dialog):
     def __init__(self, invitation: Invitation, parent: QtWidgets.QWidget | None = None, *,
                  mail: InvitationMail | None = None, mail_problem: str = "") -> None:
         super().__init__(parent)

@@ -17,10 +17,11 @@ from classesduo.services.views import DuoView
 from classesduo.services.workspace import Database
 from classesduo.ui.calendar.time_entry import TimeEntry
 from classesduo.ui.collation import sorted_by_text
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtWidgets, Signal, translate
 
 
-class SessionDialog(QtWidgets.QDialog):
+class SessionDialog(Dialog):
     invitation_requested = Signal(object)  # the ExchangeSession
     log_requested = Signal(object)  # the ExchangeSession, to record what happened
 

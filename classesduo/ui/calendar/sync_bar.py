@@ -10,10 +10,11 @@ from classesduo.domain.i18n import Plural
 from classesduo.services import caldav_sync
 from classesduo.services.workspace import Workspace
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
 
-class ConnectDialog(QtWidgets.QDialog):
+class ConnectDialog(Dialog):
     """URL, user name and password of a CalDAV calendar."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:

@@ -23,6 +23,7 @@ from classesduo.ui.calendar.time_entry import pydate, qdate
 from classesduo.ui.formatting import date_edit_format, format_date, format_day_time, format_wall_time
 from classesduo.ui.operations import Operation, run_with_progress
 from classesduo.ui.pages.list_page import RecordTable, text_column
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
 
 SlotSearch = scheduling.SlotSearch
@@ -70,7 +71,7 @@ def columns() -> list:
     ]
 
 
-class TermSlotsDialog(QtWidgets.QDialog):
+class TermSlotsDialog(Dialog):
     def __init__(self, db: Database, buffer_minutes: int, start: date, end: date,
                  open_finder: Callable[[str, date], bool] | None = None,
                  parent: QtWidgets.QWidget | None = None) -> None:

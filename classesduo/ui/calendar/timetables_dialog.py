@@ -7,10 +7,11 @@ from datetime import date
 from classesduo.services.scheduling import duo_calendars
 from classesduo.services.workspace import Database
 from classesduo.ui.calendar.overlap_picture import OverlapPanel
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtWidgets, translate
 
 
-class TimetablesDialog(QtWidgets.QDialog):
+class TimetablesDialog(Dialog):
     def __init__(self, db: Database, duo_id: str, week: date, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         calendars = duo_calendars(db, duo_id)

@@ -14,11 +14,12 @@ from classesduo.domain.validation import FieldError, ValidationError
 from classesduo.services.errors import ServiceError
 from classesduo.ui.forms.fields import FieldForm
 from classesduo.ui.dialogs import Dialogs
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal
 from classesduo.ui.unsaved import UnsavedGuard, watch_edits
 
 
-class RecordDialog(QtWidgets.QDialog):
+class RecordDialog(Dialog):
     saved = Signal(object, object)  # before (None when created), after
 
     def __init__(self, before: Any | None, save: Callable[[Any], Any],

@@ -15,6 +15,7 @@ from classesduo.services.workspace import Workspace
 from classesduo.ui.forms.duo_dialog import ClassChoice
 from classesduo.ui.forms.filter_combo import FilterCombo
 from classesduo.ui.pages.list_page import RecordTable, text_column
+from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, Signal, translate
 
 
@@ -22,7 +23,7 @@ def _why(suggestion: Suggestion) -> str:
     return suggestion.explanation
 
 
-class SuggestionsDialog(QtWidgets.QDialog):
+class SuggestionsDialog(Dialog):
     create_requested = Signal(object)  # a draft Duo
 
     def __init__(self, workspace: Workspace, choices: list[ClassChoice], parent: QtWidgets.QWidget | None = None,
