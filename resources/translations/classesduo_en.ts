@@ -276,7 +276,7 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="342"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="335"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,13 +308,13 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="112"/>
         <source>Open… (Enter)</source>
         <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="116"/>
         <source>Delete visio… (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,17 +628,17 @@ Move it anyway?</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="21"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="23"/>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="37"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="38"/>
         <source>Classes Duo — error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,128 +1095,128 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="37"/>
         <source>Find a slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
         <source>Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="54"/>
         <source>to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Paris date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Paris time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>Partner time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>Partner day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="63"/>
         <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
         <source>every week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="76"/>
         <source>every other week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="82"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="105"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar. A long series scrolls its note instead of growing the dialog past a 720-pixel screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="142"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
         <source>Time in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="155"/>
         <source>Day in {city}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source> (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
         <source>⚠ {flag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="215"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="216"/>
         <source>Left out:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="223"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
         <source>School calendar unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="225"/>
         <source>Plan the series anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="261"/>
         <source>• {reason}: {dates}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,80 +1349,80 @@ Close the duo instead? It keeps its sessions and media.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="18"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
         <source>Classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
         <source>Duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="23"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="84"/>
-        <location filename="../../classesduo/ui/import_dialog.py" line="120"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
         <source>&amp;Records:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
         <source>A .csv file, UTF-8, comma or semicolon separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
         <source>Only &amp;check the file (write nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="93"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="99"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="100"/>
         <source>Required columns: {required}
 Optional columns: {optional}
 Import in this order: schools, classes, facilitators, duos, sessions. Rows already stored (same {key}) are updated, not duplicated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="122"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="137"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,37 +1430,37 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
         <source>&amp;Copy all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="74"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
         <source>Import refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="84"/>
         <source>The first {shown} are listed; “Copy all” copies every one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,57 +1468,57 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="25"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="27"/>
         <source>Invitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="33"/>
         <source>Subject:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="35"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="37"/>
         <source>Open in &amp;mail app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="48"/>
         <source>Without a calendar invitation: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="54"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="55"/>
         <source>Copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="67"/>
         <source>Could not write the e-mail: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="71"/>
         <source>Opened in your mail app: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="75"/>
         <source>No mail app answered; use Copy and paste the text into your mail.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,153 +1674,153 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="151"/>
+        <location filename="../../classesduo/ui/log_form.py" line="152"/>
         <source>Your unsaved draft was restored: save it or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="372"/>
+        <location filename="../../classesduo/ui/log_form.py" line="373"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="437"/>
+        <location filename="../../classesduo/ui/log_form.py" line="438"/>
         <source>Choose a duo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="461"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Already in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="462"/>
+        <location filename="../../classesduo/ui/log_form.py" line="463"/>
         <source>Log that session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="462"/>
+        <location filename="../../classesduo/ui/log_form.py" line="463"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="481"/>
+        <location filename="../../classesduo/ui/log_form.py" line="482"/>
         <source>Log an exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="482"/>
+        <location filename="../../classesduo/ui/log_form.py" line="483"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="489"/>
+        <location filename="../../classesduo/ui/log_form.py" line="490"/>
         <source>Log an unplanned exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="490"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;When (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>&amp;New date (Paris time):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="496"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>D&amp;uration (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="498"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>Activities:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="501"/>
         <source>&amp;Languages used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="501"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>Technical &amp;problems:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="502"/>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>&amp;Follow-up to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="502"/>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="510"/>
+        <location filename="../../classesduo/ui/log_form.py" line="511"/>
         <source>— choose a reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="515"/>
+        <location filename="../../classesduo/ui/log_form.py" line="516"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="516"/>
+        <location filename="../../classesduo/ui/log_form.py" line="517"/>
         <source>Songs, questions, presentations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="517"/>
+        <location filename="../../classesduo/ui/log_form.py" line="518"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="520"/>
+        <location filename="../../classesduo/ui/log_form.py" line="521"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2828,7 +2828,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="175"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="176"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2836,7 +2836,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="212"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2844,7 +2844,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="259"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
         <source>%n date(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2852,7 +2852,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="197"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="198"/>
         <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2860,7 +2860,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="225"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="226"/>
         <source>%n possible slot(s). Double-click to see them all and plan one.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2868,7 +2868,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="81"/>
         <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2957,7 +2957,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="388"/>
         <source>of %n pupil(s) in the class</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2981,7 +2981,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
         <source>%n change(s) waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2989,7 +2989,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="97"/>
         <source>%n conflict(s): changed or refused on the server, not overwritten</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3000,102 +3000,102 @@ Erase them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="15"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="17"/>
         <source>Same as the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="24"/>
         <source>Empty: your computer user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
         <source>empty: the data folder&apos;s own database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
         <source>Shared mode: a PostgreSQL server the team shares, e.g. postgresql+psycopg://me@server/classesduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="33"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
         <source>empty: the data folder&apos;s media folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="35"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
         <source>empty: no feeds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="43"/>
         <source>One .ics per facilitator, per school and for the programme, rewritten after every change (for a synced folder or a web server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="46"/>
         <source>B&amp;rowse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="54"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
         <source>Your &amp;name in the history of log edits:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="57"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
         <source>Shared &amp;database URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="60"/>
         <source>Shared &amp;media folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="63"/>
         <source>Calendar &amp;feeds folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="76"/>
         <source>Shared media folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="82"/>
         <source>Calendar feeds folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3982,82 +3982,82 @@ Erase them?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
         <source>on demand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
         <source>daily, at start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
         <source>before an import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
         <source>before a restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="18"/>
         <source>before erasing a duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="24"/>
         <source>before a database upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
         <source>From a &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Restore a backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="102"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4626,82 +4626,82 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
         <source>Edit session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="37"/>
         <source>Plan a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="42"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="43"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
         <source>Only this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
         <source>This session and the following ones of the series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="56"/>
         <source>This visio is part of a series. Change:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;Duo:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>&amp;When:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="67"/>
         <source>Visio &amp;link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
         <source>Cancel this visio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
         <source>Invitation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="75"/>
         <source>&amp;Log this exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="159"/>
         <source>Choose a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="191"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="192"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="193"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="194"/>
         <source>Cancel visio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4747,72 +4747,72 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="42"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="43"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
         <source>Partner school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="47"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="49"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="95"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="96"/>
         <source>Every partner class already has a duo in {year}. Add partner classes in the Schools area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="114"/>
         <source>{school} ({city}), {name} — score {score}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
         <source>Suggest partner classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
         <source>Paris class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
         <source>School year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="136"/>
         <source>Partner classes without a duo that year, best first. Score: same level +3 (adjacent +1) · French spoken or a facilitator speaking the partner&apos;s language +2 · weekly overlap of the two timetables ≥ 60 min +2 (less +1). Classes with no overlap can only exchange asynchronously.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
         <source>Create a duo from this suggestion…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="142"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4820,93 +4820,93 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="22"/>
         <source>Connect a CalDAV calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="26"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="28"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="29"/>
         <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
         <source>Calendar &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
         <source>&amp;User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="34"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
         <source>CalDAV calendar…</source>
         <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
         <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="63"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
         <source>No CalDAV calendar connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="88"/>
         <source>CalDAV: {user} at {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="92"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
         <source>the server did not answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="100"/>
         <source>last complete sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
         <source>CalDAV password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="132"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="165"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="166"/>
         <source>Syncing with the CalDAV calendar…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="180"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="181"/>
         <source>The sync failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4914,32 +4914,32 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TermDatesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="31"/>
         <source>Dates of term {number}, {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
         <source>&amp;First day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="40"/>
         <source>&amp;Last day (included):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="46"/>
         <source>Reports of this term count the sessions from the first to the last day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="70"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="70"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4947,128 +4947,128 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="50"/>
         <source> (day before)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
         <source>Facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
         <source>Slots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
         <source>First slot (Paris)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
         <source>Partner&apos;s time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
         <source>School calendars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="70"/>
         <source>Why none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="150"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
         <source>Looking for common times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="153"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="175"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="176"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="190"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="191"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="210"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
         <source>Every duo has common times in these dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="212"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="214"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="215"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>Common times for every duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source>&amp;to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source>&amp;Length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>&amp;Active duos only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="256"/>
         <source>Only duos &amp;without common times</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5109,12 +5109,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>TimetablesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="17"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="18"/>
         <source>Timetables — {duo}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="22"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5122,14 +5122,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>Tooltips</name>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="57"/>
-        <location filename="../../classesduo/ui/tooltips.py" line="62"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="78"/>
         <source>Clear the text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="59"/>
-        <location filename="../../classesduo/ui/tooltips.py" line="64"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="80"/>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -290,7 +290,7 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="342"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="335"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
@@ -322,13 +322,13 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="112"/>
         <source>Open… (Enter)</source>
         <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
         <translation>Ouvrir… (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="108"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="116"/>
         <source>Delete visio… (Delete)</source>
         <translation>Supprimer la visio… (Suppr)</translation>
     </message>
@@ -646,17 +646,17 @@ La déplacer quand même ?</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="21"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
         <source>Choose</source>
         <translation>Choisir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="22"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="23"/>
         <source>Folder:</source>
         <translation>Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/dialogs.py" line="37"/>
+        <location filename="../../classesduo/ui/dialogs.py" line="38"/>
         <source>Classes Duo — error</source>
         <translation>Classes Duo — erreur</translation>
     </message>
@@ -1134,113 +1134,113 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>FinderDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="37"/>
         <source>Find a slot</source>
         <translation>Trouver un créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="48"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="50"/>
         <source>Duo:</source>
         <translation>Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="52"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="54"/>
         <source>to:</source>
         <translation>au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Paris date</source>
         <translation>Date à Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
         <source>Paris time</source>
         <translation>Heure de Paris</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>Partner time</source>
         <translation>Heure partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
         <source>Partner day</source>
         <translation>Jour partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="63"/>
         <source>School calendars</source>
         <translation>Calendriers scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="73"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="76"/>
         <source>every other week</source>
         <translation>une semaine sur deux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="82"/>
         <source>until</source>
         <translation>jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="104"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="105"/>
         <source>&amp;Plan this slot</source>
         <extracomment>What the series would leave out and where it would cross an unknown school calendar. A long series scrolls its note instead of growing the dialog past a 720-pixel screen.</extracomment>
         <translation>&amp;Planifier ce créneau</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="142"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a encore aucun duo : créez-en un sur la page Duos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="153"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
         <source>Time in {city}</source>
         <translation>Heure à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="154"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="155"/>
         <source>Day in {city}</source>
         <translation>Jour à {city}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source> (next day)</source>
         <translation> (lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="159"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="160"/>
         <source> (day before)</source>
         <translation> (veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="166"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="167"/>
         <source>⚠ {flag}</source>
         <translation>⚠ {flag}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="261"/>
         <source>• {reason}: {dates}</source>
         <translation>• {reason} : {dates}</translation>
     </message>
@@ -1249,17 +1249,17 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
         <translation type="vanished">{count} créneaux possibles. Choisissez-en un et appuyez sur « Planifier ce créneau ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="215"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="216"/>
         <source>Left out:</source>
         <translation>Exclus :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="223"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
         <source>School calendar unknown</source>
         <translation>Calendrier scolaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="224"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="225"/>
         <source>Plan the series anyway?</source>
         <translation>Planifier la série quand même ?</translation>
     </message>
@@ -1392,68 +1392,68 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="18"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
         <source>Schools</source>
         <translation>Écoles</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="19"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="20"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
         <source>Facilitators</source>
         <translation>Intervenant·es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
         <source>Duos</source>
         <translation>Duos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="22"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="23"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="84"/>
-        <location filename="../../classesduo/ui/import_dialog.py" line="120"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
         <source>Import CSV</source>
         <translation>Importer un CSV</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
         <source>&amp;Records:</source>
         <translation>&amp;Type de fiches :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
         <source>A .csv file, UTF-8, comma or semicolon separated</source>
         <translation>Un fichier .csv, en UTF-8, séparé par des virgules ou des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="90"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="91"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
         <source>Only &amp;check the file (write nothing)</source>
         <translation>&amp;Vérifier seulement le fichier (ne rien écrire)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="93"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="99"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="100"/>
         <source>Required columns: {required}
 Optional columns: {optional}
 Import in this order: schools, classes, facilitators, duos, sessions. Rows already stored (same {key}) are updated, not duplicated.</source>
@@ -1462,12 +1462,12 @@ Colonnes facultatives : {optional}
 Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les lignes déjà enregistrées (même {key}) sont mises à jour, pas dupliquées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="121"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="122"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_dialog.py" line="136"/>
+        <location filename="../../classesduo/ui/import_dialog.py" line="137"/>
         <source>Importing {file}…</source>
         <translation>Import de {file}…</translation>
     </message>
@@ -1475,32 +1475,32 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="67"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="70"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="71"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="72"/>
         <source>&amp;Copy all</source>
         <translation>&amp;Tout copier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="73"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="74"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="79"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
         <source>Import refused</source>
         <translation>Import refusé</translation>
     </message>
@@ -1509,7 +1509,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation type="vanished">{file} : {count} problème(s). Rien n’a été importé : corrigez le fichier et importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="84"/>
         <source>The first {shown} are listed; “Copy all” copies every one.</source>
         <translation>Les {shown} premiers sont listés ; « Tout copier » les copie tous.</translation>
     </message>
@@ -1517,57 +1517,57 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="25"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="26"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="27"/>
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
         <source>To:</source>
         <translation>À :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="33"/>
         <source>Subject:</source>
         <translation>Objet :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="35"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="37"/>
         <source>Open in &amp;mail app</source>
         <translation>Ouvrir dans la &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="47"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="48"/>
         <source>Without a calendar invitation: {reason}</source>
         <translation>Sans invitation d&apos;agenda : {reason}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="54"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="55"/>
         <source>Copied to the clipboard.</source>
         <translation>Copié dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="67"/>
         <source>Could not write the e-mail: {reason}</source>
         <translation>Impossible d&apos;écrire l&apos;e-mail : {reason}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="71"/>
         <source>Opened in your mail app: {path}</source>
         <translation>Ouvert dans votre messagerie : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/invitation_dialog.py" line="75"/>
         <source>No mail app answered; use Copy and paste the text into your mail.</source>
         <translation>Aucune messagerie n’a répondu ; utilisez Copier puis collez le texte dans votre message.</translation>
     </message>
@@ -1723,154 +1723,154 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>LogForm</name>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="151"/>
+        <location filename="../../classesduo/ui/log_form.py" line="152"/>
         <source>Your unsaved draft was restored: save it or discard it.</source>
         <translation>Votre brouillon non enregistré a été rétabli : enregistrez-le ou abandonnez-le.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="372"/>
+        <location filename="../../classesduo/ui/log_form.py" line="373"/>
         <source>This text seems to name a child ({names}). Logs and reports count children, never name them: please write “a pupil” or “the group” instead.</source>
         <translation>Ce texte semble nommer un enfant ({names}). Les comptes rendus et les rapports comptent les enfants, sans jamais les nommer : écrivez plutôt « un élève » ou « le groupe ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="437"/>
+        <location filename="../../classesduo/ui/log_form.py" line="438"/>
         <source>Choose a duo.</source>
         <translation>Choisissez un duo.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="461"/>
+        <location filename="../../classesduo/ui/log_form.py" line="462"/>
         <source>Already in the log</source>
         <translation>Déjà dans le journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="462"/>
+        <location filename="../../classesduo/ui/log_form.py" line="463"/>
         <source>Log that session</source>
         <translation>Renseigner cette séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="462"/>
+        <location filename="../../classesduo/ui/log_form.py" line="463"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="481"/>
+        <location filename="../../classesduo/ui/log_form.py" line="482"/>
         <source>Log an exchange</source>
         <translation>Renseigner un échange</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="482"/>
+        <location filename="../../classesduo/ui/log_form.py" line="483"/>
         <source>{duo}
 {kind} planned {paris} (Paris) — {partner} ({city}). Currently: {status}.</source>
         <translation>{duo}
 {kind} prévue le {paris} (Paris) — {partner} ({city}). Statut actuel : {status}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="489"/>
+        <location filename="../../classesduo/ui/log_form.py" line="490"/>
         <source>Log an unplanned exchange</source>
         <translation>Renseigner un échange non planifié</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="490"/>
+        <location filename="../../classesduo/ui/log_form.py" line="491"/>
         <source>An exchange that was not planned: an e-mail, a letter, a blog post or an extra visio.</source>
         <translation>Un échange qui n’était pas planifié : un e-mail, une lettre, un billet de blog ou une visio supplémentaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="493"/>
+        <location filename="../../classesduo/ui/log_form.py" line="494"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;When (Paris time):</source>
         <translation>&amp;Quand (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="494"/>
+        <location filename="../../classesduo/ui/log_form.py" line="495"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Résultat :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="495"/>
+        <location filename="../../classesduo/ui/log_form.py" line="496"/>
         <source>&amp;New date (Paris time):</source>
         <translation>&amp;Nouvelle date (heure de Paris) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="496"/>
+        <location filename="../../classesduo/ui/log_form.py" line="497"/>
         <source>D&amp;uration (minutes):</source>
         <translation>D&amp;urée (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="497"/>
+        <location filename="../../classesduo/ui/log_form.py" line="498"/>
         <source>Pupils present in &amp;Paris:</source>
         <translation>Élèves présents à &amp;Paris :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="498"/>
+        <location filename="../../classesduo/ui/log_form.py" line="499"/>
         <source>Pupils present in the pa&amp;rtner class:</source>
         <translation>Élèves présents dans la classe p&amp;artenaire :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>&amp;What was done:</source>
         <translation>&amp;Ce qui a été fait :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="499"/>
+        <location filename="../../classesduo/ui/log_form.py" line="500"/>
         <source>Activities:</source>
         <translation>Activités :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="500"/>
+        <location filename="../../classesduo/ui/log_form.py" line="501"/>
         <source>&amp;Languages used:</source>
         <translation>&amp;Langues utilisées :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="501"/>
+        <location filename="../../classesduo/ui/log_form.py" line="502"/>
         <source>Technical &amp;problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="502"/>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>&amp;Follow-up to do:</source>
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="502"/>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="510"/>
+        <location filename="../../classesduo/ui/log_form.py" line="511"/>
         <source>— choose a reason —</source>
         <translation>— choisissez un motif —</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="515"/>
+        <location filename="../../classesduo/ui/log_form.py" line="516"/>
         <source>ISO codes, e.g. fr, es</source>
         <translation>Codes ISO, p. ex. fr, es</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="516"/>
+        <location filename="../../classesduo/ui/log_form.py" line="517"/>
         <source>Songs, questions, presentations…</source>
         <translation>Chansons, questions, présentations…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="517"/>
+        <location filename="../../classesduo/ui/log_form.py" line="518"/>
         <source>A count only, never names. “—” = not recorded.</source>
         <translation>Un nombre seulement, jamais de noms. « — » = non renseigné.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="520"/>
+        <location filename="../../classesduo/ui/log_form.py" line="521"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Enter)</translation>
     </message>
@@ -2944,7 +2944,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="175"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="176"/>
         <source>%n possible slot(s). Pick one and press “Plan this slot”.</source>
         <translation>
             <numerusform>%n créneau possible. Choisissez-le et appuyez sur « Planifier ce créneau ».</numerusform>
@@ -2952,7 +2952,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="211"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="212"/>
         <source>⚠ %n date(s) of this series where a school calendar is unknown:</source>
         <translation>
             <numerusform>⚠ %n date de cette série où un calendrier scolaire est inconnu :</numerusform>
@@ -2960,7 +2960,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="259"/>
+        <location filename="../../classesduo/ui/calendar/finder_dialog.py" line="260"/>
         <source>%n date(s)</source>
         <translation>
             <numerusform>%n date</numerusform>
@@ -2968,7 +2968,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="197"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="198"/>
         <source>⚠ %n duo(s) with a school calendar unknown in these dates (see “School calendars”).</source>
         <translation>
             <numerusform>⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</numerusform>
@@ -2976,7 +2976,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="225"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="226"/>
         <source>%n possible slot(s). Double-click to see them all and plan one.</source>
         <translation>
             <numerusform>%n créneau possible. Double-cliquez pour le voir et le planifier.</numerusform>
@@ -2984,7 +2984,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/import_result_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/import_result_dialog.py" line="81"/>
         <source>{file}: %n problem(s). Nothing was imported: fix the file and import it again.</source>
         <translation>
             <numerusform>{file} : %n problème. Rien n&apos;a été importé : corrigez le fichier et importez-le de nouveau.</numerusform>
@@ -3073,7 +3073,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/log_form.py" line="387"/>
+        <location filename="../../classesduo/ui/log_form.py" line="388"/>
         <source>of %n pupil(s) in the class</source>
         <translation>
             <numerusform>sur %n élève dans la classe</numerusform>
@@ -3097,7 +3097,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="90"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -3105,7 +3105,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="96"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="97"/>
         <source>%n conflict(s): changed or refused on the server, not overwritten</source>
         <translation>
             <numerusform>%n conflit : modifié ou refusé sur le serveur, non remplacé</numerusform>
@@ -3116,102 +3116,102 @@ Les effacer ?</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="15"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="17"/>
         <source>Same as the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="24"/>
         <source>Empty: your computer user name</source>
         <translation>Vide : votre nom d’utilisateur sur l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="28"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
         <source>empty: the data folder&apos;s own database</source>
         <translation>vide : la base de données du dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="30"/>
         <source>Shared mode: a PostgreSQL server the team shares, e.g. postgresql+psycopg://me@server/classesduo</source>
         <translation>Mode partagé : un serveur PostgreSQL commun à l’équipe, par exemple postgresql+psycopg://moi@serveur/classesduo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="33"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
         <source>empty: the data folder&apos;s media folder</source>
         <translation>vide : le dossier des médias du dossier des données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="34"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="35"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
         <source>empty: no feeds</source>
         <translation>vide : pas de flux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="42"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="43"/>
         <source>One .ics per facilitator, per school and for the programme, rewritten after every change (for a synced folder or a web server)</source>
         <translation>Un .ics par intervenant·e, par école et pour le programme, réécrit après chaque modification (pour un dossier synchronisé ou un serveur web)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="46"/>
         <source>B&amp;rowse…</source>
         <translation>Pa&amp;rcourir…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
         <source>A duo has gone quiet after (weeks):</source>
         <translation>Un duo est silencieux après (semaines) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="53"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="54"/>
         <source>Free time around a facilitator&apos;s sessions (minutes):</source>
         <translation>Temps libre autour des séances d’un·e intervenant·e (minutes) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
         <source>Your &amp;name in the history of log edits:</source>
         <translation>Votre &amp;nom dans l’historique des modifications :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="56"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="57"/>
         <source>Keep media and logs after a duo&apos;s year (school years):</source>
         <translation>Conserver médias et comptes rendus après l’année du duo (années scolaires) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="58"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
         <source>Shared &amp;database URL:</source>
         <translation>&amp;URL de la base de données partagée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="59"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="60"/>
         <source>Shared &amp;media folder:</source>
         <translation>Dossier des &amp;médias partagé :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="63"/>
         <source>Calendar &amp;feeds folder:</source>
         <translation>Dossier des &amp;flux d&apos;agenda :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="75"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="76"/>
         <source>Shared media folder</source>
         <translation>Dossier des médias partagé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/preferences_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/preferences_dialog.py" line="82"/>
         <source>Calendar feeds folder</source>
         <translation>Dossier des flux d&apos;agenda</translation>
     </message>
@@ -4114,82 +4114,82 @@ Les effacer ?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="13"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
         <source>on demand</source>
         <translation>à la demande</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="14"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
         <source>daily, at start-up</source>
         <translation>quotidienne, au démarrage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="15"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
         <source>before an import</source>
         <translation>avant un import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="16"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
         <source>before a restore</source>
         <translation>avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="17"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="18"/>
         <source>before erasing a duo</source>
         <translation>avant l’effacement d’un duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="23"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="24"/>
         <source>before a database upgrade</source>
         <translation>avant une mise à jour de la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation>Choisissez l’état auquel revenir. Les données actuelles sont d’abord sauvegardées : une restauration peut donc elle-même être annulée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation>Aucune sauvegarde pour l’instant dans ce dossier des données. Utilisez Fichier › Sauvegarder maintenant, ou restaurez un fichier de sauvegarde venu d’ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Taken</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
         <source>From a &amp;file…</source>
         <translation>Depuis un &amp;fichier…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Restore a backup file</source>
         <translation>Restaurer un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="102"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation>Sauvegardes Classes Duo (*.sqlite3);;Tous les fichiers (*)</translation>
     </message>
@@ -4863,82 +4863,82 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="35"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
         <source>Edit session</source>
         <translation>Modifier la séance</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="36"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="37"/>
         <source>Plan a visio</source>
         <translation>Planifier une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="42"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="43"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="51"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
         <source>Only this session</source>
         <translation>Cette séance seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="52"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="53"/>
         <source>This session and the following ones of the series</source>
         <translation>Cette séance et les suivantes de la série</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="55"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="56"/>
         <source>This visio is part of a series. Change:</source>
         <translation>Cette visio fait partie d’une série. Modifier :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="63"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
         <source>&amp;Duo:</source>
         <translation>&amp;Duo :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
         <source>&amp;When:</source>
         <translation>&amp;Quand :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
         <source>&amp;Length:</source>
         <translation>D&amp;urée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="67"/>
         <source>Visio &amp;link:</source>
         <translation>&amp;Lien visio :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="70"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
         <source>Cancel this visio…</source>
         <translation>Annuler cette visio…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="72"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="73"/>
         <source>Invitation…</source>
         <translation>Invitation…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="74"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="75"/>
         <source>&amp;Log this exchange…</source>
         <translation>&amp;Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="158"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="159"/>
         <source>Choose a time.</source>
         <translation>Choisissez une heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="191"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="192"/>
         <source>Cancel this visio? It stays in the calendar as cancelled, and a re-exported .ics tells the partner&apos;s calendar.</source>
         <translation>Annuler cette visio ? Elle reste dans le calendrier comme annulée, et un .ics réexporté en informera l’agenda du partenaire.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="193"/>
+        <location filename="../../classesduo/ui/calendar/session_dialog.py" line="194"/>
         <source>Cancel visio</source>
         <translation>Annuler la visio</translation>
     </message>
@@ -4984,72 +4984,72 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="41"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="42"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="43"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
         <source>Partner school</source>
         <translation>École partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="44"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="46"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="47"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="49"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="95"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="96"/>
         <source>Every partner class already has a duo in {year}. Add partner classes in the Schools area.</source>
         <translation>Chaque classe partenaire a déjà un duo en {year}. Ajoutez des classes partenaires sur la page Écoles.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="113"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="114"/>
         <source>{school} ({city}), {name} — score {score}: {why}</source>
         <translation>{school} ({city}), {name} — score {score} : {why}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="132"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
         <source>Suggest partner classes</source>
         <translation>Suggérer des classes partenaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="133"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
         <source>Paris class</source>
         <translation>Classe parisienne</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="134"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
         <source>School year</source>
         <translation>Année scolaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="135"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="136"/>
         <source>Partner classes without a duo that year, best first. Score: same level +3 (adjacent +1) · French spoken or a facilitator speaking the partner&apos;s language +2 · weekly overlap of the two timetables ≥ 60 min +2 (less +1). Classes with no overlap can only exchange asynchronously.</source>
         <translation>Classes partenaires sans duo cette année-là, les meilleures d’abord. Score : même niveau +3 (niveau voisin +1) · français parlé ou intervenant·e parlant la langue du partenaire +2 · moments communs des deux emplois du temps ≥ 60 min par semaine +2 (moins +1). Les classes sans moment commun ne peuvent échanger qu’en asynchrone.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="140"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
         <source>Create a duo from this suggestion…</source>
         <translation>Créer un duo à partir de cette suggestion…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="141"/>
+        <location filename="../../classesduo/ui/pages/suggestions_dialog.py" line="142"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -5057,58 +5057,58 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="22"/>
         <source>Connect a CalDAV calendar</source>
         <translation>Connecter un agenda CalDAV</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="26"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="27"/>
         <source>The password is kept in the system keyring.</source>
         <translation>Le mot de passe est conservé dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="28"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="29"/>
         <source>No system keyring on this computer: the password is asked again each time the app starts, never written to disk.</source>
         <translation>Pas de trousseau système sur cet ordinateur : le mot de passe est redemandé à chaque démarrage de l&apos;application, jamais écrit sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="31"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
         <source>Calendar &amp;address:</source>
         <translation>&amp;Adresse de l&apos;agenda :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="32"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nom d&apos;utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="33"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="34"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="59"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
         <source>CalDAV calendar…</source>
         <extracomment>How the connect dialog is shown; tests replace it.</extracomment>
         <translation>Agenda CalDAV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="61"/>
         <source>Connect the calendar (Nextcloud, iCloud, Fastmail, Radicale…) that receives every visio</source>
         <translation>Connecter l&apos;agenda (Nextcloud, iCloud, Fastmail, Radicale…) qui reçoit chaque visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="63"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="86"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
         <source>No CalDAV calendar connected.</source>
         <translation>Aucun agenda CalDAV connecté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="87"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="88"/>
         <source>CalDAV: {user} at {url}</source>
         <translation>CalDAV : {user} sur {url}</translation>
     </message>
@@ -5120,12 +5120,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="91"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="92"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="94"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="95"/>
         <source>the server did not answer</source>
         <translation>le serveur n&apos;a pas répondu</translation>
     </message>
@@ -5137,27 +5137,27 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         </translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="99"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="100"/>
         <source>last complete sync {when}</source>
         <translation>dernière synchronisation complète {when}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="130"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
         <source>CalDAV password</source>
         <translation>Mot de passe CalDAV</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="131"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="132"/>
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="165"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="166"/>
         <source>Syncing with the CalDAV calendar…</source>
         <translation>Synchronisation avec l&apos;agenda CalDAV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="180"/>
+        <location filename="../../classesduo/ui/calendar/sync_bar.py" line="181"/>
         <source>The sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
@@ -5165,32 +5165,32 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TermDatesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="30"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="31"/>
         <source>Dates of term {number}, {year}</source>
         <translation>Dates du trimestre {number}, {year}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="38"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
         <source>&amp;First day:</source>
         <translation>&amp;Premier jour :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="39"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="40"/>
         <source>&amp;Last day (included):</source>
         <translation>&amp;Dernier jour (inclus) :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="45"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="46"/>
         <source>Reports of this term count the sessions from the first to the last day.</source>
         <translation>Les rapports de ce trimestre comptent les séances du premier au dernier jour.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="70"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/term_dates_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/term_dates_dialog.py" line="70"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
@@ -5198,68 +5198,68 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TermSlotsDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="48"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
         <source> (next day)</source>
         <extracomment>Duos without a slot sort after every first slot. The duo column never takes more than this, so the times and reasons stay in view.</extracomment>
         <translation> (le lendemain)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="49"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="50"/>
         <source> (day before)</source>
         <translation> (la veille)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="60"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
         <source>Duo</source>
         <translation>Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="61"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
         <source>Facilitator</source>
         <translation>Intervenant·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="62"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="63"/>
         <source>Slots</source>
         <translation>Créneaux</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="64"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
         <source>First slot (Paris)</source>
         <translation>Premier créneau (Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="65"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="66"/>
         <source>Partner&apos;s time</source>
         <translation>Heure du partenaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="68"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
         <source>School calendars</source>
         <translation>Calendriers scolaires</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="69"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="70"/>
         <source>Why none</source>
         <translation>Pourquoi aucun</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="150"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="151"/>
         <source>Looking for common times…</source>
         <translation>Recherche des créneaux communs…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="152"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="153"/>
         <source>Looking for common times from {start} to {end}…</source>
         <translation>Recherche des créneaux communs du {start} au {end}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="175"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="176"/>
         <source>Search cancelled. Press “Search” to try again.</source>
         <translation>Recherche annulée. Appuyez sur « Rechercher » pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="190"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="191"/>
         <source>{total} duos from {start} to {end}: {with_slots} with common times, {without} without.</source>
         <translation>{total} duos du {start} au {end} : {with_slots} avec des créneaux communs, {without} sans.</translation>
     </message>
@@ -5268,17 +5268,17 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">⚠ %n duo dont un calendrier scolaire est inconnu à ces dates (voir « Calendriers scolaires »).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="210"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="211"/>
         <source>Every duo has common times in these dates.</source>
         <translation>Chaque duo a des créneaux communs à ces dates.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="212"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="213"/>
         <source>No active duo. Untick “Active duos only” to include proposed, paused and closed duos.</source>
         <translation>Aucun duo actif. Décochez « Duos actifs seulement » pour inclure les duos proposés, en pause et clos.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="214"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="215"/>
         <source>There is no duo yet: create one on the Duos page.</source>
         <translation>Il n’y a pas encore de duo : créez-en un dans la page Duos.</translation>
     </message>
@@ -5287,47 +5287,47 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation type="vanished">{count} créneaux possibles. Double-cliquez pour les voir tous et en planifier un.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="247"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
         <source>Common times for every duo</source>
         <translation>Créneaux communs de chaque duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="248"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
         <source>&amp;From:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="249"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
         <source>&amp;to:</source>
         <translation>&amp;au :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="250"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source>&amp;Length:</source>
         <translation>&amp;Durée :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>&amp;Active duos only</source>
         <translation>Duos &amp;actifs seulement</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
         <source>Leave out proposed, paused and closed duos</source>
         <translation>Laisser de côté les duos proposés, en pause et clos</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="255"/>
+        <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="256"/>
         <source>Only duos &amp;without common times</source>
         <translation>Seulement les duos &amp;sans créneau commun</translation>
     </message>
@@ -5368,12 +5368,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>TimetablesDialog</name>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="17"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="18"/>
         <source>Timetables — {duo}</source>
         <translation>Emplois du temps — {duo}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="21"/>
+        <location filename="../../classesduo/ui/calendar/timetables_dialog.py" line="22"/>
         <source>Paris time down the side. Use ◀ ▶ to see another week, e.g. around a clock change in March or October.</source>
         <translation>Heure de Paris sur le côté. Utilisez ◀ ▶ pour voir une autre semaine, par exemple autour d’un changement d’heure en mars ou en octobre.</translation>
     </message>
@@ -5381,14 +5381,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>Tooltips</name>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="57"/>
-        <location filename="../../classesduo/ui/tooltips.py" line="62"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="78"/>
         <source>Clear the text</source>
         <translation>Effacer le texte</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="59"/>
-        <location filename="../../classesduo/ui/tooltips.py" line="64"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="80"/>
         <source>More actions</source>
         <translation>Plus d’actions</translation>
     </message>
