@@ -533,3 +533,97 @@ def test_delete_key_and_context_menu_delete_a_visio_with_undo(make_window, demo_
     action.trigger()
     with pytest.raises(NotFoundError):
         planning.get_session(db, created.id)
+
+
+def _list_row(page, session_id: str) -> int:  # noqa: ANN001
+    from classesduo.ui.table_model import RECORD_ROLE
+
+    model = page.table.model
+    return next(row for row in range(model.rowCount())
+                if model.index(row, 0).data(RECORD_ROLE).session.id == session_id)
+
+
+def _popup_texts(widget: QtWidgets.QWidget, event: QtGui.QContextMenuEvent) -> list[str]:
+    """The texts of the context menu ``event`` opens on ``widget`` (a modal menu: read, then closed)."""
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        menu = QtWidgets.QApplication.activePopupWidget()
+        if menu is None:
+            QtCore.QTimer.singleShot(20, read_and_close)
+            return
+        seen.extend(action.text() for action in menu.actions() if action.isVisible())
+        menu.close()
+
+    QtCore.QTimer.singleShot(0, read_and_close)
+    QtWidgets.QApplication.sendEvent(widget, event)
+    return seen
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no keyboard grab for the menu
+def test_list_view_has_the_week_and_month_actions_delete_key_and_undo(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Issue 19: the list view's rows offered only "Open"; Delete, F2 and "Log this exchange…" did nothing there."""
+    from classesduo.services.errors import NotFoundError
+
+    window, page = _page(make_window, demo_dir, date(2027, 3, 8), ExportDialogs(confirm_answer=True))
+    db = window.workspace.db
+    duo = _duo(window, "Madrid")
+    created = planning.create_session(db, duo.duo.id, datetime(2027, 3, 10, 10, 0, tzinfo=PARIS).astimezone(UTC), 45)
+    page.toolbar.duo_combo.setCurrentIndex(page.toolbar.duo_combo.findData(duo.duo.id))
+    page.set_mode("list")
+    view = page.table.view
+    row = _list_row(page, created.id)
+    # a right-click selects the row it is on; its menu has the week's and month's actions
+    rect = view.visualRect(page.table.model.index(row, 1))
+    qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.RightButton, pos=rect.center())
+    assert page.table.selected_record().session.id == created.id
+    assert view.contextMenuPolicy() == QtCore.Qt.ContextMenuPolicy.ActionsContextMenu
+    texts = [action.text() for action in view.actions()]
+    week_texts = [action.text() for action in page.week.canvas.item_menu(
+        next(iter(page.week.canvas.items))).actions()] if page.week.canvas.items else []
+    assert texts[:3] == ["Open… (Enter)", "Log this exchange…", "Delete visio… (Delete)"]
+    assert not week_texts or week_texts == texts[:3]
+    # the Menu key (a keyboard context-menu event) shows the same menu
+    centre = rect.center()
+    menu_texts = _popup_texts(view, QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Keyboard, centre,
+                                                            view.viewport().mapToGlobal(centre)))
+    assert menu_texts[:3] == texts[:3]
+    logged = []
+    page.log_requested.connect(logged.append)
+    view.actions()[1].trigger()
+    assert logged == [created.id]
+
+    opened = []
+    page.run_dialog = lambda dialog: opened.append(dialog.session.id) or 0  # the session dialog, not its modal loop
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_F2)
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Return)
+    assert opened == [created.id, created.id]
+
+    shown = page.table.selected_record()
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Delete)
+    assert any("Delete the planned visio" in text and shown.duo_label in text for text in page.dialogs.asked)
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, created.id)
+    with pytest.raises(StopIteration):
+        _list_row(page, created.id)
+    page.undo_action.trigger()  # Ctrl+Z
+    assert planning.get_session(db, created.id).duo_id == duo.duo.id  # the same id
+    assert _list_row(page, created.id) >= 0
+    page.redo_action.trigger()
+    with pytest.raises(NotFoundError):
+        planning.get_session(db, created.id)
+    page.undo_action.trigger()
+
+    # a No keeps the visio; Delete typed in the filter box deletes nothing
+    page.table.view.selectRow(_list_row(page, created.id))
+    page.dialogs.confirm_answer = False
+    asked = len(page.dialogs.asked)
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Delete)
+    assert len(page.dialogs.asked) == asked + 1
+    assert planning.get_session(db, created.id).id == created.id
+    page.table.filter_edit.setFocus()
+    qtbot.keyClick(page.table.filter_edit, QtCore.Qt.Key.Key_Delete)
+    assert len(page.dialogs.asked) == asked + 1

@@ -1,22 +1,41 @@
-"""Keyboard and context menu for the week and month views: arrows move a selection, Enter opens it.
+"""Keyboard and context menu for a session in the week, month and list views: the same actions everywhere.
 
-Both views draw their sessions themselves; this mixin keeps which one is selected, moves it with
-the arrow keys (Left/Right: previous/next day with a session in the week, previous/next session in
-the month; Up/Down: previous/next session in the week, the same weekday a week before/after in the
-month), opens it with Enter or F2, deletes it (after the page's confirmation) with Delete and offers the same actions on a right-click or the Menu key.
+The week and month views draw their sessions themselves; the :class:`ItemKeys` mixin keeps which one
+is selected, moves it with the arrow keys (Left/Right: previous/next day with a session in the week,
+previous/next session in the month; Up/Down: previous/next session in the week, the same weekday a
+week before/after in the month), opens it with Enter or F2, deletes it (after the page's
+confirmation) with Delete and offers the same actions on a right-click or the Menu key.
+:class:`TableItemKeys` gives the list view's rows those actions (:func:`session_actions`, their one home).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from classesduo.ui.qt import QtCore, QtGui, QtWidgets, translate
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
 if TYPE_CHECKING:
     from classesduo.ui.calendar.items import CalendarItem
+    from classesduo.ui.pages.list_page import RecordTable
+
+#: What a session's menu offers besides opening and deleting it: [(text, callback(item))], set by the page.
+ExtraActions = list[tuple[Callable[[], str], Callable[["CalendarItem"], None]]]
 
 _KEYS = QtCore.Qt.Key
+
+
+def session_actions(open_item: Callable[[CalendarItem], None], extra_actions: ExtraActions,
+                    delete_action: Callable[[CalendarItem], None] | None,
+                    ) -> list[tuple[Callable[[], str], Callable[[CalendarItem], None], str]]:
+    """A session's actions, in the order its context menu shows them: (text, callback(item), key or "")."""
+    actions: list[tuple[Callable[[], str], Callable[[CalendarItem], None], str]] = [
+        (lambda: translate("Calendar", "Open… (Enter)"), open_item, "F2")]
+    actions += [(text, callback, "") for text, callback in extra_actions]
+    if delete_action is not None:
+        actions.append((lambda: translate("Calendar", "Delete visio… (Delete)"), delete_action, "Delete"))
+    return actions
 
 
 def next_item(items: list[CalendarItem], current: CalendarItem | None, key: int,
@@ -56,8 +75,8 @@ class ItemKeys:
     """Mixed into a QWidget with ``items``, ``edit_requested`` and ``item_rect(session_id)``."""
 
     day_jump = 0
-    #: Set by the page: what a session's context menu offers besides opening it ([(text, callback)]).
-    extra_actions: list[tuple[callable, callable]]  # type: ignore[valid-type]
+    #: Set by the page: what a session's context menu offers besides opening and deleting it.
+    extra_actions: ExtraActions
 
     def init_item_keys(self) -> None:
         self.selected: CalendarItem | None = None
@@ -109,11 +128,9 @@ class ItemKeys:
 
     def item_menu(self, item: CalendarItem) -> QtWidgets.QMenu:
         menu = QtWidgets.QMenu(self)  # type: ignore[arg-type]
-        menu.addAction(translate("Calendar", "Open… (Enter)"), lambda: self.edit_requested.emit(item))  # type: ignore[attr-defined]
-        for text, callback in self.extra_actions:
+        for text, callback, _keys in session_actions(self.edit_requested.emit, self.extra_actions,  # type: ignore[attr-defined]
+                                                     self.delete_action):
             menu.addAction(text(), lambda callback=callback: callback(item))
-        if self.delete_action is not None:
-            menu.addAction(translate("Calendar", "Delete visio… (Delete)"), lambda: self.delete_action(item))
         return menu
 
     def show_item_menu(self, event: QtGui.QContextMenuEvent, item: CalendarItem | None) -> None:
@@ -139,3 +156,52 @@ class ItemKeys:
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
         painter.restore()
+
+
+class TableItemKeys(QtCore.QObject):
+    """The same actions on the rows of a list of sessions (a :class:`RecordTable` of ``SessionView``).
+
+    The row's context menu (right-click, the Menu key, Shift+F10) offers :func:`session_actions`; F2 opens
+    the selected row and Delete deletes it (keys of the table only, not of its filter box); Enter and a
+    double-click open it already (``RecordTable.activated``).
+    """
+
+    edit_requested = Signal(object)  # CalendarItem
+
+    def __init__(self, table: RecordTable, extra_actions: ExtraActions,
+                 delete_action: Callable[[CalendarItem], None] | None) -> None:
+        super().__init__(table)
+        self.table = table
+        self._entries = session_actions(self.edit_requested.emit, extra_actions, delete_action)
+        self.actions: list[QtGui.QAction] = []
+        for _text, callback, keys in self._entries:
+            action = QtGui.QAction(table.view)
+            if keys:
+                action.setShortcut(QtGui.QKeySequence(keys))
+                action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+                action.setShortcutVisibleInContextMenu(False)  # the text names the key, as in the week and month
+            action.triggered.connect(lambda _checked=False, callback=callback: self._run(callback))
+            self.actions.append(action)
+        table.set_row_actions(self.actions)
+        table.view.installEventFilter(self)
+        self.retranslate_ui()
+
+    def selected_item(self) -> CalendarItem | None:
+        from classesduo.ui.calendar.items import CalendarItem
+
+        view: Any = self.table.selected_record()
+        return None if view is None else CalendarItem(view)
+
+    def _run(self, callback: Callable[[CalendarItem], None]) -> None:
+        item = self.selected_item()
+        if item is not None:
+            callback(item)
+
+    def retranslate_ui(self) -> None:
+        for action, (text, _callback, _keys) in zip(self.actions, self._entries, strict=True):
+            action.setText(text())
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False

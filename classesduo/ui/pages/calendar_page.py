@@ -25,6 +25,7 @@ from classesduo.services.errors import ServiceError
 from classesduo.services.views import DuoView, SessionView
 from classesduo.services.workspace import Workspace
 from classesduo.settings import Settings
+from classesduo.ui.calendar.item_keys import TableItemKeys
 from classesduo.ui.calendar.items import CalendarItem
 from classesduo.ui.changes import Changes, Kind
 from classesduo.ui.calendar.month_view import MonthView, month_grid_start
@@ -143,10 +144,14 @@ class CalendarPage(QtWidgets.QWidget):
         self.week.canvas.move_requested.connect(self.move_item)
         self.month.edit_requested.connect(lambda item: self.edit_session(item.session_id))
         self.month.day_activated.connect(self.open_week_of)
-        for view in (self.week.canvas, self.month):  # right-click or the Menu key on a session
-            view.extra_actions = [(lambda: translate("Calendar", "Log this exchange…"),
-                                   lambda item: self.log_requested.emit(item.session_id))]
+        # A session's actions (right-click, the Menu key, Delete, F2), the same in the week, the month and the list.
+        extra_actions = [(lambda: translate("Calendar", "Log this exchange…"),
+                          lambda item: self.log_requested.emit(item.session_id))]
+        for view in (self.week.canvas, self.month):
+            view.extra_actions = extra_actions
             view.delete_action = self.delete_item
+        self.list_keys = TableItemKeys(self.table, extra_actions, self.delete_item)
+        self.list_keys.edit_requested.connect(lambda item: self.edit_session(item.session_id))
         bar.view_buttons["week"].setChecked(True)
         self.retranslate_ui()
 

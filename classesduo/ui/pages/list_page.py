@@ -167,6 +167,12 @@ class RecordTable(QtWidgets.QWidget):
         self._sized = True
         self._auto_widths = False
 
+    def set_row_actions(self, actions: Sequence[QtGui.QAction]) -> None:
+        """What a row's context menu offers first, instead of the plain Open: a page's Edit…, Delete…"""
+        self.view.removeAction(self.open_action)
+        shown = self.view.actions()
+        self.view.insertActions(shown[0] if shown else None, list(actions))  # type: ignore[arg-type]
+
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
         return self.proxy.index(rows[0].row(), 0).data(RECORD_ROLE) if rows else None

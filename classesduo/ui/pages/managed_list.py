@@ -155,9 +155,7 @@ class ManagedList(ListPage):
             self.addAction(action)
             self.toolbar.addAction(action)
         # the row's context menu offers the same: Edit replaces the table's plain Open
-        self.table.view.removeAction(self.table.open_action)
-        for action in (self.edit_action, self.delete_action, self.archive_action, self.add_action):
-            self.table.view.addAction(action)
+        self.table.set_row_actions([self.edit_action, self.delete_action, self.archive_action, self.add_action])
         layout.addWidget(self.toolbar)
 
     def retranslate_ui(self) -> None:
