@@ -281,40 +281,40 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="109"/>
         <source>Problems</source>
         <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="148"/>
         <source>Log this exchange…</source>
         <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="286"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="112"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="34"/>
         <source>Open… (Enter)</source>
-        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
+        <extracomment>What a session&apos;s menu offers besides opening and deleting it: [(text, callback(item))], set by the page.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="116"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="37"/>
         <source>Delete visio… (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,18 +345,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="264"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="394"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="384"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,12 +372,12 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,27 +402,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
         <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
         <source>Delete a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="526"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -430,52 +430,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="563"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="559"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="564"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="565"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="571"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="573"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="574"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="579"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,9 +1613,9 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="283"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2097,62 +2097,62 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
         <source>Add… (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="166"/>
         <source>Edit… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
         <source>Delete… (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="181"/>
         <source>Unarchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="182"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
         <source>add “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="231"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
         <source>edit “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="247"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="257"/>
         <source>delete “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="276"/>
         <source>archive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
         <source>unarchive “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,7 +2721,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="194"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3116,18 +3116,18 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="181"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="182"/>
         <source>Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="183"/>
         <source>Open (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3139,7 +3139,7 @@ Erase them?</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="199"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>

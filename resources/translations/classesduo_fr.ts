@@ -295,40 +295,40 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="108"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="109"/>
         <source>Problems</source>
         <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="147"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="148"/>
         <source>Log this exchange…</source>
         <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="280"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="281"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="286"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="298"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="112"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="34"/>
         <source>Open… (Enter)</source>
-        <extracomment>Set by the page: what a session&apos;s context menu offers besides opening it ([(text, callback)]). Set by the page: deletes a session after asking (the Delete key and the context menu&apos;s &quot;Delete visio…&quot;).</extracomment>
+        <extracomment>What a session&apos;s menu offers besides opening and deleting it: [(text, callback(item))], set by the page.</extracomment>
         <translation>Ouvrir… (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/item_keys.py" line="116"/>
+        <location filename="../../classesduo/ui/calendar/item_keys.py" line="37"/>
         <source>Delete visio… (Delete)</source>
         <translation>Supprimer la visio… (Suppr)</translation>
     </message>
@@ -359,18 +359,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="264"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="389"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="394"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="377"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="384"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -387,12 +387,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="438"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
@@ -417,27 +417,27 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="471"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
         <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la visio {status} du {when} ({duo}) et son compte rendu ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="475"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
         <source>Delete a visio</source>
         <translation>Supprimer une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="526"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="532"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -448,52 +448,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="558"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="563"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="559"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="564"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="560"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="565"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="562"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="566"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="571"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="568"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="573"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="574"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="579"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="576"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1662,9 +1662,9 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="283"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="252"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -2167,62 +2167,62 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation>Suppression impossible — archiver plutôt ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="165"/>
         <source>Add… (Ctrl+N)</source>
         <translation>Ajouter… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="168"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="166"/>
         <source>Edit… (Enter)</source>
         <translation>Modifier… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="169"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="167"/>
         <source>Delete… (Del)</source>
         <translation>Supprimer… (Del)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="181"/>
         <source>Unarchive</source>
         <translation>Désarchiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="182"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="230"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="228"/>
         <source>add “{name}”</source>
         <translation>l’ajout de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="231"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="229"/>
         <source>edit “{name}”</source>
         <translation>la modification de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="249"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="247"/>
         <source>Delete “{name}”? Nothing depends on it. You can undo with Ctrl+Z.</source>
         <translation>Supprimer « {name} » ? Rien n’en dépend. Vous pourrez annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="250"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="248"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="259"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="257"/>
         <source>delete “{name}”</source>
         <translation>la suppression de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="278"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="276"/>
         <source>archive “{name}”</source>
         <translation>l’archivage de « {name} »</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/managed_list.py" line="279"/>
+        <location filename="../../classesduo/ui/pages/managed_list.py" line="277"/>
         <source>unarchive “{name}”</source>
         <translation>le désarchivage de « {name} »</translation>
     </message>
@@ -2837,7 +2837,7 @@ Les effacer ?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="194"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -3232,18 +3232,18 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="175"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="181"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="176"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="182"/>
         <source>Filter the list</source>
         <translation>Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="177"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="183"/>
         <source>Open (Enter)</source>
         <translation>Ouvrir (Entrée)</translation>
     </message>
@@ -3259,7 +3259,7 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="199"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
