@@ -381,7 +381,26 @@ def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) ->
     return {"paris": paris_open, "partner": partner_open, "overlap": intersect_intervals(paris_open, partner_open)}
 
 
+
+def first_window_time(timetables: Iterable[tuple[SchoolCalendar, SchoolCalendar]], monday: date) -> time | None:
+    """The earliest time of day, on the Paris clock, of a visio window in the week starting ``monday``.
+
+    ``timetables`` are duos' (Paris school, partner school) calendars. A duo's windows are where both
+    schools' hours meet that week (:func:`week_blocks`, so each country's daylight-saving dates count),
+    or the Paris school's own hours for a duo whose hours never meet (e.g. Tokyo). Closures are not
+    looked at: a week of holidays still shows the usual hours. None when no school has any hours.
+    """
+    earliest: time | None = None
+    for paris, partner in set(timetables):  # a programme's duos share a few timetables
+        paris = paris.without_closures()
+        blocks = week_blocks(paris, partner.without_closures(), monday)
+        for start, _end in blocks["overlap"] or blocks["paris"]:
+            wall = utc_to_local(start, paris.zone).time()
+            earliest = wall if earliest is None else min(earliest, wall)
+    return earliest
+
+
 __all__ = [
-    "Interval", "SchoolCalendar", "Slot", "explain_no_overlap", "find_slots", "format_hours", "intersect_intervals",
-    "merge_intervals", "timetable_slots", "week_blocks", "weekly_overlap_minutes", "window_intervals",
+    "Interval", "SchoolCalendar", "Slot", "explain_no_overlap", "find_slots", "first_window_time", "format_hours",
+    "intersect_intervals", "merge_intervals", "timetable_slots", "week_blocks", "weekly_overlap_minutes", "window_intervals",
 ]

@@ -151,6 +151,16 @@ def load_duo_calendars(session: Session, duo_ids: Collection[str] | None = None,
     return result
 
 
+def duo_hours(db: Database) -> dict[str, tuple[SchoolCalendar, SchoolCalendar]]:
+    """Each duo's (Paris, partner) weekly hours, without closures: where the calendar's week view opens.
+
+    Schools with the same hours give equal calendars, so a view looks at the few distinct pairs only.
+    """
+    with db.reading() as session:
+        return {found.duo_id: (found.paris.without_closures(), found.partner.without_closures())
+                for found in load_duo_calendars(session)}
+
+
 def duo_calendars(db: Database, duo_id: str) -> DuoCalendars:
     """The duo and the calendars of its two schools (NotFoundError for an unknown id)."""
     with db.reading() as session:

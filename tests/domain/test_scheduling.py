@@ -14,6 +14,7 @@ from classesduo.domain.scheduling import (
     Slot,
     explain_no_overlap,
     find_slots,
+    first_window_time,
     format_hours,
     weekly_overlap_minutes,
     window_intervals,
@@ -283,3 +284,20 @@ def test_weekly_overlap_minutes() -> None:
     # duplicated windows are not counted twice
     doubled = SchoolCalendar("America/Argentina/Buenos_Aires", list(tight.windows) * 2)
     assert weekly_overlap_minutes(PARIS, doubled, date(2027, 1, 11)) == 120
+
+
+def test_first_window_time_is_where_both_schools_hours_meet_on_the_paris_clock() -> None:
+    """Where a week without a visio opens: the shared window, each country's clock change on its own date."""
+    montreal = SchoolCalendar("America/Montreal", weekdays(time(10, 0), time(16, 0)))  # 16:00 Paris in winter
+    assert first_window_time([(PARIS, montreal)], date(2027, 3, 1)) == time(16, 0)
+    # 14 March: Montréal on summer time, Paris not until the 28th: 10:00 there is 15:00 in Paris
+    assert first_window_time([(PARIS, montreal)], date(2027, 3, 15)) == time(15, 0)
+    early = SchoolCalendar("America/Argentina/Buenos_Aires", weekdays(time(8, 0), time(12, 0)))  # 12:00 Paris
+    assert first_window_time([(PARIS, montreal), (PARIS, early)], date(2027, 3, 1)) == time(15, 0)
+    # Tokyo's day ends before Paris's workshops begin: the Paris school's own window, 15:00
+    assert first_window_time([(PARIS, TOKYO)], date(2027, 3, 1)) == time(15, 0)
+    closed = SchoolCalendar(PARIS_ZONE, default_windows(Side.PARIS),
+                            holidays=[HolidayPeriod("Noël", date(2026, 12, 19), date(2027, 1, 3))])
+    assert first_window_time([(closed, montreal)], date(2026, 12, 21)) == time(16, 0)  # holidays: the usual hours
+    assert first_window_time([], date(2027, 3, 1)) is None
+    assert first_window_time([(SchoolCalendar(PARIS_ZONE, []), TOKYO)], date(2027, 3, 1)) is None

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from classesduo.domain.availability import default_windows
+from classesduo.domain.enums import Side
+from classesduo.domain.scheduling import SchoolCalendar, first_window_time
 from classesduo.ui.appearance import calendar_colours
 from classesduo.ui.calendar.item_keys import ItemKeys
 from classesduo.ui.calendar.items import FLAG_COLOUR, CalendarItem
@@ -317,7 +320,7 @@ def paint_badge(painter: QtGui.QPainter, centre: QtCore.QPointF, radius: float =
 
 
 class WeekView(QtWidgets.QWidget):
-    """Header + scrollable canvas; opens scrolled to the morning."""
+    """Header + scrollable canvas; a week opens scrolled to its first visio, or to the schools' windows."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -335,6 +338,9 @@ class WeekView(QtWidgets.QWidget):
         self.setAccessibleName(translate("Calendar", "Week view"))
         self.setFocusProxy(self.canvas)
         self._scrolled = False
+        self._opened_at: int | None = None  # where the week was scrolled to on opening, until the user scrolls
+        #: (Paris, partner) calendars of the duos shown: where a week without a visio opens.
+        self.timetables: list[tuple[SchoolCalendar, SchoolCalendar]] = []
         self.canvas.selection_changed.connect(self._show_selected)
         QtCore.QTimer.singleShot(0, self.scroll_to_morning)
 
@@ -344,17 +350,36 @@ class WeekView(QtWidgets.QWidget):
             self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, int(rect.height() / 2) + 20)
 
     def scroll_to_morning(self) -> None:
-        self.scroll.verticalScrollBar().setValue(self.first_hour() * HOUR_HEIGHT)
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(self.first_hour() * HOUR_HEIGHT)
+        self._opened_at = bar.value()
 
     def first_hour(self) -> int:
-        """Where the week opens: an hour before its first visio, else 08:00."""
+        """Where the week opens: an hour before its first visio, else before the schools' first window that week.
+
+        The windows are where the shown duos' two schools' hours meet (:func:`first_window_time`); with no duo
+        (or before their hours are read), the Paris periscolaire windows."""
         starts = [item.paris_start.hour for item in self.canvas.items]
-        return max(0, min(starts) - 1) if starts else 8
+        if starts:
+            return max(0, min(starts) - 1)
+        opening = first_window_time(self.timetables, self.canvas.monday)
+        if opening is None:
+            opening = min(window.start for window in default_windows(Side.PARIS))
+        return max(0, opening.hour - 1)
+
+    def set_timetables(self, timetables: list[tuple[SchoolCalendar, SchoolCalendar]]) -> None:
+        """The hours of the duos shown; a week without a visio that the user has not scrolled follows them."""
+        self.timetables = timetables
+        if not self.canvas.items and self._opened_at == self.scroll.verticalScrollBar().value():
+            self.scroll_to_morning()
 
     def set_week(self, monday: date, items: list[CalendarItem], today: date | None = None) -> None:
         new_week = monday != self.canvas.monday or not self._scrolled
+        had_items = bool(self.canvas.items)
         self.canvas.set_week(monday, items, today)
         self.header.update()
-        if new_week and items:  # a refresh of the same week keeps where the user scrolled
+        # a refresh of the same week keeps where the user scrolled (but the first visio read scrolls to it)
+        if new_week or (had_items != bool(self.canvas.items)
+                        and self._opened_at == self.scroll.verticalScrollBar().value()):
             self._scrolled = True
             QtCore.QTimer.singleShot(0, self.scroll_to_morning)

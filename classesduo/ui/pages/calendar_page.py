@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from classesduo.domain.entities import ExchangeSession
 from classesduo.domain.enums import SessionStatus
+from classesduo.domain.scheduling import SchoolCalendar
 from classesduo.domain.timezones import PARIS, PARIS_ZONE, LocalTimeError, local_to_utc
 from classesduo.services import planning, scheduling
+from classesduo.services.duo_calendars import duo_hours
 from classesduo.services.duos import count_duos, list_duos
 from classesduo.services.facilitators import list_facilitators
 from classesduo.services.session_pages import SessionQuery
@@ -87,6 +89,8 @@ class CalendarPage(QtWidgets.QWidget):
         self.anchor = self.today
         self.mode = "week"
         self.duos: dict[str, DuoView] = {}
+        #: Each duo's (Paris, partner) weekly hours: where a week without a visio opens.
+        self.duo_hours: dict[str, tuple[SchoolCalendar, SchoolCalendar]] = {}
         self._duos_stale = True  # read again at the next refresh
         self._duos_loading = 0  # duo lists being read on a worker
         self.items: list[CalendarItem] = []
@@ -161,7 +165,7 @@ class CalendarPage(QtWidgets.QWidget):
         self.undo_stack.clear()
         self.sync_bar.set_workspace(workspace)
         self._duos_stale = True
-        self.duos = {}
+        self.duos, self.duo_hours = {}, {}
         self.refresh()
 
     def buffer_minutes(self) -> int:
@@ -215,31 +219,45 @@ class CalendarPage(QtWidgets.QWidget):
         self._duos_stale = False
         db = self.workspace.db
         if count_duos(db) <= DUOS_ON_GUI_THREAD:
-            self._set_duos(list_duos(db), list_facilitators(db))
+            self._set_duos(list_duos(db), list_facilitators(db), duo_hours(db))
             return
         from classesduo.ui.operations import Operation
 
         self._duos_loading += 1
-        operation = Operation(lambda _progress, _cancelled: (list_duos(db), list_facilitators(db)), self)
+        operation = Operation(lambda _progress, _cancelled: (list_duos(db), list_facilitators(db), duo_hours(db)),
+                              self)
         operation.succeeded.connect(lambda result: self._duos_loaded(db, *result))
         operation.failed.connect(lambda error, _details: self._duos_failed(error))
         for signal in (operation.succeeded, operation.failed):
             signal.connect(operation.deleteLater)
         QtCore.QTimer.singleShot(FLAGS_DELAY_MS, operation.start)  # once the sessions are painted
 
-    def _duos_loaded(self, db: object, duos: list[DuoView], facilitators: list) -> None:  # noqa: ANN401
+    def _duos_loaded(self, db: object, duos: list[DuoView], facilitators: list,  # noqa: ANN401
+                     hours: dict[str, tuple[SchoolCalendar, SchoolCalendar]]) -> None:
         self._duos_loading -= 1
         if self.workspace is not None and self.workspace.db is db:
-            self._set_duos(duos, facilitators)
+            self._set_duos(duos, facilitators, hours)
 
     def _duos_failed(self, error: BaseException) -> None:
         self._duos_loading -= 1
         self._duos_stale = True  # try again at the next refresh
         log.warning("reading the duos for the calendar's filters failed: %s", error)
 
-    def _set_duos(self, duos: list[DuoView], facilitators: list) -> None:  # noqa: ANN401
+    def _set_duos(self, duos: list[DuoView], facilitators: list,  # noqa: ANN401
+                  hours: dict[str, tuple[SchoolCalendar, SchoolCalendar]] | None = None) -> None:
         self.duos = {view.duo.id or "": view for view in duos}
         self.toolbar.set_choices([(f.id or "", f.name) for f in facilitators], duos)
+        if hours is not None:
+            self.duo_hours = hours
+            self.week.set_timetables(self._shown_timetables())
+
+    def _shown_timetables(self) -> list[tuple[SchoolCalendar, SchoolCalendar]]:
+        """The hours of the duos the filters keep (every duo without a filter)."""
+        kept = self._kept_duos()
+        if kept is None:
+            return list(self.duo_hours.values())
+        keep = set(kept)
+        return [pair for key, pair in self.duo_hours.items() if key in keep]
 
     def _duo_views(self) -> dict[str, DuoView]:
         """The duos now (read here if the worker has not brought them yet): what a dialog offers."""
@@ -320,6 +338,7 @@ class CalendarPage(QtWidgets.QWidget):
         if self.mode == "month":
             self.month.set_month(self.anchor.replace(day=1), self.items, self.today, self._month_counts)
         else:
+            self.week.timetables = self._shown_timetables()
             self.week.set_week(self.visible_range()[0], self.items, self.today)
 
     def _load_flags(self, views: list[SessionView] | None, start: datetime, end: datetime) -> None:
