@@ -271,39 +271,39 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="76"/>
         <source>Week view: arrows choose a session, Enter opens it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="335"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="338"/>
         <source>Week view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="113"/>
         <source>Problems</source>
-        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
+        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. Each duo&apos;s (Paris, partner) weekly hours: where a week without a visio opens. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
         <source>Log this exchange…</source>
         <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
         <source>All sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
         <source>Upcoming sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,18 +345,18 @@ Its window has been brought to the front. One window at a time keeps the data sa
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="394"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="413"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="384"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="403"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,12 +372,12 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="462"/>
         <source>No duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="462"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,27 +402,27 @@ Its window has been brought to the front. One window at a time keeps the data sa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="495"/>
         <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="499"/>
         <source>Delete a visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="556"/>
         <source>Move the visio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="556"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -430,52 +430,52 @@ Move it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="563"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="582"/>
         <source>the visios of the chosen duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="564"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="583"/>
         <source>the visios of the chosen facilitator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="565"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="584"/>
         <source>every visio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="586"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="586"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="571"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="590"/>
         <source>Export {what} as .ics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="573"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="592"/>
         <source>iCalendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="579"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="598"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="600"/>
         <source>Export done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="600"/>
         <source>{count} visios written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,7 +1613,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="283"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="301"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>

@@ -285,39 +285,39 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="73"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="76"/>
         <source>Week view: arrows choose a session, Enter opens it</source>
         <translation>Vue semaine : les flèches choisissent une séance, Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/calendar/week_view.py" line="335"/>
+        <location filename="../../classesduo/ui/calendar/week_view.py" line="338"/>
         <source>Week view</source>
         <translation>Vue hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="109"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="113"/>
         <source>Problems</source>
-        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
+        <extracomment>Up to this many sessions in the range, the shown visios&apos; rule problems are checked at once; more go to a worker (the check reads every visio of the range, shown or filtered out). What each column of the list sorts by in the database (the problems are not sortable). Up to this many duos, the filters&apos; duos are read at once; more on a worker. How long the rule check waits for the first paint before it starts. A month cell shows at most this many sessions of a day (then &quot;+N more&quot;); only those are read in full. Each duo&apos;s (Paris, partner) weekly hours: where a week without a visio opens. True while a worker checks the shown visios&apos; rules; ``flags_shown`` is emitted when they are drawn. How dialogs are shown; tests replace it to fill a real dialog instead of running its modal loop. Call :meth:`show_dialog`, which frees the dialog once it is closed.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="148"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="152"/>
         <source>Log this exchange…</source>
         <extracomment>Ctrl+Z / Ctrl+Shift+Z: planning (one visio or a series), moving and deleting visios (``ui/calendar/undo_commands.py``).</extracomment>
         <translation>Renseigner cet échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="285"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
         <source>All sessions</source>
         <translation>Toutes les séances</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="286"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="304"/>
         <source>Upcoming sessions</source>
         <translation>Séances à venir</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="303"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="321"/>
         <source>Week of {monday} – {sunday} (Paris time)</source>
         <translation>Semaine du {monday} au {sunday} (heure de Paris)</translation>
     </message>
@@ -359,18 +359,18 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="269"/>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="394"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="287"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="413"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="382"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="401"/>
         <source>No upcoming sessions. Tick “Show past sessions” to see earlier ones, or plan one with “Find a slot…”.</source>
         <translation>Aucune séance à venir. Cochez « Afficher les séances passées » pour voir les précédentes, ou planifiez-en une avec « Trouver un créneau… ».</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="384"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="403"/>
         <source>No sessions yet — use “Find a slot…” to plan one, or load the demo data.</source>
         <translation>Aucune séance pour l’instant — utilisez « Trouver un créneau… » pour en planifier une, ou chargez les données de démonstration.</translation>
     </message>
@@ -387,12 +387,12 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
 {dates}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="462"/>
         <source>No duo</source>
         <translation>Aucun duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="443"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="462"/>
         <source>Plan a visio for a duo: create one on the Duos page first.</source>
         <translation>Une visio se planifie pour un duo : créez-en d’abord un sur la page Duos.</translation>
     </message>
@@ -417,27 +417,27 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
         <translation>La visio a changé. Ouvrir l&apos;e-mail d&apos;invitation mis à jour (il met à jour les agendas des écoles) ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="476"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="495"/>
         <source>Delete the {status} visio of {when} ({duo}) and its log? You can undo this with Ctrl+Z.</source>
         <translation>Supprimer la visio {status} du {when} ({duo}) et son compte rendu ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="480"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="499"/>
         <source>Delete a visio</source>
         <translation>Supprimer une visio</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="531"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="550"/>
         <source>{reason}. Open the session to choose the time.</source>
         <translation>{reason}. Ouvrez la séance pour choisir l’heure.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="556"/>
         <source>Move the visio?</source>
         <translation>Déplacer la visio ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="537"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="556"/>
         <source>At {date} {time} (Paris time) this visio breaks a rule:
 {problems}
 
@@ -448,52 +448,52 @@ Move it anyway?</source>
 La déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="563"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="582"/>
         <source>the visios of the chosen duo</source>
         <translation>les visios du duo choisi</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="564"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="583"/>
         <source>the visios of the chosen facilitator</source>
         <translation>les visios de l’intervenant·e choisi·e</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="565"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="584"/>
         <source>every visio</source>
         <translation>toutes les visios</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="586"/>
         <source>Nothing to export</source>
         <translation>Rien à exporter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="567"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="586"/>
         <source>There is no visio to export here yet: plan one (Ctrl+N) or find a slot (Ctrl+Shift+F) first.</source>
         <translation>Il n’y a encore aucune visio à exporter ici : planifiez-en une (Ctrl+N) ou cherchez un créneau (Ctrl+Shift+F) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="571"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="590"/>
         <source>Export {what} as .ics</source>
         <translation>Exporter {what} en .ics</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="573"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="592"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="579"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="598"/>
         <source>Writing {path}…</source>
         <translation>Écriture de {path}…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="600"/>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="581"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="600"/>
         <source>{count} visios written to {path}.</source>
         <translation>{count} visios écrites dans {path}.</translation>
     </message>
@@ -1662,7 +1662,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/calendar_page.py" line="283"/>
+        <location filename="../../classesduo/ui/pages/calendar_page.py" line="301"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
         <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
