@@ -71,6 +71,11 @@ class AppPaths:
         return self.data_dir / "thumbnails"
 
     @property
+    def cache_dir(self) -> Path:
+        """What the app can always make again (e.g. the public holidays ``holidays`` answered)."""
+        return self.data_dir / "cache"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

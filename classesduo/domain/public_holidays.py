@@ -2,22 +2,50 @@
 
 Nothing is copied into the database: a school's calendar asks for the years it
 needs when it is read, so a newer ``holidays`` release reaches every school.
+
+Asking ``holidays`` for one country imports all of its ~250 countries (~150 ms, a tenth of the
+start-up), so what it answered can also be remembered across runs in a :class:`KnownDays` store
+(:func:`remember_in`; the app gives it a file in the data folder, ``storage/holiday_file.py``). The
+store's key carries the package's version: a newer ``holidays`` release is asked again.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from functools import cache, lru_cache
+from typing import Protocol
 
 from classesduo.domain.availability import HolidayPeriod
 from classesduo.domain.enums import HolidaySource
 
+#: What a store keeps for one country, subdivision and year: (ISO day, name) pairs, in day order.
+Days = list[tuple[str, str]]
+
+
+class KnownDays(Protocol):
+    """Public holidays already asked of ``holidays``, kept between runs (a cache: losing it loses nothing)."""
+
+    def get(self, key: str) -> Days | None: ...
+
+    def put(self, key: str, days: Days) -> None: ...
+
+
+_store: KnownDays | None = None
+
+
+def remember_in(store: KnownDays | None) -> None:
+    """Keep what ``holidays`` answers in ``store`` from now on (None: in memory only)."""
+    global _store  # noqa: PLW0603 - one store per process, set when a data folder is opened
+    _store = store
+    public_holidays.cache_clear()
+
 
 @cache
 def _package_version() -> str:
-    import holidays
+    """The installed ``holidays`` version, read from its metadata (importing it costs ~150 ms)."""
+    from importlib.metadata import version
 
-    return holidays.__version__
+    return version("holidays")
 
 
 @cache
@@ -83,16 +111,27 @@ def public_holidays(country: str, subdivision: str, year: int) -> tuple[HolidayP
     they never depend on the machine's locale. An unknown country or
     subdivision gives no holidays (the school form says so).
     """
+    where = origin(country, subdivision)
+    key = f"{where}, {year}"
+    days = _store.get(key) if _store is not None else None
+    if days is None:
+        days = _ask_holidays(country, subdivision, year)
+        if _store is not None:
+            _store.put(key, days)
+    return tuple(HolidayPeriod(name, date.fromisoformat(day), date.fromisoformat(day), HolidaySource.PUBLIC, where)
+                 for day, name in days)
+
+
+def _ask_holidays(country: str, subdivision: str, year: int) -> Days:
     import holidays
 
     try:
         calendar = holidays.country_holidays(country.upper(), subdiv=subdivision or None, years=[year],
                                              language=_language(country))
     except (NotImplementedError, KeyError):
-        return ()
-    where = origin(country, subdivision)
-    return tuple(HolidayPeriod(" / ".join(name.split("; ")), day, day, HolidaySource.PUBLIC, where)
-                 for day, name in sorted(calendar.items()) if day.year == year)
+        return []
+    return [(day.isoformat(), " / ".join(name.split("; "))) for day, name in sorted(calendar.items())
+            if day.year == year]
 
 
 def public_holidays_between(country: str, subdivision: str, start: date, end: date) -> list[HolidayPeriod]:

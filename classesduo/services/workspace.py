@@ -124,7 +124,16 @@ def open_workspace(data_dir: str | None = None, db_url: str | None = None, check
             url=_safe_url(url), error=error)) from error
     media_root = Path(settings.media_dir).expanduser() if settings.media_dir else paths.media_dir
     _remove_crash_leftovers(database, paths, media_root)
+    _remember_public_holidays(paths)
     return Workspace(paths=paths, db=Database(url), media=MediaStore(media_root))
+
+
+def _remember_public_holidays(paths: AppPaths) -> None:
+    """Public holidays asked of ``holidays`` are kept in the data folder's cache (start-up time)."""
+    from classesduo.domain.public_holidays import remember_in
+    from classesduo.storage.holiday_file import HolidayFile
+
+    remember_in(HolidayFile(paths.cache_dir / "public-holidays.json"))
 
 
 def _remove_crash_leftovers(database: Path | None, paths: AppPaths, media_root: Path) -> None:
