@@ -59,6 +59,10 @@ def make_engine(url: str, *, for_migration: bool = False, echo: bool = False) ->
             event.listen(engine, "connect", _manual_transactions)
             event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        from classesduo.storage.models import postgresql_options
+
+        postgresql_options()
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
