@@ -59,9 +59,9 @@ def format_size(size: int) -> str:
     return locale().formattedDataSize(size, precision, QtCore.QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
-def format_local(instant: datetime, zone: str) -> str:
-    """An instant as wall-clock date and time in ``zone``."""
-    local = instant.astimezone(ZoneInfo(zone))
+def format_local(instant: datetime, zone: str | None) -> str:
+    """An instant as wall-clock date and time in ``zone`` (None: this computer's zone, e.g. a file's time)."""
+    local = instant.astimezone(ZoneInfo(zone) if zone else None)
     qdate = QtCore.QDate(local.year, local.month, local.day)
     qtime = QtCore.QTime(local.hour, local.minute)
     return (locale().toString(qdate, QtCore.QLocale.FormatType.ShortFormat) + " "

@@ -89,7 +89,7 @@ class ImportDialog(Dialog):
         self.file_label.setText(translate("ImportDialog", "&File:"))
         self.path.setPlaceholderText(translate("ImportDialog", "A .csv file, UTF-8, comma or semicolon separated"))
         self.browse.setText(translate("ImportDialog", "&Choose…"))
-        self.dry_run.setText(translate("ImportDialog", "Only &check the file (write nothing)"))
+        self.dry_run.setText(translate("ImportDialog", "Only chec&k the file (write nothing)"))
         self.import_button.setText(translate("ImportDialog", "&Import"))
         self._show_columns()
 

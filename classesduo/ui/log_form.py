@@ -499,8 +499,8 @@ class LogForm(Dialog):
             "partner": translate("LogForm", "Pupils present in the pa&rtner class:"),
             "activities": translate("LogForm", "&What was done:"), "tags": translate("LogForm", "Activities:"),
             "languages": translate("LogForm", "&Languages used:"),
-            "problems": translate("LogForm", "Technical &problems:"),
-            "follow_up": translate("LogForm", "&Follow-up to do:"), "notes": translate("LogForm", "N&otes:"),
+            "problems": translate("LogForm", "Tec&hnical problems:"),
+            "follow_up": translate("LogForm", "&Follow-up to do:"), "notes": translate("LogForm", "No&tes:"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])

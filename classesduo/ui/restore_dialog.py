@@ -6,7 +6,7 @@ from pathlib import Path
 
 from classesduo.paths import AppPaths
 from classesduo.services.backups import list_backups
-from classesduo.ui.formatting import format_size
+from classesduo.ui.formatting import format_local, format_size
 from classesduo.ui.base_dialog import Dialog
 from classesduo.ui.qt import QtCore, QtWidgets, translate
 
@@ -43,8 +43,7 @@ class RestoreDialog(Dialog):
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, backup in enumerate(self.backups):
-            when = QtCore.QDateTime.fromSecsSinceEpoch(int(backup.taken_at.timestamp())).toLocalTime()
-            cells = [when.toString("yyyy-MM-dd HH:mm"),
+            cells = [format_local(backup.taken_at, None),
                      describe_reason(backup.reason), format_size(backup.size)]
             for column, value in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(value)

@@ -260,6 +260,24 @@ def naming_problems(dialog: QtWidgets.QWidget) -> list[str]:
     return problems
 
 
+def mnemonic_clashes(dialog: QtWidgets.QWidget) -> list[str]:
+    """Two visible controls of one dialog with the same Alt+letter: the key reaches only one of them."""
+    import re
+
+    owners: dict[str, list[str]] = {}
+    widgets = [w for w in dialog.findChildren(QtWidgets.QWidget) if w.isVisibleTo(dialog)]
+    for widget in widgets:
+        if isinstance(widget, QtWidgets.QAbstractButton | QtWidgets.QLabel | QtWidgets.QGroupBox):
+            text = widget.title() if isinstance(widget, QtWidgets.QGroupBox) else widget.text()
+            if isinstance(widget, QtWidgets.QLabel) and widget.buddy() is None:
+                continue  # a label's & marks a key only when it has a buddy
+            match = re.search(r"&([^&\s])", text.replace("&&", ""))
+            if match:
+                owners.setdefault(match.group(1).lower(), []).append(text)
+    where = f"{type(dialog).__name__} ({dialog.windowTitle()!r})"
+    return [f"{where}: Alt+{key.upper()} is on {texts}" for key, texts in owners.items() if len(texts) > 1]
+
+
 # the tests ------------------------------------------------------------------------------------------------
 def test_every_dialog_class_goes_through_the_one_base_and_can_be_opened_here() -> None:
     classes = dialog_classes()
@@ -286,7 +304,7 @@ def test_no_code_builds_a_bare_qdialog() -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_every_dialog_names_its_keys_and_icon_only_controls(make_window, demo_dir: Path, language: str) -> None:  # noqa: ANN001
+def test_every_dialog_names_its_keys_and_icon_only_controls_and_no_two_share_a_key(make_window, demo_dir: Path, language: str) -> None:  # noqa: ANN001
     window = make_window(demo_dir, language=language)
     window.show_area(3)
     settle()
@@ -299,7 +317,7 @@ def test_every_dialog_names_its_keys_and_icon_only_controls(make_window, demo_di
             dialog.show()
             settle(3)
             opened.add(_name(type(dialog)))
-            problems += naming_problems(dialog)
+            problems += naming_problems(dialog) + mnemonic_clashes(dialog)
             dialog.setProperty("testing", True)
             if hasattr(dialog, "guard"):
                 dialog.guard = None  # closed unchanged: no Save/Discard question

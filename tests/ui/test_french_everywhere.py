@@ -84,6 +84,9 @@ def test_restore_dialog_shows_sizes_in_the_language_units(french, data_dir: Path
     dialog.deleteLater()
     assert format_size(backup.size) in cells and format_size(backup.size).endswith(" ko"), cells
     assert not any("KB" in cell for cell in cells)
+    # and its date as every other date of the French GUI (it was ISO: "2026-12-03 14:05")
+    local = backup.taken_at.astimezone()
+    assert cells[0] == f"{local:%d/%m/%Y %H:%M}", cells
 
 
 def test_undo_names_the_command_in_french_after_a_language_switch(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
