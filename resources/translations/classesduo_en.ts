@@ -1401,7 +1401,7 @@ Close the duo instead? It keeps its sessions and media.</source>
     </message>
     <message>
         <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
-        <source>Only &amp;check the file (write nothing)</source>
+        <source>Only chec&amp;k the file (write nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1786,17 +1786,17 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     </message>
     <message>
         <location filename="../../classesduo/ui/log_form.py" line="502"/>
-        <source>Technical &amp;problems:</source>
+        <source>Tec&amp;hnical problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
+        <source>No&amp;tes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>&amp;Follow-up to do:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../classesduo/ui/log_form.py" line="503"/>
-        <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4012,52 +4012,52 @@ Erase them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>From a &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Restore a backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="102"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4667,12 +4667,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
-        <source>&amp;Length:</source>
+        <source>Le&amp;ngth:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/session_dialog.py" line="67"/>
-        <source>Visio &amp;link:</source>
+        <source>Visio l&amp;ink:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6729,27 +6729,27 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="158"/>
+        <location filename="../../classesduo/services/workspace.py" line="167"/>
         <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="166"/>
+        <location filename="../../classesduo/services/workspace.py" line="175"/>
         <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="171"/>
+        <location filename="../../classesduo/services/workspace.py" line="180"/>
         <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="174"/>
+        <location filename="../../classesduo/services/workspace.py" line="183"/>
         <source>The database driver is not installed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="180"/>
+        <location filename="../../classesduo/services/workspace.py" line="189"/>
         <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1444,8 +1444,12 @@ Clôturer plutôt le duo ? Il garde ses séances et ses médias.</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/import_dialog.py" line="92"/>
-        <source>Only &amp;check the file (write nothing)</source>
+        <source>Only chec&amp;k the file (write nothing)</source>
         <translation>&amp;Vérifier seulement le fichier (ne rien écrire)</translation>
+    </message>
+    <message>
+        <source>Only &amp;check the file (write nothing)</source>
+        <translation type="vanished">&amp;Vérifier seulement le fichier (ne rien écrire)</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/import_dialog.py" line="93"/>
@@ -1836,8 +1840,17 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     </message>
     <message>
         <location filename="../../classesduo/ui/log_form.py" line="502"/>
-        <source>Technical &amp;problems:</source>
+        <source>Tec&amp;hnical problems:</source>
         <translation>Problèmes tec&amp;hniques :</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/log_form.py" line="503"/>
+        <source>No&amp;tes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>Technical &amp;problems:</source>
+        <translation type="vanished">Problèmes tec&amp;hniques :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/log_form.py" line="503"/>
@@ -1845,9 +1858,8 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>&amp;Suites à donner :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/log_form.py" line="503"/>
         <source>N&amp;otes:</source>
-        <translation>N&amp;otes :</translation>
+        <translation type="vanished">N&amp;otes :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/log_form.py" line="511"/>
@@ -4144,52 +4156,52 @@ Les effacer ?</translation>
         <translation>avant une mise à jour de la base de données</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="80"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="82"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="81"/>
         <source>Choose the state to go back to. The current data is backed up first, so a restore can itself be undone.</source>
         <translation>Choisissez l’état auquel revenir. Les données actuelles sont d’abord sauvegardées : une restauration peut donc elle-même être annulée.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="84"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="83"/>
         <source>No backups yet in this data folder. Use File › Back up now, or restore a backup file from elsewhere.</source>
         <translation>Aucune sauvegarde pour l’instant dans ce dossier des données. Utilisez Fichier › Sauvegarder maintenant, ou restaurez un fichier de sauvegarde venu d’ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Taken</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="85"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="86"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="87"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="89"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="88"/>
         <source>From a &amp;file…</source>
         <translation>Depuis un &amp;fichier…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="100"/>
         <source>Restore a backup file</source>
         <translation>Restaurer un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/restore_dialog.py" line="102"/>
+        <location filename="../../classesduo/ui/restore_dialog.py" line="101"/>
         <source>Classes Duo backups (*.sqlite3);;All files (*)</source>
         <translation>Sauvegardes Classes Duo (*.sqlite3);;Tous les fichiers (*)</translation>
     </message>
@@ -4904,13 +4916,21 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/session_dialog.py" line="66"/>
-        <source>&amp;Length:</source>
+        <source>Le&amp;ngth:</source>
         <translation>D&amp;urée :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/session_dialog.py" line="67"/>
-        <source>Visio &amp;link:</source>
+        <source>Visio l&amp;ink:</source>
         <translation>&amp;Lien visio :</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation type="vanished">D&amp;urée :</translation>
+    </message>
+    <message>
+        <source>Visio &amp;link:</source>
+        <translation type="vanished">&amp;Lien visio :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/session_dialog.py" line="71"/>
@@ -5304,7 +5324,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="251"/>
         <source>&amp;Length:</source>
-        <translation>&amp;Durée :</translation>
+        <translation>Duré&amp;e :</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="252"/>
@@ -5314,7 +5334,7 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     <message>
         <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="253"/>
         <source>&amp;Active duos only</source>
-        <translation>Duos &amp;actifs seulement</translation>
+        <translation>Duos ac&amp;tifs seulement</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/calendar/term_slots_dialog.py" line="254"/>
@@ -7008,27 +7028,27 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
         <translation>Impossible d’ouvrir la base de données {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="158"/>
+        <location filename="../../classesduo/services/workspace.py" line="167"/>
         <source>&quot;{url}&quot; is not a database URL ({error}); expected e.g. postgresql+psycopg://user:password@server/classesduo</source>
         <translation>« {url} » n’est pas une URL de base de données ({error}) ; attendu par exemple postgresql+psycopg://utilisateur:motdepasse@serveur/classesduo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="166"/>
+        <location filename="../../classesduo/services/workspace.py" line="175"/>
         <source>Unknown database driver &quot;{driver}&quot; in the database URL: use sqlite:///FILE or postgresql+psycopg://…</source>
         <translation>Pilote de base de données « {driver} » inconnu dans l’URL : utilisez sqlite:///FICHIER ou postgresql+psycopg://…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="171"/>
+        <location filename="../../classesduo/services/workspace.py" line="180"/>
         <source>PostgreSQL support is not installed ({error}): install it with pip install &apos;classesduo[postgres]&apos;</source>
         <translation>La prise en charge de PostgreSQL n’est pas installée ({error}) : installez-la avec pip install &apos;classesduo[postgres]&apos;</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="174"/>
+        <location filename="../../classesduo/services/workspace.py" line="183"/>
         <source>The database driver is not installed ({error}).</source>
         <translation>Le pilote de base de données n’est pas installé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../classesduo/services/workspace.py" line="180"/>
+        <location filename="../../classesduo/services/workspace.py" line="189"/>
         <source>The folder {folder} of the SQLite database URL does not exist; create it or correct the URL.</source>
         <translation>Le dossier {folder} de l’URL de la base SQLite n’existe pas ; créez-le ou corrigez l’URL.</translation>
     </message>
