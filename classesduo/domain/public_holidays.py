@@ -112,7 +112,7 @@ def public_holidays(country: str, subdivision: str, year: int) -> tuple[HolidayP
     subdivision gives no holidays (the school form says so).
     """
     where = origin(country, subdivision)
-    key = f"{where}, {year}"
+    key = f"{where}, {year}, {ASKED}"
     days = _store.get(key) if _store is not None else None
     if days is None:
         days = _ask_holidays(country, subdivision, year)
@@ -120,6 +120,11 @@ def public_holidays(country: str, subdivision: str, year: int) -> tuple[HolidayP
             _store.put(key, days)
     return tuple(HolidayPeriod(name, date.fromisoformat(day), date.fromisoformat(day), HolidaySource.PUBLIC, where)
                  for day, name in days)
+
+
+#: What :func:`_ask_holidays` asks and how it writes the answer; part of every stored key, so a change
+#: here (another language, other categories, names joined otherwise) must bump it or old answers are read.
+ASKED = "q1"
 
 
 def _ask_holidays(country: str, subdivision: str, year: int) -> Days:

@@ -381,7 +381,6 @@ def week_blocks(paris: SchoolCalendar, partner: SchoolCalendar, monday: date) ->
     return {"paris": paris_open, "partner": partner_open, "overlap": intersect_intervals(paris_open, partner_open)}
 
 
-
 def first_window_time(timetables: Iterable[tuple[SchoolCalendar, SchoolCalendar]], monday: date) -> time | None:
     """The earliest time of day, on the Paris clock, of a visio window in the week starting ``monday``.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from datetime import date
 from pathlib import Path
 
 from classesduo.domain.public_holidays import Days
@@ -33,8 +34,8 @@ class HolidayFile:
             try:
                 content = json.loads(self.path.read_text(encoding="utf-8"))
                 if content.get("format") == FORMAT:
-                    self._days = {str(key): [(str(day), str(name)) for day, name in days]
-                                  for key, days in content["days"].items()}
+                    self._days = {str(key): [(date.fromisoformat(day).isoformat(), str(name)) for day, name in days]
+                                  for key, days in content["days"].items()}  # a bad day: the whole file ignored
             except FileNotFoundError:
                 pass
             except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:

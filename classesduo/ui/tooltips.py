@@ -31,7 +31,7 @@ def keys_text(action: QtGui.QAction) -> str:
 
 def _qt_default_tip(text: str) -> str:
     """What ``QAction.toolTip()`` answers when no tooltip was set: the text without "..." and ampersands."""
-    return text.replace("...", "").replace("&", "").strip()
+    return re.sub(r"&(&?)", r"\1", text.replace("...", "").replace("\u2026", "")).strip()
 
 
 def _hand_tip(widget: QtCore.QObject, tip: str, default: str = "") -> str:
@@ -44,13 +44,17 @@ def _hand_tip(widget: QtCore.QObject, tip: str, default: str = "") -> str:
 
 
 def _with_keys(tip: str, keys: str) -> str:
-    return f"{tip} ({keys})" if keys and keys not in tip else tip
+    """``tip`` naming ``keys`` ("Ctrl+Shift+Z, Ctrl+Y"), unless it already names one of them."""
+    if not keys or any(key.strip() in tip for key in keys.split(", ")):
+        return tip
+    return f"{tip} ({keys})"
 
 
 def _set_tip(widget: QtCore.QObject, wanted: str) -> None:
+    # marked first: setToolTip emits the action's ``changed`` at once, and its hook must see this tip as ours
+    widget.setProperty(_MADE, wanted)
     if widget.toolTip() != wanted:
         widget.setToolTip(wanted)
-    widget.setProperty(_MADE, wanted)
 
 
 def _name_action(action: QtGui.QAction) -> None:

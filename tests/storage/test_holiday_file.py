@@ -41,7 +41,7 @@ def test_remembered_days_are_the_packages_answer(tmp_path: Path) -> None:
 
 def test_a_remembered_answer_is_used_without_asking_the_package(tmp_path: Path) -> None:
     file = tmp_path / "public-holidays.json"
-    key = f"{ph.origin('FR', '')}, 2031"
+    key = f"{ph.origin('FR', '')}, 2031, {ph.ASKED}"
     file.write_text(json.dumps({"format": 1, "days": {key: [["2031-05-01", "Fête du Travail (remembered)"]]}}))
     ph.remember_in(HolidayFile(file))
     [period] = ph.public_holidays("FR", "", 2031)
@@ -54,10 +54,24 @@ def test_another_holidays_version_is_asked_again_and_its_entries_dropped(tmp_pat
     file.write_text(json.dumps({"format": 1, "days": {"holidays 0.1, FR, 2026": [["2026-01-02", "stale"]]}}))
     ph.remember_in(HolidayFile(file))
     assert "stale" not in {period.name for period in ph.public_holidays("FR", "", 2026)}
-    assert list(json.loads(file.read_text())["days"]) == [f"{ph.origin('FR', '')}, 2026"]
+    assert list(json.loads(file.read_text())["days"]) == [f"{ph.origin('FR', '')}, 2026, {ph.ASKED}"]
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": 1, "days": {"k": 5}}', '[]', '{"format": 99}'])
+def test_an_answer_asked_another_way_is_asked_again(tmp_path: Path) -> None:
+    """The key names how the package was asked (``ASKED``): an old way's answer is not read as the new one."""
+    file = tmp_path / "public-holidays.json"
+    file.write_text(json.dumps({"format": 1, "days": {f"{ph.origin('FR', '')}, 2026": [["2026-01-02", "old"]]}}))
+    ph.remember_in(HolidayFile(file))
+    assert "old" not in {period.name for period in ph.public_holidays("FR", "", 2026)}
+
+
+def _bad_day() -> str:
+    key = f"{ph.origin('FR', '')}, 2026, {ph.ASKED}"
+    return json.dumps({"format": 1, "days": {key: [["2026-13-01", "x"]]}})
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": 1, "days": {"k": 5}}', '[]', '{"format": 99}',
+                                     _bad_day()])
 def test_a_damaged_file_is_read_as_empty_and_written_again(tmp_path: Path, content: str) -> None:
     file = tmp_path / "public-holidays.json"
     file.write_text(content)

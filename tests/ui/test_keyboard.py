@@ -180,3 +180,37 @@ def test_read_only_tables_of_dialogs_and_reports_let_tab_leave(make_window, demo
     for table in tables:
         assert not table.tabKeyNavigation(), table
     restore.deleteLater()
+
+
+def test_action_tooltips_follow_every_language_switch_and_name_each_key_once(make_window, demo_dir: Path) -> None:  # noqa: ANN001
+    """Review finding: after en → fr → en an action kept its French tooltip; Redo named its keys twice."""
+    window = make_window(demo_dir)
+    try:
+        def tips() -> dict[str, str]:
+            settle()
+            return {action.objectName() or action.text(): action.toolTip()
+                    for action in window.findChildren(QtGui.QAction) if keys_text(action) and action.text()}
+
+        english = tips()
+        window.translations.apply("fr")
+        french = tips()
+        window.translations.apply("en")
+        assert tips() == english
+        window.translations.apply("fr")
+        assert tips() == french
+        window.translations.apply("en")
+        assert tips() == english
+        for action in window.findChildren(QtGui.QAction):
+            for key in keys_text(action).split(", "):
+                if key:
+                    assert action.toolTip().count(key) <= 1, action.toolTip()
+    finally:
+        window.translations.apply("en")
+
+
+@pytest.mark.parametrize("text", ["Edit… (Enter)", "Suggest partners…", "&Save", "A && B...", "Plain"])
+def test_the_default_tooltip_qt_derives_from_a_text_is_recognised(qapp, text: str) -> None:  # noqa: ANN001
+    """Otherwise Qt's own default ("Edit (Enter)" for "Edit… (Enter)") is taken for a hand-written tooltip."""
+    from classesduo.ui.tooltips import _qt_default_tip
+
+    assert _qt_default_tip(text) == QtGui.QAction(text).toolTip()
