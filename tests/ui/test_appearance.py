@@ -47,3 +47,14 @@ def test_dark_appearance_applies_and_icons_follow(make_window, data_dir: Path, q
         apply_appearance(qapp, "light")
     assert not is_dark()
     assert icon("home").pixmap(16).toImage() is not None
+
+
+def test_icons_are_drawn_at_the_size_asked_not_scaled_from_a_few_sizes(qapp) -> None:  # noqa: ANN001
+    """Crisp at any scale: a 40 px icon on a 2× screen is drawn at 80 px (it was the 64 px drawing)."""
+    from classesduo.ui.qt import QtCore
+
+    for size in (80, 40, 17):
+        pixmap = icon("calendar").pixmap(QtCore.QSize(size, size))
+        assert pixmap.size() == QtCore.QSize(size, size)
+        image = pixmap.toImage()
+        assert any(image.pixelColor(x, y).alpha() for x in range(size) for y in range(size))
