@@ -65,41 +65,36 @@ def _a_session(window):  # noqa: ANN001, ANN202
                          end=datetime(2026, 12, 31, tzinfo=UTC))[0]
 
 
-def _session_dialog(window):  # noqa: ANN001, ANN202
+def _from_calendar(window, open_it):  # noqa: ANN001, ANN202
+    """The dialog the calendar page shows when ``open_it(page)`` runs."""
     page = window.pages["calendar"]
     shown = _capture(page)
-    page.edit_session(_a_session(window).session.id)  # an existing visio: its invitation, log, delete buttons
+    open_it(page)
     return shown[-1]
+
+
+def _session_dialog(window):  # noqa: ANN001, ANN202
+    # an existing visio: its invitation, log, delete buttons
+    return _from_calendar(window, lambda page: page.edit_session(_a_session(window).session.id))
 
 
 def _new_session_dialog(window):  # noqa: ANN001, ANN202
-    page = window.pages["calendar"]
-    shown = _capture(page)
-    page.new_session()
-    return shown[-1]
+    return _from_calendar(window, lambda page: page.new_session())
 
 
 def _finder(window):  # noqa: ANN001, ANN202
-    page = window.pages["calendar"]
-    shown = _capture(page)
-    page.find_slot(start=date(2027, 3, 1))
-    return shown[-1]
+    return _from_calendar(window, lambda page: page.find_slot(start=date(2027, 3, 1)))
 
 
 def _term_slots(window):  # noqa: ANN001, ANN202
-    page = window.pages["calendar"]
-    shown = _capture(page)
-    page.find_all_slots()
-    return shown[-1]
+    return _from_calendar(window, lambda page: page.find_all_slots())
 
 
 def _invitation(window):  # noqa: ANN001, ANN202
     from classesduo.services import planning
 
-    page = window.pages["calendar"]
-    shown = _capture(page)
-    page.show_invitation(planning.get_session(window.workspace.db, _a_session(window).session.id))
-    return shown[-1]
+    session = planning.get_session(window.workspace.db, _a_session(window).session.id)
+    return _from_calendar(window, lambda page: page.show_invitation(session))
 
 
 def _connect(window):  # noqa: ANN001, ANN202
