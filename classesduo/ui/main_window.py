@@ -220,6 +220,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # F10 opens the menu bar on every platform (the keyboard's way into the menus)
         self.menu_shortcut = QtGui.QShortcut(QtGui.QKeySequence("F10"), self)
         self.menu_shortcut.activated.connect(lambda: self.menuBar().setActiveAction(self.file_menu.menuAction()))
+        from classesduo.ui.context_menus import add_menu_key
+
+        self.context_menu_shortcut = add_menu_key(self)  # Shift+F10: the focused widget's context menu
         self.log_action = self.help_menu.addAction("", self.open_log_folder)
         self.about_action = self.help_menu.addAction("", self.about)
 

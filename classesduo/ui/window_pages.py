@@ -58,6 +58,7 @@ def install_other_pages(window: WindowInterface, log_actions: LogActions) -> Duo
     duo_page.back_requested.connect(window.close_duo_page)
     window.add_page("duo", duo_page)
     window.pages["duos"].duo_opened.connect(window.open_duo)
+    window.pages["reports"].preview.duo_requested.connect(window.open_duo)  # a duo's row in a report's table
     window.pages["home"].school_requested.connect(lambda school_id: _edit_school(window, school_id))
     calendar = window.pages["calendar"]  # a visio postponed from the calendar: its Ctrl+Z undoes it
     calendar.log_requested.connect(lambda session_id: log_actions.open_session(session_id, calendar.undo_stack))

@@ -63,11 +63,14 @@ class RecordTable(QtWidgets.QWidget):
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         self.view.setWordWrap(False)  # one line a row: a long text is elided, whole in its tooltip
         self.view.verticalHeader().hide()
-        # Right-click or the Menu key: the row's actions (Open, and a page's Edit/Delete… added to the view).
+        # Right-click, the Menu key or Shift+F10: the row's actions (Open, or a page's Edit/Delete…), then Copy.
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
         self.open_action = QtGui.QAction(self.view)
         self.open_action.triggered.connect(lambda: self._activate(self.view.currentIndex()))
         self.view.addAction(self.open_action)
+        from classesduo.ui.context_menus import add_copy_actions
+
+        self.copy_actions = add_copy_actions(self.view)  # then Copy (Ctrl+C): the row as tab-separated text
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._activate)
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: long lists stay fast

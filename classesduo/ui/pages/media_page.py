@@ -102,6 +102,15 @@ class MediaPage(QtWidgets.QWidget):
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(BadgeDelegate(lambda: self.today(), self.grid))
         self.grid.files_dropped.connect(self.import_paths)
+        # right-click, the Menu key or Shift+F10: the page's own actions on the gallery, then Copy (file names)
+        self.grid_import_action = QtGui.QAction(self.grid)
+        self.grid_import_action.triggered.connect(self.choose_and_import)
+        self.grid_album_action = QtGui.QAction(self.grid)
+        self.grid_album_action.triggered.connect(self.export_album)
+        self.grid.addActions([self.grid_import_action, self.grid_album_action])
+        from classesduo.ui.context_menus import add_copy_actions
+
+        self.grid_copy_actions = add_copy_actions(self.grid)
         self._reverting = False
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.panel = MediaDetailPanel()
@@ -189,6 +198,8 @@ class MediaPage(QtWidgets.QWidget):
             self.import_side.setItemText(row, side_label(side))
         self.as_drawing.setText(translate("MediaPage", "scanned drawings"))
         self.album_button.setText(translate("MediaPage", "Export &album…"))
+        self.grid_import_action.setText(translate("MediaPage", "Import…"))
+        self.grid_album_action.setText(translate("MediaPage", "Export album…"))
         self.retention_button.setText(translate("MediaPage", "Erase &old media…"))
         self.demo_button.setText(translate("MediaPage", "Load the demo data"))
         self.legend.setText(translate("MediaPage", "Badges: E exchange · P publication · R reports — "

@@ -15,10 +15,19 @@ from classesduo.domain.text import natural_key
 from classesduo.services.reports.model import ReportData
 from classesduo.services.reports.tables import HEADLINE_KEYS, Table, report_tables
 from classesduo.domain.i18n import Plural
-from classesduo.ui.qt import QtCore, QtWidgets
+from classesduo.ui.context_menus import add_copy_actions
+from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
+
+#: The role of a row's first cell that holds its duo's id, in the tables listing duos.
+DUO_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
 class ReportPreview(QtWidgets.QWidget):
+    """Each table's context menu (right-click, the Menu key, Shift+F10) copies the selected cells (Ctrl+C) and
+    selects all (Ctrl+A); in the tables listing duos it first opens the row's duo (Enter, double-click)."""
+
+    duo_requested = Signal(str)  # a duo id
+
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: ReportData | None = None
@@ -67,8 +76,9 @@ class ReportPreview(QtWidgets.QWidget):
                            f"{html.escape(label.number(getattr(data.headline, key)))}"
                            f"</span>&nbsp; {html.escape(label(f'h.{key}'))}")
         tables = report_tables(data, label)
+        duo_rows = {"duos": data.duos, "quiet": data.quiet_duos}  # the tables' rows, in the same order
         for table in tables[1:]:
-            widget = self._table_widget(table, label)
+            widget = self._table_widget(table, label, [line.duo_id for line in duo_rows.get(table.key, [])])
             self.tables[table.key] = widget
             self.tabs.addTab(widget, f"{table.title} ({len(table.rows)})")
         self._charts(data, label)
@@ -90,7 +100,7 @@ class ReportPreview(QtWidgets.QWidget):
                 names=", ".join(names[:6])))
             self.names_warning.setToolTip("\n".join(f"{text.where}: {', '.join(text.names)}" for text in found))
 
-    def _table_widget(self, table: Table, label: Labels) -> QtWidgets.QTableWidget:
+    def _table_widget(self, table: Table, label: Labels, duo_ids: list[str]) -> QtWidgets.QTableWidget:
         widget = QtWidgets.QTableWidget(len(table.rows), len(table.headers))
         widget.setTabKeyNavigation(False)  # Tab leaves the table
         widget.setHorizontalHeaderLabels(table.headers)
@@ -111,13 +121,30 @@ class ReportPreview(QtWidgets.QWidget):
                 else:
                     item.setText("" if value is None else str(value))
                     item.setData(QtCore.Qt.ItemDataRole.UserRole, natural_key(item.text()))
+                if column == 0 and duo_ids:
+                    item.setData(DUO_ROLE, duo_ids[row])
                 widget.setItem(row, column, item)
+        if duo_ids:
+            self._add_open_duo(widget)
+        add_copy_actions(widget)
         widget.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         widget.setSortingEnabled(True)  # the report's own order until the user clicks a header
         widget.resizeColumnsToContents()
         for column in range(widget.columnCount()):
             widget.setColumnWidth(column, min(widget.columnWidth(column), 320))
         return widget
+
+    def _add_open_duo(self, widget: QtWidgets.QTableWidget) -> None:
+        def open_row(index: QtCore.QModelIndex | None = None) -> None:
+            row = (index if index is not None else widget.currentIndex()).row()
+            item = widget.item(row, 0) if row >= 0 else None
+            if item is not None and item.data(DUO_ROLE):
+                self.duo_requested.emit(item.data(DUO_ROLE))
+
+        action = QtGui.QAction(translate("ReportPreview", "Open the duo (Enter)"), widget)
+        action.triggered.connect(lambda: open_row())
+        widget.addAction(action)
+        widget.activated.connect(open_row)  # Enter or a double-click on a row
 
     def _photos(self, data: ReportData, label: Labels) -> QtWidgets.QWidget:
         """The cleared photos the PDF will show, as thumbnails (at most six small images)."""
