@@ -1615,7 +1615,7 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="301"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="261"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -1912,78 +1912,78 @@ Import in this order: schools, classes, facilitators, duos, sessions. Rows alrea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="228"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="235"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="236"/>
+        <location filename="../../classesduo/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="238"/>
+        <location filename="../../classesduo/ui/main_window.py" line="241"/>
         <source>Load &amp;demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="239"/>
+        <location filename="../../classesduo/ui/main_window.py" line="242"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="240"/>
+        <location filename="../../classesduo/ui/main_window.py" line="243"/>
         <source>&amp;Log an exchange…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="242"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="243"/>
+        <location filename="../../classesduo/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="244"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="246"/>
+        <location filename="../../classesduo/ui/main_window.py" line="249"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="250"/>
         <source>&amp;About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="422"/>
+        <location filename="../../classesduo/ui/main_window.py" line="425"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -1992,67 +1992,67 @@ Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>Data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="285"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>The database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="289"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="338"/>
         <source>Welcome to Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="338"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="352"/>
+        <location filename="../../classesduo/ui/main_window.py" line="355"/>
         <source>Demo data loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="353"/>
+        <location filename="../../classesduo/ui/main_window.py" line="356"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="357"/>
+        <location filename="../../classesduo/ui/main_window.py" line="360"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="362"/>
+        <location filename="../../classesduo/ui/main_window.py" line="365"/>
         <source>Loading the demo programme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="415"/>
+        <location filename="../../classesduo/ui/main_window.py" line="418"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="422"/>
+        <location filename="../../classesduo/ui/main_window.py" line="425"/>
         <source>About Classes Duo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2494,103 +2494,113 @@ Archive it instead? It stays in past duos and reports but is no longer offered f
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="196"/>
         <source>made by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="199"/>
         <source>scanned drawings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="200"/>
         <source>Export &amp;album…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="201"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="202"/>
+        <source>Export album…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="203"/>
         <source>Erase &amp;old media…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="204"/>
         <source>Load the demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="205"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="257"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="268"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="359"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="370"/>
         <source>import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="346"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="349"/>
         <source>Import media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="347"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="358"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="390"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="387"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="398"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,7 +2731,7 @@ Erase them?</source>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="203"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2757,7 +2767,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>%n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2765,7 +2775,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
         <source>at least %n item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2773,7 +2783,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="383"/>
         <source>Importing %n file(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2803,7 +2813,7 @@ Erase them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="88"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="98"/>
         <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3116,30 +3126,30 @@ Erase them?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="184"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="185"/>
         <source>Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="186"/>
         <source>Open (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="202"/>
         <source>{shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3824,6 +3834,14 @@ Erase them?</source>
     <message>
         <location filename="../../classesduo/services/reports/labels.py" line="164"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="144"/>
+        <source>Open the duo (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4912,6 +4930,19 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
     </message>
 </context>
 <context>
+    <name>TableMenu</name>
+    <message>
+        <location filename="../../classesduo/ui/context_menus.py" line="87"/>
+        <source>Copy (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/context_menus.py" line="89"/>
+        <source>Select all (Ctrl+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TermDatesDialog</name>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="31"/>
@@ -5122,12 +5153,12 @@ Nothing has been changed. Restoring a backup keeps the damaged file aside (renam
 <context>
     <name>Tooltips</name>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="78"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="82"/>
         <source>Clear the text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="80"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="84"/>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>

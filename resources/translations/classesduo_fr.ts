@@ -1668,7 +1668,7 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
     <message>
         <location filename="../../classesduo/ui/pages/calendar_page.py" line="301"/>
         <location filename="../../classesduo/ui/pages/home_page.py" line="135"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="258"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="261"/>
         <location filename="../../classesduo/ui/pages/log_page.py" line="128"/>
         <location filename="../../classesduo/ui/pages/reports_page.py" line="319"/>
         <source>Load the demo data</source>
@@ -1974,78 +1974,78 @@ Importez dans cet ordre : écoles, classes, intervenant·es, duos, séances. Les
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="227"/>
+        <location filename="../../classesduo/ui/main_window.py" line="230"/>
         <source>Classes Duo</source>
         <extracomment>The room every page gets at least (see MainWindow.__init__); with the navigation, the menus and the status bar the window&apos;s own minimum stays well inside a 1280×720 screen. Anything may have changed (kept for callers that cannot say what): the visible page refreshes now, the others when shown. Prefer ``changes_made`` with a :class:`~classesduo.ui.changes.Changes`.</extracomment>
         <translation>Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="228"/>
+        <location filename="../../classesduo/ui/main_window.py" line="231"/>
         <source>Areas</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="235"/>
+        <location filename="../../classesduo/ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="236"/>
+        <location filename="../../classesduo/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="237"/>
+        <location filename="../../classesduo/ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="238"/>
+        <location filename="../../classesduo/ui/main_window.py" line="241"/>
         <source>Load &amp;demo data</source>
         <translation>Charger les &amp;données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="239"/>
+        <location filename="../../classesduo/ui/main_window.py" line="242"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="240"/>
+        <location filename="../../classesduo/ui/main_window.py" line="243"/>
         <source>&amp;Log an exchange…</source>
         <translation>&amp;Renseigner un échange…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="242"/>
+        <location filename="../../classesduo/ui/main_window.py" line="245"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="243"/>
+        <location filename="../../classesduo/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="244"/>
+        <location filename="../../classesduo/ui/main_window.py" line="247"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="245"/>
+        <location filename="../../classesduo/ui/main_window.py" line="248"/>
         <source>&amp;Filter the list</source>
         <translation>&amp;Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="246"/>
+        <location filename="../../classesduo/ui/main_window.py" line="249"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="247"/>
+        <location filename="../../classesduo/ui/main_window.py" line="250"/>
         <source>&amp;About Classes Duo</source>
         <translation>À &amp;propos de Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="422"/>
+        <location filename="../../classesduo/ui/main_window.py" line="425"/>
         <source>Classes Duo {version}
 Plan and record the City of Paris school exchanges.
 
@@ -2058,23 +2058,23 @@ Base des fuseaux horaires : {tzdata} (fournie avec l&apos;application)
 Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="229"/>
-        <location filename="../../classesduo/ui/main_window.py" line="258"/>
+        <location filename="../../classesduo/ui/main_window.py" line="232"/>
+        <location filename="../../classesduo/ui/main_window.py" line="261"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="272"/>
+        <location filename="../../classesduo/ui/main_window.py" line="275"/>
         <source>Data folder: {path}</source>
         <translation>Dossier des données : {path}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="285"/>
+        <location filename="../../classesduo/ui/main_window.py" line="288"/>
         <source>The database could not be opened.</source>
         <translation>La base de données n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="289"/>
+        <location filename="../../classesduo/ui/main_window.py" line="292"/>
         <source>The database could not be opened: {error}
 
 Details are in the log: {log}</source>
@@ -2083,37 +2083,37 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="338"/>
         <source>Welcome to Classes Duo</source>
         <translation>Bienvenue dans Classes Duo</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="335"/>
+        <location filename="../../classesduo/ui/main_window.py" line="338"/>
         <source>Your database is empty. Load the demo programme (Paris schools paired with schools in Buenos Aires, Montréal, Tokyo, Dakar…) to explore the app? You can load it later from the File menu.</source>
         <translation>Votre base de données est vide. Charger le programme de démonstration (des écoles parisiennes associées à des écoles de Buenos Aires, Montréal, Tokyo, Dakar…) pour découvrir l’application ? Vous pourrez le charger plus tard depuis le menu Fichier.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="352"/>
+        <location filename="../../classesduo/ui/main_window.py" line="355"/>
         <source>Demo data loaded.</source>
         <translation>Données de démonstration chargées.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="353"/>
+        <location filename="../../classesduo/ui/main_window.py" line="356"/>
         <source>The demo data was already loaded: nothing added.</source>
         <translation>Les données de démonstration étaient déjà chargées : rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="357"/>
+        <location filename="../../classesduo/ui/main_window.py" line="360"/>
         <source>Demo loading cancelled; nothing added.</source>
         <translation>Chargement de la démonstration annulé ; rien n’a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="362"/>
+        <location filename="../../classesduo/ui/main_window.py" line="365"/>
         <source>Loading the demo programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="415"/>
+        <location filename="../../classesduo/ui/main_window.py" line="418"/>
         <source>Something went wrong: {error}
 
 Details are in the log: {log}</source>
@@ -2122,7 +2122,7 @@ Details are in the log: {log}</source>
 Les détails sont dans le journal : {log}</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/main_window.py" line="422"/>
+        <location filename="../../classesduo/ui/main_window.py" line="425"/>
         <source>About Classes Duo</source>
         <translation>À propos de Classes Duo</translation>
     </message>
@@ -2588,47 +2588,57 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
 <context>
     <name>MediaPage</name>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
         <source>Media</source>
         <translation>Médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="184"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="185"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
         <source>Import files into the selected duo (Ctrl+Shift+I); you can also drop files on the gallery.</source>
         <translation>Importer des fichiers dans le duo sélectionné (Ctrl+Shift+I) ; vous pouvez aussi déposer des fichiers sur la galerie.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="187"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="196"/>
         <source>made by:</source>
         <translation>réalisé par :</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="190"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="199"/>
         <source>scanned drawings</source>
         <translation>dessins numérisés</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="191"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="200"/>
         <source>Export &amp;album…</source>
         <translation>Exporter l’&amp;album…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="192"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="201"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="202"/>
+        <source>Export album…</source>
+        <translation>Exporter l’album…</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="203"/>
         <source>Erase &amp;old media…</source>
         <translation>&amp;Effacer les anciens médias…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="193"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="204"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="194"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="205"/>
         <source>Badges: E exchange · P publication · R reports — ? unknown, ✗ refused or expired</source>
         <translation>Pastilles : E échange · P publication · R rapports — ? inconnue, ✗ refusée ou expirée</translation>
     </message>
@@ -2637,48 +2647,48 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">{count} éléments</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="251"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="262"/>
         <source>No duos yet: media belong to a duo. Pair two classes in Duos, or load the demo data to explore.</source>
         <translation>Aucun duo pour l’instant : les médias appartiennent à un duo. Associez deux classes dans Duos, ou chargez les données de démonstration pour découvrir l’application.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="265"/>
         <source>No media here. Choose a duo, then drop photos, videos, drawings or documents on the gallery, or use Import…</source>
         <translation>Aucun média ici. Choisissez un duo, puis déposez des photos, vidéos, dessins ou documents sur la galerie, ou utilisez Importer…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="257"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="268"/>
         <source>No media matches. Drop files on the gallery or use Import… to add some to this duo, or widen the filters.</source>
         <translation>Aucun média ne correspond. Déposez des fichiers sur la galerie ou utilisez Importer… pour en ajouter à ce duo, ou élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="333"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="359"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="344"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="370"/>
         <source>import files</source>
         <translation>importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="335"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="346"/>
         <source>Media (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;All files (*)</source>
         <translation>Médias (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff *.heic *.mp4 *.mov *.webm *.mp3 *.m4a *.wav *.ogg *.flac *.pdf *.txt *.md *.docx *.odt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="338"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="349"/>
         <source>Import media</source>
         <translation>Importer des médias</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="347"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="358"/>
         <source>Choose a duo in the Duo list first, to {action}.</source>
         <translation>Choisissez d’abord un duo dans la liste des duos pour {action}.</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="353"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="364"/>
         <source>An import, export or erasure is still running; try again when it has finished.</source>
         <translation>Un import, un export ou un effacement est encore en cours ; réessayez quand il sera terminé.</translation>
     </message>
@@ -2687,12 +2697,12 @@ L’archiver plutôt ? La fiche reste dans les duos passés et les rapports, mai
         <translation type="vanished">Import de {count} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="379"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="390"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="387"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="398"/>
         <source>Something went wrong: {error}</source>
         <translation>Un problème est survenu : {error}</translation>
     </message>
@@ -2849,7 +2859,7 @@ Les effacer ?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../classesduo/ui/paged_table.py" line="192"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="200"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="203"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -2885,7 +2895,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="239"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="250"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2893,7 +2903,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="241"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="252"/>
         <source>at least %n item(s)</source>
         <translation>
             <numerusform>au moins %n élément</numerusform>
@@ -2901,7 +2911,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/media_page.py" line="372"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="383"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>Import de %n fichier…</numerusform>
@@ -2931,7 +2941,7 @@ Les effacer ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="88"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="98"/>
         <source>Possible children&apos;s names in %n text(s) of this report ({names}): edit those logs or captions before exporting — reports count children, never name them.</source>
         <translation>
             <numerusform>Prénoms d’enfants possibles dans %n texte de ce rapport ({names}) : corrigez ce compte rendu ou cette légende avant d’exporter — les rapports comptent les enfants, sans jamais les nommer.</numerusform>
@@ -3244,18 +3254,18 @@ Les effacer ?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="181"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="184"/>
         <source>Filter… (Ctrl+F)</source>
         <extracomment>No column starts wider than this: a long name is elided (its full text is the cell&apos;s tooltip), so the other columns stay in view without a horizontal scroll bar.</extracomment>
         <translation>Filtrer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="182"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="185"/>
         <source>Filter the list</source>
         <translation>Filtrer la liste</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="183"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="186"/>
         <source>Open (Enter)</source>
         <translation>Ouvrir (Entrée)</translation>
     </message>
@@ -3265,13 +3275,13 @@ Les effacer ?</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="190"/>
-        <location filename="../../classesduo/ui/pages/media_page.py" line="243"/>
+        <location filename="../../classesduo/ui/pages/media_page.py" line="254"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message>
         <location filename="../../classesduo/ui/paged_table.py" line="194"/>
-        <location filename="../../classesduo/ui/pages/list_page.py" line="199"/>
+        <location filename="../../classesduo/ui/pages/list_page.py" line="202"/>
         <source>{shown} of {total}</source>
         <translation>{shown} sur {total}</translation>
     </message>
@@ -3965,6 +3975,14 @@ Les effacer ?</translation>
         <location filename="../../classesduo/services/reports/labels.py" line="164"/>
         <source>Duos in the report: duos in the scope that are active or paused in the school year, plus any duo with a session in the period. Active duos: at least one exchange held in the period. Sessions planned: sessions scheduled in the period except postponed ones (held + cancelled + not yet logged). Hours of visio: actual length of the held visios (planned length when not logged). Children reached: for each duo, the largest presence logged at one held exchange (the class size when a held exchange has no count), summed over the duos. Media are counted in the period of their exchange; a consent is cleared when granted and not expired on the day the report is made.</source>
         <translation>Duos du rapport : duos du périmètre actifs ou en pause dans l&apos;année scolaire, et tout duo ayant une séance sur la période. Duos actifs : au moins un échange tenu sur la période. Séances prévues : séances programmées sur la période hors séances reportées (tenues + annulées + à renseigner). Heures de visio : durée réelle des visios tenues (durée prévue si non renseignée). Enfants touchés : pour chaque duo, la plus forte présence notée lors d&apos;un échange tenu (l&apos;effectif de la classe si un échange tenu n&apos;a pas de compte), additionnée sur les duos. Les médias sont comptés sur la période de leur échange ; un consentement est valable s&apos;il est accordé et non expiré le jour où le rapport est établi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="144"/>
+        <source>Open the duo (Enter)</source>
+        <translation>Ouvrir le duo (Entrée)</translation>
     </message>
 </context>
 <context>
@@ -5183,6 +5201,19 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
     </message>
 </context>
 <context>
+    <name>TableMenu</name>
+    <message>
+        <location filename="../../classesduo/ui/context_menus.py" line="87"/>
+        <source>Copy (Ctrl+C)</source>
+        <translation>Copier (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../../classesduo/ui/context_menus.py" line="89"/>
+        <source>Select all (Ctrl+A)</source>
+        <translation>Tout sélectionner (Ctrl+A)</translation>
+    </message>
+</context>
+<context>
     <name>TermDatesDialog</name>
     <message>
         <location filename="../../classesduo/ui/term_dates_dialog.py" line="31"/>
@@ -5401,12 +5432,12 @@ Rien n’a été modifié. Restaurer une sauvegarde met le fichier endommagé de
 <context>
     <name>Tooltips</name>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="78"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="82"/>
         <source>Clear the text</source>
         <translation>Effacer le texte</translation>
     </message>
     <message>
-        <location filename="../../classesduo/ui/tooltips.py" line="80"/>
+        <location filename="../../classesduo/ui/tooltips.py" line="84"/>
         <source>More actions</source>
         <translation>Plus d’actions</translation>
     </message>
