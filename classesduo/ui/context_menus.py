@@ -123,8 +123,9 @@ def open_context_menu(widget: QtWidgets.QWidget | None) -> None:
         return
     target = widget
     rect = widget.inputMethodQuery(QtCore.Qt.InputMethodQuery.ImCursorRectangle)
-    point = rect.toRect().center() if isinstance(rect, QtCore.QRectF | QtCore.QRect) and rect.isValid() \
-        else widget.rect().center()
+    if isinstance(rect, QtCore.QRectF):
+        rect = rect.toRect()
+    point = rect.center() if isinstance(rect, QtCore.QRect) and rect.isValid() else widget.rect().center()
     if isinstance(widget, QtWidgets.QAbstractItemView) and widget.currentIndex().isValid():
         point = widget.viewport().mapTo(widget, widget.visualRect(widget.currentIndex()).center())
     event = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Keyboard, point, target.mapToGlobal(point))

@@ -214,3 +214,22 @@ def test_the_default_tooltip_qt_derives_from_a_text_is_recognised(qapp, text: st
     from classesduo.ui.tooltips import _qt_default_tip
 
     assert _qt_default_tip(text) == QtGui.QAction(text).toolTip()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no keyboard grab for the menu
+def test_shift_f10_opens_the_context_menu_of_the_focused_widget(make_window, demo_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Shift+F10 (the Menu key's twin) did nothing: Qt maps only the Menu key to a context menu."""
+    window, page = _calendar(make_window, demo_dir, date(2026, 12, 8))
+    canvas = page.week.canvas
+    window.activateWindow()
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    canvas.select(sorted(canvas.items, key=lambda item: item.paris_start)[0])
+    qtbot.keyClick(canvas, KEY.Key_F10, QtCore.Qt.KeyboardModifier.ShiftModifier)
+    menu = getattr(canvas, "last_menu", None)
+    assert menu is not None and menu.isVisible()
+    assert [action.text() for action in menu.actions()][0].startswith("Open")
+    menu.close()
+    assert window.menuBar().activeAction() is None  # not F10's menu bar
+    qtbot.keyClick(canvas, KEY.Key_Escape)  # a plain key: Qt forgets the Shift the shortcut swallowed
+    assert QtWidgets.QApplication.keyboardModifiers() == QtCore.Qt.KeyboardModifier.NoModifier

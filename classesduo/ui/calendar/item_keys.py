@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from classesduo.ui.calendar.items import CalendarItem
     from classesduo.ui.pages.list_page import RecordTable
 
-#: What a session's menu offers besides opening and deleting it: [(text, callback(item))], set by the page.
+# What a session's menu offers besides opening and deleting it: [(text, callback(item))], set by the page.
 ExtraActions = list[tuple[Callable[[], str], Callable[["CalendarItem"], None]]]
 
 _KEYS = QtCore.Qt.Key

@@ -18,7 +18,7 @@ from classesduo.domain.i18n import Plural
 from classesduo.ui.context_menus import add_copy_actions
 from classesduo.ui.qt import QtCore, QtGui, QtWidgets, Signal, translate
 
-#: The role of a row's first cell that holds its duo's id, in the tables listing duos.
+# The role of a row's first cell that holds its duo's id, in the tables listing duos.
 DUO_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
@@ -141,10 +141,18 @@ class ReportPreview(QtWidgets.QWidget):
             if item is not None and item.data(DUO_ROLE):
                 self.duo_requested.emit(item.data(DUO_ROLE))
 
-        action = QtGui.QAction(translate("ReportPreview", "Open the duo (Enter)"), widget)
+        action = QtGui.QAction(widget)
+        action.setObjectName("openDuo")
+        action.setText(translate("ReportPreview", "Open the duo (Enter)"))
         action.triggered.connect(lambda: open_row())
         widget.addAction(action)
         widget.activated.connect(open_row)  # Enter or a double-click on a row
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.LanguageChange:  # the page's language, not the report's
+            for action in self.findChildren(QtGui.QAction, "openDuo"):
+                action.setText(translate("ReportPreview", "Open the duo (Enter)"))
+        super().changeEvent(event)
 
     def _photos(self, data: ReportData, label: Labels) -> QtWidgets.QWidget:
         """The cleared photos the PDF will show, as thumbnails (at most six small images)."""
