@@ -310,7 +310,6 @@ Its window has been brought to the front. One window at a time keeps the data sa
     <message>
         <location filename="../../classesduo/ui/calendar/item_keys.py" line="34"/>
         <source>Open… (Enter)</source>
-        <extracomment>What a session&apos;s menu offers besides opening and deleting it: [(text, callback(item))], set by the page.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3840,7 +3839,8 @@ Erase them?</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="154"/>
         <source>Open the duo (Enter)</source>
         <translation type="unfinished"></translation>
     </message>

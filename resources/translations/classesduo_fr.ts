@@ -324,7 +324,6 @@ Sa fenêtre a été mise au premier plan. Une seule fenêtre à la fois protège
     <message>
         <location filename="../../classesduo/ui/calendar/item_keys.py" line="34"/>
         <source>Open… (Enter)</source>
-        <extracomment>What a session&apos;s menu offers besides opening and deleting it: [(text, callback(item))], set by the page.</extracomment>
         <translation>Ouvrir… (Entrée)</translation>
     </message>
     <message>
@@ -3980,7 +3979,8 @@ Les effacer ?</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../classesduo/ui/pages/report_preview.py" line="144"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="146"/>
+        <location filename="../../classesduo/ui/pages/report_preview.py" line="154"/>
         <source>Open the duo (Enter)</source>
         <translation>Ouvrir le duo (Entrée)</translation>
     </message>
