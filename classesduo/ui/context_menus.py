@@ -121,15 +121,15 @@ def open_context_menu(widget: QtWidgets.QWidget | None) -> None:
     """Show ``widget``'s context menu as the Menu key would (at its cursor or current item)."""
     if widget is None or QtWidgets.QApplication.activePopupWidget() is not None:
         return
-    target = widget
-    rect = widget.inputMethodQuery(QtCore.Qt.InputMethodQuery.ImCursorRectangle)
-    if isinstance(rect, QtCore.QRectF):
-        rect = rect.toRect()
-    point = rect.center() if isinstance(rect, QtCore.QRect) and rect.isValid() else widget.rect().center()
     if isinstance(widget, QtWidgets.QAbstractItemView) and widget.currentIndex().isValid():
         point = widget.viewport().mapTo(widget, widget.visualRect(widget.currentIndex()).center())
-    event = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Keyboard, point, target.mapToGlobal(point))
-    QtWidgets.QApplication.sendEvent(target, event)
+    else:
+        rect = widget.inputMethodQuery(QtCore.Qt.InputMethodQuery.ImCursorRectangle)
+        if isinstance(rect, QtCore.QRectF):
+            rect = rect.toRect()
+        point = rect.center() if isinstance(rect, QtCore.QRect) and rect.isValid() else widget.rect().center()
+    event = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Keyboard, point, widget.mapToGlobal(point))
+    QtWidgets.QApplication.sendEvent(widget, event)
 
 
 def add_menu_key(window: QtWidgets.QWidget) -> QtGui.QShortcut:
